@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+#include "authservice.h"
+#include "logging.h"
+#include "passwordhasher.h"
+#include "sessiontoken.h"
+#include "storage/storage.h"
+
+#include <QDateTime>
+
+namespace Hallway {
+
+namespace {
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+Error wrongCredentials()
+{
+    return {ErrorCode::Unauthorized, QStringLiteral("wrong username or password")};
+}
+} // namespace
+
+AuthService::AuthService(Storage &storage, PasswordHasher &hasher, QObject *parent)
+    : QObject(parent), m_storage(storage), m_hasher(hasher)
+{
+}
+
+void AuthService::startSession(QObject *context, const UserInfo &user, SignInCallback done)
+{
+    const QString token = SessionToken::generate();
+    const QString tokenHash = SessionToken::hash(token);
+    m_storage.run<Status>(
+            context,
+            [userId = user.id, tokenHash](StorageWorker &worker) {
+                return worker.createSession(userId, tokenHash, now());
+            },
+            [user, token, tokenHash, done](const Status &stored) {
+                if (!stored)
+                    return done(stored.error());
+                done(SignIn{SessionReply{token, user}, tokenHash});
+            });
+}
+
+void AuthService::registerUser(QObject *context, const RegisterRequest &request, SignInCallback done)
+{
+    m_hasher.hash(context, request.password, [this, context, request, done](const Expected<QString> &hash) {
+        if (!hash)
+            return done(hash.error());
+        NewUser user{request.username, request.displayName, hash.value(),
+                     request.city,     request.region,      Role::Attendee};
+        m_storage.run<Expected<UserInfo>>(
+                context, [user](StorageWorker &worker) { return worker.createUser(user, now()); },
+                [this, context, done](const Expected<UserInfo> &created) {
+                    if (!created)
+                        return done(created.error());
+                    qCInfo(lcAuth).noquote() << "registered" << created->username;
+                    startSession(context, created.value(), done);
+                });
+    });
+}
+
+void AuthService::login(QObject *context, const LoginRequest &request, SignInCallback done)
+{
+    m_storage.run<Expected<StoredCredentials>>(
+            context,
+            [username = request.username](StorageWorker &worker) {
+                return worker.credentialsByUsername(username);
+            },
+            [this, context, request, done](const Expected<StoredCredentials> &stored) {
+                if (!stored && stored.error().code != ErrorCode::NotFound)
+                    return done(stored.error());
+                const QString hash = stored ? stored->passwordHash : QString();
+                const UserInfo user = stored ? stored->user : UserInfo{};
+                m_hasher.verify(context, request.password, hash, [this, context, user, done](bool ok) {
+                    if (!ok) {
+                        qCInfo(lcAuth).noquote() << "failed sign-in for" << user.username;
+                        return done(wrongCredentials());
+                    }
+                    startSession(context, user, done);
+                });
+            });
+}
+
+void AuthService::resume(QObject *context, const ResumeRequest &request, SignInCallback done)
+{
+    const QString tokenHash = SessionToken::hash(request.token);
+    m_storage.run<Expected<UserInfo>>(
+            context,
+            [tokenHash](StorageWorker &worker) { return worker.userBySession(tokenHash, now()); },
+            [tokenHash, done](const Expected<UserInfo> &user) {
+                if (!user)
+                    return done(user.error());
+                done(SignIn{SessionReply{QString(), user.value()}, tokenHash});
+            });
+}
+
+void AuthService::logout(QObject *context, const QString &tokenHash, StatusCallback done)
+{
+    m_storage.run<Status>(
+            context, [tokenHash](StorageWorker &worker) { return worker.deleteSession(tokenHash); },
+            std::move(done));
+}
+
+void AuthService::changePassword(QObject *context, qint64 userId, const QString &tokenHash,
+                                 const ChangePasswordRequest &request, StatusCallback done)
+{
+    m_storage.run<Expected<StoredCredentials>>(
+            context, [userId](StorageWorker &worker) { return worker.credentialsById(userId); },
+            [this, context, userId, tokenHash, request, done](const Expected<StoredCredentials> &stored) {
+                if (!stored)
+                    return done(stored.error());
+                m_hasher.verify(context, request.currentPassword, stored->passwordHash,
+                                [this, context, userId, tokenHash, request, done](bool ok) {
+                    if (!ok)
+                        return done(Error{ErrorCode::Unauthorized,
+                                          QStringLiteral("the current password is wrong")});
+                    m_hasher.hash(context, request.newPassword,
+                                  [this, context, userId, tokenHash, done](const Expected<QString> &hash) {
+                        if (!hash)
+                            return done(hash.error());
+                        m_storage.run<Status>(
+                                context,
+                                [userId, tokenHash, newHash = hash.value()](StorageWorker &worker) {
+                                    return worker.changePassword(userId, newHash, tokenHash);
+                                },
+                                done);
+                    });
+                });
+            });
+}
+
+} // namespace Hallway

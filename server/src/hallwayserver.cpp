@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+#include "hallwayserver.h"
+#include "auth/authservice.h"
+#include "auth/passwordhasher.h"
+#include "logging.h"
+#include "net/clientconnection.h"
+#include "requestrouter.h"
+#include "storage/storage.h"
+#include "topics/presencetopic.h"
+
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace Hallway {
+
+namespace {
+// After the close frames go out, how long clients get to answer before the server stops anyway.
+constexpr int CloseGraceMs = 2000;
+} // namespace
+
+HallwayServer::HallwayServer(const ServerSettings &settings, QObject *parent)
+    : QObject(parent), m_settings(settings)
+{
+}
+
+HallwayServer::~HallwayServer()
+{
+    // Connections first: their close handlers touch the router and topics.
+    const auto connections = m_connections;
+    for (ClientConnection *connection : connections) {
+        disconnect(connection, nullptr, this, nullptr);
+        delete connection;
+    }
+}
+
+Status HallwayServer::start()
+{
+    const QString databaseUrl = m_settings.databaseUrl.isEmpty() ? ServerSettings::defaultDatabaseUrl()
+                                                                 : m_settings.databaseUrl;
+    const auto target = DatabaseUrl::parse(databaseUrl);
+    if (!target)
+        return target.error();
+
+    m_storage = std::make_unique<Storage>(target.value());
+    if (const Status opened = m_storage->open(); !opened)
+        return opened;
+
+    m_hasher = std::make_unique<PasswordHasher>();
+    m_auth = std::make_unique<AuthService>(*m_storage, *m_hasher);
+    m_presence = std::make_unique<PresenceTopic>(m_settings.topicHistory);
+    m_router = std::make_unique<RequestRouter>(*m_auth, *m_presence, m_settings.maxMessageBytes);
+
+    m_listener = new QWebSocketServer(QStringLiteral("hallway-server"),
+                                      QWebSocketServer::NonSecureMode, this);
+    m_listener->setHandshakeTimeout(std::chrono::milliseconds(m_settings.handshakeTimeoutMs));
+    m_listener->setMaxPendingConnections(m_settings.maxPendingConnections);
+    connect(m_listener, &QWebSocketServer::newConnection, this, &HallwayServer::onNewConnection);
+    if (!m_listener->listen(m_settings.listenAddress, m_settings.port))
+        return Error{ErrorCode::Unavailable, QStringLiteral("cannot listen on %1:%2: %3")
+                                                     .arg(m_settings.listenAddress.toString())
+                                                     .arg(m_settings.port)
+                                                     .arg(m_listener->errorString())};
+    qCInfo(lcServer).noquote() << "listening on" << url().toString();
+    return Done{};
+}
+
+QUrl HallwayServer::url() const
+{
+    QUrl result;
+    result.setScheme(QStringLiteral("ws"));
+    QHostAddress address = m_listener ? m_listener->serverAddress() : m_settings.listenAddress;
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
+        address = QHostAddress::LocalHost;
+    else if (address == QHostAddress::AnyIPv6)
+        address = QHostAddress::LocalHostIPv6;
+    result.setHost(address.toString());
+    result.setPort(port());
+    return result;
+}
+
+quint16 HallwayServer::port() const
+{
+    return m_listener ? m_listener->serverPort() : m_settings.port;
+}
+
+void HallwayServer::onNewConnection()
+{
+    while (QWebSocket *socket = m_listener->nextPendingConnection()) {
+        if (m_shuttingDown) {
+            socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("shutting down"));
+            socket->deleteLater();
+            continue;
+        }
+        const ConnectionLimits limits{m_settings.maxMessageBytes, m_settings.readBufferBytes,
+                                      m_settings.maxUnsentBytes, m_settings.helloTimeoutMs,
+                                      m_settings.signInTimeoutMs};
+        auto *connection = new ClientConnection(socket, limits, this);
+        m_connections.insert(connection);
+        connect(connection, &ClientConnection::requestReceived, m_router.get(), &RequestRouter::handle);
+        connect(connection, &ClientConnection::closed, this, [this](ClientConnection *closed) {
+            m_router->connectionClosed(closed);
+            m_connections.remove(closed);
+            if (m_shuttingDown && m_connections.isEmpty())
+                finishShutdown();
+        });
+    }
+}
+
+void HallwayServer::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    qCInfo(lcServer) << "shutting down:" << m_connections.size() << "connections,"
+                     << (m_storage ? m_storage->pendingJobs() : 0) << "pending writes";
+    if (m_listener)
+        m_listener->close();
+    if (m_router)
+        m_router->setShuttingDown(true);
+
+    if (!m_storage || m_storage->pendingJobs() == 0)
+        return closeAllConnections();
+    connect(m_storage.get(), &Storage::idle, this, &HallwayServer::closeAllConnections,
+            Qt::SingleShotConnection);
+    QTimer::singleShot(m_settings.shutdownGraceMs, this, &HallwayServer::closeAllConnections);
+}
+
+void HallwayServer::closeAllConnections()
+{
+    if (m_connections.isEmpty())
+        return finishShutdown();
+    const auto connections = m_connections;
+    for (ClientConnection *connection : connections)
+        connection->close(QWebSocketProtocol::CloseCodeGoingAway,
+                          QStringLiteral("the server is shutting down"));
+    QTimer::singleShot(CloseGraceMs, this, &HallwayServer::finishShutdown);
+}
+
+void HallwayServer::finishShutdown()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    qCInfo(lcServer) << "stopped";
+    Q_EMIT stopped();
+}
+
+} // namespace Hallway

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+#include "clientconnection.h"
+#include "logging.h"
+#include "protocol.h"
+
+#include <QWebSocket>
+
+namespace Hallway {
+
+namespace {
+// A client that does not answer our close frame in this time is cut off.
+constexpr int CloseHandshakeTimeoutMs = 2000;
+} // namespace
+
+ClientConnection::ClientConnection(QWebSocket *socket, const ConnectionLimits &limits, QObject *parent)
+    : QObject(parent), m_socket(socket), m_limits(limits)
+{
+    m_socket->setParent(this);
+    m_peer = QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
+
+    m_socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(limits.maxMessageBytes));
+    m_socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(limits.maxMessageBytes));
+    m_socket->setReadBufferSize(limits.readBufferBytes);
+
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onTextMessage);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinaryMessage);
+    connect(m_socket, &QWebSocket::disconnected, this, &ClientConnection::onDisconnected);
+
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this]() {
+        if (m_phase == Phase::AwaitingHello)
+            close(Protocol::CloseCode::HelloTimeout, QStringLiteral("no hello in time"));
+        else if (m_phase == Phase::AwaitingSignIn)
+            close(Protocol::CloseCode::SignInTimeout, QStringLiteral("no sign-in in time"));
+    });
+    m_deadline.start(limits.helloTimeoutMs);
+
+    m_abortTimer.setSingleShot(true);
+    connect(&m_abortTimer, &QTimer::timeout, m_socket, &QWebSocket::abort);
+
+    qCDebug(lcNet).noquote() << m_peer << "connected";
+}
+
+ClientConnection::~ClientConnection() = default;
+
+void ClientConnection::acceptHello()
+{
+    m_phase = Phase::AwaitingSignIn;
+    m_deadline.start(m_limits.signInTimeoutMs);
+}
+
+void ClientConnection::signIn(const UserInfo &user, const QString &tokenHash)
+{
+    m_phase = Phase::SignedIn;
+    m_user = user;
+    m_tokenHash = tokenHash;
+    m_presenceState = PresenceState::Online;
+    m_deadline.stop();
+}
+
+void ClientConnection::signOut()
+{
+    m_user.reset();
+    m_tokenHash.clear();
+    m_subscriptions.clear();
+    acceptHello(); // back to awaiting a sign-in, with a fresh deadline
+}
+
+void ClientConnection::send(const Envelope &envelope)
+{
+    sendFrame(QString::fromUtf8(envelope.toJson()));
+}
+
+void ClientConnection::reply(const QJsonValue &id, const QJsonObject &data)
+{
+    send(Envelope::result(id, data));
+}
+
+void ClientConnection::replyError(const QJsonValue &id, const Error &error)
+{
+    send(Envelope::error(id, error));
+}
+
+void ClientConnection::sendFrame(const QString &frame)
+{
+    if (m_phase == Phase::Closing)
+        return;
+    m_socket->sendTextMessage(frame);
+    if (m_socket->bytesToWrite() > m_limits.maxUnsentBytes) {
+        qCWarning(lcNet).noquote() << m_peer << "stopped reading;" << m_socket->bytesToWrite()
+                                   << "bytes unsent; closing";
+        close(Protocol::CloseCode::TooSlow, QStringLiteral("too slow: stopped reading"));
+    }
+}
+
+void ClientConnection::close(int code, const QString &reason)
+{
+    if (m_phase == Phase::Closing)
+        return;
+    m_phase = Phase::Closing;
+    m_deadline.stop();
+    qCInfo(lcNet).noquote() << m_peer << "closing:" << code << reason;
+    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+    m_abortTimer.start(CloseHandshakeTimeoutMs);
+}
+
+void ClientConnection::onTextMessage(const QString &message)
+{
+    if (m_phase == Phase::Closing)
+        return;
+    auto envelope = Envelope::fromJson(message.toUtf8());
+    if (!envelope) {
+        replyError(QJsonValue::Null, envelope.error());
+        return;
+    }
+    Q_EMIT requestReceived(this, envelope.value());
+}
+
+void ClientConnection::onBinaryMessage()
+{
+    if (m_phase == Phase::Closing)
+        return;
+    replyError(QJsonValue::Null, {ErrorCode::BadRequest,
+                                  QStringLiteral("binary frames are not part of the protocol; "
+                                                 "send JSON text frames")});
+}
+
+void ClientConnection::onDisconnected()
+{
+    m_phase = Phase::Closing;
+    m_deadline.stop();
+    m_abortTimer.stop();
+    qCDebug(lcNet).noquote() << m_peer << "disconnected" << m_socket->closeCode();
+    if (!m_closedEmitted) {
+        m_closedEmitted = true;
+        Q_EMIT closed(this);
+    }
+    deleteLater();
+}
+
+} // namespace Hallway

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "envelope.h"
+#include "userinfo.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <optional>
+
+class QWebSocket;
+
+namespace Hallway {
+
+struct ConnectionLimits
+{
+    qint64 maxMessageBytes = 0;
+    qint64 readBufferBytes = 0;
+    qint64 maxUnsentBytes = 0;
+    int helloTimeoutMs = 0;
+    int signInTimeoutMs = 0;
+};
+
+// One client's WebSocket and what the server knows about it: where it is in the
+// hello -> sign-in -> signed-in sequence, who it is, and the bounds it lives within.
+// A connection never holds more than maxUnsentBytes for its client: one that stops reading
+// is closed (CloseCode::TooSlow) and costs the others nothing.
+class ClientConnection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Phase { AwaitingHello, AwaitingSignIn, SignedIn, Closing };
+
+    ClientConnection(QWebSocket *socket, const ConnectionLimits &limits, QObject *parent = nullptr);
+    ~ClientConnection() override;
+
+    Phase phase() const { return m_phase; }
+    QString peer() const { return m_peer; }
+
+    void acceptHello();
+    void signIn(const UserInfo &user, const QString &tokenHash);
+    void signOut();
+    const std::optional<UserInfo> &user() const { return m_user; }
+    QString tokenHash() const { return m_tokenHash; }
+
+    // Set while a sign-in or password change is being worked on, so a second one waits its turn.
+    bool isAuthBusy() const { return m_authBusy; }
+    void setAuthBusy(bool busy) { m_authBusy = busy; }
+
+    PresenceState presenceState() const { return m_presenceState; }
+    void setPresenceState(PresenceState state) { m_presenceState = state; }
+
+    QSet<QString> &subscriptions() { return m_subscriptions; }
+
+    void reply(const QJsonValue &id, const QJsonObject &data = {});
+    void replyError(const QJsonValue &id, const Error &error);
+    // Sends a frame that was encoded once for many recipients.
+    void sendFrame(const QString &frame);
+    void close(int code, const QString &reason);
+
+Q_SIGNALS:
+    void requestReceived(Hallway::ClientConnection *connection, const Hallway::Envelope &request);
+    void closed(Hallway::ClientConnection *connection);
+
+private:
+    void onTextMessage(const QString &message);
+    void onBinaryMessage();
+    void onDisconnected();
+    void send(const Envelope &envelope);
+
+    QWebSocket *m_socket;
+    ConnectionLimits m_limits;
+    QString m_peer;
+    Phase m_phase = Phase::AwaitingHello;
+    QTimer m_deadline;
+    QTimer m_abortTimer;
+    std::optional<UserInfo> m_user;
+    QString m_tokenHash;
+    bool m_authBusy = false;
+    bool m_closedEmitted = false;
+    PresenceState m_presenceState = PresenceState::Online;
+    QSet<QString> m_subscriptions;
+};
+
+} // namespace Hallway

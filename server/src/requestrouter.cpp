@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: MIT
+#include "requestrouter.h"
+#include "auth/authservice.h"
+#include "logging.h"
+#include "net/clientconnection.h"
+#include "protocol.h"
+#include "topics/presencetopic.h"
+
+#include <QCoreApplication>
+
+namespace Hallway {
+
+namespace {
+Error badRequest(const QString &message)
+{
+    return {ErrorCode::BadRequest, message};
+}
+} // namespace
+
+RequestRouter::RequestRouter(AuthService &auth, PresenceTopic &presence, qint64 maxMessageBytes,
+                             QObject *parent)
+    : QObject(parent), m_auth(auth), m_presence(presence), m_maxMessageBytes(maxMessageBytes)
+{
+    m_topics.insert(presence.name(), &presence);
+}
+
+void RequestRouter::handle(ClientConnection *connection, const Envelope &request)
+{
+    using Phase = ClientConnection::Phase;
+    namespace Type = Protocol::Type;
+    const QString &type = request.type;
+
+    if (m_shuttingDown)
+        return connection->replyError(request.id, {ErrorCode::Unavailable,
+                                                   QStringLiteral("the server is shutting down")});
+
+    if (connection->phase() == Phase::AwaitingHello) {
+        if (type != Type::Hello)
+            return connection->replyError(
+                    request.id, badRequest(QStringLiteral("the first message must be \"hello\"")));
+        return handleHello(connection, request);
+    }
+    if (type == Type::Hello)
+        return connection->replyError(request.id, badRequest(QStringLiteral("hello was already said")));
+
+    if (type == Type::Register)
+        return handleRegister(connection, request);
+    if (type == Type::Login)
+        return handleLogin(connection, request);
+    if (type == Type::Resume)
+        return handleResume(connection, request);
+
+    static const QStringList signedInTypes = {Type::Logout, Type::ChangePassword, Type::Subscribe,
+                                              Type::Unsubscribe, Type::SetPresence};
+    if (!signedInTypes.contains(type))
+        return connection->replyError(
+                request.id, badRequest(QStringLiteral("unknown message type \"%1\"").arg(type)));
+    if (connection->phase() != Phase::SignedIn)
+        return connection->replyError(request.id, {ErrorCode::Unauthorized,
+                                                   QStringLiteral("sign in first")});
+
+    if (type == Type::Logout)
+        handleLogout(connection, request);
+    else if (type == Type::ChangePassword)
+        handleChangePassword(connection, request);
+    else if (type == Type::Subscribe)
+        handleSubscribe(connection, request);
+    else if (type == Type::Unsubscribe)
+        handleUnsubscribe(connection, request);
+    else if (type == Type::SetPresence)
+        handleSetPresence(connection, request);
+}
+
+void RequestRouter::handleHello(ClientConnection *connection, const Envelope &request)
+{
+    const auto hello = HelloRequest::fromJson(request.data);
+    if (!hello)
+        return connection->replyError(request.id, hello.error());
+    if (hello->protocol != Protocol::Version) {
+        connection->replyError(request.id,
+                               badRequest(QStringLiteral("protocol version %1 is not supported; "
+                                                         "this server speaks version %2")
+                                                  .arg(hello->protocol)
+                                                  .arg(Protocol::Version)));
+        connection->close(Protocol::CloseCode::UnsupportedProtocol,
+                          QStringLiteral("unsupported protocol version"));
+        return;
+    }
+    connection->acceptHello();
+    HelloReply reply{Protocol::Version,
+                     QStringLiteral("hallway-server/") + QCoreApplication::applicationVersion(),
+                     m_maxMessageBytes};
+    connection->reply(request.id, reply.toJson());
+}
+
+bool RequestRouter::beginSignIn(ClientConnection *connection, const Envelope &request)
+{
+    if (connection->phase() == ClientConnection::Phase::SignedIn) {
+        connection->replyError(request.id, {ErrorCode::Conflict,
+                                            QStringLiteral("already signed in; sign out first")});
+        return false;
+    }
+    if (connection->isAuthBusy()) {
+        connection->replyError(request.id,
+                               {ErrorCode::Conflict,
+                                QStringLiteral("another sign-in is in progress on this connection")});
+        return false;
+    }
+    connection->setAuthBusy(true);
+    return true;
+}
+
+void RequestRouter::finishSignIn(ClientConnection *connection, const QJsonValue &requestId,
+                                 const SignIn &signIn)
+{
+    if (connection->phase() == ClientConnection::Phase::Closing)
+        return;
+    connection->signIn(signIn.reply.user, signIn.tokenHash);
+    m_presence.addConnection(connection, signIn.reply.user);
+    connection->reply(requestId, signIn.reply.toJson());
+}
+
+void RequestRouter::handleRegister(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = RegisterRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    if (!beginSignIn(connection, request))
+        return;
+    m_auth.registerUser(connection, parsed.value(), [this, connection, id = request.id](const auto &result) {
+        connection->setAuthBusy(false);
+        if (!result)
+            return connection->replyError(id, result.error());
+        finishSignIn(connection, id, result.value());
+    });
+}
+
+void RequestRouter::handleLogin(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = LoginRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    if (!beginSignIn(connection, request))
+        return;
+    m_auth.login(connection, parsed.value(), [this, connection, id = request.id](const auto &result) {
+        connection->setAuthBusy(false);
+        if (!result)
+            return connection->replyError(id, result.error());
+        finishSignIn(connection, id, result.value());
+    });
+}
+
+void RequestRouter::handleResume(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = ResumeRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    if (!beginSignIn(connection, request))
+        return;
+    m_auth.resume(connection, parsed.value(), [this, connection, id = request.id](const auto &result) {
+        connection->setAuthBusy(false);
+        if (!result)
+            return connection->replyError(id, result.error());
+        finishSignIn(connection, id, result.value());
+    });
+}
+
+void RequestRouter::leaveTopics(ClientConnection *connection)
+{
+    for (Topic *topic : std::as_const(m_topics))
+        topic->unsubscribe(connection);
+    m_presence.removeConnection(connection);
+}
+
+void RequestRouter::handleLogout(ClientConnection *connection, const Envelope &request)
+{
+    const QString tokenHash = connection->tokenHash();
+    // Leave at once: the user sees themselves go offline even if the delete is slow.
+    leaveTopics(connection);
+    connection->signOut();
+    m_auth.logout(connection, tokenHash, [connection, id = request.id](const Status &status) {
+        if (!status)
+            return connection->replyError(id, status.error());
+        connection->reply(id);
+    });
+}
+
+void RequestRouter::handleChangePassword(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = ChangePasswordRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    if (connection->isAuthBusy())
+        return connection->replyError(request.id, {ErrorCode::Conflict,
+                                                   QStringLiteral("a password change is already "
+                                                                  "in progress")});
+    connection->setAuthBusy(true);
+    m_auth.changePassword(connection, connection->user()->id, connection->tokenHash(), parsed.value(),
+                          [connection, id = request.id](const Status &status) {
+                              connection->setAuthBusy(false);
+                              if (!status)
+                                  return connection->replyError(id, status.error());
+                              connection->reply(id);
+                          });
+}
+
+void RequestRouter::handleSubscribe(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = SubscribeRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    Topic *topic = m_topics.value(parsed->topic);
+    if (!topic)
+        return connection->replyError(request.id, {ErrorCode::NotFound,
+                                                   QStringLiteral("no topic named \"%1\"")
+                                                           .arg(parsed->topic)});
+    connection->subscriptions().insert(topic->name());
+    connection->reply(request.id, topic->subscribe(connection, parsed->since).toJson());
+}
+
+void RequestRouter::handleUnsubscribe(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = UnsubscribeRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    Topic *topic = m_topics.value(parsed->topic);
+    if (!topic)
+        return connection->replyError(request.id, {ErrorCode::NotFound,
+                                                   QStringLiteral("no topic named \"%1\"")
+                                                           .arg(parsed->topic)});
+    topic->unsubscribe(connection);
+    connection->subscriptions().remove(topic->name());
+    connection->reply(request.id);
+}
+
+void RequestRouter::handleSetPresence(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = SetPresenceRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    connection->setPresenceState(parsed->state);
+    m_presence.setConnectionState(connection, parsed->state);
+    connection->reply(request.id);
+}
+
+void RequestRouter::connectionClosed(ClientConnection *connection)
+{
+    leaveTopics(connection);
+}
+
+} // namespace Hallway

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "envelope.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace Hallway {
+
+class AuthService;
+class ClientConnection;
+class PresenceTopic;
+class Topic;
+
+// Turns each request into a call on the right service and makes sure it gets exactly one
+// reply. Enforces the order of a session: hello first, then sign-in, then everything else.
+class RequestRouter : public QObject
+{
+    Q_OBJECT
+public:
+    RequestRouter(AuthService &auth, PresenceTopic &presence, qint64 maxMessageBytes,
+                  QObject *parent = nullptr);
+
+    void handle(ClientConnection *connection, const Envelope &request);
+    void connectionClosed(ClientConnection *connection);
+    // While shutting down, requests are answered with `unavailable`.
+    void setShuttingDown(bool shuttingDown) { m_shuttingDown = shuttingDown; }
+
+private:
+    void handleHello(ClientConnection *connection, const Envelope &request);
+    void handleRegister(ClientConnection *connection, const Envelope &request);
+    void handleLogin(ClientConnection *connection, const Envelope &request);
+    void handleResume(ClientConnection *connection, const Envelope &request);
+    void handleLogout(ClientConnection *connection, const Envelope &request);
+    void handleChangePassword(ClientConnection *connection, const Envelope &request);
+    void handleSubscribe(ClientConnection *connection, const Envelope &request);
+    void handleUnsubscribe(ClientConnection *connection, const Envelope &request);
+    void handleSetPresence(ClientConnection *connection, const Envelope &request);
+
+    // Shared by register, login and resume.
+    bool beginSignIn(ClientConnection *connection, const Envelope &request);
+    void finishSignIn(ClientConnection *connection, const QJsonValue &requestId,
+                      const struct SignIn &signIn);
+    void leaveTopics(ClientConnection *connection);
+
+    AuthService &m_auth;
+    PresenceTopic &m_presence;
+    QHash<QString, Topic *> m_topics;
+    qint64 m_maxMessageBytes;
+    bool m_shuttingDown = false;
+};
+
+} // namespace Hallway

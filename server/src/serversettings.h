@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "expected.h"
+
+#include <QHostAddress>
+#include <QString>
+
+namespace Hallway {
+
+// Every knob an operator may turn, with its default, in one place. docs/operations.md lists
+// them with the config-file key each one is read from.
+struct ServerSettings
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost; // [server] listen
+    quint16 port = 8470; // [server] port; 0 picks a free port
+    QString databaseUrl; // [database] url; empty: sqlite in the user's data folder
+
+    // Every connection is bounded, from its first byte.
+    qint64 maxMessageBytes = 64 * 1024; // [limits] max_message_bytes
+    qint64 readBufferBytes = 128 * 1024; // [limits] read_buffer_bytes
+    qint64 maxUnsentBytes = 1024 * 1024; // [limits] max_unsent_bytes
+    int helloTimeoutMs = 10'000; // [limits] hello_timeout_ms
+    int signInTimeoutMs = 60'000; // [limits] sign_in_timeout_ms
+    int handshakeTimeoutMs = 10'000; // [limits] handshake_timeout_ms
+    int maxPendingConnections = 256; // [limits] max_pending_connections
+
+    int topicHistory = 1024; // [topics] history: events kept per topic for resubscribers
+    int shutdownGraceMs = 5'000; // [server] shutdown_grace_ms: wait for pending writes
+
+    static QString defaultDatabaseUrl();
+    // Reads an INI file; keys it does not mention keep the values already in *this.
+    Status loadFile(const QString &path);
+};
+
+} // namespace Hallway

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: MIT
+#include "storageworker.h"
+#include "logging.h"
+#include "migrations.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace Hallway {
+
+namespace {
+const QString UserColumns =
+        QStringLiteral("id, username, display_name, city, region, role, password_hash");
+
+Error notFound(const QString &message)
+{
+    return {ErrorCode::NotFound, message};
+}
+} // namespace
+
+StorageWorker::StorageWorker(const DatabaseUrl &url)
+    : m_url(url),
+      m_connectionName(QStringLiteral("hallway-storage-")
+                       + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+StorageWorker::~StorageWorker()
+{
+    close();
+}
+
+Status StorageWorker::open()
+{
+    m_db = QSqlDatabase::addDatabase(m_url.qtDriverName(), m_connectionName);
+    if (!m_db.isValid())
+        return Error{ErrorCode::Unavailable,
+                     QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_url.qtDriverName())};
+
+    if (m_url.driver == DatabaseUrl::Driver::Sqlite) {
+        const QFileInfo file(m_url.sqlitePath);
+        if (!QDir().mkpath(file.absolutePath()))
+            return Error{ErrorCode::Unavailable,
+                         QStringLiteral("cannot create folder %1").arg(file.absolutePath())};
+        m_db.setDatabaseName(m_url.sqlitePath);
+        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    } else {
+        m_db.setHostName(m_url.host);
+        m_db.setPort(m_url.port);
+        m_db.setUserName(m_url.user);
+        m_db.setPassword(m_url.password);
+        m_db.setDatabaseName(m_url.databaseName);
+        QString options = QStringLiteral("connect_timeout=10;application_name=hallway-server");
+        if (!m_url.connectOptions.isEmpty())
+            options += QLatin1Char(';') + m_url.connectOptions;
+        m_db.setConnectOptions(options);
+    }
+
+    if (!m_db.open())
+        return Error{ErrorCode::Unavailable, QStringLiteral("cannot open database %1: %2")
+                                                     .arg(m_url.displayString(), m_db.lastError().text())};
+
+    if (m_url.driver == DatabaseUrl::Driver::Sqlite) {
+        QSqlQuery pragma(m_db);
+        for (const char *statement : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                                      "PRAGMA foreign_keys=ON"}) {
+            if (!pragma.exec(QString::fromLatin1(statement)))
+                return failure(QString::fromLatin1(statement), pragma);
+        }
+    }
+
+    const auto version = Migrations::apply(m_db, m_url.driver);
+    if (!version)
+        return version.error();
+    m_schemaVersion = version.value();
+    qCInfo(lcStorage).noquote() << "database" << m_url.displayString() << "at schema version"
+                                << m_schemaVersion;
+    return Done{};
+}
+
+void StorageWorker::close()
+{
+    if (!m_db.isValid())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Error StorageWorker::failure(const QString &what, const QSqlQuery &query) const
+{
+    qCWarning(lcStorage).noquote() << what << "failed:" << query.lastError().text();
+    return {ErrorCode::Internal, QStringLiteral("the database failed to %1").arg(what)};
+}
+
+bool StorageWorker::isUniqueViolation(const QSqlQuery &query) const
+{
+    const QString code = query.lastError().nativeErrorCode();
+    if (m_url.driver == DatabaseUrl::Driver::Postgres)
+        return code == QLatin1StringView("23505");
+    // SQLITE_CONSTRAINT_UNIQUE (2067) and _PRIMARYKEY (1555); the plain SQLITE_CONSTRAINT (19)
+    // only with the tell-tale text, so a CHECK failure is not mistaken for a duplicate.
+    return code == QLatin1StringView("2067") || code == QLatin1StringView("1555")
+            || (code == QLatin1StringView("19")
+                && query.lastError().databaseText().contains(QLatin1StringView("UNIQUE")));
+}
+
+Expected<UserInfo> StorageWorker::createUser(const NewUser &user, qint64 nowMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral(
+            "INSERT INTO users (username, display_name, password_hash, city, region, role, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(user.username);
+    query.addBindValue(user.displayName);
+    query.addBindValue(user.passwordHash);
+    query.addBindValue(user.city);
+    query.addBindValue(user.region);
+    query.addBindValue(roleName(user.role));
+    query.addBindValue(nowMs);
+    if (!query.exec()) {
+        if (isUniqueViolation(query))
+            return Error{ErrorCode::Conflict,
+                         QStringLiteral("the username \"%1\" is already taken").arg(user.username)};
+        return failure(QStringLiteral("create a user"), query);
+    }
+    const auto stored = credentialsByUsername(user.username);
+    if (!stored)
+        return stored.error();
+    return stored->user;
+}
+
+Expected<StoredCredentials> StorageWorker::readCredentials(QSqlQuery &query)
+{
+    if (!query.exec())
+        return failure(QStringLiteral("read a user"), query);
+    if (!query.next())
+        return notFound(QStringLiteral("no such user"));
+    StoredCredentials stored;
+    stored.user.id = query.value(0).toLongLong();
+    stored.user.username = query.value(1).toString();
+    stored.user.displayName = query.value(2).toString();
+    stored.user.city = query.value(3).toString();
+    stored.user.region = query.value(4).toString();
+    stored.user.role = roleFromName(query.value(5).toString()).value_or(Role::Attendee);
+    stored.passwordHash = query.value(6).toString();
+    return stored;
+}
+
+Expected<StoredCredentials> StorageWorker::credentialsByUsername(const QString &username)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ") + UserColumns
+                  + QStringLiteral(" FROM users WHERE username = ?"));
+    query.addBindValue(username);
+    return readCredentials(query);
+}
+
+Expected<StoredCredentials> StorageWorker::credentialsById(qint64 userId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ") + UserColumns + QStringLiteral(" FROM users WHERE id = ?"));
+    query.addBindValue(userId);
+    return readCredentials(query);
+}
+
+Expected<UserInfo> StorageWorker::setRole(const QString &username, Role role)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE users SET role = ? WHERE username = ?"));
+    query.addBindValue(roleName(role));
+    query.addBindValue(username);
+    if (!query.exec())
+        return failure(QStringLiteral("change a role"), query);
+    if (query.numRowsAffected() == 0)
+        return notFound(QStringLiteral("no user named \"%1\"").arg(username));
+    const auto stored = credentialsByUsername(username);
+    if (!stored)
+        return stored.error();
+    return stored->user;
+}
+
+Expected<qint64> StorageWorker::userCount()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM users")) || !query.next())
+        return failure(QStringLiteral("count users"), query);
+    return query.value(0).toLongLong();
+}
+
+Status StorageWorker::createSession(qint64 userId, const QString &tokenHash, qint64 nowMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at, "
+                                 "last_used_at) VALUES (?, ?, ?, ?)"));
+    query.addBindValue(tokenHash);
+    query.addBindValue(userId);
+    query.addBindValue(nowMs);
+    query.addBindValue(nowMs);
+    if (!query.exec())
+        return failure(QStringLiteral("create a session"), query);
+    return Done{};
+}
+
+Expected<UserInfo> StorageWorker::userBySession(const QString &tokenHash, qint64 nowMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT u.id, u.username, u.display_name, u.city, u.region, "
+                                 "u.role, u.password_hash FROM sessions s JOIN users u ON "
+                                 "u.id = s.user_id WHERE s.token_hash = ?"));
+    query.addBindValue(tokenHash);
+    auto stored = readCredentials(query);
+    if (!stored) {
+        if (stored.error().code == ErrorCode::NotFound)
+            return Error{ErrorCode::Unauthorized,
+                         QStringLiteral("this session has ended; please sign in again")};
+        return stored.error();
+    }
+    QSqlQuery touch(m_db);
+    touch.prepare(QStringLiteral("UPDATE sessions SET last_used_at = ? WHERE token_hash = ?"));
+    touch.addBindValue(nowMs);
+    touch.addBindValue(tokenHash);
+    if (!touch.exec())
+        return failure(QStringLiteral("update a session"), touch);
+    return stored->user;
+}
+
+Status StorageWorker::deleteSession(const QString &tokenHash)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
+    query.addBindValue(tokenHash);
+    if (!query.exec())
+        return failure(QStringLiteral("end a session"), query);
+    return Done{};
+}
+
+Expected<qint64> StorageWorker::sessionCount(qint64 userId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM sessions WHERE user_id = ?"));
+    query.addBindValue(userId);
+    if (!query.exec() || !query.next())
+        return failure(QStringLiteral("count sessions"), query);
+    return query.value(0).toLongLong();
+}
+
+Status StorageWorker::changePassword(qint64 userId, const QString &newHash,
+                                     const QString &keepTokenHash)
+{
+    if (!m_db.transaction())
+        return Error{ErrorCode::Internal, QStringLiteral("the database failed to begin a transaction")};
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
+    query.addBindValue(newHash);
+    query.addBindValue(userId);
+    if (!query.exec()) {
+        m_db.rollback();
+        return failure(QStringLiteral("change a password"), query);
+    }
+    query.prepare(QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"));
+    query.addBindValue(userId);
+    query.addBindValue(keepTokenHash);
+    if (!query.exec()) {
+        m_db.rollback();
+        return failure(QStringLiteral("end the other sessions"), query);
+    }
+    if (!m_db.commit()) {
+        m_db.rollback();
+        return Error{ErrorCode::Internal, QStringLiteral("the database failed to commit")};
+    }
+    return Done{};
+}
+
+} // namespace Hallway

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#include "topic.h"
+#include "envelope.h"
+#include "logging.h"
+#include "net/clientconnection.h"
+
+#include <QRandomGenerator>
+
+namespace Hallway {
+
+Topic::Topic(const QString &name, int history, QObject *parent)
+    : QObject(parent),
+      m_name(name),
+      m_epoch(QString::number(QRandomGenerator::system()->generate64(), 36)),
+      m_historyLimit(history)
+{
+}
+
+SubscribeReply Topic::subscribe(ClientConnection *connection, const std::optional<TopicPosition> &since)
+{
+    m_subscribers.insert(connection);
+    SubscribeReply reply;
+    reply.topic = m_name;
+    reply.position = position();
+
+    const qint64 oldestKept = m_history.empty() ? m_seq + 1
+                                                : m_history.front().value(QStringLiteral("seq")).toInteger();
+    const bool canCatchUp = since && since->epoch == m_epoch && since->seq <= m_seq
+            && since->seq + 1 >= oldestKept;
+    if (canCatchUp) {
+        for (const QJsonObject &event : m_history) {
+            if (event.value(QStringLiteral("seq")).toInteger() > since->seq)
+                reply.events.append(event);
+        }
+        qCDebug(lcTopics) << m_name << "catch-up of" << reply.events.size() << "events";
+    } else {
+        reply.snapshot = snapshot();
+    }
+    return reply;
+}
+
+void Topic::unsubscribe(ClientConnection *connection)
+{
+    m_subscribers.remove(connection);
+}
+
+void Topic::publish(const QJsonObject &eventData)
+{
+    ++m_seq;
+    if (m_historyLimit > 0) {
+        m_history.push_back({{QStringLiteral("seq"), m_seq}, {QStringLiteral("data"), eventData}});
+        while (static_cast<int>(m_history.size()) > m_historyLimit)
+            m_history.pop_front();
+    }
+    const QString frame = QString::fromUtf8(Envelope::event(m_name, m_seq, eventData).toJson());
+    // A send may close a slow subscriber; iterate over a copy.
+    const QSet<ClientConnection *> subscribers = m_subscribers;
+    for (ClientConnection *subscriber : subscribers)
+        subscriber->sendFrame(frame);
+}
+
+} // namespace Hallway

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "messages.h"
+
+#include <QObject>
+#include <QSet>
+#include <deque>
+
+namespace Hallway {
+
+class ClientConnection;
+
+// A stream of events that clients subscribe to. Subscribing returns a snapshot and the
+// current sequence number; each event carries the next number. The last `history` events are
+// kept so that a client coming back with the last number it saw gets just what it missed.
+// Each event is encoded once and the same frame goes to every subscriber.
+class Topic : public QObject
+{
+    Q_OBJECT
+public:
+    Topic(const QString &name, int history, QObject *parent = nullptr);
+
+    QString name() const { return m_name; }
+    TopicPosition position() const { return {m_epoch, m_seq}; }
+    int subscriberCount() const { return static_cast<int>(m_subscribers.size()); }
+
+    SubscribeReply subscribe(ClientConnection *connection, const std::optional<TopicPosition> &since);
+    void unsubscribe(ClientConnection *connection);
+
+protected:
+    virtual QJsonObject snapshot() const = 0;
+    void publish(const QJsonObject &eventData);
+
+private:
+    QString m_name;
+    QString m_epoch;
+    qint64 m_seq = 0;
+    int m_historyLimit;
+    std::deque<QJsonObject> m_history; // {"seq": n, "data": {...}}, oldest first
+    QSet<ClientConnection *> m_subscribers;
+};
+
+} // namespace Hallway

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#include "errorcode.h"
+
+#include <array>
+#include <utility>
+
+namespace Hallway {
+
+namespace {
+const std::array<std::pair<ErrorCode, QLatin1StringView>, 9> names = {{
+        {ErrorCode::BadRequest, QLatin1StringView("bad_request")},
+        {ErrorCode::Unauthorized, QLatin1StringView("unauthorized")},
+        {ErrorCode::Forbidden, QLatin1StringView("forbidden")},
+        {ErrorCode::NotFound, QLatin1StringView("not_found")},
+        {ErrorCode::Conflict, QLatin1StringView("conflict")},
+        {ErrorCode::RateLimited, QLatin1StringView("rate_limited")},
+        {ErrorCode::TooLarge, QLatin1StringView("too_large")},
+        {ErrorCode::Unavailable, QLatin1StringView("unavailable")},
+        {ErrorCode::Internal, QLatin1StringView("internal")},
+}};
+} // namespace
+
+QString errorCodeName(ErrorCode code)
+{
+    for (const auto &[value, name] : names) {
+        if (value == code)
+            return name;
+    }
+    return QStringLiteral("internal");
+}
+
+std::optional<ErrorCode> errorCodeFromName(const QString &name)
+{
+    for (const auto &[value, wireName] : names) {
+        if (wireName == name)
+            return value;
+    }
+    return std::nullopt;
+}
+
+} // namespace Hallway

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+#include <optional>
+
+namespace Hallway {
+
+// The stable error codes of the protocol. Their wire names never change; clients branch on
+// them, and show the message that comes with them to people.
+enum class ErrorCode {
+    BadRequest,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    RateLimited,
+    TooLarge,
+    Unavailable,
+    Internal,
+};
+
+QString errorCodeName(ErrorCode code);
+std::optional<ErrorCode> errorCodeFromName(const QString &name);
+
+// An error as a value: a stable code for programs and a message for people.
+struct Error
+{
+    ErrorCode code = ErrorCode::Internal;
+    QString message;
+
+    friend bool operator==(const Error &, const Error &) = default;
+};
+
+} // namespace Hallway

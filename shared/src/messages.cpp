@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: MIT
+#include "messages.h"
+#include "jsonfields.h"
+#include "protocol.h"
+#include "validation.h"
+
+namespace Hallway {
+
+namespace {
+const QString ProtocolKey = QStringLiteral("protocol");
+const QString ClientKey = QStringLiteral("client");
+const QString ServerKey = QStringLiteral("server");
+const QString MaxMessageBytesKey = QStringLiteral("maxMessageBytes");
+const QString UsernameKey = QStringLiteral("username");
+const QString DisplayNameKey = QStringLiteral("displayName");
+const QString PasswordKey = QStringLiteral("password");
+const QString CityKey = QStringLiteral("city");
+const QString RegionKey = QStringLiteral("region");
+const QString TokenKey = QStringLiteral("token");
+const QString UserKey = QStringLiteral("user");
+const QString CurrentPasswordKey = QStringLiteral("currentPassword");
+const QString NewPasswordKey = QStringLiteral("newPassword");
+const QString TopicKey = QStringLiteral("topic");
+const QString SinceKey = QStringLiteral("since");
+const QString EpochKey = QStringLiteral("epoch");
+const QString SeqKey = QStringLiteral("seq");
+const QString SnapshotKey = QStringLiteral("snapshot");
+const QString EventsKey = QStringLiteral("events");
+const QString StateKey = QStringLiteral("state");
+const QString UsersKey = QStringLiteral("users");
+const QString KindKey = QStringLiteral("kind");
+const QString UserIdKey = QStringLiteral("userId");
+
+// Tokens are 32 random bytes in unpadded base64url: 43 characters.
+constexpr int MaxTokenLength = 128;
+constexpr int MaxClientNameLength = 128;
+constexpr int MaxTopicLength = 128;
+
+Error badRequest(const QString &message)
+{
+    return {ErrorCode::BadRequest, message};
+}
+
+std::optional<TopicPosition> readPosition(JsonFields &fields, const QJsonObject &object)
+{
+    JsonFields inner(object);
+    TopicPosition position;
+    position.epoch = inner.requiredString(EpochKey);
+    position.seq = inner.requiredInteger(SeqKey);
+    if (inner.ok() && position.seq < 0)
+        inner.fail(QStringLiteral("field \"seq\" must not be negative"));
+    if (!inner.ok()) {
+        fields.fail(inner.error().message);
+        return std::nullopt;
+    }
+    return position;
+}
+} // namespace
+
+QJsonObject HelloRequest::toJson() const
+{
+    return {{ProtocolKey, protocol}, {ClientKey, client}};
+}
+
+Expected<HelloRequest> HelloRequest::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    HelloRequest request;
+    request.protocol = static_cast<int>(fields.requiredInteger(ProtocolKey));
+    request.client = fields.optionalString(ClientKey).left(MaxClientNameLength);
+    if (!fields.ok())
+        return fields.error();
+    return request;
+}
+
+QJsonObject HelloReply::toJson() const
+{
+    return {{ProtocolKey, protocol}, {ServerKey, server}, {MaxMessageBytesKey, maxMessageBytes}};
+}
+
+Expected<HelloReply> HelloReply::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    HelloReply reply;
+    reply.protocol = static_cast<int>(fields.requiredInteger(ProtocolKey));
+    reply.server = fields.requiredString(ServerKey);
+    reply.maxMessageBytes = fields.requiredInteger(MaxMessageBytesKey);
+    if (!fields.ok())
+        return fields.error();
+    return reply;
+}
+
+QJsonObject RegisterRequest::toJson() const
+{
+    QJsonObject object{{UsernameKey, username},
+                       {DisplayNameKey, displayName},
+                       {PasswordKey, password}};
+    if (!city.isEmpty())
+        object.insert(CityKey, city);
+    if (!region.isEmpty())
+        object.insert(RegionKey, region);
+    return object;
+}
+
+Expected<RegisterRequest> RegisterRequest::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    RegisterRequest request;
+    request.username = Validation::normalizeUsername(fields.requiredString(UsernameKey));
+    request.displayName = fields.requiredString(DisplayNameKey).trimmed();
+    request.password = fields.requiredString(PasswordKey);
+    request.city = fields.optionalString(CityKey).trimmed();
+    request.region = fields.optionalString(RegionKey).trimmed();
+    if (!fields.ok())
+        return fields.error();
+
+    for (const auto &problem : {Validation::checkUsername(request.username),
+                                Validation::checkDisplayName(request.displayName),
+                                Validation::checkPassword(request.password),
+                                Validation::checkPlace(request.city, QStringLiteral("city")),
+                                Validation::checkPlace(request.region, QStringLiteral("region"))}) {
+        if (problem)
+            return badRequest(*problem);
+    }
+    return request;
+}
+
+QJsonObject LoginRequest::toJson() const
+{
+    return {{UsernameKey, username}, {PasswordKey, password}};
+}
+
+Expected<LoginRequest> LoginRequest::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    LoginRequest request;
+    request.username = Validation::normalizeUsername(fields.requiredString(UsernameKey));
+    request.password = fields.requiredString(PasswordKey);
+    if (!fields.ok())
+        return fields.error();
+    // Only bounds here: a wrong but well-formed name must look like a wrong password.
+    if (request.username.isEmpty() || request.username.size() > Validation::UsernameMaxLength)
+        return badRequest(QStringLiteral("username must be 1 to %1 characters long")
+                                  .arg(Validation::UsernameMaxLength));
+    if (request.password.isEmpty() || request.password.size() > Validation::PasswordMaxLength)
+        return badRequest(QStringLiteral("password must be 1 to %1 characters long")
+                                  .arg(Validation::PasswordMaxLength));
+    return request;
+}
+
+QJsonObject ResumeRequest::toJson() const
+{
+    return {{TokenKey, token}};
+}
+
+Expected<ResumeRequest> ResumeRequest::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    ResumeRequest request;
+    request.token = fields.requiredString(TokenKey);
+    if (!fields.ok())
+        return fields.error();
+    if (request.token.isEmpty() || request.token.size() > MaxTokenLength)
+        return badRequest(QStringLiteral("token must be 1 to %1 characters long").arg(MaxTokenLength));
+    return request;
+}
+
+QJsonObject SessionReply::toJson() const
+{
+    QJsonObject object{{UserKey, user.toJson()}};
+    if (!token.isEmpty())
+        object.insert(TokenKey, token);
+    return object;
+}
+
+Expected<SessionReply> SessionReply::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    SessionReply reply;
+    reply.token = fields.optionalString(TokenKey);
+    const auto userObject = fields.optionalObject(UserKey);
+    if (!fields.ok())
+        return fields.error();
+    if (!userObject)
+        return badRequest(QStringLiteral("field \"user\" is required"));
+    auto user = UserInfo::fromJson(*userObject);
+    if (!user)
+        return user.error();
+    reply.user = user.value();
+    return reply;
+}
+
+QJsonObject ChangePasswordRequest::toJson() const
+{
+    return {{CurrentPasswordKey, currentPassword}, {NewPasswordKey, newPassword}};
+}
+
+Expected<ChangePasswordRequest> ChangePasswordRequest::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    ChangePasswordRequest request;
+    request.currentPassword = fields.requiredString(CurrentPasswordKey);
+    request.newPassword = fields.requiredString(NewPasswordKey);
+    if (!fields.ok())
+        return fields.error();
+    if (request.currentPassword.size() > Validation::PasswordMaxLength)
+        return badRequest(QStringLiteral("current password is too long"));
+    if (const auto problem = Validation::checkPassword(request.newPassword))
+        return badRequest(QStringLiteral("new ") + *problem);
+    return request;
+}
+
+QJsonObject SubscribeRequest::toJson() const
+{
+    QJsonObject object{{TopicKey, topic}};
+    if (since)
+        object.insert(SinceKey, QJsonObject{{EpochKey, since->epoch}, {SeqKey, since->seq}});
+    return object;
+}
+
+Expected<SubscribeRequest> SubscribeRequest::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    SubscribeRequest request;
+    request.topic = fields.requiredString(TopicKey);
+    if (const auto since = fields.optionalObject(SinceKey))
+        request.since = readPosition(fields, *since);
+    if (!fields.ok())
+        return fields.error();
+    if (request.topic.isEmpty() || request.topic.size() > MaxTopicLength)
+        return badRequest(QStringLiteral("topic must be 1 to %1 characters long").arg(MaxTopicLength));
+    return request;
+}
+
+QJsonObject SubscribeReply::toJson() const
+{
+    QJsonObject object{{TopicKey, topic}, {EpochKey, position.epoch}, {SeqKey, position.seq}};
+    if (snapshot) {
+        object.insert(SnapshotKey, *snapshot);
+    } else {
+        QJsonArray array;
+        for (const QJsonObject &event : events)
+            array.append(event);
+        object.insert(EventsKey, array);
+    }
+    return object;
+}
+
+Expected<SubscribeReply> SubscribeReply::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    SubscribeReply reply;
+    reply.topic = fields.requiredString(TopicKey);
+    reply.position.epoch = fields.requiredString(EpochKey);
+    reply.position.seq = fields.requiredInteger(SeqKey);
+    reply.snapshot = fields.optionalObject(SnapshotKey);
+    if (!fields.ok())
+        return fields.error();
+    if (!reply.snapshot) {
+        const QJsonValue events = data.value(EventsKey);
+        if (!events.isArray())
+            return badRequest(QStringLiteral("a subscribe reply needs \"snapshot\" or \"events\""));
+        for (const QJsonValue &event : events.toArray()) {
+            if (!event.isObject())
+                return badRequest(QStringLiteral("each of \"events\" must be an object"));
+            reply.events.append(event.toObject());
+        }
+    }
+    return reply;
+}
+
+QJsonObject UnsubscribeRequest::toJson() const
+{
+    return {{TopicKey, topic}};
+}
+
+Expected<UnsubscribeRequest> UnsubscribeRequest::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    UnsubscribeRequest request;
+    request.topic = fields.requiredString(TopicKey);
+    if (!fields.ok())
+        return fields.error();
+    return request;
+}
+
+QJsonObject SetPresenceRequest::toJson() const
+{
+    return {{StateKey, presenceStateName(state)}};
+}
+
+Expected<SetPresenceRequest> SetPresenceRequest::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    const QString stateName = fields.requiredString(StateKey);
+    if (!fields.ok())
+        return fields.error();
+    const auto state = presenceStateFromName(stateName);
+    if (!state)
+        return badRequest(QStringLiteral("field \"state\" must be \"online\" or \"away\""));
+    return SetPresenceRequest{*state};
+}
+
+QJsonObject PresenceSnapshot::toJson() const
+{
+    QJsonArray array;
+    for (const OnlineUser &user : users)
+        array.append(user.toJson());
+    return {{UsersKey, array}};
+}
+
+Expected<PresenceSnapshot> PresenceSnapshot::fromJson(const QJsonObject &data)
+{
+    const QJsonValue users = data.value(UsersKey);
+    if (!users.isArray())
+        return badRequest(QStringLiteral("field \"users\" must be an array"));
+    PresenceSnapshot snapshot;
+    for (const QJsonValue &value : users.toArray()) {
+        auto user = OnlineUser::fromJson(value.toObject());
+        if (!user)
+            return user.error();
+        snapshot.users.append(user.value());
+    }
+    return snapshot;
+}
+
+QJsonObject PresenceChange::toJson() const
+{
+    QJsonObject object{{KindKey, kind}, {UserIdKey, userId}};
+    if (kind == Protocol::PresenceEvent::Joined && user)
+        object.insert(UserKey, user->toJson());
+    if (kind != Protocol::PresenceEvent::Left)
+        object.insert(StateKey, presenceStateName(state));
+    return object;
+}
+
+Expected<PresenceChange> PresenceChange::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    PresenceChange change;
+    change.kind = fields.requiredString(KindKey);
+    change.userId = fields.requiredInteger(UserIdKey);
+    const auto userObject = fields.optionalObject(UserKey);
+    const QString stateName = fields.optionalString(StateKey);
+    if (!fields.ok())
+        return fields.error();
+    if (change.kind == Protocol::PresenceEvent::Joined) {
+        if (!userObject)
+            return badRequest(QStringLiteral("a joined event carries \"user\""));
+        auto user = OnlineUser::fromJson(*userObject);
+        if (!user)
+            return user.error();
+        change.user = user.value();
+    } else if (change.kind != Protocol::PresenceEvent::Left
+               && change.kind != Protocol::PresenceEvent::StateChanged) {
+        return badRequest(QStringLiteral("unknown presence event \"%1\"").arg(change.kind));
+    }
+    if (change.kind != Protocol::PresenceEvent::Left) {
+        const auto state = presenceStateFromName(stateName);
+        if (!state)
+            return badRequest(QStringLiteral("field \"state\" must be \"online\" or \"away\""));
+        change.state = *state;
+    }
+    return change;
+}
+
+} // namespace Hallway

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+// The names and numbers of protocol v1. docs/protocol.md is the prose version of this file.
+namespace Hallway::Protocol {
+
+inline constexpr int Version = 1;
+
+// Request types (client -> server). Every request gets exactly one reply: "result" or "error".
+namespace Type {
+inline const QString Hello = QStringLiteral("hello");
+inline const QString Register = QStringLiteral("auth.register");
+inline const QString Login = QStringLiteral("auth.login");
+inline const QString Resume = QStringLiteral("auth.resume");
+inline const QString Logout = QStringLiteral("auth.logout");
+inline const QString ChangePassword = QStringLiteral("auth.change_password");
+inline const QString Subscribe = QStringLiteral("topic.subscribe");
+inline const QString Unsubscribe = QStringLiteral("topic.unsubscribe");
+inline const QString SetPresence = QStringLiteral("presence.set_state");
+
+// Server -> client.
+inline const QString Result = QStringLiteral("result");
+inline const QString Error = QStringLiteral("error");
+inline const QString Event = QStringLiteral("event");
+} // namespace Type
+
+namespace Topic {
+inline const QString Presence = QStringLiteral("presence");
+}
+
+// Presence event kinds carried in an event's data.kind.
+namespace PresenceEvent {
+inline const QString Joined = QStringLiteral("joined");
+inline const QString Left = QStringLiteral("left");
+inline const QString StateChanged = QStringLiteral("state");
+} // namespace PresenceEvent
+
+// WebSocket close codes the server uses besides the standard 1001 (going away) and
+// 1009 (message too big, sent by QtWebSockets itself). 4000-4999 is the application range.
+namespace CloseCode {
+inline constexpr int HelloTimeout = 4001;
+inline constexpr int SignInTimeout = 4002;
+inline constexpr int UnsupportedProtocol = 4003;
+inline constexpr int TooSlow = 4004; // the client stopped reading; its unsent bytes hit the cap
+inline constexpr int TooManyBadRequests = 4005;
+} // namespace CloseCode
+
+} // namespace Hallway::Protocol

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+#include <optional>
+
+namespace Hallway::Validation {
+
+// Text limits shared by the server (which enforces them) and the app (which shows them early).
+inline constexpr int UsernameMinLength = 3;
+inline constexpr int UsernameMaxLength = 32;
+inline constexpr int DisplayNameMaxLength = 64;
+inline constexpr int PasswordMinLength = 8;
+inline constexpr int PasswordMaxLength = 256;
+inline constexpr int PlaceMaxLength = 64; // city and region
+
+// Usernames are compared case-insensitively: stored and looked up in lower case.
+QString normalizeUsername(const QString &username);
+
+// Each returns the reason a value is unacceptable, in words for the person who typed it, or
+// nothing when it is fine. Inputs are already trimmed/normalized where that applies.
+std::optional<QString> checkUsername(const QString &normalizedUsername);
+std::optional<QString> checkDisplayName(const QString &trimmedDisplayName);
+std::optional<QString> checkPassword(const QString &password);
+std::optional<QString> checkPlace(const QString &trimmedPlace, const QString &fieldName);
+
+// True if the text has characters that should never reach another user's screen (control
+// characters other than none at all; names are single-line).
+bool hasControlCharacters(const QString &text);
+
+} // namespace Hallway::Validation
