@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: MIT
+#include "hallwayclient.h"
+#include "clientlogging.h"
+#include "protocol.h"
+
+namespace Hallway {
+
+HallwayClient::HallwayClient(QObject *parent) : QObject(parent)
+{
+    connect(&m_connection, &ServerConnection::connected, this, &HallwayClient::onConnected);
+    connect(&m_connection, &ServerConnection::connectionLost, this, &HallwayClient::onConnectionLost);
+    connect(&m_connection, &ServerConnection::eventReceived, this, &HallwayClient::onEvent);
+}
+
+void HallwayClient::setStatus(Status status)
+{
+    if (m_status == status)
+        return;
+    m_status = status;
+    Q_EMIT statusChanged(status);
+}
+
+void HallwayClient::begin(const QUrl &server, Action action)
+{
+    m_action = action;
+    m_hasSignedIn = false;
+    m_token.clear();
+    m_user = {};
+    m_positions.clear();
+    setStatus(Status::SigningIn);
+    m_connection.open(server);
+}
+
+void HallwayClient::signIn(const QUrl &server, const LoginRequest &login)
+{
+    m_login = login;
+    begin(server, Action::Login);
+}
+
+void HallwayClient::registerAccount(const QUrl &server, const RegisterRequest &account)
+{
+    m_register = account;
+    begin(server, Action::Register);
+}
+
+void HallwayClient::resumeSession(const QUrl &server, const QString &token)
+{
+    begin(server, Action::Resume);
+    m_token = token;
+}
+
+void HallwayClient::onConnected()
+{
+    const bool firstSignIn = !m_hasSignedIn;
+    auto handler = [this, firstSignIn](const Expected<QJsonObject> &reply) {
+        onSessionReply(reply, firstSignIn);
+    };
+    if (m_status == Status::Reconnecting)
+        setStatus(Status::SigningIn);
+    if (firstSignIn && m_action == Action::Login)
+        m_connection.request(Protocol::Type::Login, m_login.toJson(), this, handler);
+    else if (firstSignIn && m_action == Action::Register)
+        m_connection.request(Protocol::Type::Register, m_register.toJson(), this, handler);
+    else if (!m_token.isEmpty())
+        m_connection.request(Protocol::Type::Resume, ResumeRequest{m_token}.toJson(), this, handler);
+}
+
+void HallwayClient::onSessionReply(const Expected<QJsonObject> &reply, bool firstSignIn)
+{
+    const auto session = reply ? SessionReply::fromJson(reply.value()) : Expected<SessionReply>(reply.error());
+    if (!session) {
+        const Error error = session.error();
+        if (error.code == ErrorCode::Unavailable)
+            return; // the connection dropped mid-way; onConnectionLost deals with it
+        qCInfo(lcClientSession).noquote() << "sign-in refused:" << error.message;
+        m_connection.close();
+        m_token.clear();
+        setStatus(Status::SignedOut);
+        if (firstSignIn && m_action != Action::Resume)
+            Q_EMIT signInFailed(error);
+        else
+            Q_EMIT sessionEnded(error);
+        return;
+    }
+
+    const bool freshToken = !session->token.isEmpty();
+    if (freshToken)
+        m_token = session->token;
+    m_user = session->user;
+    m_login.password.clear(); // not needed any more: reconnects resume with the token
+    m_register.password.clear();
+    m_action = Action::None;
+    m_hasSignedIn = true;
+    setStatus(Status::Online);
+    qCInfo(lcClientSession).noquote() << "signed in as" << m_user.username;
+    if (firstSignIn)
+        Q_EMIT signedIn(m_user, freshToken);
+    if (m_presenceState != PresenceState::Online)
+        setPresenceState(m_presenceState);
+    for (const QString &topic : std::as_const(m_topics))
+        sendSubscribe(topic);
+}
+
+void HallwayClient::onConnectionLost(const QString &reason, bool willRetry)
+{
+    if (m_status == Status::SignedOut)
+        return;
+    const bool resuming = m_hasSignedIn || m_action == Action::Resume;
+    if (m_status == Status::SigningIn && !resuming) {
+        // A fresh sign-in failed to connect: tell the person at once rather than retry in
+        // silence; they may have mistyped the address.
+        m_connection.close();
+        setStatus(Status::SignedOut);
+        Q_EMIT signInFailed({ErrorCode::Unavailable,
+                             tr("Cannot reach %1: %2").arg(m_connection.url().toString(), reason)});
+        return;
+    }
+    // A session we hold a token for: the server may be restarting or the Wi-Fi flaky.
+    if (willRetry) {
+        setStatus(Status::Reconnecting);
+        return;
+    }
+    setStatus(Status::SignedOut);
+    Q_EMIT sessionEnded({ErrorCode::Unavailable, reason});
+}
+
+void HallwayClient::signOut()
+{
+    if (m_status == Status::SignedOut)
+        return;
+    auto finish = [this]() {
+        m_connection.close();
+        m_token.clear();
+        m_user = {};
+        m_topics.clear();
+        m_positions.clear();
+        m_presenceState = PresenceState::Online;
+        m_hasSignedIn = false;
+        setStatus(Status::SignedOut);
+        Q_EMIT signedOut();
+    };
+    if (m_connection.state() == ServerConnection::State::Connected && m_status == Status::Online) {
+        m_connection.request(Protocol::Type::Logout, {}, this,
+                             [finish](const Expected<QJsonObject> &) { finish(); });
+    } else {
+        finish();
+    }
+}
+
+void HallwayClient::changePassword(const QString &currentPassword, const QString &newPassword,
+                                   std::function<void(const Hallway::Status &)> done)
+{
+    m_connection.request(Protocol::Type::ChangePassword,
+                         ChangePasswordRequest{currentPassword, newPassword}.toJson(), this,
+                         [done](const Expected<QJsonObject> &reply) {
+                             if (!reply)
+                                 return done(reply.error());
+                             done(Done{});
+                         });
+}
+
+void HallwayClient::setPresenceState(PresenceState state)
+{
+    m_presenceState = state;
+    if (m_status != Status::Online)
+        return; // sent after the next resume
+    m_connection.request(Protocol::Type::SetPresence, SetPresenceRequest{state}.toJson(), this,
+                         [](const Expected<QJsonObject> &reply) {
+                             if (!reply)
+                                 qCWarning(lcClientSession).noquote()
+                                         << "presence change failed:" << reply.error().message;
+                         });
+}
+
+void HallwayClient::subscribe(const QString &topic)
+{
+    m_topics.insert(topic);
+    if (m_status == Status::Online)
+        sendSubscribe(topic);
+}
+
+void HallwayClient::unsubscribe(const QString &topic)
+{
+    m_topics.remove(topic);
+    m_positions.remove(topic);
+    if (m_status == Status::Online)
+        m_connection.request(Protocol::Type::Unsubscribe, UnsubscribeRequest{topic}.toJson(), this,
+                             [](const Expected<QJsonObject> &) {});
+}
+
+void HallwayClient::sendSubscribe(const QString &topic)
+{
+    SubscribeRequest request{topic, std::nullopt};
+    if (m_positions.contains(topic))
+        request.since = m_positions.value(topic);
+    m_connection.request(Protocol::Type::Subscribe, request.toJson(), this,
+                         [this, topic](const Expected<QJsonObject> &reply) {
+        if (!reply) {
+            if (reply.error().code != ErrorCode::Unavailable)
+                qCWarning(lcClientSession).noquote() << "subscribe to" << topic
+                                                     << "failed:" << reply.error().message;
+            return;
+        }
+        const auto subscribed = SubscribeReply::fromJson(reply.value());
+        if (!subscribed || !m_topics.contains(topic))
+            return;
+        if (subscribed->snapshot) {
+            m_positions.insert(topic, subscribed->position);
+            Q_EMIT topicSnapshot(topic, *subscribed->snapshot);
+            return;
+        }
+        // Catch-up: the events we missed, in order.
+        TopicPosition position = m_positions.value(topic);
+        for (const QJsonObject &event : subscribed->events) {
+            position.seq = event.value(QStringLiteral("seq")).toInteger();
+            Q_EMIT topicEvent(topic, position.seq, event.value(QStringLiteral("data")).toObject());
+        }
+        position.epoch = subscribed->position.epoch;
+        position.seq = subscribed->position.seq;
+        m_positions.insert(topic, position);
+        qCDebug(lcClientSession) << "caught up on" << topic << subscribed->events.size() << "events";
+    });
+}
+
+void HallwayClient::onEvent(const QString &topic, qint64 seq, const QJsonObject &data)
+{
+    if (!m_topics.contains(topic) || !m_positions.contains(topic))
+        return; // not (yet) subscribed: the subscribe reply will cover it
+    TopicPosition &position = m_positions[topic];
+    if (seq <= position.seq)
+        return; // already seen (delivered by a catch-up)
+    if (seq != position.seq + 1) {
+        // A gap: something was lost. Ask for what we missed rather than show a wrong list.
+        qCInfo(lcClientSession) << "gap in" << topic << "at" << position.seq << "->" << seq;
+        sendSubscribe(topic);
+        return;
+    }
+    position.seq = seq;
+    Q_EMIT topicEvent(topic, seq, data);
+}
+
+} // namespace Hallway

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "expected.h"
+#include "messages.h"
+#include "serverconnection.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+namespace Hallway {
+
+// A signed-in session with one server, on top of ServerConnection: signs in (login,
+// register or resume), keeps the session token in memory, resumes after every reconnect,
+// and keeps topic subscriptions in step (resubscribing with the last sequence number seen,
+// so only missed events come back). Widgets and models listen to its signals.
+class HallwayClient : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Status {
+        SignedOut,
+        SigningIn,
+        Online, // signed in and connected
+        Reconnecting, // signed in, connection lost, working on it
+    };
+    Q_ENUM(Status)
+
+    explicit HallwayClient(QObject *parent = nullptr);
+
+    ServerConnection &connection() { return m_connection; }
+    Status status() const { return m_status; }
+    QUrl serverUrl() const { return m_connection.url(); }
+    const UserInfo &currentUser() const { return m_user; }
+    QString token() const { return m_token; }
+    PresenceState presenceState() const { return m_presenceState; }
+
+    void signIn(const QUrl &server, const LoginRequest &login);
+    void registerAccount(const QUrl &server, const RegisterRequest &account);
+    void resumeSession(const QUrl &server, const QString &token);
+    // Revokes the token on the server (when reachable) and closes the connection.
+    void signOut();
+    void changePassword(const QString &currentPassword, const QString &newPassword,
+                        std::function<void(const Hallway::Status &)> done);
+    void setPresenceState(PresenceState state);
+
+    // Topics survive reconnects: they are resubscribed after each resume.
+    void subscribe(const QString &topic);
+    void unsubscribe(const QString &topic);
+
+Q_SIGNALS:
+    void statusChanged(Hallway::HallwayClient::Status status);
+    // freshToken is true when a new token was issued (login/register), false on resume.
+    void signedIn(const Hallway::UserInfo &user, bool freshToken);
+    void signInFailed(const Hallway::Error &error);
+    // The server no longer knows the session (revoked or expired): sign in again.
+    void sessionEnded(const Hallway::Error &error);
+    void signedOut();
+    void topicSnapshot(const QString &topic, const QJsonObject &snapshot);
+    void topicEvent(const QString &topic, qint64 seq, const QJsonObject &data);
+
+private:
+    enum class Action { None, Login, Register, Resume };
+
+    void setStatus(Status status);
+    void begin(const QUrl &server, Action action);
+    void onConnected();
+    void onConnectionLost(const QString &reason, bool willRetry);
+    void onEvent(const QString &topic, qint64 seq, const QJsonObject &data);
+    void onSessionReply(const Expected<QJsonObject> &reply, bool firstSignIn);
+    void sendSubscribe(const QString &topic);
+
+    ServerConnection m_connection;
+    Status m_status = Status::SignedOut;
+    Action m_action = Action::None;
+    bool m_hasSignedIn = false; // in this session: later sign-ins are resumes
+    LoginRequest m_login;
+    RegisterRequest m_register;
+    QString m_token;
+    UserInfo m_user;
+    PresenceState m_presenceState = PresenceState::Online;
+    QSet<QString> m_topics;
+    QHash<QString, TopicPosition> m_positions;
+};
+
+} // namespace Hallway

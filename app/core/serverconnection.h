@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "expected.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+#include <functional>
+
+namespace Hallway {
+
+// The app's WebSocket to one server: says hello, matches replies to requests by id, and
+// when the connection drops, reconnects with exponential backoff and jitter until close()
+// is called. Knows nothing of sign-in or topics; HallwayClient builds those on top.
+class ServerConnection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected, // closed on purpose, or never opened
+        Connecting, // socket and hello under way
+        Connected, // hello answered: requests may flow
+        WaitingToReconnect, // dropped; the next attempt is scheduled
+    };
+    Q_ENUM(State)
+
+    using ReplyHandler = std::function<void(const Expected<QJsonObject> &)>;
+
+    explicit ServerConnection(QObject *parent = nullptr);
+    ~ServerConnection() override;
+
+    void open(const QUrl &url);
+    void close();
+
+    State state() const { return m_state; }
+    QUrl url() const { return m_url; }
+    int reconnectAttempt() const { return m_attempt; }
+    // Milliseconds until the next attempt while WaitingToReconnect, else 0.
+    int msUntilReconnect() const;
+    QString lastError() const { return m_lastError; }
+
+    // Sends a request; handler gets exactly one call: the result data, or an error (the
+    // server's, or `unavailable` if the connection drops or no reply comes in time).
+    void request(const QString &type, const QJsonObject &data, QObject *context, ReplyHandler handler);
+
+    void setReconnectDelays(int initialMs, int maxMs);
+    void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
+
+Q_SIGNALS:
+    void stateChanged(Hallway::ServerConnection::State state);
+    // Hello was answered; sign in (again) and resubscribe now.
+    void connected();
+    // The connection dropped before or after hello; reconnecting unless `willRetry` is false.
+    void connectionLost(const QString &reason, bool willRetry);
+    void eventReceived(const QString &topic, qint64 seq, const QJsonObject &data);
+
+private:
+    struct Pending
+    {
+        QPointer<QObject> context;
+        ReplyHandler handler;
+        qint64 deadline = 0;
+    };
+
+    void connectSocket();
+    void setState(State state);
+    void onSocketConnected();
+    void onSocketDisconnected();
+    void onTextMessage(const QString &message);
+    void sendHello();
+    void failAllPending(const Error &error);
+    void expireRequests();
+    void scheduleReconnect();
+    void deliver(Pending pending, const Expected<QJsonObject> &result);
+
+    QWebSocket *m_socket = nullptr;
+    QUrl m_url;
+    State m_state = State::Disconnected;
+    bool m_wantOpen = false;
+    int m_attempt = 0;
+    int m_initialDelayMs = 500;
+    int m_maxDelayMs = 30'000;
+    int m_requestTimeoutMs = 30'000;
+    QString m_lastError;
+    QTimer m_reconnectTimer;
+    QTimer m_expiryTimer;
+    qint64 m_nextId = 1;
+    QHash<qint64, Pending> m_pending;
+};
+
+} // namespace Hallway

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+#include "hallwayapp.h"
+#include "mainwindow.h"
+#include "protocol.h"
+#include "signindialog.h"
+#include "startdialog.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QNetworkInterface>
+
+namespace Hallway {
+
+namespace {
+const QString ServerUrlKey = QStringLiteral("session/server");
+const QString UsernameKey = QStringLiteral("session/username");
+const QString RememberKey = QStringLiteral("session/remember");
+const QString HostingKey = QStringLiteral("host/enabled");
+const QString HostPortKey = QStringLiteral("host/port");
+const QString HostOnNetworkKey = QStringLiteral("host/onNetwork");
+
+QString networkAddress()
+{
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+            return address.toString();
+    }
+    return QStringLiteral("127.0.0.1");
+}
+} // namespace
+
+HallwayApp::HallwayApp(QObject *parent)
+    : QObject(parent), m_presence(&m_client)
+{
+    connect(&m_client, &HallwayClient::signedIn, this, &HallwayApp::onSignedIn);
+    connect(&m_client, &HallwayClient::sessionEnded, this, &HallwayApp::onSessionEnded);
+    connect(&m_credentials, &CredentialStore::keychainUnavailable, this, [this](const QString &reason) {
+        if (m_window)
+            m_window->showKeychainNotice(reason);
+    });
+    m_client.subscribe(Protocol::Topic::Presence);
+}
+
+HallwayApp::~HallwayApp()
+{
+    if (m_signInDialog)
+        delete m_signInDialog;
+    m_window.reset();
+}
+
+QString HallwayApp::accountKey() const
+{
+    return CredentialStore::accountKey(m_settings.value(ServerUrlKey).toString(),
+                                       m_settings.value(UsernameKey).toString());
+}
+
+void HallwayApp::start()
+{
+    const QUrl server = m_settings.value(ServerUrlKey).toUrl();
+    const QString username = m_settings.value(UsernameKey).toString();
+
+    if (m_settings.value(HostingKey, false).toBool()) {
+        const auto port = static_cast<quint16>(m_settings.value(HostPortKey, 8470).toUInt());
+        if (!hostRoom(port, m_settings.value(HostOnNetworkKey, false).toBool()))
+            return showStartChoice();
+    }
+    if (server.isEmpty())
+        return showStartChoice();
+
+    if (!m_settings.value(RememberKey, false).toBool() || username.isEmpty())
+        return showSignIn(server, username);
+
+    m_credentials.readToken(accountKey(), [this, server, username](const Expected<QString> &token) {
+        if (!token)
+            return showSignIn(server, username);
+        showMainWindow();
+        m_client.resumeSession(server, token.value());
+    });
+}
+
+void HallwayApp::showStartChoice()
+{
+    StartDialog dialog;
+    if (dialog.exec() != QDialog::Accepted) {
+        QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+        return;
+    }
+    if (dialog.choice() == StartDialog::Choice::Join) {
+        m_host.stop();
+        m_settings.setValue(HostingKey, false);
+        return showSignIn(dialog.joinUrl(), QString());
+    }
+    if (!hostRoom(dialog.hostPort(), dialog.hostOnNetwork()))
+        return showStartChoice();
+    showSignIn(m_host.localUrl(), QString(), true);
+}
+
+bool HallwayApp::hostRoom(quint16 port, bool onNetwork)
+{
+    const QHostAddress address = onNetwork ? QHostAddress(QHostAddress::AnyIPv4)
+                                           : QHostAddress(QHostAddress::LocalHost);
+    const Status started = m_host.start(RoomHost::defaultDatabasePath(), address, port);
+    if (!started) {
+        QMessageBox::critical(nullptr, tr("Cannot host a room"),
+                              tr("Hallway could not start a room on this computer:\n%1")
+                                      .arg(started.error().message));
+        m_settings.setValue(HostingKey, false);
+        return false;
+    }
+    m_settings.setValue(HostingKey, true);
+    m_settings.setValue(HostPortKey, port);
+    m_settings.setValue(HostOnNetworkKey, onNetwork);
+    m_settings.setValue(ServerUrlKey, m_host.localUrl());
+    return true;
+}
+
+void HallwayApp::showSignIn(const QUrl &server, const QString &username, bool registerMode)
+{
+    if (!m_signInDialog) {
+        m_signInDialog = new SignInDialog(&m_client, m_window.get());
+        m_signInDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_signInDialog, &QDialog::rejected, this, [this]() {
+            if (m_client.status() != HallwayClient::Status::Online)
+                QCoreApplication::quit();
+        });
+    }
+    m_signInDialog->setServerUrl(server);
+    m_signInDialog->setUsername(username);
+    m_signInDialog->setRegisterMode(registerMode);
+    m_signInDialog->show();
+    m_signInDialog->raise();
+    m_signInDialog->activateWindow();
+    Q_EMIT signInShown();
+}
+
+void HallwayApp::showMainWindow()
+{
+    if (!m_window) {
+        m_window = std::make_unique<MainWindow>(&m_client, &m_presence);
+        connect(m_window.get(), &MainWindow::signOutRequested, this, &HallwayApp::signOut);
+        connect(m_window.get(), &MainWindow::switchServerRequested, this, &HallwayApp::switchServer);
+        if (!m_credentials.isKeychainAvailable())
+            m_window->showKeychainNotice(m_credentials.unavailableReason());
+    }
+    if (m_host.isRunning()) {
+        const bool onNetwork = m_settings.value(HostOnNetworkKey, false).toBool();
+        m_window->setHostedUrl(QStringLiteral("ws://%1:%2")
+                                       .arg(onNetwork ? networkAddress() : QStringLiteral("127.0.0.1"))
+                                       .arg(m_host.port()));
+    } else {
+        m_window->setHostedUrl(QString());
+    }
+    m_window->show();
+}
+
+void HallwayApp::onSignedIn(const UserInfo &user, bool freshToken)
+{
+    const bool remember = m_signInDialog ? m_signInDialog->rememberMe()
+                                         : m_settings.value(RememberKey, false).toBool();
+    m_settings.setValue(ServerUrlKey, m_client.serverUrl());
+    m_settings.setValue(UsernameKey, user.username);
+    m_settings.setValue(RememberKey, remember);
+    if (freshToken && remember)
+        m_credentials.writeToken(accountKey(), m_client.token());
+    showMainWindow();
+}
+
+void HallwayApp::onSessionEnded(const Error &error)
+{
+    // The remembered token no longer works: forget it and ask for the password.
+    if (error.code == ErrorCode::Unauthorized)
+        m_credentials.deleteToken(accountKey());
+    showMainWindow();
+    showSignIn(m_settings.value(ServerUrlKey).toUrl(), m_settings.value(UsernameKey).toString());
+}
+
+void HallwayApp::signOut()
+{
+    m_credentials.deleteToken(accountKey());
+    m_settings.setValue(RememberKey, false);
+    m_client.signOut();
+    showSignIn(m_settings.value(ServerUrlKey).toUrl(), m_settings.value(UsernameKey).toString());
+}
+
+void HallwayApp::switchServer()
+{
+    m_credentials.deleteToken(accountKey());
+    m_settings.setValue(RememberKey, false);
+    m_client.signOut();
+    if (m_window)
+        m_window->hide();
+    showStartChoice();
+}
+
+} // namespace Hallway

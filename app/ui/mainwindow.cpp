@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+#include "mainwindow.h"
+#include "changepassworddialog.h"
+#include "presencedelegate.h"
+#include "presencemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace Hallway {
+
+MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, QWidget *parent)
+    : QMainWindow(parent), m_client(client), m_presence(presence)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Hallway"));
+    resize(900, 600);
+
+    // Who's online, docked on the left.
+    auto *onlinePanel = new QWidget;
+    auto *onlineLayout = new QVBoxLayout(onlinePanel);
+    m_onlineCount = new QLabel;
+    m_onlineCount->setObjectName(QStringLiteral("onlineCount"));
+    m_onlineList = new QListView;
+    m_onlineList->setObjectName(QStringLiteral("onlineList"));
+    m_onlineList->setModel(presence);
+    m_onlineList->setItemDelegate(new PresenceDelegate(m_onlineList));
+    m_onlineList->setUniformItemSizes(true);
+    m_onlineList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_onlineList->setAccessibleName(tr("People online"));
+    onlineLayout->addWidget(m_onlineCount);
+    onlineLayout->addWidget(m_onlineList);
+    auto *dock = new QDockWidget(tr("Who's online"), this);
+    dock->setObjectName(QStringLiteral("onlineDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(onlinePanel);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    // The room itself.
+    auto *room = new QWidget;
+    auto *roomLayout = new QVBoxLayout(room);
+    m_notice = new QLabel;
+    m_notice->setObjectName(QStringLiteral("keychainNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("background: #fff4d6; border: 1px solid #e0c060; "
+                                           "border-radius: 4px; padding: 8px;"));
+    m_notice->hide();
+    m_welcome = new QLabel;
+    m_welcome->setObjectName(QStringLiteral("welcome"));
+    m_welcome->setWordWrap(true);
+    m_welcome->setAlignment(Qt::AlignCenter);
+    m_welcome->setTextFormat(Qt::RichText);
+    roomLayout->addWidget(m_notice);
+    roomLayout->addWidget(m_welcome, 1);
+    setCentralWidget(room);
+
+    // Status bar: the connection state, always visible, and the hosted room if any.
+    m_connectionStatus = new QLabel;
+    m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
+    m_hostStatus = new QLabel;
+    m_hostStatus->setObjectName(QStringLiteral("hostStatus"));
+    m_hostStatus->hide();
+    statusBar()->addWidget(m_connectionStatus, 1);
+    statusBar()->addPermanentWidget(m_hostStatus);
+
+    // Menus.
+    QMenu *hallwayMenu = menuBar()->addMenu(tr("&Hallway"));
+    m_awayAction = hallwayMenu->addAction(tr("Appear &away"));
+    m_awayAction->setObjectName(QStringLiteral("awayAction"));
+    m_awayAction->setCheckable(true);
+    m_awayAction->setShortcut(tr("Ctrl+Shift+A"));
+    connect(m_awayAction, &QAction::toggled, this, [this](bool away) {
+        m_client->setPresenceState(away ? PresenceState::Away : PresenceState::Online);
+    });
+    hallwayMenu->addAction(tr("&Change password..."), this, [this]() {
+        ChangePasswordDialog dialog(m_client, this);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("Password changed."), 5000);
+    });
+    hallwayMenu->addAction(tr("Connect to another &server..."), this, &MainWindow::switchServerRequested);
+    hallwayMenu->addSeparator();
+    QAction *signOut = hallwayMenu->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
+    signOut->setObjectName(QStringLiteral("signOutAction"));
+    hallwayMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Hallway"), this, [this]() {
+        QMessageBox::about(this, tr("About Hallway"),
+                           tr("<b>Hallway %1</b><p>See who is around at your conference, share "
+                              "facts about yourself, chat, and vote on lightning talks.</p>")
+                                   .arg(QApplication::applicationVersion()));
+    });
+    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateStatus);
+    connect(client, &HallwayClient::statusChanged, this, &MainWindow::updateStatus);
+    connect(&client->connection(), &ServerConnection::stateChanged, this, &MainWindow::updateStatus);
+    connect(client, &HallwayClient::signedIn, this, &MainWindow::updateIdentity);
+    connect(presence, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateIdentity);
+    connect(presence, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateIdentity);
+    connect(presence, &QAbstractItemModel::modelReset, this, &MainWindow::updateIdentity);
+    updateStatus();
+    updateIdentity();
+}
+
+void MainWindow::showKeychainNotice(const QString &reason)
+{
+    m_notice->setText(tr("Hallway cannot use this computer's keychain, so it cannot remember "
+                         "your sign-in. You stay signed in until you quit, and will be asked "
+                         "for your password next time. (%1)")
+                              .arg(reason));
+    m_notice->show();
+}
+
+void MainWindow::setHostedUrl(const QString &url)
+{
+    m_hostStatus->setText(url.isEmpty() ? QString() : tr("Hosting a room at %1").arg(url));
+    m_hostStatus->setVisible(!url.isEmpty());
+}
+
+QString MainWindow::connectionStatusText() const
+{
+    return m_connectionStatus->text();
+}
+
+void MainWindow::updateIdentity()
+{
+    const UserInfo &user = m_client->currentUser();
+    m_onlineCount->setText(tr("%n online", nullptr, m_presence->rowCount()));
+    if (user.id == 0) {
+        m_welcome->setText(QString());
+        return;
+    }
+    m_welcome->setText(tr("<h2>Welcome, %1</h2><p>You are in the hallway of %2.</p>"
+                          "<p>Everyone who is here right now is listed on the left.</p>")
+                               .arg(user.displayName.toHtmlEscaped(),
+                                    m_client->serverUrl().host().toHtmlEscaped()));
+    setWindowTitle(tr("Hallway - %1").arg(user.displayName));
+}
+
+void MainWindow::updateStatus()
+{
+    const QString server = m_client->serverUrl().toString();
+    QString text;
+    bool counting = false;
+    switch (m_client->status()) {
+    case HallwayClient::Status::SignedOut:
+        text = tr("Signed out");
+        break;
+    case HallwayClient::Status::SigningIn:
+        text = tr("Connecting to %1...").arg(server);
+        break;
+    case HallwayClient::Status::Online:
+        text = tr("Online as %1 at %2").arg(m_client->currentUser().username, server);
+        break;
+    case HallwayClient::Status::Reconnecting: {
+        const ServerConnection &connection = m_client->connection();
+        if (connection.state() == ServerConnection::State::WaitingToReconnect) {
+            const int seconds = (connection.msUntilReconnect() + 999) / 1000;
+            text = tr("Connection lost. Reconnecting in %n second(s)...", nullptr, seconds);
+            counting = true;
+        } else {
+            text = tr("Reconnecting to %1...").arg(server);
+        }
+        break;
+    }
+    }
+    m_connectionStatus->setText(text);
+    if (counting && !m_countdown.isActive())
+        m_countdown.start();
+    else if (!counting)
+        m_countdown.stop();
+}
+
+} // namespace Hallway

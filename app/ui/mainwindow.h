@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "hallwayclient.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QLabel;
+class QListView;
+
+namespace Hallway {
+
+class PresenceModel;
+
+// The main window: who's online beside the room, the connection state in the status bar,
+// and the session's actions in the menus. It shows what the client core knows; the
+// decisions (sign in, host, remember) belong to HallwayApp.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(HallwayClient *client, PresenceModel *presence, QWidget *parent = nullptr);
+
+    // Shown once, when the OS has no keychain to remember the sign-in.
+    void showKeychainNotice(const QString &reason);
+    void setHostedUrl(const QString &url);
+    QString connectionStatusText() const;
+
+Q_SIGNALS:
+    void signOutRequested();
+    void switchServerRequested();
+
+private:
+    void updateStatus();
+    void updateIdentity();
+
+    HallwayClient *m_client;
+    PresenceModel *m_presence;
+    QListView *m_onlineList;
+    QLabel *m_onlineCount;
+    QLabel *m_welcome;
+    QLabel *m_notice;
+    QLabel *m_connectionStatus;
+    QLabel *m_hostStatus;
+    QAction *m_awayAction;
+    QTimer m_countdown;
+};
+
+} // namespace Hallway
