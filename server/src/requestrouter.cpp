@@ -116,6 +116,7 @@ void RequestRouter::finishSignIn(ClientConnection *connection, const QJsonValue 
     if (connection->phase() == ClientConnection::Phase::Closing)
         return;
     connection->signIn(signIn.reply.user, signIn.tokenHash);
+    m_signedIn.insert(connection);
     m_presence.addConnection(connection, signIn.reply.user);
     connection->reply(requestId, signIn.reply.toJson());
 }
@@ -165,8 +166,22 @@ void RequestRouter::handleResume(ClientConnection *connection, const Envelope &r
     });
 }
 
+void RequestRouter::endOtherSessions(ClientConnection *connection, bool sameToken, const QString &reason)
+{
+    const qint64 userId = connection->user() ? connection->user()->id : 0;
+    const QString tokenHash = connection->tokenHash();
+    const auto signedIn = m_signedIn;
+    for (ClientConnection *other : signedIn) {
+        if (other == connection || !other->user() || other->user()->id != userId)
+            continue;
+        if ((other->tokenHash() == tokenHash) == sameToken)
+            other->close(Protocol::CloseCode::SessionEnded, reason);
+    }
+}
+
 void RequestRouter::leaveTopics(ClientConnection *connection)
 {
+    m_signedIn.remove(connection);
     for (Topic *topic : std::as_const(m_topics))
         topic->unsubscribe(connection);
     m_presence.removeConnection(connection);
@@ -175,6 +190,8 @@ void RequestRouter::leaveTopics(ClientConnection *connection)
 void RequestRouter::handleLogout(ClientConnection *connection, const Envelope &request)
 {
     const QString tokenHash = connection->tokenHash();
+    // Every connection on this token is signed out with it.
+    endOtherSessions(connection, true, QStringLiteral("signed out"));
     // Leave at once: the user sees themselves go offline even if the delete is slow.
     leaveTopics(connection);
     connection->signOut();
@@ -196,10 +213,13 @@ void RequestRouter::handleChangePassword(ClientConnection *connection, const Env
                                                                   "in progress")});
     connection->setAuthBusy(true);
     m_auth.changePassword(connection, connection->user()->id, connection->tokenHash(), parsed.value(),
-                          [connection, id = request.id](const Status &status) {
+                          [this, connection, id = request.id](const Status &status) {
                               connection->setAuthBusy(false);
                               if (!status)
                                   return connection->replyError(id, status.error());
+                              // The server signed out the user's other sessions; close them.
+                              endOtherSessions(connection, false,
+                                               QStringLiteral("the password was changed"));
                               connection->reply(id);
                           });
 }

@@ -4,6 +4,7 @@
 #include "envelope.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 
 namespace Hallway {
@@ -43,10 +44,13 @@ private:
     void finishSignIn(ClientConnection *connection, const QJsonValue &requestId,
                       const struct SignIn &signIn);
     void leaveTopics(ClientConnection *connection);
+    // Closes the user's other connections whose token matches (or, with keepToken, does not).
+    void endOtherSessions(ClientConnection *connection, bool sameToken, const QString &reason);
 
     AuthService &m_auth;
     PresenceTopic &m_presence;
     QHash<QString, Topic *> m_topics;
+    QSet<ClientConnection *> m_signedIn;
     qint64 m_maxMessageBytes;
     bool m_shuttingDown = false;
 };

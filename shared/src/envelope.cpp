@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cmath>
+
 namespace Hallway {
 
 namespace {
@@ -28,8 +30,9 @@ bool isValidId(const QJsonValue &id)
     if (id.isString())
         return !id.toString().isEmpty() && id.toString().size() <= MaxRequestIdLength;
     if (id.isDouble()) {
+        // Integers only, and only those a double holds exactly (|n| <= 2^53 - 1).
         const double d = id.toDouble();
-        return d == static_cast<double>(static_cast<qint64>(d));
+        return std::trunc(d) == d && std::abs(d) <= 9007199254740991.0;
     }
     return false;
 }
@@ -78,7 +81,7 @@ QByteArray Envelope::toJson() const
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-Expected<Envelope> Envelope::fromJson(QByteArrayView json)
+Expected<Envelope> Envelope::fromJson(QByteArrayView json, QJsonValue *requestId)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
@@ -96,6 +99,8 @@ Expected<Envelope> Envelope::fromJson(QByteArrayView json)
         return badRequest(QStringLiteral("\"id\" must be a non-empty string of at most %1 "
                                          "characters or an integer")
                                   .arg(MaxRequestIdLength));
+    if (requestId)
+        *requestId = envelope.id;
 
     const QJsonValue type = object.value(TypeKey);
     if (!type.isString() || type.toString().isEmpty())

@@ -30,7 +30,9 @@ struct Envelope
     Error toError() const;
 
     QByteArray toJson() const;
-    static Expected<Envelope> fromJson(QByteArrayView json);
+    // On failure, *requestId (if given) still receives the frame's id when it was readable,
+    // so the error reply can carry it.
+    static Expected<Envelope> fromJson(QByteArrayView json, QJsonValue *requestId = nullptr);
 };
 
 inline constexpr int MaxRequestIdLength = 64;

@@ -66,10 +66,13 @@ Expected<HelloRequest> HelloRequest::fromJson(const QJsonObject &data)
 {
     JsonFields fields(data);
     HelloRequest request;
-    request.protocol = static_cast<int>(fields.requiredInteger(ProtocolKey));
+    const qint64 protocol = fields.requiredInteger(ProtocolKey);
     request.client = fields.optionalString(ClientKey).left(MaxClientNameLength);
     if (!fields.ok())
         return fields.error();
+    if (protocol < 1 || protocol > 1'000'000)
+        return badRequest(QStringLiteral("field \"protocol\" must be a positive version number"));
+    request.protocol = static_cast<int>(protocol);
     return request;
 }
 
@@ -281,6 +284,8 @@ Expected<UnsubscribeRequest> UnsubscribeRequest::fromJson(const QJsonObject &dat
     request.topic = fields.requiredString(TopicKey);
     if (!fields.ok())
         return fields.error();
+    if (request.topic.isEmpty() || request.topic.size() > MaxTopicLength)
+        return badRequest(QStringLiteral("topic must be 1 to %1 characters long").arg(MaxTopicLength));
     return request;
 }
 
@@ -316,6 +321,8 @@ Expected<PresenceSnapshot> PresenceSnapshot::fromJson(const QJsonObject &data)
         return badRequest(QStringLiteral("field \"users\" must be an array"));
     PresenceSnapshot snapshot;
     for (const QJsonValue &value : users.toArray()) {
+        if (!value.isObject())
+            return badRequest(QStringLiteral("each of \"users\" must be an object"));
         auto user = OnlineUser::fromJson(value.toObject());
         if (!user)
             return user.error();

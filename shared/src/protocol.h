@@ -44,7 +44,7 @@ inline constexpr int HelloTimeout = 4001;
 inline constexpr int SignInTimeout = 4002;
 inline constexpr int UnsupportedProtocol = 4003;
 inline constexpr int TooSlow = 4004; // the client stopped reading; its unsent bytes hit the cap
-inline constexpr int TooManyBadRequests = 4005;
+inline constexpr int SessionEnded = 4005; // signed out elsewhere, or the password was changed
 } // namespace CloseCode
 
 } // namespace Hallway::Protocol

@@ -13,6 +13,9 @@ QString normalizeUsername(const QString &username)
 bool hasControlCharacters(const QString &text)
 {
     for (const QChar c : text) {
+        // Joiners are format characters too, but emoji sequences and several scripts need them.
+        if (c == QChar(0x200C) || c == QChar(0x200D))
+            continue;
         if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
             || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
             return true;

@@ -30,6 +30,8 @@ ClientConnection::ClientConnection(QWebSocket *socket, const ConnectionLimits &l
     connect(&m_deadline, &QTimer::timeout, this, [this]() {
         if (m_phase == Phase::AwaitingHello)
             close(Protocol::CloseCode::HelloTimeout, QStringLiteral("no hello in time"));
+        else if (m_phase == Phase::AwaitingSignIn && m_authBusy)
+            m_deadline.start(m_limits.helloTimeoutMs); // a sign-in is being checked; wait for it
         else if (m_phase == Phase::AwaitingSignIn)
             close(Protocol::CloseCode::SignInTimeout, QStringLiteral("no sign-in in time"));
     });
@@ -85,12 +87,15 @@ void ClientConnection::sendFrame(const QString &frame)
 {
     if (m_phase == Phase::Closing)
         return;
-    m_socket->sendTextMessage(frame);
+    // The backlog is checked before adding to it, so one large reply (a big snapshot) still
+    // goes out, while a client that stops reading is dropped once its backlog passes the cap.
     if (m_socket->bytesToWrite() > m_limits.maxUnsentBytes) {
         qCWarning(lcNet).noquote() << m_peer << "stopped reading;" << m_socket->bytesToWrite()
                                    << "bytes unsent; closing";
         close(Protocol::CloseCode::TooSlow, QStringLiteral("too slow: stopped reading"));
+        return;
     }
+    m_socket->sendTextMessage(frame);
 }
 
 void ClientConnection::close(int code, const QString &reason)
@@ -108,9 +113,10 @@ void ClientConnection::onTextMessage(const QString &message)
 {
     if (m_phase == Phase::Closing)
         return;
-    auto envelope = Envelope::fromJson(message.toUtf8());
+    QJsonValue requestId = QJsonValue::Null;
+    auto envelope = Envelope::fromJson(message.toUtf8(), &requestId);
     if (!envelope) {
-        replyError(QJsonValue::Null, envelope.error());
+        replyError(requestId.isUndefined() ? QJsonValue(QJsonValue::Null) : requestId, envelope.error());
         return;
     }
     Q_EMIT requestReceived(this, envelope.value());

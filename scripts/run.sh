@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Builds Hallway (Release, in build/) and starts the app. On first start it offers to host a
+# room on this computer (SQLite in the app's data folder) or to join a server.
+# Arguments go to the app, e.g. `scripts/run.sh --lang de`.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="$root/build"
+
+"$root/scripts/install-deps.sh" build
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j2
+
+if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
+    echo "No display found: set DISPLAY (or run under xvfb-run) to see the window." >&2
+fi
+exec "$build/app/hallway" "$@"

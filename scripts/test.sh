@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Builds Hallway and runs every test against a throwaway PostgreSQL, a real server, real
+# widgets and a real keychain. Extra arguments go to ctest, e.g. `scripts/test.sh -L unit`.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="$root/build"
+
+"$root/scripts/install-deps.sh" test
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j2
+
+scratch=$(mktemp -d /tmp/hallway-test.XXXXXX)
+pgdir="$scratch/pg"
+cleanup() {
+    "$root/scripts/pg-throwaway.sh" stop "$pgdir" || true
+    rm -rf "$scratch"
+}
+trap cleanup EXIT INT TERM
+
+chmod 755 "$scratch"
+"$root/scripts/pg-throwaway.sh" start "$pgdir"
+export HALLWAY_TEST_POSTGRES_URL
+HALLWAY_TEST_POSTGRES_URL=$(cat "$pgdir/url")
+
+# Keep the tests away from the real user's files and desktop.
+mkdir -p "$scratch/runtime" "$scratch/config" "$scratch/data" "$scratch/cache"
+chmod 700 "$scratch/runtime"
+export XDG_RUNTIME_DIR="$scratch/runtime" XDG_CONFIG_HOME="$scratch/config"
+export XDG_DATA_HOME="$scratch/data" XDG_CACHE_HOME="$scratch/cache"
+unset DBUS_SESSION_BUS_ADDRESS DISPLAY
+
+ctest --test-dir "$build" --output-on-failure --timeout 600 "$@"

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "testclient.h"
+#include "protocol.h"
+
+#include <QDeadlineTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace Hallway::Test {
+
+TestClient::TestClient(QObject *parent) : QObject(parent)
+{
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        const auto envelope = Envelope::fromJson(text.toUtf8());
+        if (!envelope) {
+            qWarning("unparseable frame from server: %s", qPrintable(text));
+            return;
+        }
+        if (envelope->type == Protocol::Type::Event)
+            m_events.append(envelope.value());
+        else
+            m_replies.append(envelope.value());
+    });
+}
+
+bool TestClient::open(const QUrl &url, int timeoutMs)
+{
+    QSignalSpy connected(&m_socket, &QWebSocket::connected);
+    m_socket.open(url);
+    return connected.count() > 0 || connected.wait(timeoutMs);
+}
+
+void TestClient::close()
+{
+    m_socket.close();
+    waitForDisconnected(2000);
+}
+
+bool TestClient::waitForDisconnected(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (m_socket.state() != QAbstractSocket::UnconnectedState && !deadline.hasExpired())
+        QTest::qWait(10);
+    return m_socket.state() == QAbstractSocket::UnconnectedState;
+}
+
+void TestClient::sendRaw(const QString &text)
+{
+    m_socket.sendTextMessage(text);
+}
+
+Envelope TestClient::request(const QString &type, const QJsonObject &data, int timeoutMs)
+{
+    const qint64 id = m_nextId++;
+    m_socket.sendTextMessage(QString::fromUtf8(Envelope{type, id, data, {}, 0}.toJson()));
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        for (qsizetype i = 0; i < m_replies.size(); ++i) {
+            if (m_replies.at(i).id.toInteger(-1) == id)
+                return m_replies.takeAt(i);
+        }
+        if (m_socket.state() == QAbstractSocket::UnconnectedState && m_replies.isEmpty())
+            break;
+        QTest::qWait(5);
+    }
+    return Envelope::error(id, {ErrorCode::Internal, QStringLiteral("no reply to %1").arg(type)});
+}
+
+Envelope TestClient::waitForAnonymousReply(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        for (qsizetype i = 0; i < m_replies.size(); ++i) {
+            if (m_replies.at(i).id.isNull())
+                return m_replies.takeAt(i);
+        }
+        QTest::qWait(5);
+    }
+    return Envelope::error(QJsonValue::Undefined, {ErrorCode::Internal, QStringLiteral("no reply")});
+}
+
+Envelope TestClient::hello()
+{
+    return request(Protocol::Type::Hello,
+                   {{QStringLiteral("protocol"), Protocol::Version}, {QStringLiteral("client"), QStringLiteral("tst")}});
+}
+
+Envelope TestClient::registerUser(const QString &username, const QString &password,
+                                  const QString &displayName, const QString &city, const QString &region)
+{
+    QJsonObject data{{QStringLiteral("username"), username},
+                     {QStringLiteral("password"), password},
+                     {QStringLiteral("displayName"), displayName.isEmpty() ? username : displayName}};
+    if (!city.isEmpty())
+        data.insert(QStringLiteral("city"), city);
+    if (!region.isEmpty())
+        data.insert(QStringLiteral("region"), region);
+    return request(Protocol::Type::Register, data);
+}
+
+Envelope TestClient::login(const QString &username, const QString &password)
+{
+    return request(Protocol::Type::Login,
+                   {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
+}
+
+Envelope TestClient::subscribe(const QString &topic, const QJsonObject &since)
+{
+    QJsonObject data{{QStringLiteral("topic"), topic}};
+    if (!since.isEmpty())
+        data.insert(QStringLiteral("since"), since);
+    return request(Protocol::Type::Subscribe, data);
+}
+
+Envelope TestClient::waitForEvent(const QString &topic, const std::function<bool(const Envelope &)> &match,
+                                  int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (true) {
+        for (qsizetype i = 0; i < m_events.size(); ++i) {
+            if (m_events.at(i).topic == topic && match(m_events.at(i)))
+                return m_events.takeAt(i);
+        }
+        if (deadline.hasExpired())
+            return {};
+        QTest::qWait(5);
+    }
+}
+
+} // namespace Hallway::Test

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "envelope.h"
+#include "expected.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QUrl>
+#include <QWebSocket>
+#include <functional>
+
+namespace Hallway::Test {
+
+// A protocol-level client for tests: real WebSocket, raw JSON, every frame it receives kept
+// in order so a test can look for replies, errors and events.
+class TestClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TestClient(QObject *parent = nullptr);
+
+    bool open(const QUrl &url, int timeoutMs = 5000);
+    void close();
+    bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+    bool waitForDisconnected(int timeoutMs = 5000);
+    int closeCode() const { return m_socket.closeCode(); }
+    QString closeReason() const { return m_socket.closeReason(); }
+    QWebSocket &socket() { return m_socket; }
+
+    void sendRaw(const QString &text);
+    // Sends a request and waits for its reply (result or error). A missing reply is an
+    // Internal error whose message says so.
+    Envelope request(const QString &type, const QJsonObject &data = {}, int timeoutMs = 10'000);
+    // Waits for the next reply with a null id (the answer to an unparseable frame).
+    Envelope waitForAnonymousReply(int timeoutMs = 5000);
+
+    // The common sequences; each returns the reply.
+    Envelope hello();
+    Envelope registerUser(const QString &username, const QString &password,
+                          const QString &displayName = {}, const QString &city = {},
+                          const QString &region = {});
+    Envelope login(const QString &username, const QString &password);
+    Envelope subscribe(const QString &topic, const QJsonObject &since = {});
+
+    // Events received so far (and not yet taken), oldest first.
+    QList<Envelope> events() const { return m_events; }
+    void clearEvents() { m_events.clear(); }
+    // Waits until an event on topic satisfies the predicate; returns it (or an empty envelope).
+    Envelope waitForEvent(const QString &topic, const std::function<bool(const Envelope &)> &match,
+                          int timeoutMs = 5000);
+
+private:
+    QWebSocket m_socket;
+    QList<Envelope> m_replies;
+    QList<Envelope> m_events;
+    qint64 m_nextId = 1;
+};
+
+} // namespace Hallway::Test

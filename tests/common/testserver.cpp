@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+#include "testserver.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUuid>
+
+namespace Hallway::Test {
+
+bool postgresRequested()
+{
+    return qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
+            && !postgresAdminUrl().isEmpty();
+}
+
+QString postgresAdminUrl()
+{
+    return qEnvironmentVariable("HALLWAY_TEST_POSTGRES_URL");
+}
+
+namespace {
+// Runs one statement on the admin database named by HALLWAY_TEST_POSTGRES_URL
+// (postgres://user@/db?host=/socket/dir&port=N as scripts/test.sh makes it).
+QString runAdminStatement(const QString &statement)
+{
+    static const QRegularExpression pattern(
+            QStringLiteral(R"(^postgres(?:ql)?://([^:@/]*)@([^/:?]*)(?::(\d+))?/([^?]+)(?:\?(.*))?$)"));
+    const auto match = pattern.match(postgresAdminUrl());
+    if (!match.hasMatch())
+        return QStringLiteral("cannot parse HALLWAY_TEST_POSTGRES_URL");
+    QString host = match.captured(2);
+    int port = match.captured(3).isEmpty() ? 5432 : match.captured(3).toInt();
+    for (const QString &pair : match.captured(5).split(QLatin1Char('&'), Qt::SkipEmptyParts)) {
+        const QString key = pair.section(QLatin1Char('='), 0, 0);
+        const QString value = QUrl::fromPercentEncoding(pair.section(QLatin1Char('='), 1).toUtf8());
+        if (key == QLatin1StringView("host"))
+            host = value;
+        else if (key == QLatin1StringView("port"))
+            port = value.toInt();
+    }
+    const QString name = QStringLiteral("admin-") + QUuid::createUuid().toString(QUuid::Id128);
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(host);
+        db.setPort(port);
+        db.setUserName(match.captured(1));
+        db.setDatabaseName(match.captured(4));
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            if (!query.exec(statement))
+                error = query.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
+} // namespace
+
+TestDatabase::TestDatabase(const QString &dir, bool postgres)
+{
+    if (!postgres) {
+        m_url = QStringLiteral("sqlite:") + dir + QStringLiteral("/hallway.db");
+        return;
+    }
+    m_postgresName = QStringLiteral("hallway_test_%1").arg(QRandomGenerator::global()->generate64(), 0, 36);
+    m_error = runAdminStatement(QStringLiteral("CREATE DATABASE %1").arg(m_postgresName));
+    const QString admin = postgresAdminUrl();
+    // Same server and user, other database name.
+    const qsizetype slash = admin.indexOf(QLatin1Char('/'), admin.indexOf(QLatin1String("://")) + 3);
+    const qsizetype query = admin.indexOf(QLatin1Char('?'));
+    m_url = admin.left(slash + 1) + m_postgresName + (query >= 0 ? admin.mid(query) : QString());
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (!m_postgresName.isEmpty())
+        runAdminStatement(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresName));
+}
+
+TestServer::TestServer() = default;
+
+TestServer::~TestServer()
+{
+    kill();
+}
+
+QString TestServer::executable()
+{
+    return QStringLiteral(HALLWAY_SERVER_PATH);
+}
+
+QString TestServer::databaseUrl() const
+{
+    return m_databaseUrl;
+}
+
+bool TestServer::start(quint16 port)
+{
+    if (m_databaseUrl.isEmpty()) {
+        m_database = std::make_unique<TestDatabase>(m_dir.path());
+        if (!m_database->error().isEmpty()) {
+            qWarning("cannot create the test database: %s", qPrintable(m_database->error()));
+            return false;
+        }
+        m_databaseUrl = m_database->url();
+    }
+    QStringList arguments = {QStringLiteral("--port"), QString::number(port),
+                             QStringLiteral("--database"), m_databaseUrl};
+    if (!m_config.isEmpty()) {
+        const QString path = m_dir.filePath(QStringLiteral("server.conf"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        file.write(m_config.toUtf8());
+        file.close();
+        arguments << QStringLiteral("--config") << path;
+    }
+
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
+                     [this]() { m_log += QString::fromUtf8(m_process->readAll()); });
+    m_process->start(executable(), arguments);
+    if (!m_process->waitForStarted(10'000))
+        return false;
+
+    static const QRegularExpression listening(QStringLiteral(R"(listening on ws://[^:]+:(\d+))"));
+    QDeadlineTimer deadline(20'000);
+    while (!deadline.hasExpired()) {
+        const auto match = listening.match(m_log);
+        if (match.hasMatch()) {
+            m_port = static_cast<quint16>(match.captured(1).toUInt());
+            return true;
+        }
+        if (m_process->state() == QProcess::NotRunning) {
+            qWarning("hallway-server exited at start:\n%s", qPrintable(m_log));
+            return false;
+        }
+        QTest::qWait(20);
+    }
+    qWarning("hallway-server did not start listening:\n%s", qPrintable(m_log));
+    return false;
+}
+
+bool TestServer::restart()
+{
+    const quint16 port = m_port;
+    kill();
+    m_log.clear();
+    return start(port);
+}
+
+int TestServer::stop()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return -1;
+    m_process->terminate();
+    QDeadlineTimer deadline(15'000);
+    while (m_process->state() != QProcess::NotRunning && !deadline.hasExpired())
+        QTest::qWait(20);
+    if (m_process->state() != QProcess::NotRunning) {
+        kill();
+        return -1;
+    }
+    m_log += QString::fromUtf8(m_process->readAll());
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+void TestServer::kill()
+{
+    if (!m_process)
+        return;
+    if (m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+    m_log += QString::fromUtf8(m_process->readAll());
+}
+
+QUrl TestServer::url() const
+{
+    return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_port));
+}
+
+qint64 TestServer::residentKiB() const
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid()));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    static const QRegularExpression rss(QStringLiteral(R"(VmRSS:\s+(\d+) kB)"));
+    const auto match = rss.match(QString::fromLatin1(status.readAll()));
+    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+}
+
+} // namespace Hallway::Test

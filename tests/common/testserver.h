@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <memory>
+
+namespace Hallway::Test {
+
+// Which database the integration tests run on: SQLite by default; PostgreSQL when
+// HALLWAY_TEST_BACKEND=postgres and HALLWAY_TEST_POSTGRES_URL are set (scripts/test.sh does).
+bool postgresRequested();
+QString postgresAdminUrl();
+
+// A fresh, empty database for one test: a SQLite file in dir, or a new PostgreSQL database
+// that is dropped again when the object goes away.
+class TestDatabase
+{
+public:
+    explicit TestDatabase(const QString &dir, bool postgres = postgresRequested());
+    ~TestDatabase();
+    QString url() const { return m_url; }
+    bool isPostgres() const { return m_postgresName.size() > 0; }
+    QString error() const { return m_error; }
+
+private:
+    QString m_url;
+    QString m_postgresName;
+    QString m_error;
+};
+
+// A real hallway-server process on an ephemeral loopback port.
+class TestServer
+{
+public:
+    TestServer();
+    ~TestServer();
+
+    // Extra INI settings for the server's --config file, e.g. "[limits]\nhello_timeout_ms=300".
+    void setConfig(const QString &ini) { m_config = ini; }
+    void setDatabaseUrl(const QString &url) { m_databaseUrl = url; }
+    QString databaseUrl() const;
+
+    bool start(quint16 port = 0);
+    bool restart(); // same port, same database
+    // SIGTERM and wait; returns the exit code (-1 if it crashed or hung).
+    int stop();
+    void kill();
+
+    QUrl url() const;
+    quint16 port() const { return m_port; }
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    QString log() const { return m_log; }
+    QString dir() const { return m_dir.path(); }
+    // Resident memory of the server process in KiB (Linux /proc), or -1.
+    qint64 residentKiB() const;
+
+    static QString executable();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestDatabase> m_database;
+    std::unique_ptr<QProcess> m_process;
+    QString m_config;
+    QString m_databaseUrl;
+    QString m_log;
+    quint16 m_port = 0;
+};
+
+} // namespace Hallway::Test

@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: MIT
+// The storage layer against a real database: SQLite by default, PostgreSQL in the _postgres
+// variant (HALLWAY_TEST_BACKEND=postgres, with the cluster scripts/test.sh starts).
+#include "auth/sessiontoken.h"
+#include "storage/databaseurl.h"
+#include "storage/migrations.h"
+#include "storage/storage.h"
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Hallway;
+
+class tst_Storage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void migrationsApplyOnceAndRecordVersion();
+    void createAndFindUser();
+    void usernameIsUniqueInTheDatabase();
+    void constraintsLiveInTheDatabase();
+    void sessionsResolveAndRevoke();
+    void changePasswordSignsOutOtherSessions();
+    void deletingAUserCascadesToSessions();
+    void setRole();
+    void asyncJobsDeliverInOrderOnTheCallerThread();
+    void unreachableDatabaseIsAClearError();
+
+private:
+    std::unique_ptr<Storage> open();
+    NewUser newUser(const QString &name) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Test::TestDatabase> m_database;
+    DatabaseUrl m_url;
+};
+
+void tst_Storage::initTestCase()
+{
+    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
+        && Test::postgresAdminUrl().isEmpty())
+        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+}
+
+void tst_Storage::init()
+{
+    static int counter = 0;
+    const QString dir = m_dir.filePath(QString::number(++counter));
+    QDir().mkpath(dir);
+    m_database = std::make_unique<Test::TestDatabase>(dir);
+    QVERIFY2(m_database->error().isEmpty(), qPrintable(m_database->error()));
+    m_url = DatabaseUrl::parse(m_database->url()).value();
+}
+
+void tst_Storage::cleanup()
+{
+    m_database.reset();
+}
+
+std::unique_ptr<Storage> tst_Storage::open()
+{
+    auto storage = std::make_unique<Storage>(m_url);
+    const Status opened = storage->open();
+    if (!opened)
+        qWarning("open failed: %s", qPrintable(opened.error().message));
+    return opened ? std::move(storage) : nullptr;
+}
+
+NewUser tst_Storage::newUser(const QString &name) const
+{
+    return {name, name.toUpper(), QStringLiteral("$argon2id$fake"), QStringLiteral("Berlin"),
+            QStringLiteral("Brandenburg"), Role::Attendee};
+}
+
+void tst_Storage::migrationsApplyOnceAndRecordVersion()
+{
+    const int latest = Migrations::available().constLast().version;
+    {
+        auto storage = open();
+        QVERIFY(storage);
+        QCOMPARE(storage->runBlocking<int>([](StorageWorker &w) { return w.schemaVersion(); }), latest);
+        QVERIFY(storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+            return w.createUser(newUser(QStringLiteral("keeper")), 1);
+        }));
+    }
+    // Opening again applies nothing and keeps the data.
+    auto again = open();
+    QVERIFY(again);
+    QCOMPARE(again->runBlocking<int>([](StorageWorker &w) { return w.schemaVersion(); }), latest);
+    QCOMPARE(again->runBlocking<Expected<qint64>>([](StorageWorker &w) { return w.userCount(); }).value(), 1);
+}
+
+void tst_Storage::createAndFindUser()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    const auto created = storage->runBlocking<Expected<UserInfo>>(
+            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("zoë")), 1000); });
+    QVERIFY(created);
+    QVERIFY(created->id > 0);
+    QCOMPARE(created->displayName, QStringLiteral("ZOË"));
+    QCOMPARE(created->city, QStringLiteral("Berlin"));
+    QCOMPARE(created->role, Role::Attendee);
+
+    const auto found = storage->runBlocking<Expected<StoredCredentials>>(
+            [](StorageWorker &w) { return w.credentialsByUsername(QStringLiteral("zoë")); });
+    QVERIFY(found);
+    QCOMPARE(found->user, created.value());
+    QCOMPARE(found->passwordHash, QStringLiteral("$argon2id$fake"));
+
+    const auto missing = storage->runBlocking<Expected<StoredCredentials>>(
+            [](StorageWorker &w) { return w.credentialsByUsername(QStringLiteral("nobody")); });
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, ErrorCode::NotFound);
+}
+
+void tst_Storage::usernameIsUniqueInTheDatabase()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    QVERIFY(storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("bob")), 1); }));
+    const auto duplicate = storage->runBlocking<Expected<UserInfo>>(
+            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("bob")), 2); });
+    QVERIFY(!duplicate);
+    QCOMPARE(duplicate.error().code, ErrorCode::Conflict);
+    QVERIFY(duplicate.error().message.contains(QStringLiteral("already taken")));
+    QCOMPARE(storage->runBlocking<Expected<qint64>>([](StorageWorker &w) { return w.userCount(); }).value(), 1);
+}
+
+void tst_Storage::constraintsLiveInTheDatabase()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    // A CHECK violation (username too short) is an internal error, not a duplicate.
+    const auto refused = storage->runBlocking<Expected<UserInfo>>(
+            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("x")), 1); });
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Internal);
+    // A session for a user that does not exist violates the foreign key.
+    const Status orphan = storage->runBlocking<Status>(
+            [](StorageWorker &w) { return w.createSession(424242, QStringLiteral("hash"), 1); });
+    QVERIFY(!orphan);
+}
+
+void tst_Storage::sessionsResolveAndRevoke()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    const UserInfo user = storage->runBlocking<Expected<UserInfo>>(
+            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("carol")), 1); }).value();
+    const QString token = SessionToken::generate();
+    QCOMPARE(token.size(), 43); // 256 bits, unpadded base64url
+    const QString hash = SessionToken::hash(token);
+    QVERIFY(hash != token);
+    QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) { return w.createSession(user.id, hash, 5); }));
+
+    const auto resolved = storage->runBlocking<Expected<UserInfo>>([&](StorageWorker &w) { return w.userBySession(hash, 6); });
+    QVERIFY(resolved);
+    QCOMPARE(resolved->id, user.id);
+
+    // The token itself is nowhere in the database.
+    const auto byToken = storage->runBlocking<Expected<UserInfo>>([&](StorageWorker &w) { return w.userBySession(token, 6); });
+    QVERIFY(!byToken);
+    QCOMPARE(byToken.error().code, ErrorCode::Unauthorized);
+
+    QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) { return w.deleteSession(hash); }));
+    const auto revoked = storage->runBlocking<Expected<UserInfo>>([&](StorageWorker &w) { return w.userBySession(hash, 7); });
+    QVERIFY(!revoked);
+    QCOMPARE(revoked.error().code, ErrorCode::Unauthorized);
+}
+
+void tst_Storage::changePasswordSignsOutOtherSessions()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    const UserInfo user = storage->runBlocking<Expected<UserInfo>>(
+            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("dave")), 1); }).value();
+    for (const char *hash : {"h1", "h2", "h3"})
+        QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) { return w.createSession(user.id, QString::fromLatin1(hash), 1); }));
+    QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) {
+        return w.changePassword(user.id, QStringLiteral("$argon2id$new"), QStringLiteral("h2"));
+    }));
+    QCOMPARE(storage->runBlocking<Expected<qint64>>([&](StorageWorker &w) { return w.sessionCount(user.id); }).value(), 1);
+    QVERIFY(storage->runBlocking<Expected<UserInfo>>([](StorageWorker &w) { return w.userBySession(QStringLiteral("h2"), 2); }));
+    QCOMPARE(storage->runBlocking<Expected<StoredCredentials>>([&](StorageWorker &w) { return w.credentialsById(user.id); })->passwordHash,
+             QStringLiteral("$argon2id$new"));
+}
+
+void tst_Storage::deletingAUserCascadesToSessions()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    const UserInfo user = storage->runBlocking<Expected<UserInfo>>(
+            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("erin")), 1); }).value();
+    QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) { return w.createSession(user.id, QStringLiteral("e1"), 1); }));
+    storage.reset();
+
+    // Straight SQL, as an operator would: the foreign key removes the sessions.
+    const QString connection = QStringLiteral("direct");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(m_url.qtDriverName(), connection);
+        if (m_url.driver == DatabaseUrl::Driver::Sqlite) {
+            db.setDatabaseName(m_url.sqlitePath);
+        } else {
+            db.setHostName(m_url.host);
+            db.setPort(m_url.port);
+            db.setUserName(m_url.user);
+            db.setDatabaseName(m_url.databaseName);
+        }
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        if (m_url.driver == DatabaseUrl::Driver::Sqlite)
+            QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys=ON")));
+        QVERIFY(query.exec(QStringLiteral("DELETE FROM users WHERE username = 'erin'")));
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM sessions")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
+void tst_Storage::setRole()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    QVERIFY(storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("frank")), 1); }));
+    const auto promoted = storage->runBlocking<Expected<UserInfo>>(
+            [](StorageWorker &w) { return w.setRole(QStringLiteral("frank"), Role::Moderator); });
+    QVERIFY(promoted);
+    QCOMPARE(promoted->role, Role::Moderator);
+    const auto missing = storage->runBlocking<Expected<UserInfo>>(
+            [](StorageWorker &w) { return w.setRole(QStringLiteral("ghost"), Role::Moderator); });
+    QCOMPARE(missing.error().code, ErrorCode::NotFound);
+}
+
+void tst_Storage::asyncJobsDeliverInOrderOnTheCallerThread()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    QList<int> order;
+    QObject context;
+    for (int i = 0; i < 20; ++i) {
+        storage->run<Expected<UserInfo>>(
+                &context,
+                [this, i](StorageWorker &w) {
+                    Q_ASSERT(QThread::currentThread() != qApp->thread());
+                    return w.createUser(newUser(QStringLiteral("user%1").arg(i)), i);
+                },
+                [&order, i](const Expected<UserInfo> &result) {
+                    QVERIFY(QThread::currentThread() == qApp->thread());
+                    QVERIFY(result);
+                    order.append(i);
+                });
+    }
+    QCOMPARE(storage->pendingJobs(), 20);
+    QSignalSpy idle(storage.get(), &Storage::idle);
+    QVERIFY(idle.wait(10'000));
+    QCOMPARE(order.size(), 20);
+    QVERIFY(std::is_sorted(order.cbegin(), order.cend()));
+    QCOMPARE(storage->pendingJobs(), 0);
+}
+
+void tst_Storage::unreachableDatabaseIsAClearError()
+{
+    DatabaseUrl url = m_url;
+    if (url.driver == DatabaseUrl::Driver::Sqlite)
+        url.sqlitePath = QStringLiteral("/proc/hallway-cannot-write-here/db.sqlite");
+    else
+        url.port = 1; // nothing listens there
+    Storage storage(url);
+    const Status opened = storage.open();
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().code, ErrorCode::Unavailable);
+    QVERIFY(!opened.error().message.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_Storage)
+#include "tst_storage.moc"
