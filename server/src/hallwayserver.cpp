@@ -8,6 +8,8 @@
 #include "storage/storage.h"
 #include "topics/presencetopic.h"
 
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -56,11 +58,23 @@ Status HallwayServer::start()
     m_listener->setHandshakeTimeout(std::chrono::milliseconds(m_settings.handshakeTimeoutMs));
     m_listener->setMaxPendingConnections(m_settings.maxPendingConnections);
     connect(m_listener, &QWebSocketServer::newConnection, this, &HallwayServer::onNewConnection);
-    if (!m_listener->listen(m_settings.listenAddress, m_settings.port))
+
+    m_tcpListener = new QTcpServer(this);
+    m_tcpListener->setListenBacklogSize(m_settings.listenBacklog);
+    m_tcpListener->setMaxPendingConnections(m_settings.maxPendingConnections);
+    connect(m_tcpListener, &QTcpServer::pendingConnectionAvailable, this, [this]() {
+        while (QTcpSocket *socket = m_tcpListener->nextPendingConnection()) {
+            if (m_settings.socketSendBufferBytes > 0)
+                socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption,
+                                        m_settings.socketSendBufferBytes);
+            m_listener->handleConnection(socket);
+        }
+    });
+    if (!m_tcpListener->listen(m_settings.listenAddress, m_settings.port))
         return Error{ErrorCode::Unavailable, QStringLiteral("cannot listen on %1:%2: %3")
                                                      .arg(m_settings.listenAddress.toString())
                                                      .arg(m_settings.port)
-                                                     .arg(m_listener->errorString())};
+                                                     .arg(m_tcpListener->errorString())};
     qCInfo(lcServer).noquote() << "listening on" << url().toString();
     return Done{};
 }
@@ -69,7 +83,7 @@ QUrl HallwayServer::url() const
 {
     QUrl result;
     result.setScheme(QStringLiteral("ws"));
-    QHostAddress address = m_listener ? m_listener->serverAddress() : m_settings.listenAddress;
+    QHostAddress address = m_tcpListener ? m_tcpListener->serverAddress() : m_settings.listenAddress;
     if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
         address = QHostAddress::LocalHost;
     else if (address == QHostAddress::AnyIPv6)
@@ -81,7 +95,7 @@ QUrl HallwayServer::url() const
 
 quint16 HallwayServer::port() const
 {
-    return m_listener ? m_listener->serverPort() : m_settings.port;
+    return m_tcpListener ? m_tcpListener->serverPort() : m_settings.port;
 }
 
 void HallwayServer::onNewConnection()
@@ -114,8 +128,8 @@ void HallwayServer::shutdown()
     m_shuttingDown = true;
     qCInfo(lcServer) << "shutting down:" << m_connections.size() << "connections,"
                      << (m_storage ? m_storage->pendingJobs() : 0) << "pending writes";
-    if (m_listener)
-        m_listener->close();
+    if (m_tcpListener)
+        m_tcpListener->close();
     if (m_router)
         m_router->setShuttingDown(true);
 

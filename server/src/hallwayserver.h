@@ -9,6 +9,7 @@
 #include <QUrl>
 #include <memory>
 
+class QTcpServer;
 class QWebSocketServer;
 
 namespace Hallway {
@@ -54,7 +55,8 @@ private:
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<PresenceTopic> m_presence;
     std::unique_ptr<RequestRouter> m_router;
-    QWebSocketServer *m_listener = nullptr;
+    QTcpServer *m_tcpListener = nullptr; // accepts; lets us set the backlog and socket options
+    QWebSocketServer *m_listener = nullptr; // does the WebSocket handshakes
     QSet<ClientConnection *> m_connections;
     bool m_shuttingDown = false;
     bool m_stopped = false;

@@ -62,6 +62,8 @@ Status ServerSettings::loadFile(const QString &path)
     readInteger(ini, QStringLiteral("limits/handshake_timeout_ms"), handshakeTimeoutMs, 1, problems);
     readInteger(ini, QStringLiteral("limits/max_pending_connections"), maxPendingConnections, 1,
                 problems);
+    readInteger(ini, QStringLiteral("limits/listen_backlog"), listenBacklog, 1, problems);
+    readInteger(ini, QStringLiteral("limits/socket_send_buffer_bytes"), socketSendBufferBytes, 0, problems);
     readInteger(ini, QStringLiteral("topics/history"), topicHistory, 0, problems);
 
     if (!problems.isEmpty())

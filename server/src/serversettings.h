@@ -24,6 +24,10 @@ struct ServerSettings
     int signInTimeoutMs = 60'000; // [limits] sign_in_timeout_ms
     int handshakeTimeoutMs = 10'000; // [limits] handshake_timeout_ms
     int maxPendingConnections = 256; // [limits] max_pending_connections
+    int listenBacklog = 1024; // [limits] listen_backlog: the kernel's queue of new connections
+    // [limits] socket_send_buffer_bytes: the kernel's send buffer per connection; 0 keeps the
+    // OS default (which grows to several MiB per socket on Linux).
+    int socketSendBufferBytes = 0;
 
     int topicHistory = 1024; // [topics] history: events kept per topic for resubscribers
     int shutdownGraceMs = 5'000; // [server] shutdown_grace_ms: wait for pending writes

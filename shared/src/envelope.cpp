@@ -25,8 +25,8 @@ Error badRequest(const QString &message)
 
 bool isValidId(const QJsonValue &id)
 {
-    if (id.isUndefined())
-        return true;
+    if (id.isUndefined() || id.isNull())
+        return true; // no id (the server answers unreadable frames with a null id)
     if (id.isString())
         return !id.toString().isEmpty() && id.toString().size() <= MaxRequestIdLength;
     if (id.isDouble()) {

@@ -66,12 +66,12 @@ Envelope TestClient::request(const QString &type, const QJsonObject &data, int t
     return Envelope::error(id, {ErrorCode::Internal, QStringLiteral("no reply to %1").arg(type)});
 }
 
-Envelope TestClient::waitForAnonymousReply(int timeoutMs)
+Envelope TestClient::waitForReply(const QJsonValue &id, int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         for (qsizetype i = 0; i < m_replies.size(); ++i) {
-            if (m_replies.at(i).id.isNull())
+            if (m_replies.at(i).id == id)
                 return m_replies.takeAt(i);
         }
         QTest::qWait(5);

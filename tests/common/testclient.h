@@ -32,8 +32,8 @@ public:
     // Sends a request and waits for its reply (result or error). A missing reply is an
     // Internal error whose message says so.
     Envelope request(const QString &type, const QJsonObject &data = {}, int timeoutMs = 10'000);
-    // Waits for the next reply with a null id (the answer to an unparseable frame).
-    Envelope waitForAnonymousReply(int timeoutMs = 5000);
+    // Waits for the reply whose id equals id (null: the answer to a frame with no readable id).
+    Envelope waitForReply(const QJsonValue &id, int timeoutMs = 5000);
 
     // The common sequences; each returns the reply.
     Envelope hello();

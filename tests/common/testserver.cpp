@@ -126,6 +126,7 @@ bool TestServer::start(quint16 port)
         arguments << QStringLiteral("--config") << path;
     }
 
+    m_log.clear();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),

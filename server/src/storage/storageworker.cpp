@@ -15,6 +15,12 @@ namespace {
 const QString UserColumns =
         QStringLiteral("id, username, display_name, city, region, role, password_hash");
 
+// QtSql binds a null QString as SQL NULL; optional texts are stored as '' instead.
+QString nonNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 Error notFound(const QString &message)
 {
     return {ErrorCode::NotFound, message};
@@ -117,8 +123,8 @@ Expected<UserInfo> StorageWorker::createUser(const NewUser &user, qint64 nowMs)
     query.addBindValue(user.username);
     query.addBindValue(user.displayName);
     query.addBindValue(user.passwordHash);
-    query.addBindValue(user.city);
-    query.addBindValue(user.region);
+    query.addBindValue(nonNull(user.city));
+    query.addBindValue(nonNull(user.region));
     query.addBindValue(roleName(user.role));
     query.addBindValue(nowMs);
     if (!query.exec()) {
