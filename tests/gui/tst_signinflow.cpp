@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+// The app as a person uses it, on real widgets against a real server: sign in through the
+// dialog, see who is online, go away, sign out, and come back remembered (or, without a
+// keychain, be told why not).
+#include "hallwayapp.h"
+#include "mainwindow.h"
+#include "presencemodel.h"
+#include "protocol.h"
+#include "signindialog.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Hallway;
+using namespace Hallway::Test;
+
+namespace {
+const QString Password = QStringLiteral("gui-password");
+
+bool keychainExpected()
+{
+    return qEnvironmentVariable("HALLWAY_TEST_KEYCHAIN") == QLatin1StringView("available");
+}
+
+QStringList listedNames(const MainWindow *window)
+{
+    const auto *list = window->findChild<QListView *>(QStringLiteral("onlineList"));
+    QStringList names;
+    for (int row = 0; row < list->model()->rowCount(); ++row)
+        names.append(list->model()->index(row, 0).data().toString());
+    return names;
+}
+
+template<typename T>
+T *child(QWidget *parent, const char *name)
+{
+    return parent->findChild<T *>(QString::fromLatin1(name));
+}
+} // namespace
+
+class tst_SignInFlow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void wrongPasswordIsShownInTheDialog();
+    void registerThroughTheDialogAndSeeWhoIsOnline();
+    void rememberedSessionResumesWithoutAPassword();
+    void signOutForgetsTheSession();
+
+private:
+    void typeInto(QWidget *dialog, const char *name, const QString &text);
+    TestServer m_server;
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<HallwayApp> m_app;
+};
+
+void tst_SignInFlow::initTestCase()
+{
+    QVERIFY(m_server.start());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    QSettings settings;
+    settings.setValue(QStringLiteral("session/server"), m_server.url());
+    // Register a user to sign in as later.
+    TestClient setup;
+    QVERIFY(setup.open(m_server.url()));
+    QVERIFY(!setup.hello().isError());
+    QVERIFY(!setup.registerUser(QStringLiteral("greta"), Password, QStringLiteral("Greta")).isError());
+}
+
+void tst_SignInFlow::typeInto(QWidget *dialog, const char *name, const QString &text)
+{
+    auto *field = child<QLineEdit>(dialog, name);
+    QVERIFY2(field, name);
+    field->clear();
+    QTest::keyClicks(field, text);
+}
+
+void tst_SignInFlow::wrongPasswordIsShownInTheDialog()
+{
+    m_app = std::make_unique<HallwayApp>();
+    m_app->start();
+    SignInDialog *dialog = m_app->signInDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QCOMPARE(child<QLineEdit>(dialog, "serverUrl")->text(), m_server.url().toString());
+
+    typeInto(dialog, "username", QStringLiteral("greta"));
+    typeInto(dialog, "password", QStringLiteral("not-her-password"));
+    QTest::mouseClick(child<QPushButton>(dialog, "submitButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->errorText().isEmpty(), 10'000);
+    QCOMPARE(dialog->errorText(), QStringLiteral("Wrong username or password."));
+    QVERIFY(dialog->isVisible());
+
+    // An address that does not answer says so, rather than hanging.
+    typeInto(dialog, "serverUrl", QStringLiteral("ws://127.0.0.1:1"));
+    typeInto(dialog, "password", Password);
+    QTest::keyClick(child<QLineEdit>(dialog, "password"), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->errorText().contains(QStringLiteral("Cannot reach")), 10'000);
+}
+
+void tst_SignInFlow::registerThroughTheDialogAndSeeWhoIsOnline()
+{
+    SignInDialog *dialog = m_app->signInDialog();
+    QVERIFY(dialog);
+    typeInto(dialog, "serverUrl", m_server.url().toString());
+    QTest::mouseClick(child<QCheckBox>(dialog, "registerMode"), Qt::LeftButton);
+    QVERIFY(dialog->isRegisterMode());
+    typeInto(dialog, "username", QStringLiteral("hanna"));
+    typeInto(dialog, "password", Password);
+    typeInto(dialog, "displayName", QStringLiteral("Hanna Arendt"));
+    typeInto(dialog, "city", QStringLiteral("Hannover"));
+    QVERIFY(child<QCheckBox>(dialog, "rememberMe")->isChecked());
+    QTest::mouseClick(child<QPushButton>(dialog, "submitButton"), Qt::LeftButton);
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->mainWindow() && m_app->mainWindow()->isVisible(), 10'000);
+    MainWindow *window = m_app->mainWindow();
+    QTRY_VERIFY(!m_app->signInDialog() || !m_app->signInDialog()->isVisible());
+    QTRY_COMPARE(listedNames(window), QStringList{QStringLiteral("Hanna Arendt")});
+    QVERIFY(window->connectionStatusText().contains(QStringLiteral("Online as hanna")));
+
+    // Without a keychain the app says so, in words, and carries on.
+    auto *notice = child<QLabel>(window, "keychainNotice");
+    if (keychainExpected()) {
+        QTest::qWait(300);
+        QVERIFY(!notice->isVisible());
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 10'000);
+        QVERIFY(notice->text().contains(QStringLiteral("keychain")));
+    }
+
+    // Someone else comes online and goes away: the list follows live.
+    TestClient greta;
+    QVERIFY(greta.open(m_server.url()));
+    QVERIFY(!greta.hello().isError());
+    QVERIFY(!greta.login(QStringLiteral("greta"), Password).isError());
+    QTRY_COMPARE(listedNames(window), (QStringList{QStringLiteral("Greta"), QStringLiteral("Hanna Arendt")}));
+    QVERIFY(!greta.subscribe(Protocol::Topic::Presence).isError());
+
+    // Hanna appears away to Greta from the menu.
+    window->findChild<QAction *>(QStringLiteral("awayAction"))->trigger();
+    const Envelope away = greta.waitForEvent(Protocol::Topic::Presence, [](const Envelope &event) {
+        return event.data.value(QStringLiteral("kind")).toString() == QStringLiteral("state");
+    });
+    QCOMPARE(away.data.value(QStringLiteral("state")).toString(), QStringLiteral("away"));
+
+    greta.close();
+    QTRY_COMPARE(listedNames(window), QStringList{QStringLiteral("Hanna Arendt")});
+}
+
+void tst_SignInFlow::rememberedSessionResumesWithoutAPassword()
+{
+    // Quit and start again.
+    m_app.reset();
+    m_app = std::make_unique<HallwayApp>();
+    m_app->start();
+    if (keychainExpected()) {
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->client().status(), HallwayClient::Status::Online, 10'000);
+        QVERIFY(m_app->mainWindow()->isVisible());
+        QVERIFY(!m_app->signInDialog() || !m_app->signInDialog()->isVisible());
+        QCOMPARE(m_app->client().currentUser().username, QStringLiteral("hanna"));
+        QTRY_COMPARE(listedNames(m_app->mainWindow()), QStringList{QStringLiteral("Hanna Arendt")});
+    } else {
+        // The token lived in memory only: the password is asked for, the name remembered.
+        QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
+        QCOMPARE(child<QLineEdit>(m_app->signInDialog(), "username")->text(), QStringLiteral("hanna"));
+        typeInto(m_app->signInDialog(), "password", Password);
+        QTest::keyClick(child<QLineEdit>(m_app->signInDialog(), "password"), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->client().status(), HallwayClient::Status::Online, 10'000);
+    }
+}
+
+void tst_SignInFlow::signOutForgetsTheSession()
+{
+    MainWindow *window = m_app->mainWindow();
+    QVERIFY(window);
+    const QString token = m_app->client().token();
+    QVERIFY(!token.isEmpty());
+    window->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+    QTRY_COMPARE(m_app->client().status(), HallwayClient::Status::SignedOut);
+    QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
+    QCOMPARE(window->connectionStatusText(), QStringLiteral("Signed out"));
+    QCOMPARE(listedNames(window), QStringList{});
+
+    // The token is revoked on the server...
+    TestClient check;
+    QVERIFY(check.open(m_server.url()));
+    QVERIFY(!check.hello().isError());
+    QCOMPARE(check.request(Protocol::Type::Resume, {{QStringLiteral("token"), token}}).toError().code,
+             ErrorCode::Unauthorized);
+    // ...and the next start asks for the password.
+    m_app.reset();
+    m_app = std::make_unique<HallwayApp>();
+    m_app->start();
+    QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
+    QCOMPARE(m_app->client().status(), HallwayClient::Status::SignedOut);
+    m_app.reset();
+}
+
+QTEST_MAIN(tst_SignInFlow)
+#include "tst_signinflow.moc"
