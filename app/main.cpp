@@ -18,6 +18,26 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("org.hallway.Hallway"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hallway.svg")));
 
+    // The language is picked before anything is shown, --help included, so it is read from
+    // the raw arguments first; the parser below validates it with the rest.
+    QString language;
+    const QStringList arguments = QApplication::arguments();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1StringView("--lang") && i + 1 < arguments.size())
+            language = arguments.at(i + 1);
+        else if (arguments.at(i).startsWith(QLatin1StringView("--lang=")))
+            language = arguments.at(i).mid(7);
+    }
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(&qtTranslator);
+    QTranslator appTranslator;
+    if (appTranslator.load(locale, QStringLiteral("hallway"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(&appTranslator);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Hallway: meet the people at your conference."));
     parser.addHelpOption();
@@ -28,17 +48,6 @@ int main(int argc, char *argv[])
             QStringLiteral("code"));
     parser.addOption(languageOption);
     parser.process(app);
-
-    const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption))
-                                                        : QLocale::system();
-    QLocale::setDefault(locale);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(&qtTranslator);
-    QTranslator appTranslator;
-    if (appTranslator.load(locale, QStringLiteral("hallway"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        app.installTranslator(&appTranslator);
 
     Hallway::HallwayApp hallway;
     hallway.start();

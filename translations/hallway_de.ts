@@ -1,4 +1,395 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+  <context>
+    <name>Hallway::ChangePasswordDialog</name>
+    <message>
+      <source>Change password</source>
+      <translation>Passwort ändern</translation>
+    </message>
+    <message>
+      <source>&amp;Change password</source>
+      <translation>Passwort ä&amp;ndern</translation>
+    </message>
+    <message>
+      <source>C&amp;urrent password:</source>
+      <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+      <source>&amp;New password:</source>
+      <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+      <source>&amp;Repeat new password:</source>
+      <translation>Neues Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+      <source>Your other devices will be signed out.</source>
+      <translation>Deine anderen Geräte werden abgemeldet.</translation>
+    </message>
+    <message>
+      <source>A password needs at least %1 characters.</source>
+      <translation>Ein Passwort braucht mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+      <source>The two new passwords differ.</source>
+      <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+      <source>The current password is wrong.</source>
+      <translation>Das aktuelle Passwort ist falsch.</translation>
+    </message>
+    <message>
+      <source>The password was not changed: %1</source>
+      <translation>Das Passwort wurde nicht geändert: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::CredentialStore</name>
+    <message>
+      <source>No saved sign-in.</source>
+      <translation>Keine gespeicherte Anmeldung.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::HallwayApp</name>
+    <message>
+      <source>Cannot host a room</source>
+      <translation>Raum kann nicht bereitgestellt werden</translation>
+    </message>
+    <message>
+      <source>Hallway could not start a room on this computer:
+%1</source>
+      <translation>Hallway konnte auf diesem Computer keinen Raum starten:
+%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::HallwayClient</name>
+    <message>
+      <source>Cannot reach %1: %2</source>
+      <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::MainWindow</name>
+    <message>
+      <source>Hallway</source>
+      <translation>Hallway</translation>
+    </message>
+    <message>
+      <source>People online</source>
+      <translation>Anwesende Personen</translation>
+    </message>
+    <message>
+      <source>Who's online</source>
+      <translation>Wer ist da</translation>
+    </message>
+    <message>
+      <source>&amp;Hallway</source>
+      <translation>&amp;Hallway</translation>
+    </message>
+    <message>
+      <source>Appear &amp;away</source>
+      <translation>&amp;Abwesend erscheinen</translation>
+    </message>
+    <message>
+      <source>Ctrl+Shift+A</source>
+      <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+      <source>&amp;Change password...</source>
+      <translation>Passwort ä&amp;ndern …</translation>
+    </message>
+    <message>
+      <source>Password changed.</source>
+      <translation>Passwort geändert.</translation>
+    </message>
+    <message>
+      <source>Connect to another &amp;server...</source>
+      <translation>Mit anderem &amp;Server verbinden …</translation>
+    </message>
+    <message>
+      <source>Sign &amp;out</source>
+      <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <source>&amp;About Hallway</source>
+      <translation>Ü&amp;ber Hallway</translation>
+    </message>
+    <message>
+      <source>About Hallway</source>
+      <translation>Über Hallway</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Hallway %1&lt;/b&gt;&lt;p&gt;See who is around at your conference, share facts about yourself, chat, and vote on lightning talks.&lt;/p&gt;</source>
+      <translation>&lt;b&gt;Hallway %1&lt;/b&gt;&lt;p&gt;Sieh, wer auf deiner Konferenz unterwegs ist, teile Fakten über dich, chatte und stimme über Lightning Talks ab.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>About &amp;Qt</source>
+      <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+      <source>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time. (%1)</source>
+      <translation>Hallway kann den Schlüsselbund dieses Computers nicht nutzen und sich deine Anmeldung daher nicht merken. Du bleibst angemeldet, bis du Hallway beendest, und wirst beim nächsten Mal nach deinem Passwort gefragt. (%1)</translation>
+    </message>
+    <message>
+      <source>Hosting a room at %1</source>
+      <translation>Raum wird bereitgestellt unter %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n online</source>
+      <translation>
+        <numerusform>%n anwesend</numerusform>
+        <numerusform>%n anwesend</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&lt;h2&gt;Welcome, %1&lt;/h2&gt;&lt;p&gt;You are in the hallway of %2.&lt;/p&gt;&lt;p&gt;Everyone who is here right now is listed on the left.&lt;/p&gt;</source>
+      <translation>&lt;h2&gt;Willkommen, %1&lt;/h2&gt;&lt;p&gt;Du bist im Flur von %2.&lt;/p&gt;&lt;p&gt;Alle, die gerade da sind, stehen links in der Liste.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Hallway - %1</source>
+      <translation>Hallway – %1</translation>
+    </message>
+    <message>
+      <source>Signed out</source>
+      <translation>Abgemeldet</translation>
+    </message>
+    <message>
+      <source>Connecting to %1...</source>
+      <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+      <source>Online as %1 at %2</source>
+      <translation>Angemeldet als %1 bei %2</translation>
+    </message>
+    <message numerus="yes">
+      <source>Connection lost. Reconnecting in %n second(s)...</source>
+      <translation>
+        <numerusform>Verbindung verloren. Neuer Versuch in %n Sekunde …</numerusform>
+        <numerusform>Verbindung verloren. Neuer Versuch in %n Sekunden …</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Reconnecting to %1...</source>
+      <translation>Verbinde erneut mit %1 …</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::PresenceDelegate</name>
+    <message>
+      <source>%1 (you)</source>
+      <translation>%1 (du)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::PresenceModel</name>
+    <message>
+      <source>away</source>
+      <translation>abwesend</translation>
+    </message>
+    <message>
+      <source>online</source>
+      <translation>anwesend</translation>
+    </message>
+    <message>
+      <source>@%1 (%2)</source>
+      <translation>@%1 (%2)</translation>
+    </message>
+    <message>
+      <source>@%1 (%2), %3</source>
+      <translation>@%1 (%2), %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::ServerConnection</name>
+    <message>
+      <source>The connection was closed.</source>
+      <translation>Die Verbindung wurde geschlossen.</translation>
+    </message>
+    <message>
+      <source>Not connected to the server.</source>
+      <translation>Nicht mit dem Server verbunden.</translation>
+    </message>
+    <message>
+      <source>The server did not answer in time.</source>
+      <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+      <source>The connection was lost.</source>
+      <translation>Die Verbindung ist abgebrochen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::SignInDialog</name>
+    <message>
+      <source>Sign in to Hallway</source>
+      <translation>Bei Hallway anmelden</translation>
+    </message>
+    <message>
+      <source>ws://hallway.example.org:8470</source>
+      <translation>ws://hallway.example.org:8470</translation>
+    </message>
+    <message>
+      <source>I am new here: &amp;create an account</source>
+      <translation>Ich bin neu hier: &amp;Konto anlegen</translation>
+    </message>
+    <message>
+      <source>How others see you</source>
+      <translation>So sehen dich die anderen</translation>
+    </message>
+    <message>
+      <source>Optional</source>
+      <translation>Optional</translation>
+    </message>
+    <message>
+      <source>&amp;Display name:</source>
+      <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+      <source>C&amp;ity:</source>
+      <translation>S&amp;tadt:</translation>
+    </message>
+    <message>
+      <source>Re&amp;gion:</source>
+      <translation>Re&amp;gion:</translation>
+    </message>
+    <message>
+      <source>&amp;Remember me on this computer</source>
+      <translation>Auf diesem Computer &amp;angemeldet bleiben</translation>
+    </message>
+    <message>
+      <source>&amp;Sign in</source>
+      <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+      <source>&amp;Server:</source>
+      <translation>&amp;Server:</translation>
+    </message>
+    <message>
+      <source>&amp;Username:</source>
+      <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+      <source>&amp;Create account</source>
+      <translation>&amp;Konto anlegen</translation>
+    </message>
+    <message>
+      <source>Create a Hallway account</source>
+      <translation>Hallway-Konto anlegen</translation>
+    </message>
+    <message>
+      <source>Enter the server address, for example ws://hallway.example.org:8470.</source>
+      <translation>Gib die Serveradresse ein, zum Beispiel ws://hallway.example.org:8470.</translation>
+    </message>
+    <message>
+      <source>Enter your username.</source>
+      <translation>Gib deinen Benutzernamen ein.</translation>
+    </message>
+    <message>
+      <source>Enter your password.</source>
+      <translation>Gib dein Passwort ein.</translation>
+    </message>
+    <message>
+      <source>A username has %1 to %2 characters: letters a-z, digits, '.', '_' or '-'.</source>
+      <translation>Ein Benutzername hat %1 bis %2 Zeichen: Buchstaben a–z, Ziffern, '.', '_' oder '-'.</translation>
+    </message>
+    <message>
+      <source>A password needs at least %1 characters.</source>
+      <translation>Ein Passwort braucht mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+      <source>Enter the name others will see.</source>
+      <translation>Gib den Namen ein, den die anderen sehen.</translation>
+    </message>
+    <message>
+      <source>Wrong username or password.</source>
+      <translation>Benutzername oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+      <source>That username is taken. Please choose another.</source>
+      <translation>Dieser Benutzername ist vergeben. Bitte wähle einen anderen.</translation>
+    </message>
+    <message>
+      <source>Cannot reach the server. Check the address and your network.
+(%1)</source>
+      <translation>Der Server ist nicht erreichbar. Prüfe die Adresse und dein Netzwerk.
+(%1)</translation>
+    </message>
+    <message>
+      <source>The server refused: %1</source>
+      <translation>Der Server hat abgelehnt: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::StartDialog</name>
+    <message>
+      <source>Welcome to Hallway</source>
+      <translation>Willkommen bei Hallway</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Meet the people around you.&lt;/b&gt;&lt;br&gt;Host a room for a small group on this computer, or join the server of your event.</source>
+      <translation>&lt;b&gt;Triff die Menschen um dich herum.&lt;/b&gt;&lt;br&gt;Stelle auf diesem Computer einen Raum für eine kleine Gruppe bereit oder tritt dem Server deiner Veranstaltung bei.</translation>
+    </message>
+    <message>
+      <source>Host on this computer</source>
+      <translation>Auf diesem Computer bereitstellen</translation>
+    </message>
+    <message>
+      <source>Let other computers on this network join</source>
+      <translation>Andere Computer in diesem Netzwerk beitreten lassen</translation>
+    </message>
+    <message>
+      <source>&amp;Host a room</source>
+      <translation>Raum &amp;bereitstellen</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>&amp;Port:</translation>
+    </message>
+    <message>
+      <source>Join a server</source>
+      <translation>Einem Server beitreten</translation>
+    </message>
+    <message>
+      <source>ws://hallway.example.org:8470</source>
+      <translation>ws://hallway.example.org:8470</translation>
+    </message>
+    <message>
+      <source>&amp;Join</source>
+      <translation>&amp;Beitreten</translation>
+    </message>
+    <message>
+      <source>Server &amp;address:</source>
+      <translation>Server&amp;adresse:</translation>
+    </message>
+    <message>
+      <source>Please enter a server address such as ws://hallway.example.org:8470.</source>
+      <translation>Bitte gib eine Serveradresse ein, etwa ws://hallway.example.org:8470.</translation>
+    </message>
+  </context>
+  <context>
+    <name>main</name>
+    <message>
+      <source>Hallway: meet the people at your conference.</source>
+      <translation>Hallway: Triff die Menschen auf deiner Konferenz.</translation>
+    </message>
+    <message>
+      <source>Use this language (e.g. de or en) instead of the system's.</source>
+      <translation>Diese Sprache (z. B. de oder en) statt der des Systems verwenden.</translation>
+    </message>
+  </context>
 </TS>

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void initTestCase();
     void wrongPasswordIsShownInTheDialog();
     void registerThroughTheDialogAndSeeWhoIsOnline();
+    void screenshotForTheReadme();
     void rememberedSessionResumesWithoutAPassword();
     void signOutForgetsTheSession();
 
@@ -155,6 +156,37 @@ void tst_SignInFlow::registerThroughTheDialogAndSeeWhoIsOnline()
 
     greta.close();
     QTRY_COMPARE(listedNames(window), QStringList{QStringLiteral("Hanna Arendt")});
+}
+
+// Not a check: with HALLWAY_SCREENSHOT=path set, fills the room and saves the main window as
+// the README's picture (run under Xvfb with QT_QPA_PLATFORM=xcb for real window decorations).
+void tst_SignInFlow::screenshotForTheReadme()
+{
+    const QString path = qEnvironmentVariable("HALLWAY_SCREENSHOT");
+    if (path.isEmpty())
+        QSKIP("set HALLWAY_SCREENSHOT=file.png to save a screenshot");
+    const QList<std::pair<QString, QString>> people = {
+            {QStringLiteral("Ada Lovelace"), QStringLiteral("London")},
+            {QStringLiteral("Grace Hopper"), QStringLiteral("Arlington")},
+            {QStringLiteral("Linus Torvalds"), QStringLiteral("Portland")},
+            {QStringLiteral("Margaret Hamilton"), QStringLiteral("Boston")},
+            {QStringLiteral("Dennis Ritchie"), QStringLiteral("Murray Hill")}};
+    std::vector<std::unique_ptr<TestClient>> clients;
+    int n = 0;
+    for (const auto &[name, city] : people) {
+        auto client = std::make_unique<TestClient>();
+        QVERIFY(client->open(m_server.url()));
+        QVERIFY(!client->hello().isError());
+        QVERIFY(!client->registerUser(QStringLiteral("guest%1").arg(++n), Password, name, city).isError());
+        clients.push_back(std::move(client));
+    }
+    QVERIFY(!clients.at(2)->request(Protocol::Type::SetPresence, {{QStringLiteral("state"), QStringLiteral("away")}}).isError());
+    MainWindow *window = m_app->mainWindow();
+    window->findChild<QAction *>(QStringLiteral("awayAction"))->setChecked(false);
+    window->resize(760, 440);
+    QTRY_COMPARE(listedNames(window).size(), 6);
+    QTest::qWait(300);
+    QVERIFY(window->grab().save(path));
 }
 
 void tst_SignInFlow::rememberedSessionResumesWithoutAPassword()
