@@ -35,16 +35,19 @@ int main(int argc, char *argv[])
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(&qtTranslator);
     QTranslator appTranslator;
-    if (appTranslator.load(locale, QStringLiteral("hallway"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (appTranslator.load(locale, QStringLiteral("hallway"), QStringLiteral("_"),
+                           QStringLiteral(":/i18n")))
         app.installTranslator(&appTranslator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Hallway: meet the people at your conference."));
+    parser.setApplicationDescription(
+            QApplication::translate("main", "Hallway: meet the people at your conference."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption languageOption(
             QStringLiteral("lang"),
-            QApplication::translate("main", "Use this language (e.g. de or en) instead of the system's."),
+            QApplication::translate("main",
+                                    "Use this language (e.g. de or en) instead of the system's."),
             QStringLiteral("code"));
     parser.addOption(languageOption);
     parser.process(app);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // hallway-server: runs a Hallway room for an event.
+#include "auth/passwordhasher.h"
 #include "hallwayserver.h"
 #include "logging.h"
 #include "serversettings.h"
 #include "storage/storage.h"
-#include "auth/passwordhasher.h"
 #include "validation.h"
 
 #include <QCommandLineParser>
@@ -35,8 +35,9 @@ bool applyLogLevel(const QString &level)
             {QStringLiteral("debug"), QStringLiteral("hallway.*.debug=true\nhallway.debug=true")},
             {QStringLiteral("info"), QString()},
             {QStringLiteral("warning"), QStringLiteral("hallway.*.info=false\nhallway.info=false")},
-            {QStringLiteral("error"), QStringLiteral("hallway.*.info=false\nhallway.info=false\n"
-                                                     "hallway.*.warning=false\nhallway.warning=false")},
+            {QStringLiteral("error"),
+             QStringLiteral("hallway.*.info=false\nhallway.info=false\n"
+                            "hallway.*.warning=false\nhallway.warning=false")},
     };
     if (!rules.contains(level))
         return false;
@@ -84,17 +85,19 @@ int createModerator(const ServerSettings &settings, const QString &rawUsername, 
     const QString username = Validation::normalizeUsername(rawUsername);
     if (const auto problem = Validation::checkUsername(username))
         return fail(*problem);
-    const auto url = DatabaseUrl::parse(settings.databaseUrl.isEmpty()
-                                                ? ServerSettings::defaultDatabaseUrl()
-                                                : settings.databaseUrl);
+    const auto url =
+            DatabaseUrl::parse(settings.databaseUrl.isEmpty() ? ServerSettings::defaultDatabaseUrl()
+                                                              : settings.databaseUrl);
     if (!url)
         return fail(url.error().message);
     Storage storage(url.value());
     if (const Status opened = storage.open(); !opened)
         return fail(opened.error().message);
 
-    const auto promoted = storage.runBlocking<Expected<UserInfo>>(
-            [username](StorageWorker &worker) { return worker.setRole(username, Role::Moderator); });
+    const auto promoted =
+            storage.runBlocking<Expected<UserInfo>>([username](StorageWorker &worker) {
+                return worker.setRole(username, Role::Moderator);
+            });
     if (promoted) {
         QTextStream(stdout) << username << " is now a moderator" << Qt::endl;
         return 0;
@@ -133,41 +136,44 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Hallway"));
     QCoreApplication::setApplicationName(QStringLiteral("hallway-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HALLWAY_VERSION));
-    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"));
+    qSetMessagePattern(
+            QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Runs a Hallway room: presence, facts, chat and "
-                                                    "lightning talks for a conference."));
+    parser.setApplicationDescription(
+            QStringLiteral("Runs a Hallway room: presence, facts, chat and "
+                           "lightning talks for a conference."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listenOption(QStringLiteral("listen"),
                                           QStringLiteral("Address to listen on (default 127.0.0.1; "
                                                          "0.0.0.0 for every IPv4 interface)."),
                                           QStringLiteral("address"));
-    const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QStringLiteral("TCP port (default 8470; 0 picks a free one)."),
-                                        QStringLiteral("port"));
+    const QCommandLineOption portOption(
+            QStringLiteral("port"), QStringLiteral("TCP port (default 8470; 0 picks a free one)."),
+            QStringLiteral("port"));
     const QCommandLineOption databaseOption(
             QStringLiteral("database"),
             QStringLiteral("sqlite:PATH or postgres://user[:password]@host[:port]/dbname "
                            "(?host=/socket/dir for a unix socket). Default: sqlite in %1.")
                     .arg(ServerSettings::defaultDatabaseUrl().mid(7)),
             QStringLiteral("url"));
-    const QCommandLineOption configOption(QStringLiteral("config"),
-                                          QStringLiteral("INI file with settings (see "
-                                                         "docs/operations.md); options override it."),
-                                          QStringLiteral("file"));
-    const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
-                                            QStringLiteral("debug, info (default), warning or error."),
-                                            QStringLiteral("level"));
+    const QCommandLineOption configOption(
+            QStringLiteral("config"),
+            QStringLiteral("INI file with settings (see "
+                           "docs/operations.md); options override it."),
+            QStringLiteral("file"));
+    const QCommandLineOption logLevelOption(
+            QStringLiteral("log-level"), QStringLiteral("debug, info (default), warning or error."),
+            QStringLiteral("level"));
     const QCommandLineOption createModeratorOption(
             QStringLiteral("create-moderator"),
             QStringLiteral("Make USERNAME a moderator and exit; creates the account if needed, "
                            "reading its password from standard input."),
             QStringLiteral("username"));
-    const QCommandLineOption displayNameOption(QStringLiteral("display-name"),
-                                               QStringLiteral("Display name for --create-moderator."),
-                                               QStringLiteral("name"));
+    const QCommandLineOption displayNameOption(
+            QStringLiteral("display-name"), QStringLiteral("Display name for --create-moderator."),
+            QStringLiteral("name"));
     parser.addOptions({listenOption, portOption, databaseOption, configOption, logLevelOption,
                        createModeratorOption, displayNameOption});
     parser.process(app);
@@ -181,12 +187,15 @@ int main(int argc, char *argv[])
         const QString path = parser.value(configOption);
         if (const Status loaded = settings.loadFile(path); !loaded)
             return fail(loaded.error().message);
-        logLevel = QSettings(path, QSettings::IniFormat).value(QStringLiteral("log/level"), logLevel).toString();
+        logLevel = QSettings(path, QSettings::IniFormat)
+                           .value(QStringLiteral("log/level"), logLevel)
+                           .toString();
     }
     if (parser.isSet(listenOption)) {
         const QHostAddress address(parser.value(listenOption));
         if (address.isNull())
-            return fail(QStringLiteral("--listen needs an IP address, got \"%1\"").arg(parser.value(listenOption)));
+            return fail(QStringLiteral("--listen needs an IP address, got \"%1\"")
+                                .arg(parser.value(listenOption)));
         settings.listenAddress = address;
     }
     if (parser.isSet(portOption)) {
@@ -201,7 +210,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(logLevelOption))
         logLevel = parser.value(logLevelOption);
     if (!applyLogLevel(logLevel))
-        return fail(QStringLiteral("unknown log level \"%1\"; use debug, info, warning or error").arg(logLevel));
+        return fail(QStringLiteral("unknown log level \"%1\"; use debug, info, warning or error")
+                            .arg(logLevel));
 
     if (parser.isSet(createModeratorOption))
         return createModerator(settings, parser.value(createModeratorOption),

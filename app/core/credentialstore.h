@@ -13,18 +13,19 @@ namespace Hallway {
 // through QtKeychain. When there is no keychain, it says so once (unavailable()), keeps
 // tokens in memory for this run only, and otherwise works: nothing is ever written to disk
 // in plain text.
-class CredentialStore : public QObject
-{
+class CredentialStore : public QObject {
     Q_OBJECT
 public:
-    explicit CredentialStore(const QString &service = QStringLiteral("Hallway"), QObject *parent = nullptr);
+    explicit CredentialStore(const QString &service = QStringLiteral("Hallway"),
+                             QObject *parent = nullptr);
 
     // The account key for a user on a server.
     static QString accountKey(const QString &serverUrl, const QString &username);
 
     // done(token), or NotFound when nothing is stored.
     void readToken(const QString &account, std::function<void(const Expected<QString> &)> done);
-    void writeToken(const QString &account, const QString &token, std::function<void(const Status &)> done = {});
+    void writeToken(const QString &account, const QString &token,
+                    std::function<void(const Status &)> done = {});
     void deleteToken(const QString &account, std::function<void(const Status &)> done = {});
 
     bool isKeychainAvailable() const { return m_available; }

@@ -8,7 +8,8 @@ namespace Hallway {
 HallwayClient::HallwayClient(QObject *parent) : QObject(parent)
 {
     connect(&m_connection, &ServerConnection::connected, this, &HallwayClient::onConnected);
-    connect(&m_connection, &ServerConnection::connectionLost, this, &HallwayClient::onConnectionLost);
+    connect(&m_connection, &ServerConnection::connectionLost, this,
+            &HallwayClient::onConnectionLost);
     connect(&m_connection, &ServerConnection::eventReceived, this, &HallwayClient::onEvent);
 }
 
@@ -62,12 +63,14 @@ void HallwayClient::onConnected()
     else if (firstSignIn && m_action == Action::Register)
         m_connection.request(Protocol::Type::Register, m_register.toJson(), this, handler);
     else if (!m_token.isEmpty())
-        m_connection.request(Protocol::Type::Resume, ResumeRequest{m_token}.toJson(), this, handler);
+        m_connection.request(Protocol::Type::Resume, ResumeRequest{m_token}.toJson(), this,
+                             handler);
 }
 
 void HallwayClient::onSessionReply(const Expected<QJsonObject> &reply, bool firstSignIn)
 {
-    const auto session = reply ? SessionReply::fromJson(reply.value()) : Expected<SessionReply>(reply.error());
+    const auto session =
+            reply ? SessionReply::fromJson(reply.value()) : Expected<SessionReply>(reply.error());
     if (!session) {
         const Error error = session.error();
         if (error.code == ErrorCode::Unavailable)
@@ -195,31 +198,34 @@ void HallwayClient::sendSubscribe(const QString &topic)
         request.since = m_positions.value(topic);
     m_connection.request(Protocol::Type::Subscribe, request.toJson(), this,
                          [this, topic](const Expected<QJsonObject> &reply) {
-        if (!reply) {
-            if (reply.error().code != ErrorCode::Unavailable)
-                qCWarning(lcClientSession).noquote() << "subscribe to" << topic
-                                                     << "failed:" << reply.error().message;
-            return;
-        }
-        const auto subscribed = SubscribeReply::fromJson(reply.value());
-        if (!subscribed || !m_topics.contains(topic))
-            return;
-        if (subscribed->snapshot) {
-            m_positions.insert(topic, subscribed->position);
-            Q_EMIT topicSnapshot(topic, *subscribed->snapshot);
-            return;
-        }
-        // Catch-up: the events we missed, in order.
-        TopicPosition position = m_positions.value(topic);
-        for (const QJsonObject &event : subscribed->events) {
-            position.seq = event.value(QStringLiteral("seq")).toInteger();
-            Q_EMIT topicEvent(topic, position.seq, event.value(QStringLiteral("data")).toObject());
-        }
-        position.epoch = subscribed->position.epoch;
-        position.seq = subscribed->position.seq;
-        m_positions.insert(topic, position);
-        qCDebug(lcClientSession) << "caught up on" << topic << subscribed->events.size() << "events";
-    });
+                             if (!reply) {
+                                 if (reply.error().code != ErrorCode::Unavailable)
+                                     qCWarning(lcClientSession).noquote()
+                                             << "subscribe to" << topic
+                                             << "failed:" << reply.error().message;
+                                 return;
+                             }
+                             const auto subscribed = SubscribeReply::fromJson(reply.value());
+                             if (!subscribed || !m_topics.contains(topic))
+                                 return;
+                             if (subscribed->snapshot) {
+                                 m_positions.insert(topic, subscribed->position);
+                                 Q_EMIT topicSnapshot(topic, *subscribed->snapshot);
+                                 return;
+                             }
+                             // Catch-up: the events we missed, in order.
+                             TopicPosition position = m_positions.value(topic);
+                             for (const QJsonObject &event : subscribed->events) {
+                                 position.seq = event.value(QStringLiteral("seq")).toInteger();
+                                 Q_EMIT topicEvent(topic, position.seq,
+                                                   event.value(QStringLiteral("data")).toObject());
+                             }
+                             position.epoch = subscribed->position.epoch;
+                             position.seq = subscribed->position.seq;
+                             m_positions.insert(topic, position);
+                             qCDebug(lcClientSession) << "caught up on" << topic
+                                                      << subscribed->events.size() << "events";
+                         });
 }
 
 void HallwayClient::onEvent(const QString &topic, qint64 seq, const QJsonObject &data)

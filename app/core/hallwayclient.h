@@ -15,8 +15,7 @@ namespace Hallway {
 // register or resume), keeps the session token in memory, resumes after every reconnect,
 // and keeps topic subscriptions in step (resubscribing with the last sequence number seen,
 // so only missed events come back). Widgets and models listen to its signals.
-class HallwayClient : public QObject
-{
+class HallwayClient : public QObject {
     Q_OBJECT
 public:
     enum class Status {

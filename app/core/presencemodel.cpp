@@ -57,10 +57,10 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
                 place.append(part);
         }
         const QString state = entry.state == PresenceState::Away ? tr("away") : tr("online");
-        return place.isEmpty() ? tr("@%1 (%2)").arg(entry.user.username, state)
-                               : tr("@%1 (%2), %3")
-                                         .arg(entry.user.username, state,
-                                              place.join(QStringLiteral(", ")));
+        return place.isEmpty()
+                ? tr("@%1 (%2)").arg(entry.user.username, state)
+                : tr("@%1 (%2), %3")
+                          .arg(entry.user.username, state, place.join(QStringLiteral(", ")));
     }
     case UserIdRole:
         return entry.user.id;

@@ -11,8 +11,7 @@ class HallwayClient;
 
 // Who is online, sorted by display name, kept live from the presence topic: a snapshot
 // resets it, each event changes just the row it is about.
-class PresenceModel : public QAbstractListModel
-{
+class PresenceModel : public QAbstractListModel {
     Q_OBJECT
 public:
     enum Role {

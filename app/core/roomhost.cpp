@@ -55,8 +55,8 @@ Status RoomHost::start(const QString &databasePath, const QHostAddress &address,
         return result;
     }
     m_localUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port()));
-    qCInfo(lcClientHost).noquote() << "hosting a room at" << m_localUrl.toString() << "on"
-                                   << databasePath;
+    qCInfo(lcClientHost).noquote()
+            << "hosting a room at" << m_localUrl.toString() << "on" << databasePath;
     return result;
 }
 
@@ -71,7 +71,8 @@ void RoomHost::stop()
     QTimer::singleShot(8000, &loop, &QEventLoop::quit);
     QMetaObject::invokeMethod(server, &HallwayServer::shutdown, Qt::QueuedConnection);
     loop.exec();
-    QMetaObject::invokeMethod(server, [server]() { delete server; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+            server, [server]() { delete server; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     qCInfo(lcClientHost) << "stopped hosting";

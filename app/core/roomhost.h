@@ -14,8 +14,7 @@ class HallwayServer;
 
 // "Host on this computer": the same server as hallway-server, run in-process on its own
 // thread with SQLite in the app's data folder, so the window stays smooth while it serves.
-class RoomHost : public QObject
-{
+class RoomHost : public QObject {
     Q_OBJECT
 public:
     explicit RoomHost(QObject *parent = nullptr);

@@ -88,7 +88,8 @@ void ServerConnection::connectSocket()
     // stateChanged rather than disconnected: a refused or failed connect never "disconnects".
     connect(m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
         if (state == QAbstractSocket::UnconnectedState)
-            QMetaObject::invokeMethod(this, &ServerConnection::onSocketDisconnected, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, &ServerConnection::onSocketDisconnected,
+                                      Qt::QueuedConnection);
     });
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ServerConnection::onTextMessage);
     setState(State::Connecting);
@@ -106,18 +107,19 @@ void ServerConnection::sendHello()
     const HelloRequest hello{Protocol::Version,
                              QStringLiteral("hallway/") + QCoreApplication::applicationVersion()};
     const qint64 id = m_nextId++;
-    m_pending.insert(id, {this,
-                          [this](const Expected<QJsonObject> &reply) {
-                              if (!reply) {
-                                  m_lastError = reply.error().message;
-                                  qCWarning(lcClientNet).noquote() << "hello refused:" << m_lastError;
-                                  return;
-                              }
-                              m_attempt = 0;
-                              setState(State::Connected);
-                              Q_EMIT connected();
-                          },
-                          QDateTime::currentMSecsSinceEpoch() + m_requestTimeoutMs});
+    m_pending.insert(id,
+                     {this,
+                      [this](const Expected<QJsonObject> &reply) {
+                          if (!reply) {
+                              m_lastError = reply.error().message;
+                              qCWarning(lcClientNet).noquote() << "hello refused:" << m_lastError;
+                              return;
+                          }
+                          m_attempt = 0;
+                          setState(State::Connected);
+                          Q_EMIT connected();
+                      },
+                      QDateTime::currentMSecsSinceEpoch() + m_requestTimeoutMs});
     m_socket->sendTextMessage(
             QString::fromUtf8(Envelope{Protocol::Type::Hello, id, hello.toJson(), {}, 0}.toJson()));
     m_expiryTimer.start();
@@ -129,15 +131,17 @@ void ServerConnection::request(const QString &type, const QJsonObject &data, QOb
     if (m_state != State::Connected || !m_socket) {
         const Error error{ErrorCode::Unavailable, tr("Not connected to the server.")};
         QMetaObject::invokeMethod(
-                this, [this, pending = Pending{context, std::move(handler), 0}, error]() {
+                this,
+                [this, pending = Pending{context, std::move(handler), 0}, error]() {
                     deliver(pending, error);
                 },
                 Qt::QueuedConnection);
         return;
     }
     const qint64 id = m_nextId++;
-    m_pending.insert(id, {context, std::move(handler),
-                          QDateTime::currentMSecsSinceEpoch() + m_requestTimeoutMs});
+    m_pending.insert(id,
+                     {context, std::move(handler),
+                      QDateTime::currentMSecsSinceEpoch() + m_requestTimeoutMs});
     m_socket->sendTextMessage(QString::fromUtf8(Envelope{type, id, data, {}, 0}.toJson()));
     m_expiryTimer.start();
 }
@@ -152,7 +156,8 @@ void ServerConnection::onTextMessage(const QString &message)
 {
     const auto envelope = Envelope::fromJson(message.toUtf8());
     if (!envelope) {
-        qCWarning(lcClientNet).noquote() << "unreadable message from server:" << envelope.error().message;
+        qCWarning(lcClientNet).noquote()
+                << "unreadable message from server:" << envelope.error().message;
         return;
     }
     if (envelope->type == Protocol::Type::Event) {
@@ -234,7 +239,8 @@ void ServerConnection::scheduleReconnect()
     // each client waits a random 50-100% of it so a restarted server is not hit all at once.
     const int exponent = qMin(m_attempt, 16);
     const qint64 ceiling = qMin<qint64>(m_maxDelayMs, qint64(m_initialDelayMs) << exponent);
-    const int delay = static_cast<int>(ceiling / 2 + QRandomGenerator::global()->bounded(ceiling / 2 + 1));
+    const int delay =
+            static_cast<int>(ceiling / 2 + QRandomGenerator::global()->bounded(ceiling / 2 + 1));
     ++m_attempt;
     m_reconnectTimer.start(delay);
     setState(State::WaitingToReconnect);

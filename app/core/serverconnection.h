@@ -17,8 +17,7 @@ namespace Hallway {
 // The app's WebSocket to one server: says hello, matches replies to requests by id, and
 // when the connection drops, reconnects with exponential backoff and jitter until close()
 // is called. Knows nothing of sign-in or topics; HallwayClient builds those on top.
-class ServerConnection : public QObject
-{
+class ServerConnection : public QObject {
     Q_OBJECT
 public:
     enum class State {
@@ -46,7 +45,8 @@ public:
 
     // Sends a request; handler gets exactly one call: the result data, or an error (the
     // server's, or `unavailable` if the connection drops or no reply comes in time).
-    void request(const QString &type, const QJsonObject &data, QObject *context, ReplyHandler handler);
+    void request(const QString &type, const QJsonObject &data, QObject *context,
+                 ReplyHandler handler);
 
     void setReconnectDelays(int initialMs, int maxMs);
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
@@ -60,8 +60,7 @@ Q_SIGNALS:
     void eventReceived(const QString &topic, qint64 seq, const QJsonObject &data);
 
 private:
-    struct Pending
-    {
+    struct Pending {
         QPointer<QObject> context;
         ReplyHandler handler;
         qint64 deadline = 0;

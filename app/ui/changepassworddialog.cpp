@@ -54,7 +54,9 @@ void ChangePasswordDialog::submit()
         field->setFocus();
     };
     if (Validation::checkPassword(m_new->text()))
-        return fail(tr("A password needs at least %1 characters.").arg(Validation::PasswordMinLength), m_new);
+        return fail(
+                tr("A password needs at least %1 characters.").arg(Validation::PasswordMinLength),
+                m_new);
     if (m_new->text() != m_repeat->text())
         return fail(tr("The two new passwords differ."), m_repeat);
 

@@ -13,8 +13,7 @@ class HallwayClient;
 
 // Changes the password of the signed-in user. Other devices signed in as the same user are
 // signed out by the server.
-class ChangePasswordDialog : public QDialog
-{
+class ChangePasswordDialog : public QDialog {
     Q_OBJECT
 public:
     explicit ChangePasswordDialog(HallwayClient *client, QWidget *parent = nullptr);

@@ -29,15 +29,15 @@ QString networkAddress()
 }
 } // namespace
 
-HallwayApp::HallwayApp(QObject *parent)
-    : QObject(parent), m_presence(&m_client)
+HallwayApp::HallwayApp(QObject *parent) : QObject(parent), m_presence(&m_client)
 {
     connect(&m_client, &HallwayClient::signedIn, this, &HallwayApp::onSignedIn);
     connect(&m_client, &HallwayClient::sessionEnded, this, &HallwayApp::onSessionEnded);
-    connect(&m_credentials, &CredentialStore::keychainUnavailable, this, [this](const QString &reason) {
-        if (m_window)
-            m_window->showKeychainNotice(reason);
-    });
+    connect(&m_credentials, &CredentialStore::keychainUnavailable, this,
+            [this](const QString &reason) {
+                if (m_window)
+                    m_window->showKeychainNotice(reason);
+            });
     m_client.subscribe(Protocol::Topic::Presence);
 }
 
@@ -97,8 +97,8 @@ void HallwayApp::showStartChoice()
 
 bool HallwayApp::hostRoom(quint16 port, bool onNetwork)
 {
-    const QHostAddress address = onNetwork ? QHostAddress(QHostAddress::AnyIPv4)
-                                           : QHostAddress(QHostAddress::LocalHost);
+    const QHostAddress address =
+            onNetwork ? QHostAddress(QHostAddress::AnyIPv4) : QHostAddress(QHostAddress::LocalHost);
     const Status started = m_host.start(RoomHost::defaultDatabasePath(), address, port);
     if (!started) {
         QMessageBox::critical(nullptr, tr("Cannot host a room"),
@@ -138,15 +138,17 @@ void HallwayApp::showMainWindow()
     if (!m_window) {
         m_window = std::make_unique<MainWindow>(&m_client, &m_presence);
         connect(m_window.get(), &MainWindow::signOutRequested, this, &HallwayApp::signOut);
-        connect(m_window.get(), &MainWindow::switchServerRequested, this, &HallwayApp::switchServer);
+        connect(m_window.get(), &MainWindow::switchServerRequested, this,
+                &HallwayApp::switchServer);
         if (!m_credentials.isKeychainAvailable())
             m_window->showKeychainNotice(m_credentials.unavailableReason());
     }
     if (m_host.isRunning()) {
         const bool onNetwork = m_settings.value(HostOnNetworkKey, false).toBool();
-        m_window->setHostedUrl(QStringLiteral("ws://%1:%2")
-                                       .arg(onNetwork ? networkAddress() : QStringLiteral("127.0.0.1"))
-                                       .arg(m_host.port()));
+        m_window->setHostedUrl(
+                QStringLiteral("ws://%1:%2")
+                        .arg(onNetwork ? networkAddress() : QStringLiteral("127.0.0.1"))
+                        .arg(m_host.port()));
     } else {
         m_window->setHostedUrl(QString());
     }

@@ -19,8 +19,7 @@ class SignInDialog;
 
 // Wires the app together and owns its flow: first start (host or join), sign-in,
 // remembered sessions through the keychain, hosting a room, and signing out.
-class HallwayApp : public QObject
-{
+class HallwayApp : public QObject {
     Q_OBJECT
 public:
     explicit HallwayApp(QObject *parent = nullptr);

@@ -84,7 +84,8 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, QWidget *
         if (dialog.exec() == QDialog::Accepted)
             statusBar()->showMessage(tr("Password changed."), 5000);
     });
-    hallwayMenu->addAction(tr("Connect to another &server..."), this, &MainWindow::switchServerRequested);
+    hallwayMenu->addAction(tr("Connect to another &server..."), this,
+                           &MainWindow::switchServerRequested);
     hallwayMenu->addSeparator();
     QAction *signOut = hallwayMenu->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
     signOut->setObjectName(QStringLiteral("signOutAction"));
@@ -102,7 +103,8 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, QWidget *
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateStatus);
     connect(client, &HallwayClient::statusChanged, this, &MainWindow::updateStatus);
-    connect(&client->connection(), &ServerConnection::stateChanged, this, &MainWindow::updateStatus);
+    connect(&client->connection(), &ServerConnection::stateChanged, this,
+            &MainWindow::updateStatus);
     connect(client, &HallwayClient::signedIn, this, &MainWindow::updateIdentity);
     connect(presence, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateIdentity);
     connect(presence, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateIdentity);

@@ -17,8 +17,7 @@ class PresenceModel;
 // The main window: who's online beside the room, the connection state in the status bar,
 // and the session's actions in the menus. It shows what the client core knows; the
 // decisions (sign in, host, remember) belong to HallwayApp.
-class MainWindow : public QMainWindow
-{
+class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     MainWindow(HallwayClient *client, PresenceModel *presence, QWidget *parent = nullptr);

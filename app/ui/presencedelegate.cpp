@@ -37,7 +37,8 @@ void PresenceDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
     painter->setBrush(away ? QColor(0xE0, 0xA0, 0x20) : QColor(0x2E, 0xB8, 0x4B));
-    const QRect dot(option.rect.left() + Padding, option.rect.center().y() - DotSize / 2, DotSize, DotSize);
+    const QRect dot(option.rect.left() + Padding, option.rect.center().y() - DotSize / 2, DotSize,
+                    DotSize);
     painter->drawEllipse(dot);
     painter->restore();
 }

@@ -7,13 +7,13 @@ namespace Hallway {
 
 // Draws a who's-online row: a state dot (green online, amber away), the display name, and
 // "(you)" on your own row.
-class PresenceDelegate : public QStyledItemDelegate
-{
+class PresenceDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 

@@ -151,9 +151,10 @@ void SignInDialog::showError(const QString &message)
 void SignInDialog::setBusy(bool busy)
 {
     m_busy = busy;
-    for (QWidget *field : {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_username),
-                           static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_registerMode),
-                           m_registerFields, static_cast<QWidget *>(m_remember)})
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_username),
+          static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_registerMode),
+          m_registerFields, static_cast<QWidget *>(m_remember)})
         field->setEnabled(!busy);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
     if (busy)
@@ -197,7 +198,8 @@ void SignInDialog::submit()
         return;
     }
     if (Validation::checkPassword(m_password->text())) {
-        showError(tr("A password needs at least %1 characters.").arg(Validation::PasswordMinLength));
+        showError(
+                tr("A password needs at least %1 characters.").arg(Validation::PasswordMinLength));
         m_password->setFocus();
         return;
     }
@@ -208,8 +210,9 @@ void SignInDialog::submit()
         return;
     }
     setBusy(true);
-    m_client->registerAccount(url, {username, displayName, m_password->text(),
-                                    m_city->text().trimmed(), m_region->text().trimmed()});
+    m_client->registerAccount(url,
+                              {username, displayName, m_password->text(), m_city->text().trimmed(),
+                               m_region->text().trimmed()});
 }
 
 void SignInDialog::onSignedIn()

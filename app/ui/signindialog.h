@@ -18,8 +18,7 @@ class HallwayClient;
 
 // Signs in to a server, or creates an account on it (display name, optional city and
 // region). Stays open, with the server's reason in plain words, until sign-in succeeds.
-class SignInDialog : public QDialog
-{
+class SignInDialog : public QDialog {
     Q_OBJECT
 public:
     explicit SignInDialog(HallwayClient *client, QWidget *parent = nullptr);

@@ -63,8 +63,9 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent)
 void StartDialog::chooseJoin()
 {
     if (!joinUrl().isValid()) {
-        QMessageBox::warning(this, tr("Join a server"),
-                             tr("Please enter a server address such as ws://hallway.example.org:8470."));
+        QMessageBox::warning(
+                this, tr("Join a server"),
+                tr("Please enter a server address such as ws://hallway.example.org:8470."));
         m_url->setFocus();
         return;
     }

@@ -11,8 +11,7 @@ class QSpinBox;
 namespace Hallway {
 
 // First start: host a room on this computer, or join a server someone else runs.
-class StartDialog : public QDialog
-{
+class StartDialog : public QDialog {
     Q_OBJECT
 public:
     enum class Choice { Host, Join };

@@ -38,8 +38,9 @@ HallwayServer::~HallwayServer()
 
 Status HallwayServer::start()
 {
-    const QString databaseUrl = m_settings.databaseUrl.isEmpty() ? ServerSettings::defaultDatabaseUrl()
-                                                                 : m_settings.databaseUrl;
+    const QString databaseUrl = m_settings.databaseUrl.isEmpty()
+            ? ServerSettings::defaultDatabaseUrl()
+            : m_settings.databaseUrl;
     const auto target = DatabaseUrl::parse(databaseUrl);
     if (!target)
         return target.error();
@@ -71,10 +72,11 @@ Status HallwayServer::start()
         }
     });
     if (!m_tcpListener->listen(m_settings.listenAddress, m_settings.port))
-        return Error{ErrorCode::Unavailable, QStringLiteral("cannot listen on %1:%2: %3")
-                                                     .arg(m_settings.listenAddress.toString())
-                                                     .arg(m_settings.port)
-                                                     .arg(m_tcpListener->errorString())};
+        return Error{ErrorCode::Unavailable,
+                     QStringLiteral("cannot listen on %1:%2: %3")
+                             .arg(m_settings.listenAddress.toString())
+                             .arg(m_settings.port)
+                             .arg(m_tcpListener->errorString())};
     qCInfo(lcServer).noquote() << "listening on" << url().toString();
     return Done{};
 }
@@ -83,7 +85,8 @@ QUrl HallwayServer::url() const
 {
     QUrl result;
     result.setScheme(QStringLiteral("ws"));
-    QHostAddress address = m_tcpListener ? m_tcpListener->serverAddress() : m_settings.listenAddress;
+    QHostAddress address =
+            m_tcpListener ? m_tcpListener->serverAddress() : m_settings.listenAddress;
     if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
         address = QHostAddress::LocalHost;
     else if (address == QHostAddress::AnyIPv6)
@@ -111,7 +114,8 @@ void HallwayServer::onNewConnection()
                                       m_settings.signInTimeoutMs};
         auto *connection = new ClientConnection(socket, limits, this);
         m_connections.insert(connection);
-        connect(connection, &ClientConnection::requestReceived, m_router.get(), &RequestRouter::handle);
+        connect(connection, &ClientConnection::requestReceived, m_router.get(),
+                &RequestRouter::handle);
         connect(connection, &ClientConnection::closed, this, [this](ClientConnection *closed) {
             m_router->connectionClosed(closed);
             m_connections.remove(closed);

@@ -23,8 +23,7 @@ class Storage;
 
 // A whole Hallway server: the WebSocket listener, its connections, the topics, auth and
 // storage. hallway-server's main() and the app's "Host on this computer" both run one.
-class HallwayServer : public QObject
-{
+class HallwayServer : public QObject {
     Q_OBJECT
 public:
     explicit HallwayServer(const ServerSettings &settings, QObject *parent = nullptr);

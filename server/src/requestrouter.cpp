@@ -31,8 +31,9 @@ void RequestRouter::handle(ClientConnection *connection, const Envelope &request
     const QString &type = request.type;
 
     if (m_shuttingDown)
-        return connection->replyError(request.id, {ErrorCode::Unavailable,
-                                                   QStringLiteral("the server is shutting down")});
+        return connection->replyError(
+                request.id,
+                {ErrorCode::Unavailable, QStringLiteral("the server is shutting down")});
 
     if (connection->phase() == Phase::AwaitingHello) {
         if (type != Type::Hello)
@@ -41,7 +42,8 @@ void RequestRouter::handle(ClientConnection *connection, const Envelope &request
         return handleHello(connection, request);
     }
     if (type == Type::Hello)
-        return connection->replyError(request.id, badRequest(QStringLiteral("hello was already said")));
+        return connection->replyError(request.id,
+                                      badRequest(QStringLiteral("hello was already said")));
 
     if (type == Type::Register)
         return handleRegister(connection, request);
@@ -56,8 +58,8 @@ void RequestRouter::handle(ClientConnection *connection, const Envelope &request
         return connection->replyError(
                 request.id, badRequest(QStringLiteral("unknown message type \"%1\"").arg(type)));
     if (connection->phase() != Phase::SignedIn)
-        return connection->replyError(request.id, {ErrorCode::Unauthorized,
-                                                   QStringLiteral("sign in first")});
+        return connection->replyError(request.id,
+                                      {ErrorCode::Unauthorized, QStringLiteral("sign in first")});
 
     if (type == Type::Logout)
         handleLogout(connection, request);
@@ -96,14 +98,16 @@ void RequestRouter::handleHello(ClientConnection *connection, const Envelope &re
 bool RequestRouter::beginSignIn(ClientConnection *connection, const Envelope &request)
 {
     if (connection->phase() == ClientConnection::Phase::SignedIn) {
-        connection->replyError(request.id, {ErrorCode::Conflict,
-                                            QStringLiteral("already signed in; sign out first")});
+        connection->replyError(
+                request.id,
+                {ErrorCode::Conflict, QStringLiteral("already signed in; sign out first")});
         return false;
     }
     if (connection->isAuthBusy()) {
-        connection->replyError(request.id,
-                               {ErrorCode::Conflict,
-                                QStringLiteral("another sign-in is in progress on this connection")});
+        connection->replyError(
+                request.id,
+                {ErrorCode::Conflict,
+                 QStringLiteral("another sign-in is in progress on this connection")});
         return false;
     }
     connection->setAuthBusy(true);
@@ -121,52 +125,41 @@ void RequestRouter::finishSignIn(ClientConnection *connection, const QJsonValue 
     connection->reply(requestId, signIn.reply.toJson());
 }
 
-void RequestRouter::handleRegister(ClientConnection *connection, const Envelope &request)
+template<typename Request>
+void RequestRouter::signInWith(ClientConnection *connection, const Envelope &request,
+                               SignInStarter<Request> start)
 {
-    const auto parsed = RegisterRequest::fromJson(request.data);
+    const auto parsed = Request::fromJson(request.data);
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
     if (!beginSignIn(connection, request))
         return;
-    m_auth.registerUser(connection, parsed.value(), [this, connection, id = request.id](const auto &result) {
-        connection->setAuthBusy(false);
-        if (!result)
-            return connection->replyError(id, result.error());
-        finishSignIn(connection, id, result.value());
-    });
+    (m_auth.*start)(connection, parsed.value(),
+                    [this, connection, id = request.id](const Expected<SignIn> &result) {
+                        connection->setAuthBusy(false);
+                        if (!result)
+                            return connection->replyError(id, result.error());
+                        finishSignIn(connection, id, result.value());
+                    });
+}
+
+void RequestRouter::handleRegister(ClientConnection *connection, const Envelope &request)
+{
+    signInWith<RegisterRequest>(connection, request, &AuthService::registerUser);
 }
 
 void RequestRouter::handleLogin(ClientConnection *connection, const Envelope &request)
 {
-    const auto parsed = LoginRequest::fromJson(request.data);
-    if (!parsed)
-        return connection->replyError(request.id, parsed.error());
-    if (!beginSignIn(connection, request))
-        return;
-    m_auth.login(connection, parsed.value(), [this, connection, id = request.id](const auto &result) {
-        connection->setAuthBusy(false);
-        if (!result)
-            return connection->replyError(id, result.error());
-        finishSignIn(connection, id, result.value());
-    });
+    signInWith<LoginRequest>(connection, request, &AuthService::login);
 }
 
 void RequestRouter::handleResume(ClientConnection *connection, const Envelope &request)
 {
-    const auto parsed = ResumeRequest::fromJson(request.data);
-    if (!parsed)
-        return connection->replyError(request.id, parsed.error());
-    if (!beginSignIn(connection, request))
-        return;
-    m_auth.resume(connection, parsed.value(), [this, connection, id = request.id](const auto &result) {
-        connection->setAuthBusy(false);
-        if (!result)
-            return connection->replyError(id, result.error());
-        finishSignIn(connection, id, result.value());
-    });
+    signInWith<ResumeRequest>(connection, request, &AuthService::resume);
 }
 
-void RequestRouter::endOtherSessions(ClientConnection *connection, bool sameToken, const QString &reason)
+void RequestRouter::endOtherSessions(ClientConnection *connection, bool sameToken,
+                                     const QString &reason)
 {
     const qint64 userId = connection->user() ? connection->user()->id : 0;
     const QString tokenHash = connection->tokenHash();
@@ -208,20 +201,21 @@ void RequestRouter::handleChangePassword(ClientConnection *connection, const Env
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
     if (connection->isAuthBusy())
-        return connection->replyError(request.id, {ErrorCode::Conflict,
-                                                   QStringLiteral("a password change is already "
-                                                                  "in progress")});
+        return connection->replyError(request.id,
+                                      {ErrorCode::Conflict,
+                                       QStringLiteral("a password change is already "
+                                                      "in progress")});
     connection->setAuthBusy(true);
-    m_auth.changePassword(connection, connection->user()->id, connection->tokenHash(), parsed.value(),
-                          [this, connection, id = request.id](const Status &status) {
-                              connection->setAuthBusy(false);
-                              if (!status)
-                                  return connection->replyError(id, status.error());
-                              // The server signed out the user's other sessions; close them.
-                              endOtherSessions(connection, false,
-                                               QStringLiteral("the password was changed"));
-                              connection->reply(id);
-                          });
+    m_auth.changePassword(
+            connection, connection->user()->id, connection->tokenHash(), parsed.value(),
+            [this, connection, id = request.id](const Status &status) {
+                connection->setAuthBusy(false);
+                if (!status)
+                    return connection->replyError(id, status.error());
+                // The server signed out the user's other sessions; close them.
+                endOtherSessions(connection, false, QStringLiteral("the password was changed"));
+                connection->reply(id);
+            });
 }
 
 void RequestRouter::handleSubscribe(ClientConnection *connection, const Envelope &request)
@@ -231,9 +225,9 @@ void RequestRouter::handleSubscribe(ClientConnection *connection, const Envelope
         return connection->replyError(request.id, parsed.error());
     Topic *topic = m_topics.value(parsed->topic);
     if (!topic)
-        return connection->replyError(request.id, {ErrorCode::NotFound,
-                                                   QStringLiteral("no topic named \"%1\"")
-                                                           .arg(parsed->topic)});
+        return connection->replyError(
+                request.id,
+                {ErrorCode::NotFound, QStringLiteral("no topic named \"%1\"").arg(parsed->topic)});
     connection->subscriptions().insert(topic->name());
     connection->reply(request.id, topic->subscribe(connection, parsed->since).toJson());
 }
@@ -245,9 +239,9 @@ void RequestRouter::handleUnsubscribe(ClientConnection *connection, const Envelo
         return connection->replyError(request.id, parsed.error());
     Topic *topic = m_topics.value(parsed->topic);
     if (!topic)
-        return connection->replyError(request.id, {ErrorCode::NotFound,
-                                                   QStringLiteral("no topic named \"%1\"")
-                                                           .arg(parsed->topic)});
+        return connection->replyError(
+                request.id,
+                {ErrorCode::NotFound, QStringLiteral("no topic named \"%1\"").arg(parsed->topic)});
     topic->unsubscribe(connection);
     connection->subscriptions().remove(topic->name());
     connection->reply(request.id);

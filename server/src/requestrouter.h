@@ -1,23 +1,22 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "auth/authservice.h"
 #include "envelope.h"
 
 #include <QHash>
-#include <QSet>
 #include <QObject>
+#include <QSet>
 
 namespace Hallway {
 
-class AuthService;
 class ClientConnection;
 class PresenceTopic;
 class Topic;
 
 // Turns each request into a call on the right service and makes sure it gets exactly one
 // reply. Enforces the order of a session: hello first, then sign-in, then everything else.
-class RequestRouter : public QObject
-{
+class RequestRouter : public QObject {
     Q_OBJECT
 public:
     RequestRouter(AuthService &auth, PresenceTopic &presence, qint64 maxMessageBytes,
@@ -39,10 +38,16 @@ private:
     void handleUnsubscribe(ClientConnection *connection, const Envelope &request);
     void handleSetPresence(ClientConnection *connection, const Envelope &request);
 
-    // Shared by register, login and resume.
+    // Shared by register, login and resume: parse, one at a time, start, finish.
+    template<typename Request>
+    using SignInStarter = void (AuthService::*)(QObject *, const Request &,
+                                                std::function<void(const Expected<SignIn> &)>);
+    template<typename Request>
+    void signInWith(ClientConnection *connection, const Envelope &request,
+                    SignInStarter<Request> start);
     bool beginSignIn(ClientConnection *connection, const Envelope &request);
     void finishSignIn(ClientConnection *connection, const QJsonValue &requestId,
-                      const struct SignIn &signIn);
+                      const SignIn &signIn);
     void leaveTopics(ClientConnection *connection);
     // Closes the user's other connections whose token matches (or, with keepToken, does not).
     void endOtherSessions(ClientConnection *connection, bool sameToken, const QString &reason);

@@ -11,16 +11,19 @@ namespace Hallway {
 namespace {
 // Reads one integer key if present; records a clear error if it is not a number in range.
 template<typename T>
-void readInteger(QSettings &ini, const QString &key, T &target, qint64 minimum, QStringList &problems)
+void readInteger(QSettings &ini, const QString &key, T &target, qint64 minimum,
+                 QStringList &problems)
 {
     if (!ini.contains(key))
         return;
     bool ok = false;
     const qint64 value = ini.value(key).toString().toLongLong(&ok);
-    if (!ok || value < minimum || value > std::numeric_limits<T>::max()) {
-        problems.append(QStringLiteral("%1 must be a whole number of at least %2")
+    const qint64 maximum = std::numeric_limits<T>::max();
+    if (!ok || value < minimum || value > maximum) {
+        problems.append(QStringLiteral("%1 must be a whole number from %2 to %3")
                                 .arg(key)
-                                .arg(minimum));
+                                .arg(minimum)
+                                .arg(maximum));
         return;
     }
     target = static_cast<T>(value);
@@ -40,9 +43,35 @@ Status ServerSettings::loadFile(const QString &path)
         return Error{ErrorCode::NotFound, QStringLiteral("cannot read config file %1").arg(path)};
     QSettings ini(path, QSettings::IniFormat);
     if (ini.status() != QSettings::NoError)
-        return Error{ErrorCode::BadRequest, QStringLiteral("config file %1 is not valid INI").arg(path)};
+        return Error{ErrorCode::BadRequest,
+                     QStringLiteral("config file %1 is not valid INI").arg(path)};
 
     QStringList problems;
+    // A typo in a key must not silently fall back to a default.
+    static const QStringList knownKeys = {
+            QStringLiteral("server/listen"),
+            QStringLiteral("server/port"),
+            QStringLiteral("server/shutdown_grace_ms"),
+            QStringLiteral("database/url"),
+            QStringLiteral("limits/max_message_bytes"),
+            QStringLiteral("limits/read_buffer_bytes"),
+            QStringLiteral("limits/max_unsent_bytes"),
+            QStringLiteral("limits/hello_timeout_ms"),
+            QStringLiteral("limits/sign_in_timeout_ms"),
+            QStringLiteral("limits/handshake_timeout_ms"),
+            QStringLiteral("limits/max_pending_connections"),
+            QStringLiteral("limits/listen_backlog"),
+            QStringLiteral("limits/socket_send_buffer_bytes"),
+            QStringLiteral("topics/history"),
+            QStringLiteral("log/level"),
+    };
+    for (const QString &key : ini.allKeys()) {
+        if (!knownKeys.contains(key))
+            problems.append(QStringLiteral("unknown setting %1").arg(key));
+        // QSettings splits unquoted values at commas into a list.
+        else if (ini.value(key).typeId() == QMetaType::QStringList)
+            problems.append(QStringLiteral("%1 contains a comma; put the value in double quotes").arg(key));
+    }
     if (ini.contains(QStringLiteral("server/listen"))) {
         const QHostAddress address(ini.value(QStringLiteral("server/listen")).toString());
         if (address.isNull())
@@ -59,11 +88,13 @@ Status ServerSettings::loadFile(const QString &path)
     readInteger(ini, QStringLiteral("limits/max_unsent_bytes"), maxUnsentBytes, 1024, problems);
     readInteger(ini, QStringLiteral("limits/hello_timeout_ms"), helloTimeoutMs, 1, problems);
     readInteger(ini, QStringLiteral("limits/sign_in_timeout_ms"), signInTimeoutMs, 1, problems);
-    readInteger(ini, QStringLiteral("limits/handshake_timeout_ms"), handshakeTimeoutMs, 1, problems);
+    readInteger(ini, QStringLiteral("limits/handshake_timeout_ms"), handshakeTimeoutMs, 1,
+                problems);
     readInteger(ini, QStringLiteral("limits/max_pending_connections"), maxPendingConnections, 1,
                 problems);
     readInteger(ini, QStringLiteral("limits/listen_backlog"), listenBacklog, 1, problems);
-    readInteger(ini, QStringLiteral("limits/socket_send_buffer_bytes"), socketSendBufferBytes, 0, problems);
+    readInteger(ini, QStringLiteral("limits/socket_send_buffer_bytes"), socketSendBufferBytes, 0,
+                problems);
     readInteger(ini, QStringLiteral("topics/history"), topicHistory, 0, problems);
 
     if (!problems.isEmpty())

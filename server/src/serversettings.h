@@ -10,8 +10,7 @@ namespace Hallway {
 
 // Every knob an operator may turn, with its default, in one place. docs/operations.md lists
 // them with the config-file key each one is read from.
-struct ServerSettings
-{
+struct ServerSettings {
     QHostAddress listenAddress = QHostAddress::LocalHost; // [server] listen
     quint16 port = 8470; // [server] port; 0 picks a free port
     QString databaseUrl; // [database] url; empty: sqlite in the user's data folder

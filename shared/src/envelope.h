@@ -13,8 +13,7 @@ namespace Hallway {
 // One JSON text frame: {"type": ..., "id": ..., "data": {...}} plus, for events, "topic" and
 // "seq". The id is chosen by the client (a string of up to 64 characters or an integer) and
 // echoed verbatim on the reply.
-struct Envelope
-{
+struct Envelope {
     QString type;
     QJsonValue id; // Undefined when absent
     QJsonObject data;

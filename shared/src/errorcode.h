@@ -24,8 +24,7 @@ QString errorCodeName(ErrorCode code);
 std::optional<ErrorCode> errorCodeFromName(const QString &name);
 
 // An error as a value: a stable code for programs and a message for people.
-struct Error
-{
+struct Error {
     ErrorCode code = ErrorCode::Internal;
     QString message;
 

@@ -9,9 +9,7 @@
 namespace Hallway {
 
 // A value or an Error. libstdc++ 12 has no std::expected; this is the small part we need.
-template<typename T>
-class Expected
-{
+template<typename T> class Expected {
 public:
     Expected(T value) : m_state(std::move(value)) { }
     Expected(Error error) : m_state(std::move(error)) { }
@@ -32,9 +30,7 @@ private:
 };
 
 // For operations that return nothing but may fail.
-struct Done
-{
-};
+struct Done { };
 using Status = Expected<Done>;
 
 } // namespace Hallway

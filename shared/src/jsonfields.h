@@ -12,8 +12,7 @@ namespace Hallway {
 // Reads typed fields out of a request's data. The first problem is kept as a bad_request error
 // that names the field, so a client author sees exactly what was wrong; later reads after an
 // error return empty values.
-class JsonFields
-{
+class JsonFields {
 public:
     explicit JsonFields(const QJsonObject &object) : m_object(object) { }
 

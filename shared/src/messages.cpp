@@ -95,9 +95,8 @@ Expected<HelloReply> HelloReply::fromJson(const QJsonObject &data)
 
 QJsonObject RegisterRequest::toJson() const
 {
-    QJsonObject object{{UsernameKey, username},
-                       {DisplayNameKey, displayName},
-                       {PasswordKey, password}};
+    QJsonObject object{
+            {UsernameKey, username}, {DisplayNameKey, displayName}, {PasswordKey, password}};
     if (!city.isEmpty())
         object.insert(CityKey, city);
     if (!region.isEmpty())
@@ -164,7 +163,8 @@ Expected<ResumeRequest> ResumeRequest::fromJson(const QJsonObject &data)
     if (!fields.ok())
         return fields.error();
     if (request.token.isEmpty() || request.token.size() > MaxTokenLength)
-        return badRequest(QStringLiteral("token must be 1 to %1 characters long").arg(MaxTokenLength));
+        return badRequest(
+                QStringLiteral("token must be 1 to %1 characters long").arg(MaxTokenLength));
     return request;
 }
 
@@ -231,7 +231,8 @@ Expected<SubscribeRequest> SubscribeRequest::fromJson(const QJsonObject &data)
     if (!fields.ok())
         return fields.error();
     if (request.topic.isEmpty() || request.topic.size() > MaxTopicLength)
-        return badRequest(QStringLiteral("topic must be 1 to %1 characters long").arg(MaxTopicLength));
+        return badRequest(
+                QStringLiteral("topic must be 1 to %1 characters long").arg(MaxTopicLength));
     return request;
 }
 
@@ -285,7 +286,8 @@ Expected<UnsubscribeRequest> UnsubscribeRequest::fromJson(const QJsonObject &dat
     if (!fields.ok())
         return fields.error();
     if (request.topic.isEmpty() || request.topic.size() > MaxTopicLength)
-        return badRequest(QStringLiteral("topic must be 1 to %1 characters long").arg(MaxTopicLength));
+        return badRequest(
+                QStringLiteral("topic must be 1 to %1 characters long").arg(MaxTopicLength));
     return request;
 }
 

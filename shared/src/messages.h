@@ -14,8 +14,7 @@
 // returns a bad_request error naming the problem; toJson() writes what fromJson() reads.
 namespace Hallway {
 
-struct HelloRequest
-{
+struct HelloRequest {
     int protocol = 0;
     QString client; // free text, e.g. "hallway/0.1.0"
 
@@ -23,8 +22,7 @@ struct HelloRequest
     static Expected<HelloRequest> fromJson(const QJsonObject &data);
 };
 
-struct HelloReply
-{
+struct HelloReply {
     int protocol = 0;
     QString server;
     qint64 maxMessageBytes = 0;
@@ -33,8 +31,7 @@ struct HelloReply
     static Expected<HelloReply> fromJson(const QJsonObject &data);
 };
 
-struct RegisterRequest
-{
+struct RegisterRequest {
     QString username; // normalized to lower case by fromJson()
     QString displayName; // trimmed
     QString password;
@@ -45,8 +42,7 @@ struct RegisterRequest
     static Expected<RegisterRequest> fromJson(const QJsonObject &data);
 };
 
-struct LoginRequest
-{
+struct LoginRequest {
     QString username;
     QString password;
 
@@ -54,8 +50,7 @@ struct LoginRequest
     static Expected<LoginRequest> fromJson(const QJsonObject &data);
 };
 
-struct ResumeRequest
-{
+struct ResumeRequest {
     QString token;
 
     QJsonObject toJson() const;
@@ -63,8 +58,7 @@ struct ResumeRequest
 };
 
 // The reply to register, login and resume. Resume leaves token empty: the client keeps its own.
-struct SessionReply
-{
+struct SessionReply {
     QString token;
     UserInfo user;
 
@@ -72,8 +66,7 @@ struct SessionReply
     static Expected<SessionReply> fromJson(const QJsonObject &data);
 };
 
-struct ChangePasswordRequest
-{
+struct ChangePasswordRequest {
     QString currentPassword;
     QString newPassword;
 
@@ -83,15 +76,13 @@ struct ChangePasswordRequest
 
 // Where a subscriber is in a topic's stream. The epoch changes whenever the server loses the
 // topic's history (a restart), so a position from another epoch always gets a fresh snapshot.
-struct TopicPosition
-{
+struct TopicPosition {
     QString epoch;
     qint64 seq = 0;
     friend bool operator==(const TopicPosition &, const TopicPosition &) = default;
 };
 
-struct SubscribeRequest
-{
+struct SubscribeRequest {
     QString topic;
     std::optional<TopicPosition> since;
 
@@ -100,8 +91,7 @@ struct SubscribeRequest
 };
 
 // Either a snapshot (the topic's whole state at seq) or the events after since.seq, in order.
-struct SubscribeReply
-{
+struct SubscribeReply {
     QString topic;
     TopicPosition position;
     std::optional<QJsonObject> snapshot;
@@ -111,16 +101,14 @@ struct SubscribeReply
     static Expected<SubscribeReply> fromJson(const QJsonObject &data);
 };
 
-struct UnsubscribeRequest
-{
+struct UnsubscribeRequest {
     QString topic;
 
     QJsonObject toJson() const;
     static Expected<UnsubscribeRequest> fromJson(const QJsonObject &data);
 };
 
-struct SetPresenceRequest
-{
+struct SetPresenceRequest {
     PresenceState state = PresenceState::Online;
 
     QJsonObject toJson() const;
@@ -128,8 +116,7 @@ struct SetPresenceRequest
 };
 
 // The presence topic's snapshot: everyone online, in no particular order.
-struct PresenceSnapshot
-{
+struct PresenceSnapshot {
     QList<OnlineUser> users;
 
     QJsonObject toJson() const;
@@ -137,8 +124,7 @@ struct PresenceSnapshot
 };
 
 // A presence event: joined carries the user, left and state carry the user id.
-struct PresenceChange
-{
+struct PresenceChange {
     QString kind; // Protocol::PresenceEvent
     qint64 userId = 0;
     std::optional<OnlineUser> user; // joined

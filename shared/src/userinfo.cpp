@@ -75,8 +75,9 @@ Expected<OnlineUser> OnlineUser::fromJson(const QJsonObject &object)
         return user.error();
     const auto state = presenceStateFromName(object.value(QStringLiteral("state")).toString());
     if (!state)
-        return Error{ErrorCode::BadRequest, QStringLiteral("field \"state\" must be "
-                                                           "\"online\" or \"away\"")};
+        return Error{ErrorCode::BadRequest,
+                     QStringLiteral("field \"state\" must be "
+                                    "\"online\" or \"away\"")};
     return OnlineUser{user.value(), *state};
 }
 

@@ -17,8 +17,7 @@ QString presenceStateName(PresenceState state);
 std::optional<PresenceState> presenceStateFromName(const QString &name);
 
 // What anyone may know about a user. Never carries secrets.
-struct UserInfo
-{
+struct UserInfo {
     qint64 id = 0;
     QString username;
     QString displayName;
@@ -32,8 +31,7 @@ struct UserInfo
 };
 
 // One row of the who's-online list.
-struct OnlineUser
-{
+struct OnlineUser {
     UserInfo user;
     PresenceState state = PresenceState::Online;
 

@@ -55,8 +55,7 @@ std::optional<QString> checkPassword(const QString &password)
         return QStringLiteral("password must be at least %1 characters long")
                 .arg(PasswordMinLength);
     if (password.size() > PasswordMaxLength)
-        return QStringLiteral("password must be at most %1 characters long")
-                .arg(PasswordMaxLength);
+        return QStringLiteral("password must be at most %1 characters long").arg(PasswordMaxLength);
     return std::nullopt;
 }
 

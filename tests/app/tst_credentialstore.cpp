@@ -47,8 +47,7 @@ Status deleteNow(CredentialStore &store, const QString &account)
 }
 } // namespace
 
-class tst_CredentialStore : public QObject
-{
+class tst_CredentialStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void storeReadDelete();
@@ -60,7 +59,8 @@ void tst_CredentialStore::storeReadDelete()
 {
     CredentialStore store(QStringLiteral("Hallway tests"));
     QSignalSpy unavailable(&store, &CredentialStore::keychainUnavailable);
-    const QString account = CredentialStore::accountKey(QStringLiteral("ws://127.0.0.1:8470"), QStringLiteral("alice"));
+    const QString account = CredentialStore::accountKey(QStringLiteral("ws://127.0.0.1:8470"),
+                                                        QStringLiteral("alice"));
 
     QVERIFY(writeNow(store, account, QStringLiteral("token-123")));
     const auto token = readNow(store, account);
@@ -89,8 +89,10 @@ void tst_CredentialStore::storeReadDelete()
 void tst_CredentialStore::accountsAreSeparate()
 {
     CredentialStore store(QStringLiteral("Hallway tests"));
-    const QString a = CredentialStore::accountKey(QStringLiteral("ws://a:1"), QStringLiteral("sam"));
-    const QString b = CredentialStore::accountKey(QStringLiteral("ws://b:1"), QStringLiteral("sam"));
+    const QString a =
+            CredentialStore::accountKey(QStringLiteral("ws://a:1"), QStringLiteral("sam"));
+    const QString b =
+            CredentialStore::accountKey(QStringLiteral("ws://b:1"), QStringLiteral("sam"));
     QVERIFY(writeNow(store, a, QStringLiteral("for-a")));
     QVERIFY(writeNow(store, b, QStringLiteral("for-b")));
     QCOMPARE(readNow(store, a).value(), QStringLiteral("for-a"));
@@ -102,7 +104,8 @@ void tst_CredentialStore::accountsAreSeparate()
 
 void tst_CredentialStore::nothingSurvivesWithoutAKeychain()
 {
-    const QString account = CredentialStore::accountKey(QStringLiteral("ws://c:1"), QStringLiteral("kim"));
+    const QString account =
+            CredentialStore::accountKey(QStringLiteral("ws://c:1"), QStringLiteral("kim"));
     {
         CredentialStore firstRun(QStringLiteral("Hallway tests"));
         QVERIFY(writeNow(firstRun, account, QStringLiteral("kept")));

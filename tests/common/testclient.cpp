@@ -76,21 +76,25 @@ Envelope TestClient::waitForReply(const QJsonValue &id, int timeoutMs)
         }
         QTest::qWait(5);
     }
-    return Envelope::error(QJsonValue::Undefined, {ErrorCode::Internal, QStringLiteral("no reply")});
+    return Envelope::error(QJsonValue::Undefined,
+                           {ErrorCode::Internal, QStringLiteral("no reply")});
 }
 
 Envelope TestClient::hello()
 {
     return request(Protocol::Type::Hello,
-                   {{QStringLiteral("protocol"), Protocol::Version}, {QStringLiteral("client"), QStringLiteral("tst")}});
+                   {{QStringLiteral("protocol"), Protocol::Version},
+                    {QStringLiteral("client"), QStringLiteral("tst")}});
 }
 
 Envelope TestClient::registerUser(const QString &username, const QString &password,
-                                  const QString &displayName, const QString &city, const QString &region)
+                                  const QString &displayName, const QString &city,
+                                  const QString &region)
 {
-    QJsonObject data{{QStringLiteral("username"), username},
-                     {QStringLiteral("password"), password},
-                     {QStringLiteral("displayName"), displayName.isEmpty() ? username : displayName}};
+    QJsonObject data{
+            {QStringLiteral("username"), username},
+            {QStringLiteral("password"), password},
+            {QStringLiteral("displayName"), displayName.isEmpty() ? username : displayName}};
     if (!city.isEmpty())
         data.insert(QStringLiteral("city"), city);
     if (!region.isEmpty())
@@ -100,8 +104,9 @@ Envelope TestClient::registerUser(const QString &username, const QString &passwo
 
 Envelope TestClient::login(const QString &username, const QString &password)
 {
-    return request(Protocol::Type::Login,
-                   {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
+    return request(
+            Protocol::Type::Login,
+            {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
 }
 
 Envelope TestClient::subscribe(const QString &topic, const QJsonObject &since)
@@ -112,8 +117,8 @@ Envelope TestClient::subscribe(const QString &topic, const QJsonObject &since)
     return request(Protocol::Type::Subscribe, data);
 }
 
-Envelope TestClient::waitForEvent(const QString &topic, const std::function<bool(const Envelope &)> &match,
-                                  int timeoutMs)
+Envelope TestClient::waitForEvent(const QString &topic,
+                                  const std::function<bool(const Envelope &)> &match, int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (true) {

@@ -14,8 +14,7 @@ namespace Hallway::Test {
 
 // A protocol-level client for tests: real WebSocket, raw JSON, every frame it receives kept
 // in order so a test can look for replies, errors and events.
-class TestClient : public QObject
-{
+class TestClient : public QObject {
     Q_OBJECT
 public:
     explicit TestClient(QObject *parent = nullptr);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "testserver.h"
+#include "storage/databaseurl.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -29,8 +30,8 @@ namespace {
 // (postgres://user@/db?host=/socket/dir&port=N as scripts/test.sh makes it).
 QString runAdminStatement(const QString &statement)
 {
-    static const QRegularExpression pattern(
-            QStringLiteral(R"(^postgres(?:ql)?://([^:@/]*)@([^/:?]*)(?::(\d+))?/([^?]+)(?:\?(.*))?$)"));
+    static const QRegularExpression pattern(QStringLiteral(
+            R"(^postgres(?:ql)?://([^:@/]*)@([^/:?]*)(?::(\d+))?/([^?]+)(?:\?(.*))?$)"));
     const auto match = pattern.match(postgresAdminUrl());
     if (!match.hasMatch())
         return QStringLiteral("cannot parse HALLWAY_TEST_POSTGRES_URL");
@@ -66,17 +67,39 @@ QString runAdminStatement(const QString &statement)
 }
 } // namespace
 
+QSqlDatabase openDatabase(const QString &databaseUrl, const QString &connectionName)
+{
+    const auto url = DatabaseUrl::parse(databaseUrl);
+    if (!url)
+        return {};
+    QSqlDatabase db = QSqlDatabase::addDatabase(url->qtDriverName(), connectionName);
+    if (url->driver == DatabaseUrl::Driver::Sqlite) {
+        db.setDatabaseName(url->sqlitePath);
+    } else {
+        db.setHostName(url->host);
+        db.setPort(url->port);
+        db.setUserName(url->user);
+        db.setPassword(url->password);
+        db.setDatabaseName(url->databaseName);
+    }
+    if (db.open() && url->driver == DatabaseUrl::Driver::Sqlite)
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    return db;
+}
+
 TestDatabase::TestDatabase(const QString &dir, bool postgres)
 {
     if (!postgres) {
         m_url = QStringLiteral("sqlite:") + dir + QStringLiteral("/hallway.db");
         return;
     }
-    m_postgresName = QStringLiteral("hallway_test_%1").arg(QRandomGenerator::global()->generate64(), 0, 36);
+    m_postgresName =
+            QStringLiteral("hallway_test_%1").arg(QRandomGenerator::global()->generate64(), 0, 36);
     m_error = runAdminStatement(QStringLiteral("CREATE DATABASE %1").arg(m_postgresName));
     const QString admin = postgresAdminUrl();
     // Same server and user, other database name.
-    const qsizetype slash = admin.indexOf(QLatin1Char('/'), admin.indexOf(QLatin1String("://")) + 3);
+    const qsizetype slash =
+            admin.indexOf(QLatin1Char('/'), admin.indexOf(QLatin1String("://")) + 3);
     const qsizetype query = admin.indexOf(QLatin1Char('?'));
     m_url = admin.left(slash + 1) + m_postgresName + (query >= 0 ? admin.mid(query) : QString());
 }
@@ -84,7 +107,8 @@ TestDatabase::TestDatabase(const QString &dir, bool postgres)
 TestDatabase::~TestDatabase()
 {
     if (!m_postgresName.isEmpty())
-        runAdminStatement(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresName));
+        runAdminStatement(
+                QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresName));
 }
 
 TestServer::TestServer() = default;

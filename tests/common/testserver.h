@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QString>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -14,10 +15,13 @@ namespace Hallway::Test {
 bool postgresRequested();
 QString postgresAdminUrl();
 
+// Opens a direct QtSql connection to the database a server uses, to check what it stored.
+// Call QSqlDatabase::removeDatabase(connectionName) when done.
+QSqlDatabase openDatabase(const QString &databaseUrl, const QString &connectionName);
+
 // A fresh, empty database for one test: a SQLite file in dir, or a new PostgreSQL database
 // that is dropped again when the object goes away.
-class TestDatabase
-{
+class TestDatabase {
 public:
     explicit TestDatabase(const QString &dir, bool postgres = postgresRequested());
     ~TestDatabase();
@@ -32,8 +36,7 @@ private:
 };
 
 // A real hallway-server process on an ephemeral loopback port.
-class TestServer
-{
+class TestServer {
 public:
     TestServer();
     ~TestServer();

@@ -40,15 +40,13 @@ QStringList listedNames(const MainWindow *window)
     return names;
 }
 
-template<typename T>
-T *child(QWidget *parent, const char *name)
+template<typename T> T *child(QWidget *parent, const char *name)
 {
     return parent->findChild<T *>(QString::fromLatin1(name));
 }
 } // namespace
 
-class tst_SignInFlow : public QObject
-{
+class tst_SignInFlow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -75,7 +73,8 @@ void tst_SignInFlow::initTestCase()
     TestClient setup;
     QVERIFY(setup.open(m_server.url()));
     QVERIFY(!setup.hello().isError());
-    QVERIFY(!setup.registerUser(QStringLiteral("greta"), Password, QStringLiteral("Greta")).isError());
+    QVERIFY(!setup.registerUser(QStringLiteral("greta"), Password, QStringLiteral("Greta"))
+                     .isError());
 }
 
 void tst_SignInFlow::typeInto(QWidget *dialog, const char *name, const QString &text)
@@ -144,7 +143,8 @@ void tst_SignInFlow::registerThroughTheDialogAndSeeWhoIsOnline()
     QVERIFY(greta.open(m_server.url()));
     QVERIFY(!greta.hello().isError());
     QVERIFY(!greta.login(QStringLiteral("greta"), Password).isError());
-    QTRY_COMPARE(listedNames(window), (QStringList{QStringLiteral("Greta"), QStringLiteral("Hanna Arendt")}));
+    QTRY_COMPARE(listedNames(window),
+                 (QStringList{QStringLiteral("Greta"), QStringLiteral("Hanna Arendt")}));
     QVERIFY(!greta.subscribe(Protocol::Topic::Presence).isError());
 
     // Hanna appears away to Greta from the menu.
@@ -177,10 +177,14 @@ void tst_SignInFlow::screenshotForTheReadme()
         auto client = std::make_unique<TestClient>();
         QVERIFY(client->open(m_server.url()));
         QVERIFY(!client->hello().isError());
-        QVERIFY(!client->registerUser(QStringLiteral("guest%1").arg(++n), Password, name, city).isError());
+        QVERIFY(!client->registerUser(QStringLiteral("guest%1").arg(++n), Password, name, city)
+                         .isError());
         clients.push_back(std::move(client));
     }
-    QVERIFY(!clients.at(2)->request(Protocol::Type::SetPresence, {{QStringLiteral("state"), QStringLiteral("away")}}).isError());
+    QVERIFY(!clients.at(2)
+                     ->request(Protocol::Type::SetPresence,
+                               {{QStringLiteral("state"), QStringLiteral("away")}})
+                     .isError());
     MainWindow *window = m_app->mainWindow();
     window->findChild<QAction *>(QStringLiteral("awayAction"))->setChecked(false);
     window->resize(760, 440);
@@ -204,7 +208,8 @@ void tst_SignInFlow::rememberedSessionResumesWithoutAPassword()
     } else {
         // The token lived in memory only: the password is asked for, the name remembered.
         QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
-        QCOMPARE(child<QLineEdit>(m_app->signInDialog(), "username")->text(), QStringLiteral("hanna"));
+        QCOMPARE(child<QLineEdit>(m_app->signInDialog(), "username")->text(),
+                 QStringLiteral("hanna"));
         typeInto(m_app->signInDialog(), "password", Password);
         QTest::keyClick(child<QLineEdit>(m_app->signInDialog(), "password"), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(m_app->client().status(), HallwayClient::Status::Online, 10'000);
@@ -227,7 +232,9 @@ void tst_SignInFlow::signOutForgetsTheSession()
     TestClient check;
     QVERIFY(check.open(m_server.url()));
     QVERIFY(!check.hello().isError());
-    QCOMPARE(check.request(Protocol::Type::Resume, {{QStringLiteral("token"), token}}).toError().code,
+    QCOMPARE(check.request(Protocol::Type::Resume, {{QStringLiteral("token"), token}})
+                     .toError()
+                     .code,
              ErrorCode::Unauthorized);
     // ...and the next start asks for the password.
     m_app.reset();

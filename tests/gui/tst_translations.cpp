@@ -6,8 +6,7 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
-class tst_Translations : public QObject
-{
+class tst_Translations : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void catalogueIsComplete_data();
@@ -50,15 +49,18 @@ void tst_Translations::catalogueIsComplete()
     }
     QVERIFY(!xml.hasError());
     QVERIFY(messages > 50);
-    QVERIFY2(unfinished.isEmpty(), qPrintable(QStringLiteral("untranslated: ") + unfinished.join(QStringLiteral(" | "))));
+    QVERIFY2(unfinished.isEmpty(),
+             qPrintable(QStringLiteral("untranslated: ") + unfinished.join(QStringLiteral(" | "))));
 }
 
 void tst_Translations::langOptionSwitchesLanguage_data()
 {
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("Triff die Menschen auf deiner Konferenz");
-    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("meet the people at your conference");
+    QTest::newRow("de") << QStringLiteral("de")
+                        << QStringLiteral("Triff die Menschen auf deiner Konferenz");
+    QTest::newRow("en") << QStringLiteral("en")
+                        << QStringLiteral("meet the people at your conference");
 }
 
 void tst_Translations::langOptionSwitchesLanguage()
@@ -67,7 +69,8 @@ void tst_Translations::langOptionSwitchesLanguage()
     QFETCH(QString, expected);
     QProcess app;
     app.setProcessChannelMode(QProcess::MergedChannels);
-    app.start(qEnvironmentVariable("HALLWAY_APP"), {QStringLiteral("--lang"), language, QStringLiteral("--help")});
+    app.start(qEnvironmentVariable("HALLWAY_APP"),
+              {QStringLiteral("--lang"), language, QStringLiteral("--help")});
     QVERIFY(app.waitForFinished(20'000));
     const QString output = QString::fromUtf8(app.readAll());
     QVERIFY2(output.contains(expected), qPrintable(output));

@@ -2,7 +2,6 @@
 // Accounts and sessions against a real server: register, login, resume, logout, change
 // password, and every way they can be refused.
 #include "protocol.h"
-#include "storage/databaseurl.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -22,8 +21,7 @@ QString codeOf(const Envelope &reply)
 }
 } // namespace
 
-class tst_Auth : public QObject
-{
+class tst_Auth : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -44,7 +42,8 @@ private:
 
 void tst_Auth::initTestCase()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres") && !postgresRequested())
+    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
+        && !postgresRequested())
         QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
     QVERIFY(m_server.start());
 }
@@ -64,8 +63,9 @@ void tst_Auth::registerSignsInWithAFreshToken()
 {
     auto client = connectAndHello();
     QVERIFY(client);
-    const Envelope reply = client->registerUser(QStringLiteral("Alice"), Password, QStringLiteral("Alice L."),
-                                                QStringLiteral("Oxford"), QStringLiteral("England"));
+    const Envelope reply =
+            client->registerUser(QStringLiteral("Alice"), Password, QStringLiteral("Alice L."),
+                                 QStringLiteral("Oxford"), QStringLiteral("England"));
     QCOMPARE(codeOf(reply), QStringLiteral("result"));
     const QJsonObject user = reply.data.value(QStringLiteral("user")).toObject();
     QCOMPARE(user.value(QStringLiteral("username")).toString(), QStringLiteral("alice"));
@@ -83,25 +83,29 @@ void tst_Auth::duplicateUsernameIsAConflict()
 {
     auto first = connectAndHello();
     QVERIFY(first);
-    QCOMPARE(codeOf(first->registerUser(QStringLiteral("bob"), Password)), QStringLiteral("result"));
+    QCOMPARE(codeOf(first->registerUser(QStringLiteral("bob"), Password)),
+             QStringLiteral("result"));
     auto second = connectAndHello();
     QVERIFY(second);
     const Envelope duplicate = second->registerUser(QStringLiteral("BOB"), Password);
     QCOMPARE(codeOf(duplicate), QStringLiteral("conflict"));
     QVERIFY(duplicate.toError().message.contains(QStringLiteral("already taken")));
     // The connection is still usable: a different name works.
-    QCOMPARE(codeOf(second->registerUser(QStringLiteral("bob2"), Password)), QStringLiteral("result"));
+    QCOMPARE(codeOf(second->registerUser(QStringLiteral("bob2"), Password)),
+             QStringLiteral("result"));
 }
 
 void tst_Auth::loginAndWrongPassword()
 {
     auto setup = connectAndHello();
     QVERIFY(setup);
-    QCOMPARE(codeOf(setup->registerUser(QStringLiteral("carol"), Password)), QStringLiteral("result"));
+    QCOMPARE(codeOf(setup->registerUser(QStringLiteral("carol"), Password)),
+             QStringLiteral("result"));
 
     auto client = connectAndHello();
     QVERIFY(client);
-    const Envelope wrong = client->login(QStringLiteral("carol"), QStringLiteral("not the password"));
+    const Envelope wrong =
+            client->login(QStringLiteral("carol"), QStringLiteral("not the password"));
     QCOMPARE(codeOf(wrong), QStringLiteral("unauthorized"));
     const Envelope unknown = client->login(QStringLiteral("nobody-here"), Password);
     QCOMPARE(codeOf(unknown), QStringLiteral("unauthorized"));
@@ -110,32 +114,43 @@ void tst_Auth::loginAndWrongPassword()
 
     const Envelope ok = client->login(QStringLiteral("Carol"), Password);
     QCOMPARE(codeOf(ok), QStringLiteral("result"));
-    QCOMPARE(ok.data.value(QStringLiteral("user")).toObject().value(QStringLiteral("username")).toString(),
+    QCOMPARE(ok.data.value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("username"))
+                     .toString(),
              QStringLiteral("carol"));
     // Each sign-in is a session of its own.
     const Envelope again = connectAndHello()->login(QStringLiteral("carol"), Password);
-    QVERIFY(ok.data.value(QStringLiteral("token")).toString() != again.data.value(QStringLiteral("token")).toString());
+    QVERIFY(ok.data.value(QStringLiteral("token")).toString()
+            != again.data.value(QStringLiteral("token")).toString());
 }
 
 void tst_Auth::resumeWithToken()
 {
     auto first = connectAndHello();
     QVERIFY(first);
-    const QString token = first->registerUser(QStringLiteral("dave"), Password).data.value(QStringLiteral("token")).toString();
+    const QString token = first->registerUser(QStringLiteral("dave"), Password)
+                                  .data.value(QStringLiteral("token"))
+                                  .toString();
     QVERIFY(!token.isEmpty());
     first->close();
 
     auto second = connectAndHello();
     QVERIFY(second);
-    const Envelope resumed = second->request(Protocol::Type::Resume, {{QStringLiteral("token"), token}});
+    const Envelope resumed =
+            second->request(Protocol::Type::Resume, {{QStringLiteral("token"), token}});
     QCOMPARE(codeOf(resumed), QStringLiteral("result"));
-    QCOMPARE(resumed.data.value(QStringLiteral("user")).toObject().value(QStringLiteral("username")).toString(),
+    QCOMPARE(resumed.data.value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("username"))
+                     .toString(),
              QStringLiteral("dave"));
     QVERIFY2(!resumed.data.contains(QStringLiteral("token")), "resume must not issue a new token");
 
     auto third = connectAndHello();
     QVERIFY(third);
-    const Envelope bogus = third->request(Protocol::Type::Resume, {{QStringLiteral("token"), QStringLiteral("made-up-token")}});
+    const Envelope bogus = third->request(
+            Protocol::Type::Resume, {{QStringLiteral("token"), QStringLiteral("made-up-token")}});
     QCOMPARE(codeOf(bogus), QStringLiteral("unauthorized"));
 }
 
@@ -143,11 +158,14 @@ void tst_Auth::logoutRevokesTheToken()
 {
     auto client = connectAndHello();
     QVERIFY(client);
-    const QString token = client->registerUser(QStringLiteral("erin"), Password).data.value(QStringLiteral("token")).toString();
+    const QString token = client->registerUser(QStringLiteral("erin"), Password)
+                                  .data.value(QStringLiteral("token"))
+                                  .toString();
     // A second connection on the same token (the same app, reconnected elsewhere).
     auto twin = connectAndHello();
     QVERIFY(twin);
-    QCOMPARE(codeOf(twin->request(Protocol::Type::Resume, {{QStringLiteral("token"), token}})), QStringLiteral("result"));
+    QCOMPARE(codeOf(twin->request(Protocol::Type::Resume, {{QStringLiteral("token"), token}})),
+             QStringLiteral("result"));
 
     QCOMPARE(codeOf(client->request(Protocol::Type::Logout)), QStringLiteral("result"));
     // This connection is signed out...
@@ -158,7 +176,8 @@ void tst_Auth::logoutRevokesTheToken()
     // ...and the token is dead everywhere.
     auto later = connectAndHello();
     QVERIFY(later);
-    QCOMPARE(codeOf(later->request(Protocol::Type::Resume, {{QStringLiteral("token"), token}})), QStringLiteral("unauthorized"));
+    QCOMPARE(codeOf(later->request(Protocol::Type::Resume, {{QStringLiteral("token"), token}})),
+             QStringLiteral("unauthorized"));
     // Signing in again on the signed-out connection works.
     QCOMPARE(codeOf(client->login(QStringLiteral("erin"), Password)), QStringLiteral("result"));
 }
@@ -167,19 +186,24 @@ void tst_Auth::changePassword()
 {
     auto client = connectAndHello();
     QVERIFY(client);
-    QCOMPARE(codeOf(client->registerUser(QStringLiteral("frank"), Password)), QStringLiteral("result"));
+    QCOMPARE(codeOf(client->registerUser(QStringLiteral("frank"), Password)),
+             QStringLiteral("result"));
     auto otherDevice = connectAndHello();
     QVERIFY(otherDevice);
-    const QString otherToken = otherDevice->login(QStringLiteral("frank"), Password).data.value(QStringLiteral("token")).toString();
+    const QString otherToken = otherDevice->login(QStringLiteral("frank"), Password)
+                                       .data.value(QStringLiteral("token"))
+                                       .toString();
 
     const QString newPassword = QStringLiteral("a much better password");
-    const Envelope wrongCurrent = client->request(Protocol::Type::ChangePassword,
-                                                  {{QStringLiteral("currentPassword"), QStringLiteral("guess")},
-                                                   {QStringLiteral("newPassword"), newPassword}});
+    const Envelope wrongCurrent =
+            client->request(Protocol::Type::ChangePassword,
+                            {{QStringLiteral("currentPassword"), QStringLiteral("guess")},
+                             {QStringLiteral("newPassword"), newPassword}});
     QCOMPARE(codeOf(wrongCurrent), QStringLiteral("unauthorized"));
-    const Envelope tooShort = client->request(Protocol::Type::ChangePassword,
-                                              {{QStringLiteral("currentPassword"), Password},
-                                               {QStringLiteral("newPassword"), QStringLiteral("short")}});
+    const Envelope tooShort =
+            client->request(Protocol::Type::ChangePassword,
+                            {{QStringLiteral("currentPassword"), Password},
+                             {QStringLiteral("newPassword"), QStringLiteral("short")}});
     QCOMPARE(codeOf(tooShort), QStringLiteral("bad_request"));
     QVERIFY(otherDevice->isConnected());
 
@@ -192,8 +216,11 @@ void tst_Auth::changePassword()
     QCOMPARE(otherDevice->closeCode(), Protocol::CloseCode::SessionEnded);
     auto check = connectAndHello();
     QVERIFY(check);
-    QCOMPARE(codeOf(check->request(Protocol::Type::Resume, {{QStringLiteral("token"), otherToken}})), QStringLiteral("unauthorized"));
-    QCOMPARE(codeOf(check->login(QStringLiteral("frank"), Password)), QStringLiteral("unauthorized"));
+    QCOMPARE(
+            codeOf(check->request(Protocol::Type::Resume, {{QStringLiteral("token"), otherToken}})),
+            QStringLiteral("unauthorized"));
+    QCOMPARE(codeOf(check->login(QStringLiteral("frank"), Password)),
+             QStringLiteral("unauthorized"));
     QCOMPARE(codeOf(check->login(QStringLiteral("frank"), newPassword)), QStringLiteral("result"));
     // This connection stays signed in.
     QCOMPARE(codeOf(client->subscribe(Protocol::Topic::Presence)), QStringLiteral("result"));
@@ -205,7 +232,8 @@ void tst_Auth::protocolVersionMismatchIsClear()
     QVERIFY(client.open(m_server.url()));
     const Envelope reply = client.request(Protocol::Type::Hello, {{QStringLiteral("protocol"), 2}});
     QCOMPARE(codeOf(reply), QStringLiteral("bad_request"));
-    QVERIFY(reply.toError().message.contains(QStringLiteral("protocol version 2 is not supported")));
+    QVERIFY(reply.toError().message.contains(
+            QStringLiteral("protocol version 2 is not supported")));
     QVERIFY(client.waitForDisconnected());
     QCOMPARE(client.closeCode(), Protocol::CloseCode::UnsupportedProtocol);
 }
@@ -214,39 +242,37 @@ void tst_Auth::sessionOrderRules()
 {
     TestClient client;
     QVERIFY(client.open(m_server.url()));
-    QCOMPARE(codeOf(client.login(QStringLiteral("alice"), Password)), QStringLiteral("bad_request"));
+    QCOMPARE(codeOf(client.login(QStringLiteral("alice"), Password)),
+             QStringLiteral("bad_request"));
     QCOMPARE(codeOf(client.hello()), QStringLiteral("result"));
     QCOMPARE(codeOf(client.hello()), QStringLiteral("bad_request"));
     QCOMPARE(codeOf(client.subscribe(Protocol::Topic::Presence)), QStringLiteral("unauthorized"));
     QCOMPARE(codeOf(client.request(Protocol::Type::Logout)), QStringLiteral("unauthorized"));
-    QCOMPARE(codeOf(client.registerUser(QStringLiteral("grace"), Password)), QStringLiteral("result"));
+    QCOMPARE(codeOf(client.registerUser(QStringLiteral("grace"), Password)),
+             QStringLiteral("result"));
     QCOMPARE(codeOf(client.login(QStringLiteral("grace"), Password)), QStringLiteral("conflict"));
-    QCOMPARE(codeOf(client.subscribe(QStringLiteral("no-such-topic"))), QStringLiteral("not_found"));
+    QCOMPARE(codeOf(client.subscribe(QStringLiteral("no-such-topic"))),
+             QStringLiteral("not_found"));
 }
 
 void tst_Auth::databaseKeepsOnlyHashes()
 {
     auto client = connectAndHello();
     QVERIFY(client);
-    const QString token = client->registerUser(QStringLiteral("heidi"), Password).data.value(QStringLiteral("token")).toString();
-    const auto url = DatabaseUrl::parse(m_server.databaseUrl()).value();
+    const QString token = client->registerUser(QStringLiteral("heidi"), Password)
+                                  .data.value(QStringLiteral("token"))
+                                  .toString();
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(url.qtDriverName(), QStringLiteral("peek"));
-        if (url.driver == DatabaseUrl::Driver::Sqlite) {
-            db.setDatabaseName(url.sqlitePath);
-        } else {
-            db.setHostName(url.host);
-            db.setPort(url.port);
-            db.setUserName(url.user);
-            db.setDatabaseName(url.databaseName);
-        }
+        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("peek"));
         QVERIFY(db.open());
         QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("SELECT password_hash FROM users WHERE username = 'heidi'")));
+        QVERIFY(query.exec(
+                QStringLiteral("SELECT password_hash FROM users WHERE username = 'heidi'")));
         QVERIFY(query.next());
         QVERIFY(query.value(0).toString().startsWith(QStringLiteral("$argon2id$")));
         QVERIFY(!query.value(0).toString().contains(Password));
-        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM sessions WHERE token_hash = '%1'").arg(token)));
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM sessions WHERE token_hash = '%1'")
+                                   .arg(token)));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toInt(), 0);
     }

@@ -23,8 +23,7 @@ const QString Password = QStringLiteral("limits-password");
 
 // A WebSocket client written with plain POSIX calls, so that it can do what no well-behaved
 // library does: stop reading. Its receive buffer is tiny so the server's backlog builds fast.
-class StalledClient
-{
+class StalledClient {
 public:
     ~StalledClient()
     {
@@ -45,7 +44,8 @@ public:
             return false;
         const QByteArray handshake = "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: "
+                  "13\r\n\r\n";
         if (::send(m_fd, handshake.constData(), size_t(handshake.size()), 0) != handshake.size())
             return false;
         return drain(2000).contains("101 Switching Protocols");
@@ -99,8 +99,7 @@ QByteArray frameOf(qint64 id, const QString &type, const QJsonObject &data)
 }
 } // namespace
 
-class tst_Limits : public QObject
-{
+class tst_Limits : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void silentConnectionIsClosedAfterHelloDeadline();
@@ -146,7 +145,8 @@ void tst_Limits::clientThatStopsReadingIsClosedAndOthersNeverNotice()
     TestServer server;
     // A small kernel send buffer too, so the backlog builds in Hallway's queue, where the cap
     // applies, within a short flood.
-    server.setConfig(QStringLiteral("[limits]\nmax_unsent_bytes=65536\nsocket_send_buffer_bytes=16384\n"));
+    server.setConfig(
+            QStringLiteral("[limits]\nmax_unsent_bytes=65536\nsocket_send_buffer_bytes=16384\n"));
     QVERIFY(server.start());
 
     // The stalled client signs in, subscribes to presence, and then never reads again.
@@ -158,7 +158,8 @@ void tst_Limits::clientThatStopsReadingIsClosedAndOthersNeverNotice()
                                       {QStringLiteral("displayName"), QStringLiteral("Stalled")},
                                       {QStringLiteral("password"), Password}})));
     QVERIFY(stalled.drain(1500).contains("\"token\""));
-    QVERIFY(stalled.sendText(frameOf(3, Protocol::Type::Subscribe, {{QStringLiteral("topic"), Protocol::Topic::Presence}})));
+    QVERIFY(stalled.sendText(frameOf(3, Protocol::Type::Subscribe,
+                                     {{QStringLiteral("topic"), Protocol::Topic::Presence}})));
     QVERIFY(stalled.drain(500).contains("\"snapshot\""));
 
     // An observer who reads normally, and flooders who change their presence over and over.
@@ -172,8 +173,10 @@ void tst_Limits::clientThatStopsReadingIsClosedAndOthersNeverNotice()
         auto flooder = std::make_unique<TestClient>();
         QVERIFY(flooder->open(server.url()));
         QVERIFY(!flooder->hello().isError());
-        QVERIFY(!flooder->registerUser(QStringLiteral("flooder%1").arg(i), Password,
-                                        QStringLiteral("Flooder %1 with a rather long display name").arg(i)).isError());
+        QVERIFY(!flooder->registerUser(
+                                QStringLiteral("flooder%1").arg(i), Password,
+                                QStringLiteral("Flooder %1 with a rather long display name").arg(i))
+                         .isError());
         flooders.push_back(std::move(flooder));
     }
     QTest::qWait(200);
@@ -190,12 +193,15 @@ void tst_Limits::clientThatStopsReadingIsClosedAndOthersNeverNotice()
         for (int i = 0; i < 100; ++i) {
             const QString state = i % 2 == 0 ? QStringLiteral("away") : QStringLiteral("online");
             for (auto &flooder : flooders)
-                flooder->sendRaw(QString::fromUtf8(frameOf(1000 + i, Protocol::Type::SetPresence, {{QStringLiteral("state"), state}})));
+                flooder->sendRaw(QString::fromUtf8(frameOf(1000 + i, Protocol::Type::SetPresence,
+                                                           {{QStringLiteral("state"), state}})));
             changes += int(flooders.size());
         }
         // Every flooder's requests are answered.
         for (auto &flooder : flooders)
-            QVERIFY(!flooder->request(Protocol::Type::SetPresence, {{QStringLiteral("state"), QStringLiteral("online")}}).isError());
+            QVERIFY(!flooder->request(Protocol::Type::SetPresence,
+                                      {{QStringLiteral("state"), QStringLiteral("online")}})
+                             .isError());
         stalledClosed = stalledClosed || server.log().contains(QStringLiteral("stopped reading"));
     }
     const qint64 rssAfter = server.residentKiB();

@@ -31,7 +31,10 @@ auto kindIs(const QString &kind, const QString &username = {})
         if (event.data.value(QStringLiteral("kind")).toString() != kind)
             return false;
         return username.isEmpty()
-                || event.data.value(QStringLiteral("user")).toObject().value(QStringLiteral("username")).toString()
+                || event.data.value(QStringLiteral("user"))
+                           .toObject()
+                           .value(QStringLiteral("username"))
+                           .toString()
                 == username;
     };
 }
@@ -45,8 +48,7 @@ QSet<QString> modelUsernames(const PresenceModel &model)
 }
 } // namespace
 
-class tst_Presence : public QObject
-{
+class tst_Presence : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -63,7 +65,8 @@ private:
 
 void tst_Presence::initTestCase()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres") && !postgresRequested())
+    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
+        && !postgresRequested())
         QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
     QVERIFY(m_server.start());
 }
@@ -73,10 +76,12 @@ std::unique_ptr<TestClient> tst_Presence::signedIn(const QString &username, bool
     auto client = std::make_unique<TestClient>();
     if (!client->open(m_server.url()) || client->hello().isError())
         return nullptr;
-    const Envelope reply = registerFirst ? client->registerUser(username, Password, username.toUpper())
-                                         : client->login(username, Password);
+    const Envelope reply = registerFirst
+            ? client->registerUser(username, Password, username.toUpper())
+            : client->login(username, Password);
     if (reply.isError()) {
-        qWarning("sign-in of %s failed: %s", qPrintable(username), qPrintable(reply.toError().message));
+        qWarning("sign-in of %s failed: %s", qPrintable(username),
+                 qPrintable(reply.toError().message));
         return nullptr;
     }
     return client;
@@ -94,24 +99,33 @@ void tst_Presence::twoClientsSeeEachOtherComeAndGo()
 
     auto ben = signedIn(QStringLiteral("ben"));
     QVERIFY(ben);
-    const Envelope joined = anna->waitForEvent(Protocol::Topic::Presence, kindIs(QStringLiteral("joined"), QStringLiteral("ben")));
+    const Envelope joined = anna->waitForEvent(
+            Protocol::Topic::Presence, kindIs(QStringLiteral("joined"), QStringLiteral("ben")));
     QVERIFY2(!joined.type.isEmpty(), "anna never saw ben come online");
     QCOMPARE(joined.seq, seq + 1);
-    QCOMPARE(joined.data.value(QStringLiteral("user")).toObject().value(QStringLiteral("displayName")).toString(), QStringLiteral("BEN"));
+    QCOMPARE(joined.data.value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("displayName"))
+                     .toString(),
+             QStringLiteral("BEN"));
     QCOMPARE(joined.data.value(QStringLiteral("state")).toString(), QStringLiteral("online"));
 
     const Envelope benView = ben->subscribe(Protocol::Topic::Presence);
     QCOMPARE(usernamesIn(benView.data.value(QStringLiteral("snapshot")).toObject()),
              (QSet<QString>{QStringLiteral("anna"), QStringLiteral("ben")}));
 
-    QVERIFY(!ben->request(Protocol::Type::SetPresence, {{QStringLiteral("state"), QStringLiteral("away")}}).isError());
-    const Envelope away = anna->waitForEvent(Protocol::Topic::Presence, kindIs(QStringLiteral("state")));
+    QVERIFY(!ben->request(Protocol::Type::SetPresence,
+                          {{QStringLiteral("state"), QStringLiteral("away")}})
+                     .isError());
+    const Envelope away =
+            anna->waitForEvent(Protocol::Topic::Presence, kindIs(QStringLiteral("state")));
     QCOMPARE(away.data.value(QStringLiteral("state")).toString(), QStringLiteral("away"));
     QCOMPARE(away.seq, joined.seq + 1);
 
     const qint64 benId = joined.data.value(QStringLiteral("userId")).toInteger();
     ben->close();
-    const Envelope left = anna->waitForEvent(Protocol::Topic::Presence, kindIs(QStringLiteral("left")));
+    const Envelope left =
+            anna->waitForEvent(Protocol::Topic::Presence, kindIs(QStringLiteral("left")));
     QVERIFY2(!left.type.isEmpty(), "anna never saw ben go offline");
     QCOMPARE(left.data.value(QStringLiteral("userId")).toInteger(), benId);
     QCOMPARE(left.seq, away.seq + 1);
@@ -127,20 +141,28 @@ void tst_Presence::awayOnlyWhenEveryConnectionIsAway()
     QVERIFY(laptop);
     auto phone = signedIn(QStringLiteral("cleo"), false);
     QVERIFY(phone);
-    QVERIFY(!watcher->waitForEvent(Protocol::Topic::Presence, kindIs(QStringLiteral("joined"), QStringLiteral("cleo"))).type.isEmpty());
+    QVERIFY(!watcher->waitForEvent(Protocol::Topic::Presence,
+                                   kindIs(QStringLiteral("joined"), QStringLiteral("cleo")))
+                     .type.isEmpty());
 
-    QVERIFY(!laptop->request(Protocol::Type::SetPresence, {{QStringLiteral("state"), QStringLiteral("away")}}).isError());
+    QVERIFY(!laptop->request(Protocol::Type::SetPresence,
+                             {{QStringLiteral("state"), QStringLiteral("away")}})
+                     .isError());
     QTest::qWait(200);
     QVERIFY2(watcher->events().isEmpty(), "cleo is still online on her phone");
-    QVERIFY(!phone->request(Protocol::Type::SetPresence, {{QStringLiteral("state"), QStringLiteral("away")}}).isError());
-    const Envelope away = watcher->waitForEvent(Protocol::Topic::Presence, kindIs(QStringLiteral("state")));
+    QVERIFY(!phone->request(Protocol::Type::SetPresence,
+                            {{QStringLiteral("state"), QStringLiteral("away")}})
+                     .isError());
+    const Envelope away =
+            watcher->waitForEvent(Protocol::Topic::Presence, kindIs(QStringLiteral("state")));
     QCOMPARE(away.data.value(QStringLiteral("state")).toString(), QStringLiteral("away"));
 
     phone->close();
     QTest::qWait(200);
     QVERIFY2(watcher->events().isEmpty(), "cleo is still connected on her laptop");
     laptop->close();
-    QVERIFY(!watcher->waitForEvent(Protocol::Topic::Presence, kindIs(QStringLiteral("left"))).type.isEmpty());
+    QVERIFY(!watcher->waitForEvent(Protocol::Topic::Presence, kindIs(QStringLiteral("left")))
+                     .type.isEmpty());
     watcher->close();
 }
 
@@ -151,7 +173,9 @@ void tst_Presence::resubscribeGetsOnlyWhatWasMissed()
     const Envelope first = dora->subscribe(Protocol::Topic::Presence);
     const QJsonObject since{{QStringLiteral("epoch"), first.data.value(QStringLiteral("epoch"))},
                             {QStringLiteral("seq"), first.data.value(QStringLiteral("seq"))}};
-    QVERIFY(!dora->request(Protocol::Type::Unsubscribe, {{QStringLiteral("topic"), Protocol::Topic::Presence}}).isError());
+    QVERIFY(!dora->request(Protocol::Type::Unsubscribe,
+                           {{QStringLiteral("topic"), Protocol::Topic::Presence}})
+                     .isError());
 
     // While dora is not listening, eli comes and goes.
     auto eli = signedIn(QStringLiteral("eli"));
@@ -162,14 +186,27 @@ void tst_Presence::resubscribeGetsOnlyWhatWasMissed()
 
     const Envelope again = dora->subscribe(Protocol::Topic::Presence, since);
     QVERIFY(!again.isError());
-    QVERIFY2(!again.data.contains(QStringLiteral("snapshot")), "a known position gets events, not a snapshot");
+    QVERIFY2(!again.data.contains(QStringLiteral("snapshot")),
+             "a known position gets events, not a snapshot");
     const QJsonArray missed = again.data.value(QStringLiteral("events")).toArray();
     QCOMPARE(missed.size(), 2);
     qint64 expected = since.value(QStringLiteral("seq")).toInteger() + 1;
     for (const QJsonValue &event : missed)
         QCOMPARE(event.toObject().value(QStringLiteral("seq")).toInteger(), expected++);
-    QCOMPARE(missed.at(0).toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("joined"));
-    QCOMPARE(missed.at(1).toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("left"));
+    QCOMPARE(missed.at(0)
+                     .toObject()
+                     .value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("kind"))
+                     .toString(),
+             QStringLiteral("joined"));
+    QCOMPARE(missed.at(1)
+                     .toObject()
+                     .value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("kind"))
+                     .toString(),
+             QStringLiteral("left"));
     QCOMPARE(again.data.value(QStringLiteral("seq")).toInteger(), expected - 1);
     dora->close();
 }
@@ -178,11 +215,13 @@ void tst_Presence::unknownEpochGetsASnapshot()
 {
     auto finn = signedIn(QStringLiteral("finn"));
     QVERIFY(finn);
-    const Envelope reply = finn->subscribe(Protocol::Topic::Presence,
-                                           {{QStringLiteral("epoch"), QStringLiteral("from-before-a-restart")},
-                                            {QStringLiteral("seq"), 3}});
+    const Envelope reply =
+            finn->subscribe(Protocol::Topic::Presence,
+                            {{QStringLiteral("epoch"), QStringLiteral("from-before-a-restart")},
+                             {QStringLiteral("seq"), 3}});
     QVERIFY(!reply.isError());
-    QVERIFY(usernamesIn(reply.data.value(QStringLiteral("snapshot")).toObject()).contains(QStringLiteral("finn")));
+    QVERIFY(usernamesIn(reply.data.value(QStringLiteral("snapshot")).toObject())
+                    .contains(QStringLiteral("finn")));
     finn->close();
 }
 
@@ -193,7 +232,8 @@ void tst_Presence::clientCoreReconnectsAndResyncs()
     PresenceModel model(&client);
     client.subscribe(Protocol::Topic::Presence);
     QSignalSpy signedInSpy(&client, &HallwayClient::signedIn);
-    client.registerAccount(m_server.url(), {QStringLiteral("gina"), QStringLiteral("Gina"), Password, {}, {}});
+    client.registerAccount(m_server.url(),
+                           {QStringLiteral("gina"), QStringLiteral("Gina"), Password, {}, {}});
     QVERIFY(signedInSpy.wait(10'000));
     QTRY_VERIFY(modelUsernames(model).contains(QStringLiteral("gina")));
 
@@ -212,7 +252,8 @@ void tst_Presence::clientCoreReconnectsAndResyncs()
     // Back online with the same session token, and the list is the server's new truth:
     // hugo is gone, ida is there.
     QTRY_COMPARE_WITH_TIMEOUT(client.status(), HallwayClient::Status::Online, 10'000);
-    QTRY_COMPARE_WITH_TIMEOUT(modelUsernames(model), (QSet<QString>{QStringLiteral("gina"), QStringLiteral("ida")}), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(modelUsernames(model),
+                              (QSet<QString>{QStringLiteral("gina"), QStringLiteral("ida")}), 5000);
     QCOMPARE(signedInSpy.count(), 1); // a resume, not a new sign-in
 
     // Live again: ida leaving shows up.

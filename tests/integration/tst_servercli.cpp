@@ -13,8 +13,7 @@ using namespace Hallway;
 using namespace Hallway::Test;
 
 namespace {
-struct Run
-{
+struct Run {
     int exitCode = -1;
     QString output;
 };
@@ -37,8 +36,7 @@ Run runServer(const QStringList &arguments, const QByteArray &input = {})
 }
 } // namespace
 
-class tst_ServerCli : public QObject
-{
+class tst_ServerCli : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void helpListsEveryOption();
@@ -46,6 +44,7 @@ private Q_SLOTS:
     void badSettingsAreRefusedClearly();
     void createModerator();
     void sigtermStopsCleanlyAndTellsClients();
+    void exampleConfigIsValid();
 
 private:
     QTemporaryDir m_dir;
@@ -55,7 +54,8 @@ void tst_ServerCli::helpListsEveryOption()
 {
     const Run run = runServer({QStringLiteral("--help")});
     QCOMPARE(run.exitCode, 0);
-    for (const char *option : {"--listen", "--port", "--database", "--config", "--log-level", "--create-moderator"})
+    for (const char *option :
+         {"--listen", "--port", "--database", "--config", "--log-level", "--create-moderator"})
         QVERIFY2(run.output.contains(QLatin1StringView(option)), option);
 }
 
@@ -64,13 +64,35 @@ void tst_ServerCli::badSettingsAreRefusedClearly_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("config");
     QTest::addColumn<QString>("messagePart");
-    QTest::newRow("database URL") << QStringList{QStringLiteral("--database"), QStringLiteral("mysql://x")} << QString() << QStringLiteral("invalid database URL");
-    QTest::newRow("port") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")} << QString() << QStringLiteral("--port");
-    QTest::newRow("listen") << QStringList{QStringLiteral("--listen"), QStringLiteral("everywhere")} << QString() << QStringLiteral("--listen");
-    QTest::newRow("log level") << QStringList{QStringLiteral("--log-level"), QStringLiteral("chatty")} << QString() << QStringLiteral("unknown log level");
-    QTest::newRow("config value") << QStringList{} << QStringLiteral("[limits]\nmax_message_bytes=lots\n") << QStringLiteral("limits/max_message_bytes");
-    QTest::newRow("missing config") << QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent/hallway.conf")} << QString() << QStringLiteral("cannot read config file");
-    QTest::newRow("unreachable database") << QStringList{QStringLiteral("--database"), QStringLiteral("postgres://nobody@127.0.0.1:1/none")} << QString() << QStringLiteral("cannot open database");
+    QTest::newRow("database URL") << QStringList{QStringLiteral("--database"),
+                                                 QStringLiteral("mysql://x")}
+                                  << QString() << QStringLiteral("invalid database URL");
+    QTest::newRow("port") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")}
+                          << QString() << QStringLiteral("--port");
+    QTest::newRow("listen") << QStringList{QStringLiteral("--listen"), QStringLiteral("everywhere")}
+                            << QString() << QStringLiteral("--listen");
+    QTest::newRow("log level") << QStringList{QStringLiteral("--log-level"),
+                                              QStringLiteral("chatty")}
+                               << QString() << QStringLiteral("unknown log level");
+    QTest::newRow("config value") << QStringList{}
+                                  << QStringLiteral("[limits]\nmax_message_bytes=lots\n")
+                                  << QStringLiteral("limits/max_message_bytes");
+    QTest::newRow("misspelt key") << QStringList{}
+                                  << QStringLiteral("[limits]\nmax_mesage_bytes=1000\n")
+                                  << QStringLiteral("unknown setting limits/max_mesage_bytes");
+    QTest::newRow("unquoted comma")
+            << QStringList{} << QStringLiteral("[database]\nurl=sqlite:/tmp/a,b.db\n")
+            << QStringLiteral("put the value in double quotes");
+    QTest::newRow("port out of range")
+            << QStringList{} << QStringLiteral("[server]\nport=70000\n")
+            << QStringLiteral("server/port must be a whole number from 0 to 65535");
+    QTest::newRow("missing config")
+            << QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent/hallway.conf")}
+            << QString() << QStringLiteral("cannot read config file");
+    QTest::newRow("unreachable database")
+            << QStringList{QStringLiteral("--database"),
+                           QStringLiteral("postgres://nobody@127.0.0.1:1/none")}
+            << QString() << QStringLiteral("cannot open database");
 }
 
 void tst_ServerCli::badSettingsAreRefusedClearly()
@@ -87,7 +109,8 @@ void tst_ServerCli::badSettingsAreRefusedClearly()
     }
     arguments << QStringLiteral("--port") << QStringLiteral("0");
     if (!arguments.contains(QStringLiteral("--database")))
-        arguments << QStringLiteral("--database") << QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("bad.db"));
+        arguments << QStringLiteral("--database")
+                  << QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("bad.db"));
     // --port given twice: the first bad one wins the check; drop the fallback for that row.
     if (messagePart == QStringLiteral("--port"))
         arguments = {QStringLiteral("--port"), QStringLiteral("70000")};
@@ -98,14 +121,18 @@ void tst_ServerCli::badSettingsAreRefusedClearly()
 
 void tst_ServerCli::createModerator()
 {
-    const QString database = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("moderators.db"));
-    const Run created = runServer({QStringLiteral("--database"), database, QStringLiteral("--create-moderator"),
-                                   QStringLiteral("Mona"), QStringLiteral("--display-name"), QStringLiteral("Mona M.")},
+    const QString database =
+            QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("moderators.db"));
+    const Run created = runServer({QStringLiteral("--database"), database,
+                                   QStringLiteral("--create-moderator"), QStringLiteral("Mona"),
+                                   QStringLiteral("--display-name"), QStringLiteral("Mona M.")},
                                   "moderator-password\n");
     QCOMPARE(created.exitCode, 0);
-    QVERIFY2(created.output.contains(QStringLiteral("created moderator mona")), qPrintable(created.output));
+    QVERIFY2(created.output.contains(QStringLiteral("created moderator mona")),
+             qPrintable(created.output));
 
-    const Run tooShort = runServer({QStringLiteral("--database"), database, QStringLiteral("--create-moderator"), QStringLiteral("tim")},
+    const Run tooShort = runServer({QStringLiteral("--database"), database,
+                                    QStringLiteral("--create-moderator"), QStringLiteral("tim")},
                                    "short\n");
     QCOMPARE(tooShort.exitCode, 1);
     QVERIFY(tooShort.output.contains(QStringLiteral("at least 8")));
@@ -116,7 +143,8 @@ void tst_ServerCli::createModerator()
     TestClient client;
     QVERIFY(client.open(server.url()));
     QVERIFY(!client.hello().isError());
-    const Envelope mona = client.login(QStringLiteral("mona"), QStringLiteral("moderator-password"));
+    const Envelope mona =
+            client.login(QStringLiteral("mona"), QStringLiteral("moderator-password"));
     QVERIFY2(!mona.isError(), qPrintable(mona.toError().message));
     const QJsonObject user = mona.data.value(QStringLiteral("user")).toObject();
     QCOMPARE(user.value(QStringLiteral("role")).toString(), QStringLiteral("moderator"));
@@ -126,15 +154,21 @@ void tst_ServerCli::createModerator()
     TestClient attendee;
     QVERIFY(attendee.open(server.url()));
     QVERIFY(!attendee.hello().isError());
-    QVERIFY(!attendee.registerUser(QStringLiteral("otto"), QStringLiteral("otto-password")).isError());
-    const Run promoted = runServer({QStringLiteral("--database"), database, QStringLiteral("--create-moderator"), QStringLiteral("otto")});
+    QVERIFY(!attendee.registerUser(QStringLiteral("otto"), QStringLiteral("otto-password"))
+                     .isError());
+    const Run promoted = runServer({QStringLiteral("--database"), database,
+                                    QStringLiteral("--create-moderator"), QStringLiteral("otto")});
     QCOMPARE(promoted.exitCode, 0);
     QVERIFY(promoted.output.contains(QStringLiteral("otto is now a moderator")));
     TestClient again;
     QVERIFY(again.open(server.url()));
     QVERIFY(!again.hello().isError());
     const Envelope otto = again.login(QStringLiteral("otto"), QStringLiteral("otto-password"));
-    QCOMPARE(otto.data.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("moderator"));
+    QCOMPARE(otto.data.value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("role"))
+                     .toString(),
+             QStringLiteral("moderator"));
 }
 
 void tst_ServerCli::sigtermStopsCleanlyAndTellsClients()
@@ -144,7 +178,8 @@ void tst_ServerCli::sigtermStopsCleanlyAndTellsClients()
     TestClient client;
     QVERIFY(client.open(server.url()));
     QVERIFY(!client.hello().isError());
-    QVERIFY(!client.registerUser(QStringLiteral("stopper"), QStringLiteral("stopper-password")).isError());
+    QVERIFY(!client.registerUser(QStringLiteral("stopper"), QStringLiteral("stopper-password"))
+                     .isError());
 
     QCOMPARE(server.stop(), 0);
     QVERIFY(client.waitForDisconnected());
@@ -158,6 +193,17 @@ void tst_ServerCli::sigtermStopsCleanlyAndTellsClients()
     QVERIFY(after.open(server.url()));
     QVERIFY(!after.hello().isError());
     QVERIFY(!after.login(QStringLiteral("stopper"), QStringLiteral("stopper-password")).isError());
+}
+
+void tst_ServerCli::exampleConfigIsValid()
+{
+    // The commented example operators copy must start a server as it is.
+    QFile example(QStringLiteral(HALLWAY_SOURCE_DIR "/resources/hallway-server.conf"));
+    QVERIFY(example.open(QIODevice::ReadOnly));
+    TestServer server;
+    server.setConfig(QString::fromUtf8(example.readAll()));
+    QVERIFY(server.start());
+    QVERIFY(server.stop() == 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ServerCli)

@@ -5,8 +5,7 @@
 
 using namespace Hallway;
 
-class tst_DatabaseUrl : public QObject
-{
+class tst_DatabaseUrl : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void sqlite();
@@ -23,12 +22,14 @@ void tst_DatabaseUrl::sqlite()
     QCOMPARE(url->driver, DatabaseUrl::Driver::Sqlite);
     QCOMPARE(url->sqlitePath, QStringLiteral("/var/lib/hallway/room.db"));
     QCOMPARE(url->qtDriverName(), QStringLiteral("QSQLITE"));
-    QCOMPARE(DatabaseUrl::parse(QStringLiteral("sqlite:///tmp/x.db"))->sqlitePath, QStringLiteral("/tmp/x.db"));
+    QCOMPARE(DatabaseUrl::parse(QStringLiteral("sqlite:///tmp/x.db"))->sqlitePath,
+             QStringLiteral("/tmp/x.db"));
 }
 
 void tst_DatabaseUrl::postgresTcp()
 {
-    const auto url = DatabaseUrl::parse(QStringLiteral("postgres://app:p%40ss@db.example.org:6543/hallway?sslmode=require"));
+    const auto url = DatabaseUrl::parse(
+            QStringLiteral("postgres://app:p%40ss@db.example.org:6543/hallway?sslmode=require"));
     QVERIFY(url);
     QCOMPARE(url->driver, DatabaseUrl::Driver::Postgres);
     QCOMPARE(url->user, QStringLiteral("app"));
@@ -37,12 +38,14 @@ void tst_DatabaseUrl::postgresTcp()
     QCOMPARE(url->port, 6543);
     QCOMPARE(url->databaseName, QStringLiteral("hallway"));
     QCOMPARE(url->connectOptions, QStringLiteral("sslmode=require"));
-    QVERIFY2(!url->displayString().contains(QStringLiteral("p@ss")), "the password must stay out of logs");
+    QVERIFY2(!url->displayString().contains(QStringLiteral("p@ss")),
+             "the password must stay out of logs");
 }
 
 void tst_DatabaseUrl::postgresSocket()
 {
-    const auto url = DatabaseUrl::parse(QStringLiteral("postgresql://hallway@/events?host=/run/postgresql&port=5433"));
+    const auto url = DatabaseUrl::parse(
+            QStringLiteral("postgresql://hallway@/events?host=/run/postgresql&port=5433"));
     QVERIFY(url);
     QCOMPARE(url->host, QStringLiteral("/run/postgresql"));
     QCOMPARE(url->port, 5433);

@@ -15,8 +15,7 @@
 
 using namespace Hallway;
 
-class tst_Storage : public QObject
-{
+class tst_Storage : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -76,8 +75,12 @@ std::unique_ptr<Storage> tst_Storage::open()
 
 NewUser tst_Storage::newUser(const QString &name) const
 {
-    return {name, name.toUpper(), QStringLiteral("$argon2id$fake"), QStringLiteral("Berlin"),
-            QStringLiteral("Brandenburg"), Role::Attendee};
+    return {name,
+            name.toUpper(),
+            QStringLiteral("$argon2id$fake"),
+            QStringLiteral("Berlin"),
+            QStringLiteral("Brandenburg"),
+            Role::Attendee};
 }
 
 void tst_Storage::migrationsApplyOnceAndRecordVersion()
@@ -86,7 +89,8 @@ void tst_Storage::migrationsApplyOnceAndRecordVersion()
     {
         auto storage = open();
         QVERIFY(storage);
-        QCOMPARE(storage->runBlocking<int>([](StorageWorker &w) { return w.schemaVersion(); }), latest);
+        QCOMPARE(storage->runBlocking<int>([](StorageWorker &w) { return w.schemaVersion(); }),
+                 latest);
         QVERIFY(storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
             return w.createUser(newUser(QStringLiteral("keeper")), 1);
         }));
@@ -95,15 +99,19 @@ void tst_Storage::migrationsApplyOnceAndRecordVersion()
     auto again = open();
     QVERIFY(again);
     QCOMPARE(again->runBlocking<int>([](StorageWorker &w) { return w.schemaVersion(); }), latest);
-    QCOMPARE(again->runBlocking<Expected<qint64>>([](StorageWorker &w) { return w.userCount(); }).value(), 1);
+    QCOMPARE(again->runBlocking<Expected<qint64>>([](StorageWorker &w) {
+                      return w.userCount();
+                  }).value(),
+             1);
 }
 
 void tst_Storage::createAndFindUser()
 {
     auto storage = open();
     QVERIFY(storage);
-    const auto created = storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("zoë")), 1000); });
+    const auto created = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+        return w.createUser(newUser(QStringLiteral("zoë")), 1000);
+    });
     QVERIFY(created);
     QVERIFY(created->id > 0);
     QCOMPARE(created->displayName, QStringLiteral("ZOË"));
@@ -126,13 +134,16 @@ void tst_Storage::usernameIsUniqueInTheDatabase()
 {
     auto storage = open();
     QVERIFY(storage);
-    QVERIFY(storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("bob")), 1); }));
+    QVERIFY(storage->runBlocking<Expected<UserInfo>>(
+            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("bob")), 1); }));
     const auto duplicate = storage->runBlocking<Expected<UserInfo>>(
             [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("bob")), 2); });
     QVERIFY(!duplicate);
     QCOMPARE(duplicate.error().code, ErrorCode::Conflict);
     QVERIFY(duplicate.error().message.contains(QStringLiteral("already taken")));
-    QCOMPARE(storage->runBlocking<Expected<qint64>>([](StorageWorker &w) { return w.userCount(); }).value(), 1);
+    QCOMPARE(storage->runBlocking<Expected<qint64>>([](StorageWorker &w) { return w.userCount(); })
+                     .value(),
+             1);
 }
 
 void tst_Storage::constraintsLiveInTheDatabase()
@@ -154,25 +165,31 @@ void tst_Storage::sessionsResolveAndRevoke()
 {
     auto storage = open();
     QVERIFY(storage);
-    const UserInfo user = storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("carol")), 1); }).value();
+    const UserInfo user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+                                     return w.createUser(newUser(QStringLiteral("carol")), 1);
+                                 })
+                                  .value();
     const QString token = SessionToken::generate();
     QCOMPARE(token.size(), 43); // 256 bits, unpadded base64url
     const QString hash = SessionToken::hash(token);
     QVERIFY(hash != token);
-    QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) { return w.createSession(user.id, hash, 5); }));
+    QVERIFY(storage->runBlocking<Status>(
+            [&](StorageWorker &w) { return w.createSession(user.id, hash, 5); }));
 
-    const auto resolved = storage->runBlocking<Expected<UserInfo>>([&](StorageWorker &w) { return w.userBySession(hash, 6); });
+    const auto resolved = storage->runBlocking<Expected<UserInfo>>(
+            [&](StorageWorker &w) { return w.userBySession(hash, 6); });
     QVERIFY(resolved);
     QCOMPARE(resolved->id, user.id);
 
     // The token itself is nowhere in the database.
-    const auto byToken = storage->runBlocking<Expected<UserInfo>>([&](StorageWorker &w) { return w.userBySession(token, 6); });
+    const auto byToken = storage->runBlocking<Expected<UserInfo>>(
+            [&](StorageWorker &w) { return w.userBySession(token, 6); });
     QVERIFY(!byToken);
     QCOMPARE(byToken.error().code, ErrorCode::Unauthorized);
 
     QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) { return w.deleteSession(hash); }));
-    const auto revoked = storage->runBlocking<Expected<UserInfo>>([&](StorageWorker &w) { return w.userBySession(hash, 7); });
+    const auto revoked = storage->runBlocking<Expected<UserInfo>>(
+            [&](StorageWorker &w) { return w.userBySession(hash, 7); });
     QVERIFY(!revoked);
     QCOMPARE(revoked.error().code, ErrorCode::Unauthorized);
 }
@@ -181,16 +198,26 @@ void tst_Storage::changePasswordSignsOutOtherSessions()
 {
     auto storage = open();
     QVERIFY(storage);
-    const UserInfo user = storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("dave")), 1); }).value();
+    const UserInfo user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+                                     return w.createUser(newUser(QStringLiteral("dave")), 1);
+                                 })
+                                  .value();
     for (const char *hash : {"h1", "h2", "h3"})
-        QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) { return w.createSession(user.id, QString::fromLatin1(hash), 1); }));
+        QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) {
+            return w.createSession(user.id, QString::fromLatin1(hash), 1);
+        }));
     QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) {
         return w.changePassword(user.id, QStringLiteral("$argon2id$new"), QStringLiteral("h2"));
     }));
-    QCOMPARE(storage->runBlocking<Expected<qint64>>([&](StorageWorker &w) { return w.sessionCount(user.id); }).value(), 1);
-    QVERIFY(storage->runBlocking<Expected<UserInfo>>([](StorageWorker &w) { return w.userBySession(QStringLiteral("h2"), 2); }));
-    QCOMPARE(storage->runBlocking<Expected<StoredCredentials>>([&](StorageWorker &w) { return w.credentialsById(user.id); })->passwordHash,
+    QCOMPARE(storage->runBlocking<Expected<qint64>>(
+                            [&](StorageWorker &w) { return w.sessionCount(user.id); })
+                     .value(),
+             1);
+    QVERIFY(storage->runBlocking<Expected<UserInfo>>(
+            [](StorageWorker &w) { return w.userBySession(QStringLiteral("h2"), 2); }));
+    QCOMPARE(storage->runBlocking<Expected<StoredCredentials>>(
+                            [&](StorageWorker &w) { return w.credentialsById(user.id); })
+                     ->passwordHash,
              QStringLiteral("$argon2id$new"));
 }
 
@@ -198,27 +225,20 @@ void tst_Storage::deletingAUserCascadesToSessions()
 {
     auto storage = open();
     QVERIFY(storage);
-    const UserInfo user = storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("erin")), 1); }).value();
-    QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) { return w.createSession(user.id, QStringLiteral("e1"), 1); }));
+    const UserInfo user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+                                     return w.createUser(newUser(QStringLiteral("erin")), 1);
+                                 })
+                                  .value();
+    QVERIFY(storage->runBlocking<Status>(
+            [&](StorageWorker &w) { return w.createSession(user.id, QStringLiteral("e1"), 1); }));
     storage.reset();
 
     // Straight SQL, as an operator would: the foreign key removes the sessions.
     const QString connection = QStringLiteral("direct");
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(m_url.qtDriverName(), connection);
-        if (m_url.driver == DatabaseUrl::Driver::Sqlite) {
-            db.setDatabaseName(m_url.sqlitePath);
-        } else {
-            db.setHostName(m_url.host);
-            db.setPort(m_url.port);
-            db.setUserName(m_url.user);
-            db.setDatabaseName(m_url.databaseName);
-        }
-        QVERIFY(db.open());
+        QSqlDatabase db = Test::openDatabase(m_database->url(), connection);
+        QVERIFY(db.isOpen());
         QSqlQuery query(db);
-        if (m_url.driver == DatabaseUrl::Driver::Sqlite)
-            QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys=ON")));
         QVERIFY(query.exec(QStringLiteral("DELETE FROM users WHERE username = 'erin'")));
         QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM sessions")));
         QVERIFY(query.next());
@@ -231,7 +251,9 @@ void tst_Storage::setRole()
 {
     auto storage = open();
     QVERIFY(storage);
-    QVERIFY(storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("frank")), 1); }));
+    QVERIFY(storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+        return w.createUser(newUser(QStringLiteral("frank")), 1);
+    }));
     const auto promoted = storage->runBlocking<Expected<UserInfo>>(
             [](StorageWorker &w) { return w.setRole(QStringLiteral("frank"), Role::Moderator); });
     QVERIFY(promoted);

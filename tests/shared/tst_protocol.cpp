@@ -17,12 +17,15 @@ QJsonObject json(const char *text)
     return QJsonDocument::fromJson(QByteArray(text)).object();
 }
 
-const UserInfo alice{7, QStringLiteral("alice"), QStringLiteral("Alice Liddell"),
-                     QStringLiteral("Oxford"), QStringLiteral("England"), Role::Moderator};
+const UserInfo alice{7,
+                     QStringLiteral("alice"),
+                     QStringLiteral("Alice Liddell"),
+                     QStringLiteral("Oxford"),
+                     QStringLiteral("England"),
+                     Role::Moderator};
 } // namespace
 
-class tst_Protocol : public QObject
-{
+class tst_Protocol : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void envelopeRoundTrip_data();
@@ -46,14 +49,23 @@ void tst_Protocol::envelopeRoundTrip_data()
 {
     QTest::addColumn<Envelope>("envelope");
     QTest::newRow("request with string id")
-            << Envelope{Protocol::Type::Hello, QJsonValue(QStringLiteral("a-1")),
-                        HelloRequest{1, QStringLiteral("x")}.toJson(), {}, 0};
+            << Envelope{Protocol::Type::Hello,
+                        QJsonValue(QStringLiteral("a-1")),
+                        HelloRequest{1, QStringLiteral("x")}.toJson(),
+                        {},
+                        0};
     QTest::newRow("request with integer id")
-            << Envelope{Protocol::Type::Login, QJsonValue(42), LoginRequest{QStringLiteral("bob"), QStringLiteral("pw")}.toJson(), {}, 0};
+            << Envelope{Protocol::Type::Login,
+                        QJsonValue(42),
+                        LoginRequest{QStringLiteral("bob"), QStringLiteral("pw")}.toJson(),
+                        {},
+                        0};
     QTest::newRow("result") << Envelope::result(3, {{QStringLiteral("ok"), true}});
     QTest::newRow("error") << Envelope::error(4, {ErrorCode::Conflict, QStringLiteral("taken")});
-    QTest::newRow("event") << Envelope::event(Protocol::Topic::Presence, 99, {{QStringLiteral("kind"), QStringLiteral("left")}});
-    QTest::newRow("unicode") << Envelope::result(5, {{QStringLiteral("name"), QStringLiteral("Zoë 🎤 東京")}});
+    QTest::newRow("event") << Envelope::event(Protocol::Topic::Presence, 99,
+                                              {{QStringLiteral("kind"), QStringLiteral("left")}});
+    QTest::newRow("unicode") << Envelope::result(
+            5, {{QStringLiteral("name"), QStringLiteral("Zoë 🎤 東京")}});
 }
 
 void tst_Protocol::envelopeRoundTrip()
@@ -78,10 +90,14 @@ void tst_Protocol::envelopeRejects_data()
     QTest::newRow("no type") << QByteArray(R"({"id":1,"data":{}})") << QStringLiteral("\"type\"");
     QTest::newRow("type not string") << QByteArray(R"({"type":5})") << QStringLiteral("\"type\"");
     QTest::newRow("empty type") << QByteArray(R"({"type":""})") << QStringLiteral("\"type\"");
-    QTest::newRow("data not object") << QByteArray(R"({"type":"hello","data":[1]})") << QStringLiteral("\"data\"");
-    QTest::newRow("id object") << QByteArray(R"({"type":"hello","id":{}})") << QStringLiteral("\"id\"");
-    QTest::newRow("id fraction") << QByteArray(R"({"type":"hello","id":1.5})") << QStringLiteral("\"id\"");
-    QTest::newRow("id too long") << (QByteArray(R"({"type":"hello","id":")") + QByteArray(65, 'x') + "\"}")
+    QTest::newRow("data not object")
+            << QByteArray(R"({"type":"hello","data":[1]})") << QStringLiteral("\"data\"");
+    QTest::newRow("id object") << QByteArray(R"({"type":"hello","id":{}})")
+                               << QStringLiteral("\"id\"");
+    QTest::newRow("id fraction") << QByteArray(R"({"type":"hello","id":1.5})")
+                                 << QStringLiteral("\"id\"");
+    QTest::newRow("id too long") << (QByteArray(R"({"type":"hello","id":")") + QByteArray(65, 'x')
+                                     + "\"}")
                                  << QStringLiteral("\"id\"");
 }
 
@@ -116,7 +132,8 @@ void tst_Protocol::errorEnvelopeCarriesCode()
     QFETCH(QString, wireName);
     QCOMPARE(errorCodeName(code), wireName);
     QCOMPARE(errorCodeFromName(wireName), code);
-    const auto decoded = Envelope::fromJson(Envelope::error(1, {code, QStringLiteral("why")}).toJson());
+    const auto decoded =
+            Envelope::fromJson(Envelope::error(1, {code, QStringLiteral("why")}).toJson());
     QVERIFY(decoded);
     QVERIFY(decoded->isError());
     QCOMPARE(decoded->data.value(QStringLiteral("code")).toString(), wireName);
@@ -130,8 +147,9 @@ void tst_Protocol::messagesRoundTrip()
     const HelloReply helloReply{1, QStringLiteral("hallway-server/0.1.0"), 65536};
     QCOMPARE(HelloReply::fromJson(helloReply.toJson())->maxMessageBytes, 65536);
 
-    const RegisterRequest reg{QStringLiteral("alice"), QStringLiteral("Alice"), QStringLiteral("secret-pw"),
-                              QStringLiteral("Oxford"), QStringLiteral("England")};
+    const RegisterRequest reg{QStringLiteral("alice"), QStringLiteral("Alice"),
+                              QStringLiteral("secret-pw"), QStringLiteral("Oxford"),
+                              QStringLiteral("England")};
     const auto regBack = RegisterRequest::fromJson(reg.toJson());
     QVERIFY(regBack);
     QCOMPARE(regBack->username, reg.username);
@@ -140,11 +158,13 @@ void tst_Protocol::messagesRoundTrip()
     QCOMPARE(regBack->city, reg.city);
     QCOMPARE(regBack->region, reg.region);
 
-    const auto loginBack = LoginRequest::fromJson(LoginRequest{QStringLiteral("bob"), QStringLiteral("pw")}.toJson());
+    const auto loginBack = LoginRequest::fromJson(
+            LoginRequest{QStringLiteral("bob"), QStringLiteral("pw")}.toJson());
     QCOMPARE(loginBack->username, QStringLiteral("bob"));
     QCOMPARE(loginBack->password, QStringLiteral("pw"));
 
-    QCOMPARE(ResumeRequest::fromJson(ResumeRequest{QStringLiteral("tok")}.toJson())->token, QStringLiteral("tok"));
+    QCOMPARE(ResumeRequest::fromJson(ResumeRequest{QStringLiteral("tok")}.toJson())->token,
+             QStringLiteral("tok"));
 
     const SessionReply session{QStringLiteral("tok"), alice};
     const auto sessionBack = SessionReply::fromJson(session.toJson());
@@ -154,15 +174,18 @@ void tst_Protocol::messagesRoundTrip()
     const QJsonObject anonymousSession = SessionReply{QString(), alice}.toJson();
     QVERIFY(!anonymousSession.contains(QStringLiteral("token")));
 
-    const ChangePasswordRequest change{QStringLiteral("old-password"), QStringLiteral("new-password")};
+    const ChangePasswordRequest change{QStringLiteral("old-password"),
+                                       QStringLiteral("new-password")};
     QCOMPARE(ChangePasswordRequest::fromJson(change.toJson())->newPassword, change.newPassword);
 
-    const SubscribeRequest subscribe{Protocol::Topic::Presence, TopicPosition{QStringLiteral("e1"), 12}};
+    const SubscribeRequest subscribe{Protocol::Topic::Presence,
+                                     TopicPosition{QStringLiteral("e1"), 12}};
     const auto subscribeBack = SubscribeRequest::fromJson(subscribe.toJson());
     QCOMPARE(subscribeBack->topic, subscribe.topic);
     QCOMPARE(subscribeBack->since, subscribe.since);
 
-    QCOMPARE(UnsubscribeRequest::fromJson(UnsubscribeRequest{QStringLiteral("presence")}.toJson())->topic,
+    QCOMPARE(UnsubscribeRequest::fromJson(UnsubscribeRequest{QStringLiteral("presence")}.toJson())
+                     ->topic,
              QStringLiteral("presence"));
     QCOMPARE(SetPresenceRequest::fromJson(SetPresenceRequest{PresenceState::Away}.toJson())->state,
              PresenceState::Away);
@@ -179,33 +202,87 @@ void tst_Protocol::requestRejects_data()
     QTest::addColumn<QJsonObject>("data");
     QTest::addColumn<QString>("messagePart");
 
-    QTest::newRow("hello without protocol") << Protocol::Type::Hello << QJsonObject{} << QStringLiteral("\"protocol\" is required");
-    QTest::newRow("hello protocol string") << Protocol::Type::Hello << json(R"({"protocol":"1"})") << QStringLiteral("integer");
-    QTest::newRow("hello protocol fraction") << Protocol::Type::Hello << json(R"({"protocol":1.5})") << QStringLiteral("integer");
-    QTest::newRow("register no username") << Protocol::Type::Register << json(R"({"password":"12345678","displayName":"A"})") << QStringLiteral("\"username\" is required");
-    QTest::newRow("register username number") << Protocol::Type::Register << json(R"({"username":5,"password":"12345678","displayName":"A"})") << QStringLiteral("must be a string");
-    QTest::newRow("register short username") << Protocol::Type::Register << json(R"({"username":"ab","password":"12345678","displayName":"A"})") << QStringLiteral("3 to 32");
-    QTest::newRow("register bad characters") << Protocol::Type::Register << json(R"({"username":"a b!","password":"12345678","displayName":"A"})") << QStringLiteral("may contain only");
-    QTest::newRow("register short password") << Protocol::Type::Register << json(R"({"username":"abc","password":"short","displayName":"A"})") << QStringLiteral("at least 8");
-    QTest::newRow("register blank display name") << Protocol::Type::Register << json(R"({"username":"abc","password":"12345678","displayName":"   "})") << QStringLiteral("display name must not be empty");
-    QTest::newRow("register control characters") << Protocol::Type::Register << json("{\"username\":\"abc\",\"password\":\"12345678\",\"displayName\":\"A\\u0007B\"}") << QStringLiteral("control characters");
-    QTest::newRow("register long city") << Protocol::Type::Register
-                                        << QJsonObject{{QStringLiteral("username"), QStringLiteral("abc")}, {QStringLiteral("password"), QStringLiteral("12345678")}, {QStringLiteral("displayName"), QStringLiteral("A")}, {QStringLiteral("city"), QString(65, QLatin1Char('c'))}}
-                                        << QStringLiteral("city must be at most 64");
-    QTest::newRow("register region not string") << Protocol::Type::Register << json(R"({"username":"abc","password":"12345678","displayName":"A","region":[]})") << QStringLiteral("\"region\" must be a string");
-    QTest::newRow("login no password") << Protocol::Type::Login << json(R"({"username":"abc"})") << QStringLiteral("\"password\" is required");
-    QTest::newRow("login empty username") << Protocol::Type::Login << json(R"({"username":"","password":"x"})") << QStringLiteral("username must be");
-    QTest::newRow("resume no token") << Protocol::Type::Resume << QJsonObject{} << QStringLiteral("\"token\" is required");
-    QTest::newRow("resume empty token") << Protocol::Type::Resume << json(R"({"token":""})") << QStringLiteral("token must be");
-    QTest::newRow("change password short") << Protocol::Type::ChangePassword << json(R"({"currentPassword":"x","newPassword":"short"})") << QStringLiteral("new password must be at least");
-    QTest::newRow("change password missing") << Protocol::Type::ChangePassword << json(R"({"newPassword":"long-enough"})") << QStringLiteral("\"currentPassword\" is required");
-    QTest::newRow("subscribe no topic") << Protocol::Type::Subscribe << QJsonObject{} << QStringLiteral("\"topic\" is required");
-    QTest::newRow("subscribe since not object") << Protocol::Type::Subscribe << json(R"({"topic":"presence","since":3})") << QStringLiteral("\"since\" must be an object");
-    QTest::newRow("subscribe since without seq") << Protocol::Type::Subscribe << json(R"({"topic":"presence","since":{"epoch":"x"}})") << QStringLiteral("\"seq\" is required");
-    QTest::newRow("subscribe negative seq") << Protocol::Type::Subscribe << json(R"({"topic":"presence","since":{"epoch":"x","seq":-1}})") << QStringLiteral("negative");
-    QTest::newRow("unsubscribe topic number") << Protocol::Type::Unsubscribe << json(R"({"topic":1})") << QStringLiteral("must be a string");
-    QTest::newRow("presence unknown state") << Protocol::Type::SetPresence << json(R"({"state":"busy"})") << QStringLiteral("\"online\" or \"away\"");
-    QTest::newRow("presence state bool") << Protocol::Type::SetPresence << json(R"({"state":true})") << QStringLiteral("must be a string");
+    QTest::newRow("hello without protocol")
+            << Protocol::Type::Hello << QJsonObject{} << QStringLiteral("\"protocol\" is required");
+    QTest::newRow("hello protocol string")
+            << Protocol::Type::Hello << json(R"({"protocol":"1"})") << QStringLiteral("integer");
+    QTest::newRow("hello protocol fraction")
+            << Protocol::Type::Hello << json(R"({"protocol":1.5})") << QStringLiteral("integer");
+    QTest::newRow("register no username")
+            << Protocol::Type::Register << json(R"({"password":"12345678","displayName":"A"})")
+            << QStringLiteral("\"username\" is required");
+    QTest::newRow("register username number")
+            << Protocol::Type::Register
+            << json(R"({"username":5,"password":"12345678","displayName":"A"})")
+            << QStringLiteral("must be a string");
+    QTest::newRow("register short username")
+            << Protocol::Type::Register
+            << json(R"({"username":"ab","password":"12345678","displayName":"A"})")
+            << QStringLiteral("3 to 32");
+    QTest::newRow("register bad characters")
+            << Protocol::Type::Register
+            << json(R"({"username":"a b!","password":"12345678","displayName":"A"})")
+            << QStringLiteral("may contain only");
+    QTest::newRow("register short password")
+            << Protocol::Type::Register
+            << json(R"({"username":"abc","password":"short","displayName":"A"})")
+            << QStringLiteral("at least 8");
+    QTest::newRow("register blank display name")
+            << Protocol::Type::Register
+            << json(R"({"username":"abc","password":"12345678","displayName":"   "})")
+            << QStringLiteral("display name must not be empty");
+    QTest::newRow("register control characters")
+            << Protocol::Type::Register
+            << json("{\"username\":\"abc\",\"password\":\"12345678\",\"displayName\":"
+                    "\"A\\u0007B\"}")
+            << QStringLiteral("control characters");
+    QTest::newRow("register long city")
+            << Protocol::Type::Register
+            << QJsonObject{{QStringLiteral("username"), QStringLiteral("abc")},
+                           {QStringLiteral("password"), QStringLiteral("12345678")},
+                           {QStringLiteral("displayName"), QStringLiteral("A")},
+                           {QStringLiteral("city"), QString(65, QLatin1Char('c'))}}
+            << QStringLiteral("city must be at most 64");
+    QTest::newRow("register region not string")
+            << Protocol::Type::Register
+            << json(R"({"username":"abc","password":"12345678","displayName":"A","region":[]})")
+            << QStringLiteral("\"region\" must be a string");
+    QTest::newRow("login no password") << Protocol::Type::Login << json(R"({"username":"abc"})")
+                                       << QStringLiteral("\"password\" is required");
+    QTest::newRow("login empty username")
+            << Protocol::Type::Login << json(R"({"username":"","password":"x"})")
+            << QStringLiteral("username must be");
+    QTest::newRow("resume no token")
+            << Protocol::Type::Resume << QJsonObject{} << QStringLiteral("\"token\" is required");
+    QTest::newRow("resume empty token")
+            << Protocol::Type::Resume << json(R"({"token":""})") << QStringLiteral("token must be");
+    QTest::newRow("change password short")
+            << Protocol::Type::ChangePassword
+            << json(R"({"currentPassword":"x","newPassword":"short"})")
+            << QStringLiteral("new password must be at least");
+    QTest::newRow("change password missing")
+            << Protocol::Type::ChangePassword << json(R"({"newPassword":"long-enough"})")
+            << QStringLiteral("\"currentPassword\" is required");
+    QTest::newRow("subscribe no topic") << Protocol::Type::Subscribe << QJsonObject{}
+                                        << QStringLiteral("\"topic\" is required");
+    QTest::newRow("subscribe since not object")
+            << Protocol::Type::Subscribe << json(R"({"topic":"presence","since":3})")
+            << QStringLiteral("\"since\" must be an object");
+    QTest::newRow("subscribe since without seq")
+            << Protocol::Type::Subscribe << json(R"({"topic":"presence","since":{"epoch":"x"}})")
+            << QStringLiteral("\"seq\" is required");
+    QTest::newRow("subscribe negative seq")
+            << Protocol::Type::Subscribe
+            << json(R"({"topic":"presence","since":{"epoch":"x","seq":-1}})")
+            << QStringLiteral("negative");
+    QTest::newRow("unsubscribe topic number")
+            << Protocol::Type::Unsubscribe << json(R"({"topic":1})")
+            << QStringLiteral("must be a string");
+    QTest::newRow("presence unknown state")
+            << Protocol::Type::SetPresence << json(R"({"state":"busy"})")
+            << QStringLiteral("\"online\" or \"away\"");
+    QTest::newRow("presence state bool") << Protocol::Type::SetPresence << json(R"({"state":true})")
+                                         << QStringLiteral("must be a string");
 }
 
 void tst_Protocol::requestRejects()
@@ -242,8 +319,8 @@ void tst_Protocol::requestRejects()
 
 void tst_Protocol::registerNormalizes()
 {
-    const auto parsed = RegisterRequest::fromJson(
-            json(R"({"username":"  Alice.B ","password":"12345678","displayName":"  Alice B  ","city":" Köln "})"));
+    const auto parsed = RegisterRequest::fromJson(json(
+            R"({"username":"  Alice.B ","password":"12345678","displayName":"  Alice B  ","city":" Köln "})"));
     QVERIFY(parsed);
     QCOMPARE(parsed->username, QStringLiteral("alice.b"));
     QCOMPARE(parsed->displayName, QStringLiteral("Alice B"));
@@ -254,15 +331,18 @@ void tst_Protocol::registerNormalizes()
 
 void tst_Protocol::presenceEventsRoundTrip()
 {
-    PresenceChange joined{Protocol::PresenceEvent::Joined, alice.id, OnlineUser{alice, PresenceState::Online}, PresenceState::Online};
+    PresenceChange joined{Protocol::PresenceEvent::Joined, alice.id,
+                          OnlineUser{alice, PresenceState::Online}, PresenceState::Online};
     const auto joinedBack = PresenceChange::fromJson(joined.toJson());
     QVERIFY(joinedBack);
     QCOMPARE(joinedBack->user->user, alice);
 
-    PresenceChange away{Protocol::PresenceEvent::StateChanged, alice.id, std::nullopt, PresenceState::Away};
+    PresenceChange away{Protocol::PresenceEvent::StateChanged, alice.id, std::nullopt,
+                        PresenceState::Away};
     QCOMPARE(PresenceChange::fromJson(away.toJson())->state, PresenceState::Away);
 
-    PresenceChange left{Protocol::PresenceEvent::Left, alice.id, std::nullopt, PresenceState::Online};
+    PresenceChange left{Protocol::PresenceEvent::Left, alice.id, std::nullopt,
+                        PresenceState::Online};
     QCOMPARE(PresenceChange::fromJson(left.toJson())->userId, alice.id);
     QVERIFY(!left.toJson().contains(QStringLiteral("state")));
 
@@ -272,14 +352,20 @@ void tst_Protocol::presenceEventsRoundTrip()
 
 void tst_Protocol::subscribeReplyShapes()
 {
-    SubscribeReply withSnapshot{Protocol::Topic::Presence, {QStringLiteral("ep"), 5}, QJsonObject{{QStringLiteral("users"), QJsonArray{}}}, {}};
+    SubscribeReply withSnapshot{Protocol::Topic::Presence,
+                                {QStringLiteral("ep"), 5},
+                                QJsonObject{{QStringLiteral("users"), QJsonArray{}}},
+                                {}};
     auto back = SubscribeReply::fromJson(withSnapshot.toJson());
     QVERIFY(back);
     QVERIFY(back->snapshot);
     QCOMPARE(back->position, withSnapshot.position);
 
-    SubscribeReply withEvents{Protocol::Topic::Presence, {QStringLiteral("ep"), 7}, std::nullopt,
-                              {QJsonObject{{QStringLiteral("seq"), 6}}, QJsonObject{{QStringLiteral("seq"), 7}}}};
+    SubscribeReply withEvents{
+            Protocol::Topic::Presence,
+            {QStringLiteral("ep"), 7},
+            std::nullopt,
+            {QJsonObject{{QStringLiteral("seq"), 6}}, QJsonObject{{QStringLiteral("seq"), 7}}}};
     back = SubscribeReply::fromJson(withEvents.toJson());
     QVERIFY(back);
     QVERIFY(!back->snapshot);

@@ -42,22 +42,26 @@ void AuthService::startSession(QObject *context, const UserInfo &user, SignInCal
             });
 }
 
-void AuthService::registerUser(QObject *context, const RegisterRequest &request, SignInCallback done)
+void AuthService::registerUser(QObject *context, const RegisterRequest &request,
+                               SignInCallback done)
 {
-    m_hasher.hash(context, request.password, [this, context, request, done](const Expected<QString> &hash) {
-        if (!hash)
-            return done(hash.error());
-        NewUser user{request.username, request.displayName, hash.value(),
-                     request.city,     request.region,      Role::Attendee};
-        m_storage.run<Expected<UserInfo>>(
-                context, [user](StorageWorker &worker) { return worker.createUser(user, now()); },
-                [this, context, done](const Expected<UserInfo> &created) {
-                    if (!created)
-                        return done(created.error());
-                    qCInfo(lcAuth).noquote() << "registered" << created->username;
-                    startSession(context, created.value(), done);
-                });
-    });
+    m_hasher.hash(
+            context, request.password,
+            [this, context, request, done](const Expected<QString> &hash) {
+                if (!hash)
+                    return done(hash.error());
+                NewUser user{request.username, request.displayName, hash.value(),
+                             request.city,     request.region,      Role::Attendee};
+                m_storage.run<Expected<UserInfo>>(
+                        context,
+                        [user](StorageWorker &worker) { return worker.createUser(user, now()); },
+                        [this, context, done](const Expected<UserInfo> &created) {
+                            if (!created)
+                                return done(created.error());
+                            qCInfo(lcAuth).noquote() << "registered" << created->username;
+                            startSession(context, created.value(), done);
+                        });
+            });
 }
 
 void AuthService::login(QObject *context, const LoginRequest &request, SignInCallback done)
@@ -72,13 +76,15 @@ void AuthService::login(QObject *context, const LoginRequest &request, SignInCal
                     return done(stored.error());
                 const QString hash = stored ? stored->passwordHash : QString();
                 const UserInfo user = stored ? stored->user : UserInfo{};
-                m_hasher.verify(context, request.password, hash, [this, context, user, done](bool ok) {
-                    if (!ok) {
-                        qCInfo(lcAuth).noquote() << "failed sign-in for" << user.username;
-                        return done(wrongCredentials());
-                    }
-                    startSession(context, user, done);
-                });
+                m_hasher.verify(
+                        context, request.password, hash,
+                        [this, context, user, username = request.username, done](bool ok) {
+                            if (!ok) {
+                                qCInfo(lcAuth).noquote() << "failed sign-in for" << username;
+                                return done(wrongCredentials());
+                            }
+                            startSession(context, user, done);
+                        });
             });
 }
 
@@ -107,26 +113,31 @@ void AuthService::changePassword(QObject *context, qint64 userId, const QString 
 {
     m_storage.run<Expected<StoredCredentials>>(
             context, [userId](StorageWorker &worker) { return worker.credentialsById(userId); },
-            [this, context, userId, tokenHash, request, done](const Expected<StoredCredentials> &stored) {
+            [this, context, userId, tokenHash, request,
+             done](const Expected<StoredCredentials> &stored) {
                 if (!stored)
                     return done(stored.error());
-                m_hasher.verify(context, request.currentPassword, stored->passwordHash,
-                                [this, context, userId, tokenHash, request, done](bool ok) {
-                    if (!ok)
-                        return done(Error{ErrorCode::Unauthorized,
-                                          QStringLiteral("the current password is wrong")});
-                    m_hasher.hash(context, request.newPassword,
-                                  [this, context, userId, tokenHash, done](const Expected<QString> &hash) {
-                        if (!hash)
-                            return done(hash.error());
-                        m_storage.run<Status>(
-                                context,
-                                [userId, tokenHash, newHash = hash.value()](StorageWorker &worker) {
-                                    return worker.changePassword(userId, newHash, tokenHash);
-                                },
-                                done);
-                    });
-                });
+                m_hasher.verify(
+                        context, request.currentPassword, stored->passwordHash,
+                        [this, context, userId, tokenHash, request, done](bool ok) {
+                            if (!ok)
+                                return done(Error{ErrorCode::Unauthorized,
+                                                  QStringLiteral("the current password is wrong")});
+                            m_hasher.hash(context, request.newPassword,
+                                          [this, context, userId, tokenHash,
+                                           done](const Expected<QString> &hash) {
+                                              if (!hash)
+                                                  return done(hash.error());
+                                              m_storage.run<Status>(
+                                                      context,
+                                                      [userId, tokenHash, newHash = hash.value()](
+                                                              StorageWorker &worker) {
+                                                          return worker.changePassword(
+                                                                  userId, newHash, tokenHash);
+                                                      },
+                                                      done);
+                                          });
+                        });
             });
 }
 

@@ -14,8 +14,7 @@ class Storage;
 
 // A successful sign-in: what the client is told, and the token hash the connection keeps so
 // it can sign out or change the password later.
-struct SignIn
-{
+struct SignIn {
     SessionReply reply;
     QString tokenHash;
 };
@@ -23,8 +22,7 @@ struct SignIn
 // Accounts and sessions: register, log in, resume, log out, change password. Asynchronous:
 // storage runs on its thread, hashing on the hasher's pool; results come back on the caller's
 // thread, and are dropped if context is destroyed first.
-class AuthService : public QObject
-{
+class AuthService : public QObject {
     Q_OBJECT
 public:
     using SignInCallback = std::function<void(const Expected<SignIn> &)>;

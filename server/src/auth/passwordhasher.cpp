@@ -40,8 +40,8 @@ void PasswordHasher::runInPool(QObject *context, std::function<Result()> work,
 void PasswordHasher::hash(QObject *context, const QString &password,
                           std::function<void(const Expected<QString> &)> done)
 {
-    runInPool<Expected<QString>>(context, [password]() { return hashNow(password); },
-                                 std::move(done));
+    runInPool<Expected<QString>>(
+            context, [password]() { return hashNow(password); }, std::move(done));
 }
 
 void PasswordHasher::verify(QObject *context, const QString &password, const QString &storedHash,
@@ -50,7 +50,8 @@ void PasswordHasher::verify(QObject *context, const QString &password, const QSt
     const QString against = storedHash.isEmpty() ? m_dummyHash : storedHash;
     const bool isReal = !storedHash.isEmpty();
     runInPool<bool>(
-            context, [password, against, isReal]() { return verifyNow(password, against) && isReal; },
+            context,
+            [password, against, isReal]() { return verifyNow(password, against) && isReal; },
             std::move(done));
 }
 
@@ -61,8 +62,9 @@ Expected<QString> PasswordHasher::hashNow(const QString &password)
     if (crypto_pwhash_str(out, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
                           crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)
         != 0)
-        return Error{ErrorCode::Unavailable, QStringLiteral("the server is out of memory for "
-                                                            "password hashing; try again")};
+        return Error{ErrorCode::Unavailable,
+                     QStringLiteral("the server is out of memory for "
+                                    "password hashing; try again")};
     return QString::fromLatin1(out);
 }
 

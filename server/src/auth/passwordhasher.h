@@ -13,8 +13,7 @@ namespace Hallway {
 // argon2id through libsodium, on a pool of its own: a hash takes ~60 ms of CPU and 64 MiB,
 // which must never run on the network thread. The pool is bounded by the core count so a
 // sign-in storm queues instead of exhausting memory.
-class PasswordHasher : public QObject
-{
+class PasswordHasher : public QObject {
     Q_OBJECT
 public:
     explicit PasswordHasher(QObject *parent = nullptr);
@@ -32,7 +31,8 @@ public:
 
 private:
     template<typename Result>
-    void runInPool(QObject *context, std::function<Result()> work, std::function<void(const Result &)> done);
+    void runInPool(QObject *context, std::function<Result()> work,
+                   std::function<void(const Result &)> done);
 
     QThreadPool m_pool;
     QString m_dummyHash;

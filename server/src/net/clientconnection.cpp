@@ -12,7 +12,8 @@ namespace {
 constexpr int CloseHandshakeTimeoutMs = 2000;
 } // namespace
 
-ClientConnection::ClientConnection(QWebSocket *socket, const ConnectionLimits &limits, QObject *parent)
+ClientConnection::ClientConnection(QWebSocket *socket, const ConnectionLimits &limits,
+                                   QObject *parent)
     : QObject(parent), m_socket(socket), m_limits(limits)
 {
     m_socket->setParent(this);
@@ -116,7 +117,8 @@ void ClientConnection::onTextMessage(const QString &message)
     QJsonValue requestId = QJsonValue::Null;
     auto envelope = Envelope::fromJson(message.toUtf8(), &requestId);
     if (!envelope) {
-        replyError(requestId.isUndefined() ? QJsonValue(QJsonValue::Null) : requestId, envelope.error());
+        replyError(requestId.isUndefined() ? QJsonValue(QJsonValue::Null) : requestId,
+                   envelope.error());
         return;
     }
     Q_EMIT requestReceived(this, envelope.value());
@@ -126,9 +128,10 @@ void ClientConnection::onBinaryMessage()
 {
     if (m_phase == Phase::Closing)
         return;
-    replyError(QJsonValue::Null, {ErrorCode::BadRequest,
-                                  QStringLiteral("binary frames are not part of the protocol; "
-                                                 "send JSON text frames")});
+    replyError(QJsonValue::Null,
+               {ErrorCode::BadRequest,
+                QStringLiteral("binary frames are not part of the protocol; "
+                               "send JSON text frames")});
 }
 
 void ClientConnection::onDisconnected()

@@ -13,8 +13,7 @@ class QWebSocket;
 
 namespace Hallway {
 
-struct ConnectionLimits
-{
+struct ConnectionLimits {
     qint64 maxMessageBytes = 0;
     qint64 readBufferBytes = 0;
     qint64 maxUnsentBytes = 0;
@@ -26,8 +25,7 @@ struct ConnectionLimits
 // hello -> sign-in -> signed-in sequence, who it is, and the bounds it lives within.
 // A connection never holds more than maxUnsentBytes for its client: one that stops reading
 // is closed (CloseCode::TooSlow) and costs the others nothing.
-class ClientConnection : public QObject
-{
+class ClientConnection : public QObject {
     Q_OBJECT
 public:
     enum class Phase { AwaitingHello, AwaitingSignIn, SignedIn, Closing };

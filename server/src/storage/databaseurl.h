@@ -11,8 +11,7 @@ namespace Hallway {
 //   sqlite:/path/to/file.db
 //   postgres://user:password@host:5432/dbname
 //   postgres://user@/dbname?host=/run/postgresql&port=5432   (unix socket directory)
-struct DatabaseUrl
-{
+struct DatabaseUrl {
     enum class Driver { Sqlite, Postgres };
 
     Driver driver = Driver::Sqlite;

@@ -13,11 +13,9 @@ namespace Hallway {
 // Numbered SQL files under :/migrations (NNNN_name.sql), applied in order, each in its own
 // transaction, and recorded in schema_migrations. The files use one dialect-neutral SQL with
 // a few {{placeholders}} that differ between SQLite and PostgreSQL.
-class Migrations
-{
+class Migrations {
 public:
-    struct Migration
-    {
+    struct Migration {
         int version = 0;
         QString name;
         QString sql;

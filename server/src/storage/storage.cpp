@@ -14,8 +14,8 @@ Storage::Storage(const DatabaseUrl &url, QObject *parent)
 Storage::~Storage()
 {
     // Queued jobs run first (the queue is ordered), then the connection closes on its thread.
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker]() { worker->close(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker]() { worker->close(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     delete m_worker;

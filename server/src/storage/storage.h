@@ -15,8 +15,7 @@ namespace Hallway {
 // The server's door to the database: runs jobs on a StorageWorker in its own thread, so the
 // network thread never waits on the database, and delivers each result back on the thread
 // that asked. Jobs run one after another in the order they were queued.
-class Storage : public QObject
-{
+class Storage : public QObject {
     Q_OBJECT
 public:
     explicit Storage(const DatabaseUrl &url, QObject *parent = nullptr);
@@ -50,8 +49,7 @@ public:
     }
 
     // Runs job on the storage thread and waits for it (start-up, command-line tools, tests).
-    template<typename Result>
-    Result runBlocking(std::function<Result(StorageWorker &)> job)
+    template<typename Result> Result runBlocking(std::function<Result(StorageWorker &)> job)
     {
         std::optional<Result> result;
         QMetaObject::invokeMethod(

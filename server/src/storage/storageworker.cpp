@@ -43,8 +43,9 @@ Status StorageWorker::open()
 {
     m_db = QSqlDatabase::addDatabase(m_url.qtDriverName(), m_connectionName);
     if (!m_db.isValid())
-        return Error{ErrorCode::Unavailable,
-                     QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_url.qtDriverName())};
+        return Error{
+                ErrorCode::Unavailable,
+                QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_url.qtDriverName())};
 
     if (m_url.driver == DatabaseUrl::Driver::Sqlite) {
         const QFileInfo file(m_url.sqlitePath);
@@ -66,13 +67,14 @@ Status StorageWorker::open()
     }
 
     if (!m_db.open())
-        return Error{ErrorCode::Unavailable, QStringLiteral("cannot open database %1: %2")
-                                                     .arg(m_url.displayString(), m_db.lastError().text())};
+        return Error{ErrorCode::Unavailable,
+                     QStringLiteral("cannot open database %1: %2")
+                             .arg(m_url.displayString(), m_db.lastError().text())};
 
     if (m_url.driver == DatabaseUrl::Driver::Sqlite) {
         QSqlQuery pragma(m_db);
-        for (const char *statement : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                                      "PRAGMA foreign_keys=ON"}) {
+        for (const char *statement :
+             {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
             if (!pragma.exec(QString::fromLatin1(statement)))
                 return failure(QString::fromLatin1(statement), pragma);
         }
@@ -168,7 +170,8 @@ Expected<StoredCredentials> StorageWorker::credentialsByUsername(const QString &
 Expected<StoredCredentials> StorageWorker::credentialsById(qint64 userId)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + UserColumns + QStringLiteral(" FROM users WHERE id = ?"));
+    query.prepare(QStringLiteral("SELECT ") + UserColumns
+                  + QStringLiteral(" FROM users WHERE id = ?"));
     query.addBindValue(userId);
     return readCredentials(query);
 }
@@ -258,7 +261,8 @@ Status StorageWorker::changePassword(qint64 userId, const QString &newHash,
                                      const QString &keepTokenHash)
 {
     if (!m_db.transaction())
-        return Error{ErrorCode::Internal, QStringLiteral("the database failed to begin a transaction")};
+        return Error{ErrorCode::Internal,
+                     QStringLiteral("the database failed to begin a transaction")};
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
     query.addBindValue(newHash);

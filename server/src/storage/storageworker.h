@@ -12,8 +12,7 @@ class QSqlQuery;
 
 namespace Hallway {
 
-struct NewUser
-{
+struct NewUser {
     QString username;
     QString displayName;
     QString passwordHash;
@@ -22,8 +21,7 @@ struct NewUser
     Role role = Role::Attendee;
 };
 
-struct StoredCredentials
-{
+struct StoredCredentials {
     UserInfo user;
     QString passwordHash;
 };
@@ -31,8 +29,7 @@ struct StoredCredentials
 // Owns the database connection and runs every statement. Lives on the storage thread and is
 // only ever called there (through Storage); it knows nothing of sockets or of the protocol
 // beyond the domain types. Every method returns after its transaction has committed.
-class StorageWorker : public QObject
-{
+class StorageWorker : public QObject {
     Q_OBJECT
 public:
     explicit StorageWorker(const DatabaseUrl &url);

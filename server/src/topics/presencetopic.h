@@ -10,8 +10,7 @@ namespace Hallway {
 
 // Who is online. A user is online while at least one of their connections is signed in, and
 // away when every one of them says so. Publishes joined, left and state events.
-class PresenceTopic : public Topic
-{
+class PresenceTopic : public Topic {
     Q_OBJECT
 public:
     explicit PresenceTopic(int history, QObject *parent = nullptr);
@@ -26,8 +25,7 @@ protected:
     QJsonObject snapshot() const override;
 
 private:
-    struct Entry
-    {
+    struct Entry {
         UserInfo user;
         QHash<ClientConnection *, PresenceState> connections;
         PresenceState state = PresenceState::Online;

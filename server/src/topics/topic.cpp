@@ -16,17 +16,19 @@ Topic::Topic(const QString &name, int history, QObject *parent)
 {
 }
 
-SubscribeReply Topic::subscribe(ClientConnection *connection, const std::optional<TopicPosition> &since)
+SubscribeReply Topic::subscribe(ClientConnection *connection,
+                                const std::optional<TopicPosition> &since)
 {
     m_subscribers.insert(connection);
     SubscribeReply reply;
     reply.topic = m_name;
     reply.position = position();
 
-    const qint64 oldestKept = m_history.empty() ? m_seq + 1
-                                                : m_history.front().value(QStringLiteral("seq")).toInteger();
-    const bool canCatchUp = since && since->epoch == m_epoch && since->seq <= m_seq
-            && since->seq + 1 >= oldestKept;
+    const qint64 oldestKept = m_history.empty()
+            ? m_seq + 1
+            : m_history.front().value(QStringLiteral("seq")).toInteger();
+    const bool canCatchUp =
+            since && since->epoch == m_epoch && since->seq <= m_seq && since->seq + 1 >= oldestKept;
     if (canCatchUp) {
         for (const QJsonObject &event : m_history) {
             if (event.value(QStringLiteral("seq")).toInteger() > since->seq)

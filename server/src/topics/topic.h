@@ -15,8 +15,7 @@ class ClientConnection;
 // current sequence number; each event carries the next number. The last `history` events are
 // kept so that a client coming back with the last number it saw gets just what it missed.
 // Each event is encoded once and the same frame goes to every subscriber.
-class Topic : public QObject
-{
+class Topic : public QObject {
     Q_OBJECT
 public:
     Topic(const QString &name, int history, QObject *parent = nullptr);
@@ -25,7 +24,8 @@ public:
     TopicPosition position() const { return {m_epoch, m_seq}; }
     int subscriberCount() const { return static_cast<int>(m_subscribers.size()); }
 
-    SubscribeReply subscribe(ClientConnection *connection, const std::optional<TopicPosition> &since);
+    SubscribeReply subscribe(ClientConnection *connection,
+                             const std::optional<TopicPosition> &since);
     void unsubscribe(ClientConnection *connection);
 
 protected:
