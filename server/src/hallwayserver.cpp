@@ -2,6 +2,7 @@
 #include "hallwayserver.h"
 #include "auth/authservice.h"
 #include "auth/passwordhasher.h"
+#include "facts/factservice.h"
 #include "logging.h"
 #include "net/clientconnection.h"
 #include "requestrouter.h"
@@ -52,7 +53,13 @@ Status HallwayServer::start()
     m_hasher = std::make_unique<PasswordHasher>();
     m_auth = std::make_unique<AuthService>(*m_storage, *m_hasher);
     m_presence = std::make_unique<PresenceTopic>(m_settings.topicHistory);
-    m_router = std::make_unique<RequestRouter>(*m_auth, *m_presence, m_settings.maxMessageBytes);
+    m_facts = std::make_unique<FactService>(*m_storage, m_settings.communityFeedSize,
+                                            m_settings.communityFeedIntervalMs,
+                                            m_settings.topicHistory);
+    if (const Status loaded = m_facts->loadCommunityFeed(); !loaded)
+        return loaded;
+    m_router = std::make_unique<RequestRouter>(*m_auth, *m_facts, *m_presence, *m_storage,
+                                               m_settings.maxMessageBytes);
 
     m_listener = new QWebSocketServer(QStringLiteral("hallway-server"),
                                       QWebSocketServer::NonSecureMode, this);

@@ -16,6 +16,7 @@ namespace Hallway {
 
 class AuthService;
 class ClientConnection;
+class FactService;
 class PasswordHasher;
 class PresenceTopic;
 class RequestRouter;
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<PresenceTopic> m_presence;
+    std::unique_ptr<FactService> m_facts;
     std::unique_ptr<RequestRouter> m_router;
     QTcpServer *m_tcpListener = nullptr; // accepts; lets us set the backlog and socket options
     QWebSocketServer *m_listener = nullptr; // does the WebSocket handshakes

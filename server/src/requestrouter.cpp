@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "requestrouter.h"
 #include "auth/authservice.h"
+#include "facts/factservice.h"
 #include "logging.h"
 #include "net/clientconnection.h"
 #include "protocol.h"
+#include "storage/storage.h"
+#include "topics/communityfeedtopic.h"
 #include "topics/presencetopic.h"
 
 #include <QCoreApplication>
@@ -17,11 +20,17 @@ Error badRequest(const QString &message)
 }
 } // namespace
 
-RequestRouter::RequestRouter(AuthService &auth, PresenceTopic &presence, qint64 maxMessageBytes,
-                             QObject *parent)
-    : QObject(parent), m_auth(auth), m_presence(presence), m_maxMessageBytes(maxMessageBytes)
+RequestRouter::RequestRouter(AuthService &auth, FactService &facts, PresenceTopic &presence,
+                             Storage &storage, qint64 maxMessageBytes, QObject *parent)
+    : QObject(parent),
+      m_auth(auth),
+      m_facts(facts),
+      m_presence(presence),
+      m_storage(storage),
+      m_maxMessageBytes(maxMessageBytes)
 {
     m_topics.insert(presence.name(), &presence);
+    m_topics.insert(facts.community().name(), &facts.community());
 }
 
 void RequestRouter::handle(ClientConnection *connection, const Envelope &request)
@@ -52,8 +61,9 @@ void RequestRouter::handle(ClientConnection *connection, const Envelope &request
     if (type == Type::Resume)
         return handleResume(connection, request);
 
-    static const QStringList signedInTypes = {Type::Logout, Type::ChangePassword, Type::Subscribe,
-                                              Type::Unsubscribe, Type::SetPresence};
+    static const QStringList signedInTypes = {
+            Type::Logout,      Type::ChangePassword, Type::Subscribe, Type::Unsubscribe,
+            Type::SetPresence, Type::PostFact,       Type::ListFacts, Type::GetUser};
     if (!signedInTypes.contains(type))
         return connection->replyError(
                 request.id, badRequest(QStringLiteral("unknown message type \"%1\"").arg(type)));
@@ -71,6 +81,12 @@ void RequestRouter::handle(ClientConnection *connection, const Envelope &request
         handleUnsubscribe(connection, request);
     else if (type == Type::SetPresence)
         handleSetPresence(connection, request);
+    else if (type == Type::PostFact)
+        handlePostFact(connection, request);
+    else if (type == Type::ListFacts)
+        handleListFacts(connection, request);
+    else if (type == Type::GetUser)
+        handleGetUser(connection, request);
 }
 
 void RequestRouter::handleHello(ClientConnection *connection, const Envelope &request)
@@ -177,6 +193,7 @@ void RequestRouter::leaveTopics(ClientConnection *connection)
     m_signedIn.remove(connection);
     for (Topic *topic : std::as_const(m_topics))
         topic->unsubscribe(connection);
+    m_facts.connectionClosed(connection);
     m_presence.removeConnection(connection);
 }
 
@@ -218,17 +235,33 @@ void RequestRouter::handleChangePassword(ClientConnection *connection, const Env
             });
 }
 
+namespace {
+// "facts.user.<id>" names one user's feed; anything else after the prefix is no topic.
+std::optional<qint64> userFeedId(const QString &topic)
+{
+    if (!topic.startsWith(Protocol::Topic::UserFactsPrefix))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 id = topic.mid(Protocol::Topic::UserFactsPrefix.size()).toLongLong(&ok);
+    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+}
+
+Error noSuchTopic(const QString &topic)
+{
+    return {ErrorCode::NotFound, QStringLiteral("no topic named \"%1\"").arg(topic)};
+}
+} // namespace
+
 void RequestRouter::handleSubscribe(ClientConnection *connection, const Envelope &request)
 {
     const auto parsed = SubscribeRequest::fromJson(request.data);
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
+    if (const auto userId = userFeedId(parsed->topic))
+        return m_facts.subscribeUserFeed(connection, request.id, *userId, parsed->since);
     Topic *topic = m_topics.value(parsed->topic);
     if (!topic)
-        return connection->replyError(
-                request.id,
-                {ErrorCode::NotFound, QStringLiteral("no topic named \"%1\"").arg(parsed->topic)});
-    connection->subscriptions().insert(topic->name());
+        return connection->replyError(request.id, noSuchTopic(parsed->topic));
     connection->reply(request.id, topic->subscribe(connection, parsed->since).toJson());
 }
 
@@ -237,14 +270,51 @@ void RequestRouter::handleUnsubscribe(ClientConnection *connection, const Envelo
     const auto parsed = UnsubscribeRequest::fromJson(request.data);
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
+    if (const auto userId = userFeedId(parsed->topic)) {
+        m_facts.unsubscribeUserFeed(connection, *userId);
+        return connection->reply(request.id);
+    }
     Topic *topic = m_topics.value(parsed->topic);
     if (!topic)
-        return connection->replyError(
-                request.id,
-                {ErrorCode::NotFound, QStringLiteral("no topic named \"%1\"").arg(parsed->topic)});
+        return connection->replyError(request.id, noSuchTopic(parsed->topic));
     topic->unsubscribe(connection);
-    connection->subscriptions().remove(topic->name());
     connection->reply(request.id);
+}
+
+void RequestRouter::handlePostFact(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = PostFactRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    m_facts.post(connection, request.id, parsed.value());
+}
+
+void RequestRouter::handleListFacts(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = ListFactsRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    m_facts.list(connection, request.id, parsed.value());
+}
+
+void RequestRouter::handleGetUser(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = GetUserRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    m_storage.run<Expected<UserInfo>>(
+            connection,
+            [userId = parsed->userId](StorageWorker &worker) { return worker.userById(userId); },
+            [this, connection, id = request.id](const Expected<UserInfo> &user) {
+                if (!user)
+                    return connection->replyError(id, user.error());
+                UserProfile profile{user.value(), UserProfile::Presence::Offline};
+                if (const auto state = m_presence.stateOf(user->id))
+                    profile.presence = *state == PresenceState::Away
+                            ? UserProfile::Presence::Away
+                            : UserProfile::Presence::Online;
+                connection->reply(id, profile.toJson());
+            });
 }
 
 void RequestRouter::handleSetPresence(ClientConnection *connection, const Envelope &request)

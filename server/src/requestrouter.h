@@ -11,7 +11,9 @@
 namespace Hallway {
 
 class ClientConnection;
+class FactService;
 class PresenceTopic;
+class Storage;
 class Topic;
 
 // Turns each request into a call on the right service and makes sure it gets exactly one
@@ -19,8 +21,8 @@ class Topic;
 class RequestRouter : public QObject {
     Q_OBJECT
 public:
-    RequestRouter(AuthService &auth, PresenceTopic &presence, qint64 maxMessageBytes,
-                  QObject *parent = nullptr);
+    RequestRouter(AuthService &auth, FactService &facts, PresenceTopic &presence, Storage &storage,
+                  qint64 maxMessageBytes, QObject *parent = nullptr);
 
     void handle(ClientConnection *connection, const Envelope &request);
     void connectionClosed(ClientConnection *connection);
@@ -37,6 +39,9 @@ private:
     void handleSubscribe(ClientConnection *connection, const Envelope &request);
     void handleUnsubscribe(ClientConnection *connection, const Envelope &request);
     void handleSetPresence(ClientConnection *connection, const Envelope &request);
+    void handlePostFact(ClientConnection *connection, const Envelope &request);
+    void handleListFacts(ClientConnection *connection, const Envelope &request);
+    void handleGetUser(ClientConnection *connection, const Envelope &request);
 
     // Shared by register, login and resume: parse, one at a time, start, finish.
     template<typename Request>
@@ -53,7 +58,9 @@ private:
     void endOtherSessions(ClientConnection *connection, bool sameToken, const QString &reason);
 
     AuthService &m_auth;
+    FactService &m_facts;
     PresenceTopic &m_presence;
+    Storage &m_storage;
     QHash<QString, Topic *> m_topics;
     QSet<ClientConnection *> m_signedIn;
     qint64 m_maxMessageBytes;

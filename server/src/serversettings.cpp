@@ -63,6 +63,8 @@ Status ServerSettings::loadFile(const QString &path)
             QStringLiteral("limits/listen_backlog"),
             QStringLiteral("limits/socket_send_buffer_bytes"),
             QStringLiteral("topics/history"),
+            QStringLiteral("facts/community_size"),
+            QStringLiteral("facts/community_interval_ms"),
             QStringLiteral("log/level"),
     };
     for (const QString &key : ini.allKeys()) {
@@ -70,7 +72,8 @@ Status ServerSettings::loadFile(const QString &path)
             problems.append(QStringLiteral("unknown setting %1").arg(key));
         // QSettings splits unquoted values at commas into a list.
         else if (ini.value(key).typeId() == QMetaType::QStringList)
-            problems.append(QStringLiteral("%1 contains a comma; put the value in double quotes").arg(key));
+            problems.append(
+                    QStringLiteral("%1 contains a comma; put the value in double quotes").arg(key));
     }
     if (ini.contains(QStringLiteral("server/listen"))) {
         const QHostAddress address(ini.value(QStringLiteral("server/listen")).toString());
@@ -96,6 +99,9 @@ Status ServerSettings::loadFile(const QString &path)
     readInteger(ini, QStringLiteral("limits/socket_send_buffer_bytes"), socketSendBufferBytes, 0,
                 problems);
     readInteger(ini, QStringLiteral("topics/history"), topicHistory, 0, problems);
+    readInteger(ini, QStringLiteral("facts/community_size"), communityFeedSize, 1, problems);
+    readInteger(ini, QStringLiteral("facts/community_interval_ms"), communityFeedIntervalMs, 0,
+                problems);
 
     if (!problems.isEmpty())
         return Error{ErrorCode::BadRequest,

@@ -29,6 +29,10 @@ struct ServerSettings {
     int socketSendBufferBytes = 0;
 
     int topicHistory = 1024; // [topics] history: events kept per topic for resubscribers
+    // The community feed: how many of the latest facts it shows, and how often at most it
+    // sends each subscriber an update under a flood.
+    int communityFeedSize = 20; // [facts] community_size
+    int communityFeedIntervalMs = 5'000; // [facts] community_interval_ms
     int shutdownGraceMs = 5'000; // [server] shutdown_grace_ms: wait for pending writes
 
     static QString defaultDatabaseUrl();

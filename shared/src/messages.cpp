@@ -373,4 +373,143 @@ Expected<PresenceChange> PresenceChange::fromJson(const QJsonObject &data)
     return change;
 }
 
+QJsonObject PostFactRequest::toJson() const
+{
+    return {{QStringLiteral("clientId"), clientId}, {QStringLiteral("text"), text}};
+}
+
+Expected<PostFactRequest> PostFactRequest::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    PostFactRequest request;
+    request.clientId = fields.requiredString(QStringLiteral("clientId"));
+    request.text = fields.requiredString(QStringLiteral("text")).trimmed();
+    if (!fields.ok())
+        return fields.error();
+    if (const auto problem = Validation::checkClientId(request.clientId))
+        return badRequest(*problem);
+    if (const auto problem = Validation::checkFactText(request.text))
+        return badRequest(*problem);
+    return request;
+}
+
+QJsonObject PostFactReply::toJson() const
+{
+    return {{QStringLiteral("fact"), fact.toJson()}, {QStringLiteral("duplicate"), duplicate}};
+}
+
+Expected<PostFactReply> PostFactReply::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    const auto factObject = fields.optionalObject(QStringLiteral("fact"));
+    const bool duplicate = fields.optionalBool(QStringLiteral("duplicate"), false);
+    if (!fields.ok())
+        return fields.error();
+    if (!factObject)
+        return badRequest(QStringLiteral("field \"fact\" is required"));
+    auto fact = Fact::fromJson(*factObject);
+    if (!fact)
+        return fact.error();
+    return PostFactReply{fact.value(), duplicate};
+}
+
+QJsonObject ListFactsRequest::toJson() const
+{
+    QJsonObject object{{QStringLiteral("userId"), userId}, {QStringLiteral("limit"), limit}};
+    if (beforeId)
+        object.insert(QStringLiteral("beforeId"), *beforeId);
+    return object;
+}
+
+Expected<ListFactsRequest> ListFactsRequest::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    ListFactsRequest request;
+    request.userId = fields.requiredInteger(QStringLiteral("userId"));
+    request.beforeId = fields.optionalInteger(QStringLiteral("beforeId"));
+    const auto limit = fields.optionalInteger(QStringLiteral("limit"));
+    if (!fields.ok())
+        return fields.error();
+    if (limit && (*limit < 1 || *limit > MaxLimit))
+        return badRequest(QStringLiteral("limit must be 1 to %1").arg(MaxLimit));
+    request.limit = limit ? static_cast<int>(*limit) : DefaultLimit;
+    return request;
+}
+
+QJsonObject FactPage::toJson() const
+{
+    return {{QStringLiteral("facts"), factsToJson(facts)}, {QStringLiteral("hasMore"), hasMore}};
+}
+
+Expected<FactPage> FactPage::fromJson(const QJsonObject &data)
+{
+    auto facts = factsFromJson(data.value(QStringLiteral("facts")));
+    if (!facts)
+        return facts.error();
+    return FactPage{facts.value(), data.value(QStringLiteral("hasMore")).toBool()};
+}
+
+QJsonObject FactsPosted::toJson() const
+{
+    return {{KindKey, Protocol::FactEvent::Posted}, {QStringLiteral("facts"), factsToJson(facts)}};
+}
+
+Expected<FactsPosted> FactsPosted::fromJson(const QJsonObject &data)
+{
+    auto facts = factsFromJson(data.value(QStringLiteral("facts")));
+    if (!facts)
+        return facts.error();
+    return FactsPosted{facts.value()};
+}
+
+QJsonObject GetUserRequest::toJson() const
+{
+    return {{UserIdKey, userId}};
+}
+
+Expected<GetUserRequest> GetUserRequest::fromJson(const QJsonObject &data)
+{
+    JsonFields fields(data);
+    GetUserRequest request;
+    request.userId = fields.requiredInteger(UserIdKey);
+    if (!fields.ok())
+        return fields.error();
+    return request;
+}
+
+namespace {
+const QString PresenceKey = QStringLiteral("presence");
+QString presenceName(UserProfile::Presence presence)
+{
+    switch (presence) {
+    case UserProfile::Presence::Online:
+        return QStringLiteral("online");
+    case UserProfile::Presence::Away:
+        return QStringLiteral("away");
+    case UserProfile::Presence::Offline:
+        break;
+    }
+    return QStringLiteral("offline");
+}
+} // namespace
+
+QJsonObject UserProfile::toJson() const
+{
+    return {{UserKey, user.toJson()}, {PresenceKey, presenceName(presence)}};
+}
+
+Expected<UserProfile> UserProfile::fromJson(const QJsonObject &data)
+{
+    auto user = UserInfo::fromJson(data.value(UserKey).toObject());
+    if (!user)
+        return user.error();
+    UserProfile profile{user.value(), Presence::Offline};
+    const QString presence = data.value(PresenceKey).toString();
+    if (presence == QLatin1StringView("online"))
+        profile.presence = Presence::Online;
+    else if (presence == QLatin1StringView("away"))
+        profile.presence = Presence::Away;
+    return profile;
+}
+
 } // namespace Hallway

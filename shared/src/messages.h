@@ -2,6 +2,7 @@
 #pragma once
 
 #include "expected.h"
+#include "fact.h"
 #include "userinfo.h"
 
 #include <QJsonArray>
@@ -132,6 +133,71 @@ struct PresenceChange {
 
     QJsonObject toJson() const;
     static Expected<PresenceChange> fromJson(const QJsonObject &data);
+};
+
+struct PostFactRequest {
+    QString clientId;
+    QString text; // trimmed by fromJson()
+
+    QJsonObject toJson() const;
+    static Expected<PostFactRequest> fromJson(const QJsonObject &data);
+};
+
+// The stored fact; duplicate is true when this clientId had been stored before (a resend).
+struct PostFactReply {
+    Fact fact;
+    bool duplicate = false;
+
+    QJsonObject toJson() const;
+    static Expected<PostFactReply> fromJson(const QJsonObject &data);
+};
+
+// One page of a user's facts, newest first, older than beforeId when it is given.
+struct ListFactsRequest {
+    static constexpr int DefaultLimit = 20;
+    static constexpr int MaxLimit = 100;
+
+    qint64 userId = 0;
+    std::optional<qint64> beforeId;
+    int limit = DefaultLimit;
+
+    QJsonObject toJson() const;
+    static Expected<ListFactsRequest> fromJson(const QJsonObject &data);
+};
+
+struct FactPage {
+    QList<Fact> facts; // newest first
+    bool hasMore = false; // there are older facts than the last one here
+
+    QJsonObject toJson() const;
+    static Expected<FactPage> fromJson(const QJsonObject &data);
+};
+
+// Facts topics ("facts.community", "facts.user.<id>"): the snapshot is {"facts": [...]}
+// (newest first) and each event {"kind": "posted", "facts": [...]} (newest first).
+struct FactsPosted {
+    QList<Fact> facts;
+
+    QJsonObject toJson() const;
+    static Expected<FactsPosted> fromJson(const QJsonObject &data);
+};
+
+struct GetUserRequest {
+    qint64 userId = 0;
+
+    QJsonObject toJson() const;
+    static Expected<GetUserRequest> fromJson(const QJsonObject &data);
+};
+
+// A profile: who the user is and whether they are here.
+struct UserProfile {
+    enum class Presence { Online, Away, Offline };
+
+    UserInfo user;
+    Presence presence = Presence::Offline;
+
+    QJsonObject toJson() const;
+    static Expected<UserProfile> fromJson(const QJsonObject &data);
 };
 
 } // namespace Hallway

@@ -19,6 +19,9 @@ inline const QString ChangePassword = QStringLiteral("auth.change_password");
 inline const QString Subscribe = QStringLiteral("topic.subscribe");
 inline const QString Unsubscribe = QStringLiteral("topic.unsubscribe");
 inline const QString SetPresence = QStringLiteral("presence.set_state");
+inline const QString PostFact = QStringLiteral("fact.post");
+inline const QString ListFacts = QStringLiteral("fact.list");
+inline const QString GetUser = QStringLiteral("user.get");
 
 // Server -> client.
 inline const QString Result = QStringLiteral("result");
@@ -28,6 +31,18 @@ inline const QString Event = QStringLiteral("event");
 
 namespace Topic {
 inline const QString Presence = QStringLiteral("presence");
+inline const QString CommunityFacts = QStringLiteral("facts.community");
+// One user's facts: "facts.user." followed by the user id.
+inline const QString UserFactsPrefix = QStringLiteral("facts.user.");
+inline QString userFacts(qint64 userId)
+{
+    return UserFactsPrefix + QString::number(userId);
+}
+} // namespace Topic
+
+// The kind of every facts event (community and user topics).
+namespace FactEvent {
+inline const QString Posted = QStringLiteral("posted");
 }
 
 // Presence event kinds carried in an event's data.kind.

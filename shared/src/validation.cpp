@@ -59,6 +59,37 @@ std::optional<QString> checkPassword(const QString &password)
     return std::nullopt;
 }
 
+qsizetype characterCount(const QString &text)
+{
+    qsizetype count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        ++count;
+    }
+    return count;
+}
+
+std::optional<QString> checkFactText(const QString &trimmedText)
+{
+    if (trimmedText.isEmpty())
+        return QStringLiteral("a fact must not be empty");
+    const qsizetype length = characterCount(trimmedText);
+    if (length > FactMaxLength)
+        return QStringLiteral("a fact has at most %1 characters; this one has %2")
+                .arg(FactMaxLength)
+                .arg(length);
+    return std::nullopt;
+}
+
+std::optional<QString> checkClientId(const QString &clientId)
+{
+    if (clientId.isEmpty() || clientId.size() > ClientIdMaxLength || hasControlCharacters(clientId))
+        return QStringLiteral("clientId must be 1 to %1 printable characters")
+                .arg(ClientIdMaxLength);
+    return std::nullopt;
+}
+
 std::optional<QString> checkPlace(const QString &trimmedPlace, const QString &fieldName)
 {
     if (trimmedPlace.size() > PlaceMaxLength)

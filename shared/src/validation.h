@@ -13,6 +13,8 @@ inline constexpr int DisplayNameMaxLength = 64;
 inline constexpr int PasswordMinLength = 8;
 inline constexpr int PasswordMaxLength = 256;
 inline constexpr int PlaceMaxLength = 64; // city and region
+inline constexpr int FactMaxLength = 280; // characters (code points), after trimming
+inline constexpr int ClientIdMaxLength = 64;
 
 // Usernames are compared case-insensitively: stored and looked up in lower case.
 QString normalizeUsername(const QString &username);
@@ -23,6 +25,11 @@ std::optional<QString> checkUsername(const QString &normalizedUsername);
 std::optional<QString> checkDisplayName(const QString &trimmedDisplayName);
 std::optional<QString> checkPassword(const QString &password);
 std::optional<QString> checkPlace(const QString &trimmedPlace, const QString &fieldName);
+
+// Counts what a person calls characters (code points), not UTF-16 units: an emoji is one.
+qsizetype characterCount(const QString &text);
+std::optional<QString> checkFactText(const QString &trimmedText);
+std::optional<QString> checkClientId(const QString &clientId);
 
 // True if the text has characters that should never reach another user's screen (control
 // characters other than none at all; names are single-line).

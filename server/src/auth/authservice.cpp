@@ -76,15 +76,15 @@ void AuthService::login(QObject *context, const LoginRequest &request, SignInCal
                     return done(stored.error());
                 const QString hash = stored ? stored->passwordHash : QString();
                 const UserInfo user = stored ? stored->user : UserInfo{};
-                m_hasher.verify(
-                        context, request.password, hash,
-                        [this, context, user, username = request.username, done](bool ok) {
-                            if (!ok) {
-                                qCInfo(lcAuth).noquote() << "failed sign-in for" << username;
-                                return done(wrongCredentials());
-                            }
-                            startSession(context, user, done);
-                        });
+                m_hasher.verify(context, request.password, hash,
+                                [this, context, user, username = request.username, done](bool ok) {
+                                    if (!ok) {
+                                        qCInfo(lcAuth).noquote()
+                                                << "failed sign-in for" << username;
+                                        return done(wrongCredentials());
+                                    }
+                                    startSession(context, user, done);
+                                });
             });
 }
 

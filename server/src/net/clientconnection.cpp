@@ -65,7 +65,6 @@ void ClientConnection::signOut()
 {
     m_user.reset();
     m_tokenHash.clear();
-    m_subscriptions.clear();
     acceptHello(); // back to awaiting a sign-in, with a fresh deadline
 }
 

@@ -49,8 +49,6 @@ public:
     PresenceState presenceState() const { return m_presenceState; }
     void setPresenceState(PresenceState state) { m_presenceState = state; }
 
-    QSet<QString> &subscriptions() { return m_subscriptions; }
-
     void reply(const QJsonValue &id, const QJsonObject &data = {});
     void replyError(const QJsonValue &id, const Error &error);
     // Sends a frame that was encoded once for many recipients.
@@ -78,7 +76,6 @@ private:
     bool m_authBusy = false;
     bool m_closedEmitted = false;
     PresenceState m_presenceState = PresenceState::Online;
-    QSet<QString> m_subscriptions;
 };
 
 } // namespace Hallway

@@ -200,6 +200,97 @@ Expected<qint64> StorageWorker::userCount()
     return query.value(0).toLongLong();
 }
 
+Expected<UserInfo> StorageWorker::userById(qint64 userId)
+{
+    const auto stored = credentialsById(userId);
+    if (!stored)
+        return stored.error().code == ErrorCode::NotFound
+                ? Error{ErrorCode::NotFound, QStringLiteral("no user with id %1").arg(userId)}
+                : stored.error();
+    return stored->user;
+}
+
+namespace {
+const QString FactColumns =
+        QStringLiteral("f.id, f.text, f.created_at, f.client_id, u.id, u.username, u.display_name "
+                       "FROM facts f JOIN users u ON u.id = f.author_id");
+} // namespace
+
+Expected<QList<Fact>> StorageWorker::readFacts(QSqlQuery &query)
+{
+    if (!query.exec())
+        return failure(QStringLiteral("read facts"), query);
+    QList<Fact> facts;
+    while (query.next()) {
+        Fact fact;
+        fact.id = query.value(0).toLongLong();
+        fact.text = query.value(1).toString();
+        fact.createdAt = query.value(2).toLongLong();
+        fact.clientId = query.value(3).toString();
+        fact.author = {query.value(4).toLongLong(), query.value(5).toString(),
+                       query.value(6).toString()};
+        facts.append(fact);
+    }
+    return facts;
+}
+
+Expected<Fact> StorageWorker::factByClientId(qint64 authorId, const QString &clientId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ") + FactColumns
+                  + QStringLiteral(" WHERE f.author_id = ? AND f.client_id = ?"));
+    query.addBindValue(authorId);
+    query.addBindValue(clientId);
+    const auto facts = readFacts(query);
+    if (!facts)
+        return facts.error();
+    if (facts->isEmpty())
+        return notFound(QStringLiteral("no such fact"));
+    return facts->constFirst();
+}
+
+Expected<StoredFact> StorageWorker::postFact(qint64 authorId, const QString &clientId,
+                                             const QString &text, qint64 nowMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO facts (author_id, client_id, text, created_at) "
+                                 "VALUES (?, ?, ?, ?)"));
+    query.addBindValue(authorId);
+    query.addBindValue(clientId);
+    query.addBindValue(text);
+    query.addBindValue(nowMs);
+    const bool inserted = query.exec();
+    if (!inserted && !isUniqueViolation(query))
+        return failure(QStringLiteral("store a fact"), query);
+    // Read it back either way: the new row, or the one a first send stored.
+    const auto fact = factByClientId(authorId, clientId);
+    if (!fact)
+        return fact.error();
+    return StoredFact{fact.value(), !inserted};
+}
+
+Expected<QList<Fact>> StorageWorker::factsByAuthor(qint64 authorId, std::optional<qint64> beforeId,
+                                                   int limit)
+{
+    QSqlQuery query(m_db);
+    query.prepare(
+            QStringLiteral("SELECT ") + FactColumns
+            + QStringLiteral(" WHERE f.author_id = ? AND f.id < ? ORDER BY f.id DESC LIMIT ?"));
+    query.addBindValue(authorId);
+    query.addBindValue(beforeId.value_or(std::numeric_limits<qint64>::max()));
+    query.addBindValue(limit + 1);
+    return readFacts(query);
+}
+
+Expected<QList<Fact>> StorageWorker::latestFacts(int limit)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ") + FactColumns
+                  + QStringLiteral(" ORDER BY f.id DESC LIMIT ?"));
+    query.addBindValue(limit);
+    return readFacts(query);
+}
+
 Status StorageWorker::createSession(qint64 userId, const QString &tokenHash, qint64 nowMs)
 {
     QSqlQuery query(m_db);

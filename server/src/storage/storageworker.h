@@ -3,6 +3,7 @@
 
 #include "databaseurl.h"
 #include "expected.h"
+#include "fact.h"
 #include "userinfo.h"
 
 #include <QObject>
@@ -19,6 +20,11 @@ struct NewUser {
     QString city;
     QString region;
     Role role = Role::Attendee;
+};
+
+struct StoredFact {
+    Fact fact;
+    bool duplicate = false; // the (author, clientId) pair was stored before
 };
 
 struct StoredCredentials {
@@ -44,6 +50,15 @@ public:
     Expected<StoredCredentials> credentialsById(qint64 userId);
     Expected<UserInfo> setRole(const QString &username, Role role);
     Expected<qint64> userCount();
+    Expected<UserInfo> userById(qint64 userId);
+
+    // Stores a fact once per (author, clientId); a repeat returns the stored one.
+    Expected<StoredFact> postFact(qint64 authorId, const QString &clientId, const QString &text,
+                                  qint64 nowMs);
+    // A user's facts, newest first, older than beforeId if given; one more than limit is read
+    // to tell whether there are more.
+    Expected<QList<Fact>> factsByAuthor(qint64 authorId, std::optional<qint64> beforeId, int limit);
+    Expected<QList<Fact>> latestFacts(int limit);
 
     Status createSession(qint64 userId, const QString &tokenHash, qint64 nowMs);
     Expected<UserInfo> userBySession(const QString &tokenHash, qint64 nowMs);
@@ -56,6 +71,8 @@ private:
     Error failure(const QString &what, const QSqlQuery &query) const;
     bool isUniqueViolation(const QSqlQuery &query) const;
     Expected<StoredCredentials> readCredentials(QSqlQuery &query);
+    Expected<QList<Fact>> readFacts(QSqlQuery &query);
+    Expected<Fact> factByClientId(qint64 authorId, const QString &clientId);
 
     DatabaseUrl m_url;
     QString m_connectionName;

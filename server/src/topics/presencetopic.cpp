@@ -92,6 +92,14 @@ QList<OnlineUser> PresenceTopic::onlineUsers() const
     return users;
 }
 
+std::optional<PresenceState> PresenceTopic::stateOf(qint64 userId) const
+{
+    const auto found = m_users.constFind(userId);
+    if (found == m_users.constEnd())
+        return std::nullopt;
+    return found->state;
+}
+
 QJsonObject PresenceTopic::snapshot() const
 {
     return PresenceSnapshot{onlineUsers()}.toJson();

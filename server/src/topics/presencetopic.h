@@ -20,6 +20,7 @@ public:
     void setConnectionState(ClientConnection *connection, PresenceState state);
 
     QList<OnlineUser> onlineUsers() const;
+    std::optional<PresenceState> stateOf(qint64 userId) const;
 
 protected:
     QJsonObject snapshot() const override;

@@ -17,7 +17,8 @@ Topic::Topic(const QString &name, int history, QObject *parent)
 }
 
 SubscribeReply Topic::subscribe(ClientConnection *connection,
-                                const std::optional<TopicPosition> &since)
+                                const std::optional<TopicPosition> &since,
+                                const std::optional<QJsonObject> &givenSnapshot)
 {
     m_subscribers.insert(connection);
     SubscribeReply reply;
@@ -36,7 +37,7 @@ SubscribeReply Topic::subscribe(ClientConnection *connection,
         }
         qCDebug(lcTopics) << m_name << "catch-up of" << reply.events.size() << "events";
     } else {
-        reply.snapshot = snapshot();
+        reply.snapshot = givenSnapshot ? *givenSnapshot : snapshot();
     }
     return reply;
 }

@@ -24,12 +24,15 @@ public:
     TopicPosition position() const { return {m_epoch, m_seq}; }
     int subscriberCount() const { return static_cast<int>(m_subscribers.size()); }
 
+    // Subscribes and returns the catch-up events after since, or a snapshot: the given one
+    // (for topics whose state lives in the database) or snapshot().
     SubscribeReply subscribe(ClientConnection *connection,
-                             const std::optional<TopicPosition> &since);
+                             const std::optional<TopicPosition> &since,
+                             const std::optional<QJsonObject> &givenSnapshot = std::nullopt);
     void unsubscribe(ClientConnection *connection);
 
 protected:
-    virtual QJsonObject snapshot() const = 0;
+    virtual QJsonObject snapshot() const { return {}; }
     void publish(const QJsonObject &eventData);
 
 private:

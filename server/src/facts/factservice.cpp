@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+#include "factservice.h"
+#include "logging.h"
+#include "net/clientconnection.h"
+#include "protocol.h"
+#include "storage/storage.h"
+#include "topics/communityfeedtopic.h"
+
+#include <QDateTime>
+
+namespace Hallway {
+
+namespace {
+// A user's feed: its state lives in the database, so its snapshot is read there.
+class UserFeedTopic : public Topic {
+public:
+    UserFeedTopic(qint64 userId, int history, QObject *parent)
+        : Topic(Protocol::Topic::userFacts(userId), history, parent)
+    {
+    }
+    void posted(const Fact &fact) { publish(FactsPosted{{fact}}.toJson()); }
+};
+
+FactPage toPage(QList<Fact> facts, int limit)
+{
+    const bool hasMore = facts.size() > limit;
+    if (hasMore)
+        facts.resize(limit);
+    return {facts, hasMore};
+}
+} // namespace
+
+FactService::FactService(Storage &storage, int communitySize, int communityIntervalMs, int history,
+                         QObject *parent)
+    : QObject(parent),
+      m_storage(storage),
+      m_history(history),
+      m_community(std::make_unique<CommunityFeedTopic>(communitySize, communityIntervalMs, history))
+{
+}
+
+FactService::~FactService() = default;
+
+Status FactService::loadCommunityFeed()
+{
+    const int size = ListFactsRequest::MaxLimit;
+    const auto latest = m_storage.runBlocking<Expected<QList<Fact>>>(
+            [size](StorageWorker &worker) { return worker.latestFacts(size); });
+    if (!latest)
+        return latest.error();
+    m_community->setLatest(latest.value());
+    return Done{};
+}
+
+void FactService::post(ClientConnection *connection, const QJsonValue &requestId,
+                       const PostFactRequest &request)
+{
+    const qint64 authorId = connection->user()->id;
+    m_storage.run<Expected<StoredFact>>(
+            connection,
+            [authorId, request](StorageWorker &worker) {
+                return worker.postFact(authorId, request.clientId, request.text,
+                                       QDateTime::currentMSecsSinceEpoch());
+            },
+            [this, connection, requestId](const Expected<StoredFact> &stored) {
+                if (!stored)
+                    return connection->replyError(requestId, stored.error());
+                // Acknowledged after commit; the poster sees it at once from this reply.
+                connection->reply(requestId,
+                                  PostFactReply{stored->fact, stored->duplicate}.toJson());
+                if (stored->duplicate)
+                    return; // it went out when it was first stored
+                m_community->add(stored->fact);
+                if (auto *feed =
+                            static_cast<UserFeedTopic *>(userFeed(stored->fact.author.id, false)))
+                    feed->posted(stored->fact);
+            });
+}
+
+void FactService::list(ClientConnection *connection, const QJsonValue &requestId,
+                       const ListFactsRequest &request)
+{
+    m_storage.run<Expected<QList<Fact>>>(
+            connection,
+            [request](StorageWorker &worker) -> Expected<QList<Fact>> {
+                const auto author = worker.userById(request.userId);
+                if (!author)
+                    return author.error();
+                return worker.factsByAuthor(request.userId, request.beforeId, request.limit);
+            },
+            [connection, requestId, limit = request.limit](const Expected<QList<Fact>> &facts) {
+                if (!facts)
+                    return connection->replyError(requestId, facts.error());
+                connection->reply(requestId, toPage(facts.value(), limit).toJson());
+            });
+}
+
+Topic *FactService::userFeed(qint64 userId, bool create)
+{
+    if (Topic *feed = m_userFeeds.value(userId))
+        return feed;
+    if (!create)
+        return nullptr;
+    auto *feed = new UserFeedTopic(userId, m_history, this);
+    m_userFeeds.insert(userId, feed);
+    return feed;
+}
+
+void FactService::subscribeUserFeed(ClientConnection *connection, const QJsonValue &requestId,
+                                    qint64 userId, const std::optional<TopicPosition> &since)
+{
+    // The snapshot is read from the database. Storage runs jobs in order and delivers results
+    // in order, so every fact committed before this read is in the snapshot, and every one
+    // committed after it is published after the subscription below: nothing is lost.
+    m_storage.run<Expected<QList<Fact>>>(
+            connection,
+            [userId](StorageWorker &worker) -> Expected<QList<Fact>> {
+                const auto author = worker.userById(userId);
+                if (!author)
+                    return author.error();
+                return worker.factsByAuthor(userId, std::nullopt, ListFactsRequest::DefaultLimit);
+            },
+            [this, connection, requestId, userId, since](const Expected<QList<Fact>> &facts) {
+                if (!facts)
+                    return connection->replyError(requestId, facts.error());
+                if (connection->phase() != ClientConnection::Phase::SignedIn)
+                    return connection->replyError(
+                            requestId, {ErrorCode::Unauthorized, QStringLiteral("sign in first")});
+                const FactPage page = toPage(facts.value(), ListFactsRequest::DefaultLimit);
+                QJsonObject snapshot = page.toJson();
+                Topic *feed = userFeed(userId, true);
+                m_userFeedsOf[connection].insert(userId);
+                connection->reply(requestId, feed->subscribe(connection, since, snapshot).toJson());
+            });
+}
+
+void FactService::unsubscribeUserFeed(ClientConnection *connection, qint64 userId)
+{
+    if (Topic *feed = userFeed(userId, false))
+        feed->unsubscribe(connection);
+    m_userFeedsOf[connection].remove(userId);
+    dropIfUnused(userId);
+}
+
+void FactService::connectionClosed(ClientConnection *connection)
+{
+    m_community->unsubscribe(connection);
+    const QSet<qint64> feeds = m_userFeedsOf.take(connection);
+    for (const qint64 userId : feeds) {
+        if (Topic *feed = userFeed(userId, false))
+            feed->unsubscribe(connection);
+        dropIfUnused(userId);
+    }
+}
+
+void FactService::dropIfUnused(qint64 userId)
+{
+    Topic *feed = userFeed(userId, false);
+    if (feed && feed->subscriberCount() == 0) {
+        m_userFeeds.remove(userId);
+        delete feed;
+    }
+}
+
+} // namespace Hallway

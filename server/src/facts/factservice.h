@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "expected.h"
+#include "messages.h"
+
+#include <QHash>
+#include <QObject>
+#include <memory>
+
+namespace Hallway {
+
+class ClientConnection;
+class CommunityFeedTopic;
+class Storage;
+class Topic;
+
+// Facts: posting (stored once per client id, then pushed to the author's feed and the
+// community feed), paging through a user's facts, and the per-user feed topics, which exist
+// while someone subscribes to them.
+class FactService : public QObject {
+    Q_OBJECT
+public:
+    FactService(Storage &storage, int communitySize, int communityIntervalMs, int history,
+                QObject *parent = nullptr);
+    ~FactService() override;
+
+    // Reads the latest facts for the community feed (start-up; blocks).
+    Status loadCommunityFeed();
+    CommunityFeedTopic &community() { return *m_community; }
+
+    void post(ClientConnection *connection, const QJsonValue &requestId,
+              const PostFactRequest &request);
+    void list(ClientConnection *connection, const QJsonValue &requestId,
+              const ListFactsRequest &request);
+    void subscribeUserFeed(ClientConnection *connection, const QJsonValue &requestId, qint64 userId,
+                           const std::optional<TopicPosition> &since);
+    void unsubscribeUserFeed(ClientConnection *connection, qint64 userId);
+    void connectionClosed(ClientConnection *connection);
+
+private:
+    Topic *userFeed(qint64 userId, bool create);
+    void dropIfUnused(qint64 userId);
+
+    Storage &m_storage;
+    int m_history;
+    std::unique_ptr<CommunityFeedTopic> m_community;
+    QHash<qint64, Topic *> m_userFeeds; // owned (children of this)
+    QHash<ClientConnection *, QSet<qint64>> m_userFeedsOf;
+};
+
+} // namespace Hallway

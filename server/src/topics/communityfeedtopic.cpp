@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#include "communityfeedtopic.h"
+#include "logging.h"
+#include "messages.h"
+#include "protocol.h"
+
+#include <QDateTime>
+#include <algorithm>
+
+namespace Hallway {
+
+namespace {
+void sortNewestFirst(QList<Fact> &facts)
+{
+    std::sort(facts.begin(), facts.end(), [](const Fact &a, const Fact &b) { return a.id > b.id; });
+}
+} // namespace
+
+CommunityFeedTopic::CommunityFeedTopic(int size, int intervalMs, int history, QObject *parent)
+    : Topic(Protocol::Topic::CommunityFacts, history, parent),
+      m_size(size),
+      m_intervalMs(intervalMs)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &CommunityFeedTopic::flush);
+}
+
+void CommunityFeedTopic::setLatest(const QList<Fact> &newestFirst)
+{
+    m_latest = newestFirst.mid(0, m_size);
+}
+
+void CommunityFeedTopic::add(const Fact &fact)
+{
+    m_latest.prepend(fact);
+    sortNewestFirst(m_latest);
+    m_latest = m_latest.mid(0, m_size);
+    m_pending.append(fact);
+
+    if (m_timer.isActive())
+        return; // a batch is already due
+    const qint64 sinceLast = QDateTime::currentMSecsSinceEpoch() - m_lastSentMs;
+    if (sinceLast >= m_intervalMs)
+        flush();
+    else
+        m_timer.start(static_cast<int>(m_intervalMs - sinceLast));
+}
+
+void CommunityFeedTopic::flush()
+{
+    if (m_pending.isEmpty())
+        return;
+    QList<Fact> batch = std::exchange(m_pending, {});
+    sortNewestFirst(batch);
+    // Only the newest m_size can still be in anyone's feed.
+    batch = batch.mid(0, m_size);
+    m_lastSentMs = QDateTime::currentMSecsSinceEpoch();
+    ++m_batches;
+    qCDebug(lcTopics) << "community batch of" << batch.size() << "facts";
+    publish(FactsPosted{batch}.toJson());
+}
+
+QJsonObject CommunityFeedTopic::snapshot() const
+{
+    return {{QStringLiteral("facts"), factsToJson(m_latest)}};
+}
+
+} // namespace Hallway

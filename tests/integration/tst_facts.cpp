@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: MIT
+// Facts end to end on a real server: posting and its rules, resends stored once, a flood the
+// community feed turns into at most one batch per window, and keyset paging that returns
+// every fact exactly once.
+#include "protocol.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Hallway;
+using namespace Hallway::Test;
+
+namespace {
+const QString Password = QStringLiteral("facts-password");
+constexpr int WindowMs = 600;
+
+QJsonObject post(const QString &clientId, const QString &text)
+{
+    return {{QStringLiteral("clientId"), clientId}, {QStringLiteral("text"), text}};
+}
+
+QList<qint64> idsOf(const QJsonArray &facts)
+{
+    QList<qint64> ids;
+    for (const QJsonValue &fact : facts)
+        ids.append(fact.toObject().value(QStringLiteral("id")).toInteger());
+    return ids;
+}
+} // namespace
+
+class tst_Facts : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void postingRules_data();
+    void postingRules();
+    void resendWithSameClientIdIsStoredOnce();
+    void userFeedIsLiveAndProfilesAnswer();
+    void floodIsBatchedOncePerWindowAndNothingIsLost();
+    void pagingReturnsEveryFactOnceNewestFirst();
+
+private:
+    std::unique_ptr<TestClient> signedIn(const QString &username);
+    qint64 userIdOf(TestClient &client);
+    int countInDatabase(const QString &where);
+    TestServer m_server;
+    QHash<TestClient *, qint64> m_ids;
+};
+
+void tst_Facts::initTestCase()
+{
+    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
+        && !postgresRequested())
+        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    m_server.setConfig(QStringLiteral("[facts]\ncommunity_interval_ms=%1\n").arg(WindowMs));
+    QVERIFY(m_server.start());
+}
+
+std::unique_ptr<TestClient> tst_Facts::signedIn(const QString &username)
+{
+    auto client = std::make_unique<TestClient>();
+    if (!client->open(m_server.url()) || client->hello().isError())
+        return nullptr;
+    const Envelope reply = client->registerUser(username, Password, username.toUpper());
+    if (reply.isError())
+        return nullptr;
+    m_ids.insert(client.get(),
+                 reply.data.value(QStringLiteral("user"))
+                         .toObject()
+                         .value(QStringLiteral("id"))
+                         .toInteger());
+    return client;
+}
+
+qint64 tst_Facts::userIdOf(TestClient &client)
+{
+    return m_ids.value(&client);
+}
+
+int tst_Facts::countInDatabase(const QString &where)
+{
+    int count = -1;
+    {
+        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("count"));
+        QSqlQuery query(db);
+        if (query.exec(QStringLiteral("SELECT COUNT(*) FROM facts WHERE ") + where) && query.next())
+            count = query.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("count"));
+    return count;
+}
+
+void tst_Facts::postingRules_data()
+{
+    QTest::addColumn<QJsonObject>("data");
+    QTest::addColumn<QString>("messagePart"); // empty: accepted
+    const QString emoji = QString::fromUtf8("\xF0\x9F\x8E\xA4"); // one character, two UTF-16 units
+    QTest::newRow("plain") << post(QStringLiteral("r1"),
+                                   QStringLiteral("I collect vintage keyboards"))
+                           << QString();
+    QTest::newRow("280 characters")
+            << post(QStringLiteral("r2"), QString(280, QLatin1Char('k'))) << QString();
+    QTest::newRow("280 emoji") << post(QStringLiteral("r3"), emoji.repeated(280)) << QString();
+    QTest::newRow("trimmed to fit")
+            << post(QStringLiteral("r4"),
+                    QStringLiteral("   ") + QString(280, QLatin1Char('t')) + QStringLiteral("\n "))
+            << QString();
+    QTest::newRow("281 characters") << post(QStringLiteral("r5"), QString(281, QLatin1Char('x')))
+                                    << QStringLiteral("at most 280 characters; this one has 281");
+    QTest::newRow("empty") << post(QStringLiteral("r6"), QString())
+                           << QStringLiteral("must not be empty");
+    QTest::newRow("whitespace only") << post(QStringLiteral("r7"), QStringLiteral(" \t\n "))
+                                     << QStringLiteral("must not be empty");
+    QTest::newRow("text not a string")
+            << QJsonObject{{QStringLiteral("clientId"), QStringLiteral("r8")},
+                           {QStringLiteral("text"), 42}}
+            << QStringLiteral("\"text\" must be a string");
+    QTest::newRow("no client id") << QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}}
+                                  << QStringLiteral("\"clientId\" is required");
+    QTest::newRow("client id too long") << post(QString(65, QLatin1Char('c')), QStringLiteral("hi"))
+                                        << QStringLiteral("clientId must be");
+}
+
+void tst_Facts::postingRules()
+{
+    QFETCH(QJsonObject, data);
+    QFETCH(QString, messagePart);
+    static std::unique_ptr<TestClient> poster = signedIn(QStringLiteral("rules"));
+    QVERIFY(poster);
+    const int before = countInDatabase(QStringLiteral("author_id = %1").arg(userIdOf(*poster)));
+    const Envelope reply = poster->request(Protocol::Type::PostFact, data);
+    const int after = countInDatabase(QStringLiteral("author_id = %1").arg(userIdOf(*poster)));
+    if (messagePart.isEmpty()) {
+        QVERIFY2(!reply.isError(), qPrintable(reply.toError().message));
+        const QJsonObject fact = reply.data.value(QStringLiteral("fact")).toObject();
+        QCOMPARE(fact.value(QStringLiteral("text")).toString(),
+                 data.value(QStringLiteral("text")).toString().trimmed());
+        QCOMPARE(fact.value(QStringLiteral("author"))
+                         .toObject()
+                         .value(QStringLiteral("username"))
+                         .toString(),
+                 QStringLiteral("rules"));
+        QCOMPARE(after, before + 1);
+    } else {
+        QCOMPARE(reply.toError().code, ErrorCode::BadRequest);
+        QVERIFY2(reply.toError().message.contains(messagePart),
+                 qPrintable(reply.toError().message));
+        QCOMPARE(after, before); // nothing stored
+    }
+}
+
+void tst_Facts::resendWithSameClientIdIsStoredOnce()
+{
+    auto poster = signedIn(QStringLiteral("resender"));
+    QVERIFY(poster);
+    const Envelope first = poster->request(Protocol::Type::PostFact,
+                                           post(QStringLiteral("same-id"), QStringLiteral("once")));
+    QVERIFY(!first.isError());
+    QVERIFY(!first.data.value(QStringLiteral("duplicate")).toBool());
+    // The app reconnects and resends: a new connection, the same client id.
+    poster.reset();
+    TestClient again;
+    QVERIFY(again.open(m_server.url()));
+    QVERIFY(!again.hello().isError());
+    QVERIFY(!again.login(QStringLiteral("resender"), Password).isError());
+    const Envelope second = again.request(Protocol::Type::PostFact,
+                                          post(QStringLiteral("same-id"), QStringLiteral("once")));
+    QVERIFY(!second.isError());
+    QVERIFY(second.data.value(QStringLiteral("duplicate")).toBool());
+    QCOMPARE(second.data.value(QStringLiteral("fact")).toObject().value(QStringLiteral("id")),
+             first.data.value(QStringLiteral("fact")).toObject().value(QStringLiteral("id")));
+    QCOMPARE(countInDatabase(QStringLiteral("client_id = 'same-id'")), 1);
+    // Client ids are per author: someone else may use the same one.
+    auto other = signedIn(QStringLiteral("other-resender"));
+    QVERIFY(!other->request(Protocol::Type::PostFact,
+                            post(QStringLiteral("same-id"), QStringLiteral("mine")))
+                     .data.value(QStringLiteral("duplicate"))
+                     .toBool());
+    QCOMPARE(countInDatabase(QStringLiteral("client_id = 'same-id'")), 2);
+}
+
+void tst_Facts::userFeedIsLiveAndProfilesAnswer()
+{
+    auto author = signedIn(QStringLiteral("author"));
+    auto reader = signedIn(QStringLiteral("reader"));
+    QVERIFY(author && reader);
+    const qint64 authorId = userIdOf(*author);
+    QVERIFY(!author->request(Protocol::Type::PostFact,
+                             post(QStringLiteral("a1"), QStringLiteral("first")))
+                     .isError());
+
+    const Envelope subscribed = reader->subscribe(Protocol::Topic::userFacts(authorId));
+    QVERIFY2(!subscribed.isError(), qPrintable(subscribed.toError().message));
+    const QJsonArray snapshot = subscribed.data.value(QStringLiteral("snapshot"))
+                                        .toObject()
+                                        .value(QStringLiteral("facts"))
+                                        .toArray();
+    QCOMPARE(snapshot.size(), 1);
+    QCOMPARE(snapshot.at(0).toObject().value(QStringLiteral("text")).toString(),
+             QStringLiteral("first"));
+
+    QVERIFY(!author->request(Protocol::Type::PostFact,
+                             post(QStringLiteral("a2"), QStringLiteral("second")))
+                     .isError());
+    const Envelope live = reader->waitForEvent(Protocol::Topic::userFacts(authorId),
+                                               [](const Envelope &) { return true; });
+    QCOMPARE(live.data.value(QStringLiteral("kind")).toString(), QStringLiteral("posted"));
+    QCOMPARE(live.data.value(QStringLiteral("facts"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("text"))
+                     .toString(),
+             QStringLiteral("second"));
+    QCOMPARE(live.seq, subscribed.data.value(QStringLiteral("seq")).toInteger() + 1);
+
+    const Envelope profile =
+            reader->request(Protocol::Type::GetUser, {{QStringLiteral("userId"), authorId}});
+    QCOMPARE(profile.data.value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("displayName"))
+                     .toString(),
+             QStringLiteral("AUTHOR"));
+    QCOMPARE(profile.data.value(QStringLiteral("presence")).toString(), QStringLiteral("online"));
+    author->close();
+    QTRY_COMPARE(reader->request(Protocol::Type::GetUser, {{QStringLiteral("userId"), authorId}})
+                         .data.value(QStringLiteral("presence"))
+                         .toString(),
+                 QStringLiteral("offline"));
+
+    QCOMPARE(reader->request(Protocol::Type::GetUser, {{QStringLiteral("userId"), 987654}})
+                     .toError()
+                     .code,
+             ErrorCode::NotFound);
+    QCOMPARE(reader->request(Protocol::Type::ListFacts, {{QStringLiteral("userId"), 987654}})
+                     .toError()
+                     .code,
+             ErrorCode::NotFound);
+    QCOMPARE(reader->subscribe(Protocol::Topic::userFacts(987654)).toError().code,
+             ErrorCode::NotFound);
+    QCOMPARE(reader->subscribe(QStringLiteral("facts.user.abc")).toError().code,
+             ErrorCode::NotFound);
+    QCOMPARE(reader->request(Protocol::Type::ListFacts,
+                             {{QStringLiteral("userId"), authorId}, {QStringLiteral("limit"), 0}})
+                     .toError()
+                     .code,
+             ErrorCode::BadRequest);
+}
+
+void tst_Facts::floodIsBatchedOncePerWindowAndNothingIsLost()
+{
+    auto watcher = signedIn(QStringLiteral("watcher"));
+    QVERIFY(watcher);
+    const Envelope subscribed = watcher->subscribe(Protocol::Topic::CommunityFacts);
+    QVERIFY(!subscribed.isError());
+    // The watcher's own view of the feed: the snapshot, then every batch applied on top.
+    QList<QJsonObject> feed;
+    for (const QJsonValue &fact : subscribed.data.value(QStringLiteral("snapshot"))
+                                          .toObject()
+                                          .value(QStringLiteral("facts"))
+                                          .toArray())
+        feed.append(fact.toObject());
+    QTest::qWait(WindowMs + 100); // a quiet spell before the flood
+
+    std::vector<std::unique_ptr<TestClient>> posters;
+    for (int i = 0; i < 4; ++i) {
+        posters.push_back(signedIn(QStringLiteral("poster%1").arg(i)));
+        QVERIFY(posters.back());
+    }
+    // 200 facts in about 2 s: 4 posters, 50 rounds, 40 ms apart.
+    QElapsedTimer clock;
+    clock.start();
+    QList<qint64> eventTimes;
+    int firstAckBeforeItsBatch = -1;
+    for (int round = 0; round < 50; ++round) {
+        for (int p = 0; p < 4; ++p) {
+            const QString text = QStringLiteral("flood %1 from poster %2").arg(round).arg(p);
+            const Envelope ack = posters[p]->request(Protocol::Type::PostFact,
+                                                     post(QStringLiteral("f%1").arg(round), text));
+            QVERIFY2(!ack.isError(), qPrintable(ack.toError().message));
+            if (round == 1 && p == 0) {
+                // The poster has its fact from the acknowledgement, before any batch carries it.
+                bool inABatch = false;
+                for (const Envelope &event : watcher->events()) {
+                    for (const QJsonValue &fact :
+                         event.data.value(QStringLiteral("facts")).toArray())
+                        inABatch = inABatch
+                                || fact.toObject().value(QStringLiteral("text")).toString() == text;
+                }
+                firstAckBeforeItsBatch = inABatch ? 0 : 1;
+            }
+        }
+        QTest::qWait(40);
+    }
+    QTest::qWait(WindowMs + 300); // the last batch
+
+    QCOMPARE(firstAckBeforeItsBatch, 1);
+    const QList<Envelope> batches = watcher->events();
+    QVERIFY(batches.size() >= 2);
+    // At most one update per window: the flood took ~2 s, so about 2000/600 + 1 batches.
+    QVERIFY2(batches.size() <= int(clock.elapsed() / WindowMs) + 2,
+             qPrintable(QString::number(batches.size())));
+    for (const Envelope &batch : batches) {
+        QList<QJsonObject> facts;
+        for (const QJsonValue &fact : batch.data.value(QStringLiteral("facts")).toArray())
+            facts.append(fact.toObject());
+        QVERIFY(facts.size() <= 20);
+        feed = facts + feed;
+        std::sort(feed.begin(), feed.end(), [](const QJsonObject &a, const QJsonObject &b) {
+            return a.value(QStringLiteral("id")).toInteger()
+                    > b.value(QStringLiteral("id")).toInteger();
+        });
+        feed = feed.mid(0, 20);
+    }
+    for (qsizetype i = 1; i < batches.size(); ++i)
+        QCOMPARE(batches.at(i).seq, batches.at(i - 1).seq + 1);
+
+    // The watcher ends with exactly the latest 20, newest first, as the database has them.
+    QList<qint64> expected;
+    {
+        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("latest"));
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("SELECT id FROM facts ORDER BY id DESC LIMIT 20")));
+        while (query.next())
+            expected.append(query.value(0).toLongLong());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("latest"));
+    QList<qint64> shown;
+    for (const QJsonObject &fact : feed)
+        shown.append(fact.value(QStringLiteral("id")).toInteger());
+    QCOMPARE(shown, expected);
+
+    // Each of the 200 is in its author's feed and in the database exactly once.
+    for (auto &poster : posters) {
+        const qint64 authorId = userIdOf(*poster);
+        QCOMPARE(countInDatabase(QStringLiteral("author_id = %1").arg(authorId)), 50);
+        const Envelope page = watcher->request(
+                Protocol::Type::ListFacts,
+                {{QStringLiteral("userId"), authorId}, {QStringLiteral("limit"), 100}});
+        const QList<qint64> ids = idsOf(page.data.value(QStringLiteral("facts")).toArray());
+        QCOMPARE(ids.size(), 50);
+        QCOMPARE(QSet<qint64>(ids.cbegin(), ids.cend()).size(), 50);
+        QVERIFY(!page.data.value(QStringLiteral("hasMore")).toBool());
+    }
+}
+
+void tst_Facts::pagingReturnsEveryFactOnceNewestFirst()
+{
+    auto prolific = signedIn(QStringLiteral("prolific"));
+    QVERIFY(prolific);
+    // 1,000 posts, pipelined, then every acknowledgement collected.
+    for (int i = 0; i < 1000; ++i)
+        prolific->sendRaw(QString::fromUtf8(Envelope{
+                Protocol::Type::PostFact,
+                QStringLiteral("p%1").arg(i),
+                post(QStringLiteral("page-%1").arg(i), QStringLiteral("fact number %1").arg(i)),
+                {},
+                0}
+                                                    .toJson()));
+    for (int i = 0; i < 1000; ++i)
+        QVERIFY2(!prolific->waitForReply(QStringLiteral("p%1").arg(i), 30'000).isError(),
+                 qPrintable(QString::number(i)));
+
+    const qint64 authorId = userIdOf(*prolific);
+    QList<qint64> seen;
+    std::optional<qint64> before;
+    int pages = 0;
+    while (true) {
+        QJsonObject request{{QStringLiteral("userId"), authorId}, {QStringLiteral("limit"), 30}};
+        if (before)
+            request.insert(QStringLiteral("beforeId"), *before);
+        const Envelope page = prolific->request(Protocol::Type::ListFacts, request);
+        QVERIFY(!page.isError());
+        const QList<qint64> ids = idsOf(page.data.value(QStringLiteral("facts")).toArray());
+        ++pages;
+        seen += ids;
+        if (!page.data.value(QStringLiteral("hasMore")).toBool())
+            break;
+        QCOMPARE(ids.size(), 30);
+        before = ids.constLast();
+        QVERIFY(pages < 100);
+    }
+    QCOMPARE(pages, 34);
+    QCOMPARE(seen.size(), 1000);
+    QCOMPARE(QSet<qint64>(seen.cbegin(), seen.cend()).size(), 1000);
+    QVERIFY(std::is_sorted(seen.cbegin(), seen.cend(), std::greater<>()));
+    // The first fact posted is the last one paged to.
+    const Envelope oldest = prolific->request(Protocol::Type::ListFacts,
+                                              {{QStringLiteral("userId"), authorId},
+                                               {QStringLiteral("beforeId"), seen.at(998)},
+                                               {QStringLiteral("limit"), 5}});
+    QCOMPARE(oldest.data.value(QStringLiteral("facts"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("text"))
+                     .toString(),
+             QStringLiteral("fact number 0"));
+}
+
+QTEST_GUILESS_MAIN(tst_Facts)
+#include "tst_facts.moc"
