@@ -3,6 +3,8 @@
 #include "clientlogging.h"
 #include "protocol.h"
 
+#include <QUuid>
+
 namespace Hallway {
 
 HallwayClient::HallwayClient(QObject *parent) : QObject(parent)
@@ -100,8 +102,12 @@ void HallwayClient::onSessionReply(const Expected<QJsonObject> &reply, bool firs
         Q_EMIT signedIn(m_user, freshToken);
     if (m_presenceState != PresenceState::Online)
         setPresenceState(m_presenceState);
-    for (const QString &topic : std::as_const(m_topics))
-        sendSubscribe(topic);
+    for (auto it = m_topics.cbegin(); it != m_topics.cend(); ++it)
+        sendSubscribe(it.key());
+    // Whatever was posted but never acknowledged goes again, with the same client ids.
+    m_factsInFlight.clear();
+    for (auto it = m_pendingFacts.cbegin(); it != m_pendingFacts.cend(); ++it)
+        sendFact(it.key());
 }
 
 void HallwayClient::onConnectionLost(const QString &reason, bool willRetry)
@@ -135,8 +141,9 @@ void HallwayClient::signOut()
         m_connection.close();
         m_token.clear();
         m_user = {};
-        m_topics.clear();
-        m_positions.clear();
+        m_positions.clear(); // the topics stay wanted: they come back with the next sign-in
+        m_pendingFacts.clear();
+        m_factsInFlight.clear();
         m_presenceState = PresenceState::Online;
         m_hasSignedIn = false;
         setStatus(Status::SignedOut);
@@ -177,13 +184,16 @@ void HallwayClient::setPresenceState(PresenceState state)
 
 void HallwayClient::subscribe(const QString &topic)
 {
-    m_topics.insert(topic);
+    if (m_topics[topic]++ > 0)
+        return; // already subscribed for another part of the app
     if (m_status == Status::Online)
         sendSubscribe(topic);
 }
 
 void HallwayClient::unsubscribe(const QString &topic)
 {
+    if (!m_topics.contains(topic) || --m_topics[topic] > 0)
+        return;
     m_topics.remove(topic);
     m_positions.remove(topic);
     if (m_status == Status::Online)
@@ -225,6 +235,55 @@ void HallwayClient::sendSubscribe(const QString &topic)
                              m_positions.insert(topic, position);
                              qCDebug(lcClientSession) << "caught up on" << topic
                                                       << subscribed->events.size() << "events";
+                         });
+}
+
+QString HallwayClient::postFact(const QString &text)
+{
+    const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_pendingFacts.insert(clientId, text);
+    if (m_status == Status::Online)
+        sendFact(clientId);
+    return clientId;
+}
+
+void HallwayClient::sendFact(const QString &clientId)
+{
+    if (m_factsInFlight.contains(clientId))
+        return;
+    m_factsInFlight.insert(clientId);
+    const PostFactRequest request{clientId, m_pendingFacts.value(clientId)};
+    m_connection.request(Protocol::Type::PostFact, request.toJson(), this,
+                         [this, clientId](const Expected<QJsonObject> &reply) {
+                             m_factsInFlight.remove(clientId);
+                             if (!reply && reply.error().code == ErrorCode::Unavailable)
+                                 return; // the connection dropped: resent after the next resume
+                             const QString text = m_pendingFacts.take(clientId);
+                             const auto posted = reply ? PostFactReply::fromJson(reply.value())
+                                                       : Expected<PostFactReply>(reply.error());
+                             if (!posted)
+                                 return Q_EMIT factRejected(clientId, text, posted.error());
+                             Q_EMIT factPosted(posted->fact, clientId);
+                         });
+}
+
+void HallwayClient::listFacts(const ListFactsRequest &request, QObject *context,
+                              std::function<void(const Expected<FactPage> &)> done)
+{
+    m_connection.request(Protocol::Type::ListFacts, request.toJson(), context,
+                         [done](const Expected<QJsonObject> &reply) {
+                             done(reply ? FactPage::fromJson(reply.value())
+                                        : Expected<FactPage>(reply.error()));
+                         });
+}
+
+void HallwayClient::fetchProfile(qint64 userId, QObject *context,
+                                 std::function<void(const Expected<UserProfile> &)> done)
+{
+    m_connection.request(Protocol::Type::GetUser, GetUserRequest{userId}.toJson(), context,
+                         [done](const Expected<QJsonObject> &reply) {
+                             done(reply ? UserProfile::fromJson(reply.value())
+                                        : Expected<UserProfile>(reply.error()));
                          });
 }
 

@@ -44,9 +44,19 @@ public:
                         std::function<void(const Hallway::Status &)> done);
     void setPresenceState(PresenceState state);
 
-    // Topics survive reconnects: they are resubscribed after each resume.
+    // Topics survive reconnects: they are resubscribed after each resume. Several parts of the
+    // app may subscribe to one topic; it is left when the last of them unsubscribes.
     void subscribe(const QString &topic);
     void unsubscribe(const QString &topic);
+
+    // Posts a fact. It carries a fresh client id and is resent after a reconnect until the
+    // server acknowledges it, so it is stored exactly once. factPosted() reports the result.
+    QString postFact(const QString &text);
+    int pendingFactCount() const { return static_cast<int>(m_pendingFacts.size()); }
+    void listFacts(const ListFactsRequest &request, QObject *context,
+                   std::function<void(const Expected<FactPage> &)> done);
+    void fetchProfile(qint64 userId, QObject *context,
+                      std::function<void(const Expected<UserProfile> &)> done);
 
 Q_SIGNALS:
     void statusChanged(Hallway::HallwayClient::Status status);
@@ -58,6 +68,10 @@ Q_SIGNALS:
     void signedOut();
     void topicSnapshot(const QString &topic, const QJsonObject &snapshot);
     void topicEvent(const QString &topic, qint64 seq, const QJsonObject &data);
+    // A fact of ours was stored (also after a resend).
+    void factPosted(const Hallway::Fact &fact, const QString &clientId);
+    // The server refused a fact (too long, empty...); it will not be resent.
+    void factRejected(const QString &clientId, const QString &text, const Hallway::Error &error);
 
 private:
     enum class Action { None, Login, Register, Resume };
@@ -69,6 +83,7 @@ private:
     void onEvent(const QString &topic, qint64 seq, const QJsonObject &data);
     void onSessionReply(const Expected<QJsonObject> &reply, bool firstSignIn);
     void sendSubscribe(const QString &topic);
+    void sendFact(const QString &clientId);
 
     ServerConnection m_connection;
     Status m_status = Status::SignedOut;
@@ -79,7 +94,9 @@ private:
     QString m_token;
     UserInfo m_user;
     PresenceState m_presenceState = PresenceState::Online;
-    QSet<QString> m_topics;
+    QHash<QString, int> m_topics; // topic -> how many parts of the app want it
+    QHash<QString, QString> m_pendingFacts; // clientId -> text, until acknowledged
+    QSet<QString> m_factsInFlight; // sent on the current connection
     QHash<QString, TopicPosition> m_positions;
 };
 

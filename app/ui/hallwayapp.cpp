@@ -12,6 +12,9 @@
 namespace Hallway {
 
 namespace {
+// As many as the server's community feed holds by default.
+constexpr int CommunityFeedSize = 20;
+
 const QString ServerUrlKey = QStringLiteral("session/server");
 const QString UsernameKey = QStringLiteral("session/username");
 const QString RememberKey = QStringLiteral("session/remember");
@@ -29,7 +32,10 @@ QString networkAddress()
 }
 } // namespace
 
-HallwayApp::HallwayApp(QObject *parent) : QObject(parent), m_presence(&m_client)
+HallwayApp::HallwayApp(QObject *parent)
+    : QObject(parent),
+      m_presence(&m_client),
+      m_community(FactFeedModel::community(&m_client, CommunityFeedSize))
 {
     connect(&m_client, &HallwayClient::signedIn, this, &HallwayApp::onSignedIn);
     connect(&m_client, &HallwayClient::sessionEnded, this, &HallwayApp::onSessionEnded);
@@ -136,7 +142,7 @@ void HallwayApp::showSignIn(const QUrl &server, const QString &username, bool re
 void HallwayApp::showMainWindow()
 {
     if (!m_window) {
-        m_window = std::make_unique<MainWindow>(&m_client, &m_presence);
+        m_window = std::make_unique<MainWindow>(&m_client, &m_presence, m_community.get());
         connect(m_window.get(), &MainWindow::signOutRequested, this, &HallwayApp::signOut);
         connect(m_window.get(), &MainWindow::switchServerRequested, this,
                 &HallwayApp::switchServer);

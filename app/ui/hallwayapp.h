@@ -2,6 +2,7 @@
 #pragma once
 
 #include "credentialstore.h"
+#include "factfeedmodel.h"
 #include "hallwayclient.h"
 #include "presencemodel.h"
 #include "roomhost.h"
@@ -29,6 +30,7 @@ public:
 
     HallwayClient &client() { return m_client; }
     PresenceModel &presence() { return m_presence; }
+    FactFeedModel &communityFeed() { return *m_community; }
     CredentialStore &credentials() { return m_credentials; }
     RoomHost &host() { return m_host; }
     MainWindow *mainWindow() const { return m_window.get(); }
@@ -51,6 +53,7 @@ private:
     QSettings m_settings;
     HallwayClient m_client;
     PresenceModel m_presence;
+    std::unique_ptr<FactFeedModel> m_community;
     CredentialStore m_credentials;
     RoomHost m_host;
     std::unique_ptr<MainWindow> m_window;

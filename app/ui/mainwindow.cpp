@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 #include "changepassworddialog.h"
+#include "factcomposer.h"
+#include "factdelegate.h"
+#include "factfeedmodel.h"
 #include "presencedelegate.h"
 #include "presencemodel.h"
+#include "profilepanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -11,12 +15,14 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
 namespace Hallway {
 
-MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, QWidget *parent)
+MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedModel *community,
+                       QWidget *parent)
     : QMainWindow(parent), m_client(client), m_presence(presence)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -43,7 +49,8 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, QWidget *
     dock->setWidget(onlinePanel);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
-    // The room itself.
+    // The room itself: your composer and the community feed, and beside it whoever's profile
+    // you opened.
     auto *room = new QWidget;
     auto *roomLayout = new QVBoxLayout(room);
     m_notice = new QLabel;
@@ -55,11 +62,49 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, QWidget *
     m_welcome = new QLabel;
     m_welcome->setObjectName(QStringLiteral("welcome"));
     m_welcome->setWordWrap(true);
-    m_welcome->setAlignment(Qt::AlignCenter);
     m_welcome->setTextFormat(Qt::RichText);
+    m_composer = new FactComposer(client);
+    auto *feedTitle = new QLabel(tr("<b>Latest from everyone</b>"));
+    m_communityList = new QListView;
+    m_communityList->setObjectName(QStringLiteral("communityFeed"));
+    m_communityList->setModel(community);
+    auto *factDelegate = new FactDelegate(true, m_communityList);
+    m_communityList->setItemDelegate(factDelegate);
+    m_communityList->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_communityList->setWordWrap(true);
+    m_communityList->setMouseTracking(true);
+    m_communityList->setAccessibleName(tr("Latest facts from everyone"));
     roomLayout->addWidget(m_notice);
-    roomLayout->addWidget(m_welcome, 1);
-    setCentralWidget(room);
+    roomLayout->addWidget(m_welcome);
+    roomLayout->addWidget(m_composer);
+    roomLayout->addWidget(feedTitle);
+    roomLayout->addWidget(m_communityList, 1);
+
+    m_profile = new ProfilePanel(client, presence);
+    m_profile->hide();
+    auto *splitter = new QSplitter;
+    splitter->addWidget(room);
+    splitter->addWidget(m_profile);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    setCentralWidget(splitter);
+
+    // Names are links: in the feed, and in who's online (click, or Enter on the row).
+    connect(factDelegate, &FactDelegate::authorClicked, this, &MainWindow::openProfile);
+    connect(m_communityList, &QListView::activated, this, [this](const QModelIndex &index) {
+        openProfile(index.data(FactFeedModel::AuthorIdRole).toLongLong());
+    });
+    for (const auto signal : {&QListView::clicked, &QListView::activated}) {
+        connect(m_onlineList, signal, this, [this](const QModelIndex &index) {
+            openProfile(index.data(PresenceModel::UserIdRole).toLongLong());
+        });
+    }
+    connect(m_profile, &ProfilePanel::closeRequested, this, &MainWindow::closeProfile);
+    auto *escape = new QAction(this);
+    escape->setShortcut(Qt::Key_Escape);
+    escape->setShortcutContext(Qt::WindowShortcut);
+    connect(escape, &QAction::triggered, this, &MainWindow::closeProfile);
+    addAction(escape);
 
     // Status bar: the connection state, always visible, and the hosted room if any.
     m_connectionStatus = new QLabel;
@@ -113,6 +158,20 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, QWidget *
     updateIdentity();
 }
 
+void MainWindow::openProfile(qint64 userId)
+{
+    if (userId <= 0)
+        return;
+    m_profile->showUser(userId);
+    m_profile->show();
+}
+
+void MainWindow::closeProfile()
+{
+    m_profile->hide();
+    m_composer->setFocus();
+}
+
 void MainWindow::showKeychainNotice(const QString &reason)
 {
     m_notice->setText(tr("Hallway cannot use this computer's keychain, so it cannot remember "
@@ -141,10 +200,9 @@ void MainWindow::updateIdentity()
         m_welcome->setText(QString());
         return;
     }
-    m_welcome->setText(tr("<h2>Welcome, %1</h2><p>You are in the hallway of %2.</p>"
-                          "<p>Everyone who is here right now is listed on the left.</p>")
-                               .arg(user.displayName.toHtmlEscaped(),
-                                    m_client->serverUrl().host().toHtmlEscaped()));
+    m_welcome->setText(tr("<h3>Welcome, %1</h3>Everyone who is here right now is listed on the "
+                          "left; click a name to see what they shared.")
+                               .arg(user.displayName.toHtmlEscaped()));
     setWindowTitle(tr("Hallway - %1").arg(user.displayName));
 }
 

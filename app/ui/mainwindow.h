@@ -12,7 +12,10 @@ class QListView;
 
 namespace Hallway {
 
+class FactComposer;
+class FactFeedModel;
 class PresenceModel;
+class ProfilePanel;
 
 // The main window: who's online beside the room, the connection state in the status bar,
 // and the session's actions in the menus. It shows what the client core knows; the
@@ -20,12 +23,19 @@ class PresenceModel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(HallwayClient *client, PresenceModel *presence, QWidget *parent = nullptr);
+    MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedModel *community,
+               QWidget *parent = nullptr);
 
     // Shown once, when the OS has no keychain to remember the sign-in.
     void showKeychainNotice(const QString &reason);
     void setHostedUrl(const QString &url);
     QString connectionStatusText() const;
+    ProfilePanel *profilePanel() const { return m_profile; }
+    FactComposer *composer() const { return m_composer; }
+
+public Q_SLOTS:
+    void openProfile(qint64 userId);
+    void closeProfile();
 
 Q_SIGNALS:
     void signOutRequested();
@@ -40,6 +50,9 @@ private:
     QListView *m_onlineList;
     QLabel *m_onlineCount;
     QLabel *m_welcome;
+    FactComposer *m_composer;
+    QListView *m_communityList;
+    ProfilePanel *m_profile;
     QLabel *m_notice;
     QLabel *m_connectionStatus;
     QLabel *m_hostStatus;

@@ -2,9 +2,12 @@
 // The app as a person uses it, on real widgets against a real server: sign in through the
 // dialog, see who is online, go away, sign out, and come back remembered (or, without a
 // keychain, be told why not).
+#include "factcomposer.h"
+#include "factfeedmodel.h"
 #include "hallwayapp.h"
 #include "mainwindow.h"
 #include "presencemodel.h"
+#include "profilepanel.h"
 #include "protocol.h"
 #include "signindialog.h"
 #include "testclient.h"
@@ -52,6 +55,7 @@ private Q_SLOTS:
     void initTestCase();
     void wrongPasswordIsShownInTheDialog();
     void registerThroughTheDialogAndSeeWhoIsOnline();
+    void postAFactAndReadSomeoneElses();
     void screenshotForTheReadme();
     void rememberedSessionResumesWithoutAPassword();
     void signOutForgetsTheSession();
@@ -156,6 +160,80 @@ void tst_SignInFlow::registerThroughTheDialogAndSeeWhoIsOnline()
 
     greta.close();
     QTRY_COMPARE(listedNames(window), QStringList{QStringLiteral("Hanna Arendt")});
+}
+
+void tst_SignInFlow::postAFactAndReadSomeoneElses()
+{
+    MainWindow *window = m_app->mainWindow();
+    QVERIFY(window);
+    auto *edit = child<QLineEdit>(window, "factEdit");
+    auto *postButton = child<QPushButton>(window, "postFactButton");
+    auto *feed = child<QListView>(window, "communityFeed");
+    QVERIFY(edit && postButton && feed);
+
+    // The count is live, and too long a fact cannot be posted.
+    QTest::keyClicks(edit, QString(281, QLatin1Char('a')));
+    QCOMPARE(window->composer()->counterText(), QStringLiteral("281/280"));
+    QVERIFY(!postButton->isEnabled());
+    edit->clear();
+    QCOMPARE(window->composer()->counterText(), QStringLiteral("0/280"));
+
+    // Enter posts; the fact is at the top of the feed as soon as the server has it.
+    QTest::keyClicks(edit, QStringLiteral("I read Hannah Arendt on trains"));
+    QCOMPARE(window->composer()->counterText(), QStringLiteral("30/280"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QVERIFY(edit->text().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(feed->model()->rowCount() > 0, 5000);
+    QCOMPARE(feed->model()->index(0, 0).data().toString(),
+             QStringLiteral("I read Hannah Arendt on trains"));
+    QCOMPARE(feed->model()->index(0, 0).data(FactFeedModel::AuthorDisplayNameRole).toString(),
+             QStringLiteral("Hanna Arendt"));
+    QTest::qWait(300);
+    int mine = 0;
+    for (int row = 0; row < feed->model()->rowCount(); ++row)
+        mine += feed->model()->index(row, 0).data().toString()
+                == QStringLiteral("I read Hannah Arendt on trains");
+    QCOMPARE(mine, 1); // never twice, even when the server's batch brings it again
+
+    // Greta shares two facts; click her name in who's online and read them.
+    TestClient greta;
+    QVERIFY(greta.open(m_server.url()));
+    QVERIFY(!greta.hello().isError());
+    QVERIFY(!greta.login(QStringLiteral("greta"), Password).isError());
+    for (const char *text : {"I knit on conference calls", "I have been to 31 conferences"})
+        QVERIFY(!greta.request(Protocol::Type::PostFact,
+                               {{QStringLiteral("clientId"), QString::fromLatin1(text)},
+                                {QStringLiteral("text"), QString::fromLatin1(text)}})
+                         .isError());
+    auto *online = child<QListView>(window, "onlineList");
+    QTRY_COMPARE(listedNames(window),
+                 (QStringList{QStringLiteral("Greta"), QStringLiteral("Hanna Arendt")}));
+    const QRect gretaRow = online->visualRect(online->model()->index(0, 0));
+    QTest::mouseClick(online->viewport(), Qt::LeftButton, {}, gretaRow.center());
+
+    ProfilePanel *profile = window->profilePanel();
+    QTRY_VERIFY(profile->isVisible());
+    QTRY_COMPARE(profile->displayName(), QStringLiteral("Greta"));
+    QCOMPARE(profile->presenceText(), QStringLiteral("Here now"));
+    QTRY_COMPARE_WITH_TIMEOUT(profile->factList()->model()->rowCount(), 2, 5000);
+    QCOMPARE(profile->factList()->model()->index(0, 0).data().toString(),
+             QStringLiteral("I have been to 31 conferences"));
+    QCOMPARE(profile->factList()->model()->index(1, 0).data().toString(),
+             QStringLiteral("I knit on conference calls"));
+
+    // Her next fact arrives live in the open profile; she leaves and the profile says so.
+    QVERIFY(!greta.request(Protocol::Type::PostFact,
+                           {{QStringLiteral("clientId"), QStringLiteral("g3")},
+                            {QStringLiteral("text"), QStringLiteral("I am off to the keynote")}})
+                     .isError());
+    QTRY_COMPARE(profile->factList()->model()->index(0, 0).data().toString(),
+                 QStringLiteral("I am off to the keynote"));
+    greta.close();
+    QTRY_COMPARE(profile->presenceText(), QStringLiteral("Not here right now"));
+
+    // Escape closes the profile.
+    QTest::keyClick(window, Qt::Key_Escape);
+    QTRY_VERIFY(!profile->isVisible());
 }
 
 // Not a check: with HALLWAY_SCREENSHOT=path set, fills the room and saves the main window as

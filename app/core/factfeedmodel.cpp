@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+#include "factfeedmodel.h"
+#include "hallwayclient.h"
+#include "messages.h"
+#include "protocol.h"
+
+#include <QDateTime>
+#include <algorithm>
+
+namespace Hallway {
+
+FactFeedModel *FactFeedModel::community(HallwayClient *client, int size, QObject *parent)
+{
+    return new FactFeedModel(client, Protocol::Topic::CommunityFacts, 0, size, parent);
+}
+
+FactFeedModel *FactFeedModel::userFeed(HallwayClient *client, qint64 userId, QObject *parent)
+{
+    return new FactFeedModel(client, Protocol::Topic::userFacts(userId), userId, 0, parent);
+}
+
+FactFeedModel::FactFeedModel(HallwayClient *client, const QString &topic, qint64 userId,
+                             int maxRows, QObject *parent)
+    : QAbstractListModel(parent),
+      m_client(client),
+      m_topic(topic),
+      m_userId(userId),
+      m_maxRows(maxRows)
+{
+    connect(client, &HallwayClient::topicSnapshot, this,
+            [this](const QString &topic, const QJsonObject &snapshot) {
+                if (topic == m_topic)
+                    applySnapshot(snapshot);
+            });
+    connect(client, &HallwayClient::topicEvent, this,
+            [this](const QString &topic, qint64, const QJsonObject &data) {
+                if (topic != m_topic)
+                    return;
+                if (const auto posted = FactsPosted::fromJson(data))
+                    merge(posted->facts);
+            });
+    // The poster sees their fact from the acknowledgement, before any batch brings it.
+    connect(client, &HallwayClient::factPosted, this, [this](const Fact &fact) {
+        if (accepts(fact))
+            merge({fact});
+    });
+    connect(client, &HallwayClient::signedOut, this, [this]() {
+        beginResetModel();
+        m_facts.clear();
+        m_hasMore = false;
+        endResetModel();
+    });
+    client->subscribe(m_topic);
+}
+
+FactFeedModel::~FactFeedModel()
+{
+    m_client->unsubscribe(m_topic);
+}
+
+bool FactFeedModel::accepts(const Fact &fact) const
+{
+    return m_userId == 0 || fact.author.id == m_userId;
+}
+
+int FactFeedModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_facts.size());
+}
+
+QVariant FactFeedModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Fact &fact = m_facts.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return fact.text;
+    case Qt::ToolTipRole:
+        return tr("%1 (@%2), %3")
+                .arg(fact.author.displayName, fact.author.username,
+                     QLocale().toString(QDateTime::fromMSecsSinceEpoch(fact.createdAt),
+                                        QLocale::ShortFormat));
+    case FactIdRole:
+        return fact.id;
+    case AuthorIdRole:
+        return fact.author.id;
+    case AuthorUsernameRole:
+        return fact.author.username;
+    case AuthorDisplayNameRole:
+        return fact.author.displayName;
+    case CreatedAtRole:
+        return QDateTime::fromMSecsSinceEpoch(fact.createdAt);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> FactFeedModel::roleNames() const
+{
+    auto names = QAbstractListModel::roleNames();
+    names.insert({{FactIdRole, "factId"},
+                  {AuthorIdRole, "authorId"},
+                  {AuthorUsernameRole, "authorUsername"},
+                  {AuthorDisplayNameRole, "authorDisplayName"},
+                  {TextRole, "text"},
+                  {CreatedAtRole, "createdAt"}});
+    return names;
+}
+
+void FactFeedModel::applySnapshot(const QJsonObject &snapshot)
+{
+    const auto page = FactPage::fromJson(snapshot);
+    if (!page)
+        return;
+    beginResetModel();
+    m_facts = page->facts;
+    std::sort(m_facts.begin(), m_facts.end(),
+              [](const Fact &a, const Fact &b) { return a.id > b.id; });
+    if (m_maxRows > 0 && m_facts.size() > m_maxRows)
+        m_facts.resize(m_maxRows);
+    m_hasMore = m_userId != 0 && page->hasMore;
+    endResetModel();
+}
+
+void FactFeedModel::merge(const QList<Fact> &facts)
+{
+    for (const Fact &fact : facts) {
+        const auto position =
+                std::lower_bound(m_facts.cbegin(), m_facts.cend(), fact.id,
+                                 [](const Fact &shown, qint64 id) { return shown.id > id; });
+        if (position != m_facts.cend() && position->id == fact.id)
+            continue; // already shown (our own, from the acknowledgement)
+        const int row = static_cast<int>(position - m_facts.cbegin());
+        if (m_maxRows > 0 && row >= m_maxRows)
+            continue; // older than everything the feed shows
+        beginInsertRows({}, row, row);
+        m_facts.insert(row, fact);
+        endInsertRows();
+        if (m_maxRows > 0 && m_facts.size() > m_maxRows) {
+            beginRemoveRows({}, m_maxRows, static_cast<int>(m_facts.size()) - 1);
+            m_facts.resize(m_maxRows);
+            endRemoveRows();
+        }
+    }
+}
+
+bool FactFeedModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasMore && !m_loading;
+}
+
+void FactFeedModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent) || m_facts.isEmpty())
+        return;
+    m_loading = true;
+    ListFactsRequest request;
+    request.userId = m_userId;
+    request.beforeId = m_facts.constLast().id;
+    request.limit = ListFactsRequest::DefaultLimit;
+    m_client->listFacts(request, this, [this](const Expected<FactPage> &page) {
+        m_loading = false;
+        if (!page) {
+            Q_EMIT loadFailed(page.error().message);
+            return;
+        }
+        m_hasMore = page->hasMore;
+        if (page->facts.isEmpty())
+            return;
+        // Keyset paging: every fact here is older than the last one shown.
+        const int first = static_cast<int>(m_facts.size());
+        QList<Fact> older;
+        for (const Fact &fact : page->facts) {
+            if (fact.id < m_facts.constLast().id)
+                older.append(fact);
+        }
+        if (older.isEmpty())
+            return;
+        beginInsertRows({}, first, first + static_cast<int>(older.size()) - 1);
+        m_facts.append(older);
+        endInsertRows();
+    });
+}
+
+} // namespace Hallway

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "fact.h"
+
+#include <QAbstractListModel>
+
+namespace Hallway {
+
+class HallwayClient;
+
+// Facts, newest first, kept live from a facts topic: the community feed (the latest few of
+// everyone) or one user's feed, whose older facts load as the view scrolls (fetchMore, keyset
+// paging). Your own facts appear the moment the server acknowledges them, and never twice.
+class FactFeedModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role {
+        FactIdRole = Qt::UserRole + 1,
+        AuthorIdRole,
+        AuthorUsernameRole,
+        AuthorDisplayNameRole,
+        TextRole,
+        CreatedAtRole, // QDateTime
+    };
+    Q_ENUM(Role)
+
+    // The community feed, at most `size` facts.
+    static FactFeedModel *community(HallwayClient *client, int size, QObject *parent = nullptr);
+    // One user's facts, all of them as the view scrolls.
+    static FactFeedModel *userFeed(HallwayClient *client, qint64 userId, QObject *parent = nullptr);
+    ~FactFeedModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    QString topic() const { return m_topic; }
+    qint64 userId() const { return m_userId; }
+    const Fact &factAt(int row) const { return m_facts.at(row); }
+    bool isLoading() const { return m_loading; }
+
+    // Adds facts not yet shown, each at its place by id; ignores ones already there.
+    void merge(const QList<Fact> &facts);
+
+Q_SIGNALS:
+    void loadFailed(const QString &message);
+
+private:
+    FactFeedModel(HallwayClient *client, const QString &topic, qint64 userId, int maxRows,
+                  QObject *parent);
+    void applySnapshot(const QJsonObject &snapshot);
+    bool accepts(const Fact &fact) const;
+
+    HallwayClient *m_client;
+    QString m_topic;
+    qint64 m_userId; // 0 for the community feed
+    int m_maxRows; // 0: unbounded
+    QList<Fact> m_facts;
+    bool m_hasMore = false;
+    bool m_loading = false;
+};
+
+} // namespace Hallway
