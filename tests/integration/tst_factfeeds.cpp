@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+// The app's client core with facts on a real server: a fact typed while the server is down
+// is sent when it is back and stored once; feed models page back through a user's facts and
+// show the poster's own fact once.
+#include "factfeedmodel.h"
+#include "hallwayclient.h"
+#include "protocol.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Hallway;
+using namespace Hallway::Test;
+
+namespace {
+const QString Password = QStringLiteral("feeds-password");
+
+bool signIn(HallwayClient &client, const QUrl &url, const QString &username)
+{
+    QSignalSpy signedIn(&client, &HallwayClient::signedIn);
+    client.registerAccount(url, {username, username.toUpper(), Password, {}, {}});
+    return signedIn.wait(10'000);
+}
+} // namespace
+
+class tst_FactFeeds : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void factTypedWhileOfflineIsSentOnceWhenBack();
+    void userFeedPagesBackThroughEverything();
+    void communityFeedShowsOwnFactOnceAndKeepsTheLatest();
+
+private:
+    int factsInDatabase(const QString &text);
+    TestServer m_server;
+};
+
+void tst_FactFeeds::initTestCase()
+{
+    m_server.setConfig(QStringLiteral("[facts]\ncommunity_interval_ms=300\ncommunity_size=5\n"));
+    QVERIFY(m_server.start());
+}
+
+int tst_FactFeeds::factsInDatabase(const QString &text)
+{
+    int count = -1;
+    {
+        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("count"));
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM facts WHERE text = ?"));
+        query.addBindValue(text);
+        if (query.exec() && query.next())
+            count = query.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("count"));
+    return count;
+}
+
+void tst_FactFeeds::factTypedWhileOfflineIsSentOnceWhenBack()
+{
+    HallwayClient client;
+    client.connection().setReconnectDelays(100, 500);
+    QVERIFY(signIn(client, m_server.url(), QStringLiteral("traveller")));
+    QSignalSpy posted(&client, &HallwayClient::factPosted);
+
+    m_server.kill();
+    QTRY_COMPARE_WITH_TIMEOUT(client.status(), HallwayClient::Status::Reconnecting, 5000);
+    const QString clientId = client.postFact(QStringLiteral("Typed on the train"));
+    QCOMPARE(client.pendingFactCount(), 1);
+    QTest::qWait(300);
+    QCOMPARE(posted.count(), 0);
+
+    QVERIFY(m_server.restart());
+    QTRY_COMPARE_WITH_TIMEOUT(posted.count(), 1, 10'000);
+    QCOMPARE(posted.first().at(1).toString(), clientId);
+    QCOMPARE(client.pendingFactCount(), 0);
+    QCOMPARE(factsInDatabase(QStringLiteral("Typed on the train")), 1);
+    QTest::qWait(300);
+    QCOMPARE(posted.count(), 1);
+}
+
+void tst_FactFeeds::userFeedPagesBackThroughEverything()
+{
+    HallwayClient author;
+    QVERIFY(signIn(author, m_server.url(), QStringLiteral("writer")));
+    QSignalSpy posted(&author, &HallwayClient::factPosted);
+    for (int i = 0; i < 45; ++i)
+        author.postFact(QStringLiteral("writer fact %1").arg(i));
+    QTRY_COMPARE_WITH_TIMEOUT(posted.count(), 45, 20'000);
+
+    HallwayClient reader;
+    QVERIFY(signIn(reader, m_server.url(), QStringLiteral("bookworm")));
+    std::unique_ptr<FactFeedModel> feed(FactFeedModel::userFeed(&reader, author.currentUser().id));
+    QTRY_COMPARE(feed->rowCount(), 20); // the first page comes with the subscription
+    QVERIFY(feed->canFetchMore({}));
+    while (feed->canFetchMore({}) || feed->isLoading()) {
+        if (feed->canFetchMore({}))
+            feed->fetchMore({});
+        QTest::qWait(20);
+    }
+    QCOMPARE(feed->rowCount(), 45);
+    QSet<qint64> ids;
+    for (int row = 0; row < feed->rowCount(); ++row) {
+        ids.insert(feed->factAt(row).id);
+        if (row > 0)
+            QVERIFY(feed->factAt(row).id < feed->factAt(row - 1).id);
+    }
+    QCOMPARE(ids.size(), 45);
+    QCOMPARE(feed->factAt(44).text, QStringLiteral("writer fact 0"));
+
+    // Live while open.
+    author.postFact(QStringLiteral("writer fact 45"));
+    QTRY_COMPARE(feed->rowCount(), 46);
+    QCOMPARE(feed->factAt(0).text, QStringLiteral("writer fact 45"));
+}
+
+void tst_FactFeeds::communityFeedShowsOwnFactOnceAndKeepsTheLatest()
+{
+    HallwayClient client;
+    std::unique_ptr<FactFeedModel> feed(FactFeedModel::community(&client, 5));
+    QVERIFY(signIn(client, m_server.url(), QStringLiteral("chatty")));
+    QTRY_COMPARE(feed->rowCount(), 5); // the server's latest 5 from the tests before
+
+    TestClient other;
+    QVERIFY(other.open(m_server.url()));
+    QVERIFY(!other.hello().isError());
+    QVERIFY(!other.registerUser(QStringLiteral("other-poster"), Password).isError());
+    QTest::qWait(400); // a quiet spell: the next fact goes out at once
+    client.postFact(QStringLiteral("mine, first"));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!other.request(Protocol::Type::PostFact,
+                               {{QStringLiteral("clientId"), QStringLiteral("o%1").arg(i)},
+                                {QStringLiteral("text"), QStringLiteral("theirs %1").arg(i)}})
+                         .isError());
+    client.postFact(QStringLiteral("mine, last"));
+    QTRY_COMPARE_WITH_TIMEOUT(feed->factAt(0).text, QStringLiteral("mine, last"), 5000);
+    QTest::qWait(800); // every batch has arrived
+    QCOMPARE(feed->rowCount(), 5);
+    const QStringList expected = {QStringLiteral("mine, last"), QStringLiteral("theirs 2"),
+                                  QStringLiteral("theirs 1"), QStringLiteral("theirs 0"),
+                                  QStringLiteral("mine, first")};
+    QStringList shown;
+    for (int row = 0; row < feed->rowCount(); ++row)
+        shown.append(feed->factAt(row).text);
+    QCOMPARE(shown, expected);
+}
+
+QTEST_GUILESS_MAIN(tst_FactFeeds)
+#include "tst_factfeeds.moc"
