@@ -52,6 +52,40 @@
     </message>
   </context>
   <context>
+    <name>Hallway::FactComposer</name>
+    <message>
+      <source>Share a fact about yourself, e.g. "I give talks about Qt"</source>
+      <translation>Teile einen Fakt über dich, z. B. "Ich halte Vorträge über Qt"</translation>
+    </message>
+    <message>
+      <source>New fact</source>
+      <translation>Neuer Fakt</translation>
+    </message>
+    <message>
+      <source>&amp;Post</source>
+      <translation>&amp;Teilen</translation>
+    </message>
+    <message>
+      <source>Your fact was not posted: %1</source>
+      <translation>Dein Fakt wurde nicht geteilt: %1</translation>
+    </message>
+    <message>
+      <source>%1/%2</source>
+      <translation>%1/%2</translation>
+    </message>
+    <message>
+      <source>A fact has at most %1 characters.</source>
+      <translation>Ein Fakt hat höchstens %1 Zeichen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::FactFeedModel</name>
+    <message>
+      <source>%1 (@%2), %3</source>
+      <translation>%1 (@%2), %3</translation>
+    </message>
+  </context>
+  <context>
     <name>Hallway::HallwayApp</name>
     <message>
       <source>Cannot host a room</source>
@@ -153,10 +187,6 @@
       </translation>
     </message>
     <message>
-      <source>&lt;h2&gt;Welcome, %1&lt;/h2&gt;&lt;p&gt;You are in the hallway of %2.&lt;/p&gt;&lt;p&gt;Everyone who is here right now is listed on the left.&lt;/p&gt;</source>
-      <translation>&lt;h2&gt;Willkommen, %1&lt;/h2&gt;&lt;p&gt;Du bist im Flur von %2.&lt;/p&gt;&lt;p&gt;Alle, die gerade da sind, stehen links in der Liste.&lt;/p&gt;</translation>
-    </message>
-    <message>
       <source>Hallway - %1</source>
       <translation>Hallway – %1</translation>
     </message>
@@ -183,6 +213,18 @@
       <source>Reconnecting to %1...</source>
       <translation>Verbinde erneut mit %1 …</translation>
     </message>
+    <message>
+      <source>&lt;b&gt;Latest from everyone&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Neues von allen&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Latest facts from everyone</source>
+      <translation>Die neuesten Fakten von allen</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Welcome, %1&lt;/h3&gt;Everyone who is here right now is listed on the left; click a name to see what they shared.</source>
+      <translation>&lt;h3&gt;Willkommen, %1&lt;/h3&gt;Alle, die gerade da sind, stehen links; klicke auf einen Namen, um zu sehen, was die Person geteilt hat.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::PresenceDelegate</name>
@@ -208,6 +250,45 @@
     <message>
       <source>@%1 (%2), %3</source>
       <translation>@%1 (%2), %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::ProfilePanel</name>
+    <message>
+      <source>Close</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <source>Close the profile (Esc)</source>
+      <translation>Profil schließen (Esc)</translation>
+    </message>
+    <message>
+      <source>No facts yet.</source>
+      <translation>Noch keine Fakten.</translation>
+    </message>
+    <message>
+      <source>Facts of this person</source>
+      <translation>Fakten dieser Person</translation>
+    </message>
+    <message>
+      <source>Could not load this profile: %1</source>
+      <translation>Dieses Profil konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+      <source>moderator</source>
+      <translation>Moderation</translation>
+    </message>
+    <message>
+      <source>Not here right now</source>
+      <translation>Gerade nicht da</translation>
+    </message>
+    <message>
+      <source>Here, but away</source>
+      <translation>Da, aber abwesend</translation>
+    </message>
+    <message>
+      <source>Here now</source>
+      <translation>Jetzt da</translation>
     </message>
   </context>
   <context>

@@ -99,6 +99,26 @@ GERMAN = {
     "Please enter a server address such as ws://hallway.example.org:8470.": "Bitte gib eine Serveradresse ein, etwa ws://hallway.example.org:8470.",
     "Hallway: meet the people at your conference.": "Hallway: Triff die Menschen auf deiner Konferenz.",
     "Use this language (e.g. de or en) instead of the system's.": "Diese Sprache (z. B. de oder en) statt der des Systems verwenden.",
+    "Share a fact about yourself, e.g. \"I give talks about Qt\"": "Teile einen Fakt über dich, z. B. \"Ich halte Vorträge über Qt\"",
+    "New fact": "Neuer Fakt",
+    "&Post": "&Teilen",
+    "Your fact was not posted: %1": "Dein Fakt wurde nicht geteilt: %1",
+    "%1/%2": "%1/%2",
+    "A fact has at most %1 characters.": "Ein Fakt hat höchstens %1 Zeichen.",
+    "%1 (@%2), %3": "%1 (@%2), %3",
+    "<b>Latest from everyone</b>": "<b>Neues von allen</b>",
+    "Latest facts from everyone": "Die neuesten Fakten von allen",
+    "<h3>Welcome, %1</h3>Everyone who is here right now is listed on the left; click a name to see what they shared.":
+        "<h3>Willkommen, %1</h3>Alle, die gerade da sind, stehen links; klicke auf einen Namen, um zu sehen, was die Person geteilt hat.",
+    "Close": "Schließen",
+    "Close the profile (Esc)": "Profil schließen (Esc)",
+    "No facts yet.": "Noch keine Fakten.",
+    "Facts of this person": "Fakten dieser Person",
+    "Could not load this profile: %1": "Dieses Profil konnte nicht geladen werden: %1",
+    "moderator": "Moderation",
+    "Not here right now": "Gerade nicht da",
+    "Here, but away": "Da, aber abwesend",
+    "Here now": "Jetzt da",
 }
 
 
