@@ -232,6 +232,8 @@ void tst_SignInFlow::postAFactAndReadSomeoneElses()
     QTRY_COMPARE(profile->presenceText(), QStringLiteral("Not here right now"));
 
     // Escape closes the profile.
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
     QTest::keyClick(window, Qt::Key_Escape);
     QTRY_VERIFY(!profile->isVisible());
 }
@@ -244,19 +246,28 @@ void tst_SignInFlow::screenshotForTheReadme()
     if (path.isEmpty())
         QSKIP("set HALLWAY_SCREENSHOT=file.png to save a screenshot");
     const QList<std::pair<QString, QString>> people = {
-            {QStringLiteral("Ada Lovelace"), QStringLiteral("London")},
-            {QStringLiteral("Grace Hopper"), QStringLiteral("Arlington")},
-            {QStringLiteral("Linus Torvalds"), QStringLiteral("Portland")},
-            {QStringLiteral("Margaret Hamilton"), QStringLiteral("Boston")},
-            {QStringLiteral("Dennis Ritchie"), QStringLiteral("Murray Hill")}};
+            {QStringLiteral("Ada Lovelace"),
+             QStringLiteral("I wrote the first program, before there was a machine to run it.")},
+            {QStringLiteral("Grace Hopper"),
+             QStringLiteral("Ask me about the moth in the Mark II.")},
+            {QStringLiteral("Linus Torvalds"),
+             QStringLiteral("Here for the kernel track; find me at the coffee machine.")},
+            {QStringLiteral("Margaret Hamilton"),
+             QStringLiteral("I care a lot about error recovery.")},
+            {QStringLiteral("Dennis Ritchie"),
+             QStringLiteral("Looking for people who like small languages.")}};
     std::vector<std::unique_ptr<TestClient>> clients;
     int n = 0;
-    for (const auto &[name, city] : people) {
+    for (const auto &[name, fact] : people) {
         auto client = std::make_unique<TestClient>();
         QVERIFY(client->open(m_server.url()));
         QVERIFY(!client->hello().isError());
-        QVERIFY(!client->registerUser(QStringLiteral("guest%1").arg(++n), Password, name, city)
+        QVERIFY(!client->registerUser(QStringLiteral("guest%1").arg(++n), Password, name)
                          .isError());
+        const QJsonObject post{{QStringLiteral("clientId"), QStringLiteral("s%1").arg(n)},
+                               {QStringLiteral("text"), fact}};
+        QVERIFY(!client->request(Protocol::Type::PostFact, post).isError());
+        QTest::qWait(50);
         clients.push_back(std::move(client));
     }
     QVERIFY(!clients.at(2)
@@ -265,9 +276,11 @@ void tst_SignInFlow::screenshotForTheReadme()
                      .isError());
     MainWindow *window = m_app->mainWindow();
     window->findChild<QAction *>(QStringLiteral("awayAction"))->setChecked(false);
-    window->resize(760, 440);
+    window->resize(980, 560);
     QTRY_COMPARE(listedNames(window).size(), 6);
-    QTest::qWait(300);
+    window->openProfile(m_app->client().currentUser().id);
+    QTest::qWait(5500); // the community feed's batch window
+    QTRY_VERIFY(window->profilePanel()->factList()->model()->rowCount() > 0);
     QVERIFY(window->grab().save(path));
 }
 
