@@ -10,15 +10,18 @@ namespace Hallway::Test {
 
 TestClient::TestClient(QObject *parent) : QObject(parent)
 {
+    m_clock.start();
     connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
         const auto envelope = Envelope::fromJson(text.toUtf8());
         if (!envelope) {
             qWarning("unparseable frame from server: %s", qPrintable(text));
             return;
         }
-        if (envelope->type == Protocol::Type::Event)
+        if (envelope->type == Protocol::Type::Event) {
+            m_receivedAt.insert(envelope->topic + QLatin1Char('/') + QString::number(envelope->seq),
+                                m_clock.elapsed());
             m_events.append(envelope.value());
-        else
+        } else
             m_replies.append(envelope.value());
     });
 }

@@ -4,6 +4,8 @@
 #include "envelope.h"
 #include "expected.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QUrl>
@@ -45,6 +47,11 @@ public:
     // Events received so far (and not yet taken), oldest first.
     QList<Envelope> events() const { return m_events; }
     void clearEvents() { m_events.clear(); }
+    // When an event arrived, in ms of a monotonic clock (0 if unknown).
+    qint64 receivedAt(const Envelope &event) const
+    {
+        return m_receivedAt.value(event.topic + QLatin1Char('/') + QString::number(event.seq));
+    }
     // Waits until an event on topic satisfies the predicate; returns it (or an empty envelope).
     Envelope waitForEvent(const QString &topic, const std::function<bool(const Envelope &)> &match,
                           int timeoutMs = 5000);
@@ -53,6 +60,8 @@ private:
     QWebSocket m_socket;
     QList<Envelope> m_replies;
     QList<Envelope> m_events;
+    QHash<QString, qint64> m_receivedAt;
+    QElapsedTimer m_clock;
     qint64 m_nextId = 1;
 };
 

@@ -316,8 +316,13 @@ void tst_Facts::floodIsBatchedOncePerWindowAndNothingIsLost()
         });
         feed = feed.mid(0, 20);
     }
-    for (qsizetype i = 1; i < batches.size(); ++i)
+    for (qsizetype i = 1; i < batches.size(); ++i) {
         QCOMPARE(batches.at(i).seq, batches.at(i - 1).seq + 1);
+        // One update per window at most (less a little for delivery jitter on loopback).
+        const qint64 gap =
+                watcher->receivedAt(batches.at(i)) - watcher->receivedAt(batches.at(i - 1));
+        QVERIFY2(gap >= WindowMs - 100, qPrintable(QStringLiteral("batches %1 ms apart").arg(gap)));
+    }
 
     // The watcher ends with exactly the latest 20, newest first, as the database has them.
     QList<qint64> expected;
