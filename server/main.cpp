@@ -5,7 +5,10 @@
 #include "logging.h"
 #include "serversettings.h"
 #include "storage/storage.h"
+#include "talk.h"
 #include "validation.h"
+
+#include <QFile>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -125,6 +128,34 @@ int createModerator(const ServerSettings &settings, const QString &rawUsername, 
     return 0;
 }
 
+// --export-talks: the results as CSV (rank, title, speaker, votes), to a file or, for "-",
+// to standard output.
+int exportTalks(const ServerSettings &settings, const QString &path)
+{
+    const auto url =
+            DatabaseUrl::parse(settings.databaseUrl.isEmpty() ? ServerSettings::defaultDatabaseUrl()
+                                                              : settings.databaseUrl);
+    if (!url)
+        return fail(url.error().message);
+    Storage storage(url.value());
+    if (const Status opened = storage.open(); !opened)
+        return fail(opened.error().message);
+    const auto talks = storage.runBlocking<Expected<QList<Talk>>>(
+            [](StorageWorker &worker) { return worker.talks(false); });
+    if (!talks)
+        return fail(talks.error().message);
+    const QByteArray csv = talkResultsCsv(talks.value()).toUtf8();
+    if (path == QLatin1StringView("-")) {
+        QTextStream(stdout) << QString::fromUtf8(csv) << Qt::flush;
+        return 0;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(csv) != csv.size())
+        return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    QTextStream(stdout) << "wrote " << talks->size() << " talks to " << path << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -174,8 +205,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption displayNameOption(
             QStringLiteral("display-name"), QStringLiteral("Display name for --create-moderator."),
             QStringLiteral("name"));
+    const QCommandLineOption exportTalksOption(
+            QStringLiteral("export-talks"),
+            QStringLiteral(
+                    "Write the lightning talk results as CSV (rank, title, speaker, votes) to "
+                    "FILE, or to standard output for -, and exit."),
+            QStringLiteral("file"));
     parser.addOptions({listenOption, portOption, databaseOption, configOption, logLevelOption,
-                       createModeratorOption, displayNameOption});
+                       createModeratorOption, displayNameOption, exportTalksOption});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument %1; see --help")
@@ -213,6 +250,8 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("unknown log level \"%1\"; use debug, info, warning or error")
                             .arg(logLevel));
 
+    if (parser.isSet(exportTalksOption))
+        return exportTalks(settings, parser.value(exportTalksOption));
     if (parser.isSet(createModeratorOption))
         return createModerator(settings, parser.value(createModeratorOption),
                                parser.value(displayNameOption));

@@ -7,6 +7,7 @@
 #include "net/clientconnection.h"
 #include "requestrouter.h"
 #include "storage/storage.h"
+#include "talks/talkservice.h"
 #include "topics/presencetopic.h"
 
 #include <QTcpServer>
@@ -58,7 +59,11 @@ Status HallwayServer::start()
                                             m_settings.topicHistory);
     if (const Status loaded = m_facts->loadCommunityFeed(); !loaded)
         return loaded;
-    m_router = std::make_unique<RequestRouter>(*m_auth, *m_facts, *m_presence, *m_storage,
+    m_talks = std::make_unique<TalkService>(*m_storage, m_settings.tallyIntervalMs,
+                                            m_settings.topicHistory);
+    if (const Status loaded = m_talks->load(); !loaded)
+        return loaded;
+    m_router = std::make_unique<RequestRouter>(*m_auth, *m_facts, *m_talks, *m_presence, *m_storage,
                                                m_settings.maxMessageBytes);
 
     m_listener = new QWebSocketServer(QStringLiteral("hallway-server"),

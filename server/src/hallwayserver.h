@@ -17,6 +17,7 @@ namespace Hallway {
 class AuthService;
 class ClientConnection;
 class FactService;
+class TalkService;
 class PasswordHasher;
 class PresenceTopic;
 class RequestRouter;
@@ -55,6 +56,7 @@ private:
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<PresenceTopic> m_presence;
     std::unique_ptr<FactService> m_facts;
+    std::unique_ptr<TalkService> m_talks;
     std::unique_ptr<RequestRouter> m_router;
     QTcpServer *m_tcpListener = nullptr; // accepts; lets us set the backlog and socket options
     QWebSocketServer *m_listener = nullptr; // does the WebSocket handshakes

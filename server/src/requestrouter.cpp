@@ -6,8 +6,10 @@
 #include "net/clientconnection.h"
 #include "protocol.h"
 #include "storage/storage.h"
+#include "talks/talkservice.h"
 #include "topics/communityfeedtopic.h"
 #include "topics/presencetopic.h"
+#include "topics/talkstopic.h"
 
 #include <QCoreApplication>
 
@@ -20,17 +22,20 @@ Error badRequest(const QString &message)
 }
 } // namespace
 
-RequestRouter::RequestRouter(AuthService &auth, FactService &facts, PresenceTopic &presence,
-                             Storage &storage, qint64 maxMessageBytes, QObject *parent)
+RequestRouter::RequestRouter(AuthService &auth, FactService &facts, TalkService &talks,
+                             PresenceTopic &presence, Storage &storage, qint64 maxMessageBytes,
+                             QObject *parent)
     : QObject(parent),
       m_auth(auth),
       m_facts(facts),
+      m_talks(talks),
       m_presence(presence),
       m_storage(storage),
       m_maxMessageBytes(maxMessageBytes)
 {
     m_topics.insert(presence.name(), &presence);
     m_topics.insert(facts.community().name(), &facts.community());
+    m_topics.insert(talks.topic().name(), &talks.topic());
 }
 
 void RequestRouter::handle(ClientConnection *connection, const Envelope &request)
@@ -64,12 +69,20 @@ void RequestRouter::handle(ClientConnection *connection, const Envelope &request
     static const QStringList signedInTypes = {
             Type::Logout,      Type::ChangePassword, Type::Subscribe, Type::Unsubscribe,
             Type::SetPresence, Type::PostFact,       Type::ListFacts, Type::GetUser};
-    if (!signedInTypes.contains(type))
+    const bool isTalkRequest = type.startsWith(QLatin1StringView("talk."));
+    if (!signedInTypes.contains(type) && !isTalkRequest)
         return connection->replyError(
                 request.id, badRequest(QStringLiteral("unknown message type \"%1\"").arg(type)));
     if (connection->phase() != Phase::SignedIn)
         return connection->replyError(request.id,
                                       {ErrorCode::Unauthorized, QStringLiteral("sign in first")});
+    if (isTalkRequest) {
+        if (!m_talks.handle(connection, request))
+            connection->replyError(
+                    request.id,
+                    badRequest(QStringLiteral("unknown message type \"%1\"").arg(type)));
+        return;
+    }
 
     if (type == Type::Logout)
         handleLogout(connection, request);

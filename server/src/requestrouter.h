@@ -14,6 +14,7 @@ class ClientConnection;
 class FactService;
 class PresenceTopic;
 class Storage;
+class TalkService;
 class Topic;
 
 // Turns each request into a call on the right service and makes sure it gets exactly one
@@ -21,8 +22,9 @@ class Topic;
 class RequestRouter : public QObject {
     Q_OBJECT
 public:
-    RequestRouter(AuthService &auth, FactService &facts, PresenceTopic &presence, Storage &storage,
-                  qint64 maxMessageBytes, QObject *parent = nullptr);
+    RequestRouter(AuthService &auth, FactService &facts, TalkService &talks,
+                  PresenceTopic &presence, Storage &storage, qint64 maxMessageBytes,
+                  QObject *parent = nullptr);
 
     void handle(ClientConnection *connection, const Envelope &request);
     void connectionClosed(ClientConnection *connection);
@@ -59,6 +61,7 @@ private:
 
     AuthService &m_auth;
     FactService &m_facts;
+    TalkService &m_talks;
     PresenceTopic &m_presence;
     Storage &m_storage;
     QHash<QString, Topic *> m_topics;

@@ -65,6 +65,7 @@ Status ServerSettings::loadFile(const QString &path)
             QStringLiteral("topics/history"),
             QStringLiteral("facts/community_size"),
             QStringLiteral("facts/community_interval_ms"),
+            QStringLiteral("talks/tally_interval_ms"),
             QStringLiteral("log/level"),
     };
     for (const QString &key : ini.allKeys()) {
@@ -100,6 +101,7 @@ Status ServerSettings::loadFile(const QString &path)
                 problems);
     readInteger(ini, QStringLiteral("topics/history"), topicHistory, 0, problems);
     readInteger(ini, QStringLiteral("facts/community_size"), communityFeedSize, 1, problems);
+    readInteger(ini, QStringLiteral("talks/tally_interval_ms"), tallyIntervalMs, 0, problems);
     readInteger(ini, QStringLiteral("facts/community_interval_ms"), communityFeedIntervalMs, 0,
                 problems);
 

@@ -33,6 +33,8 @@ struct ServerSettings {
     // sends each subscriber an update under a flood.
     int communityFeedSize = 20; // [facts] community_size
     int communityFeedIntervalMs = 5'000; // [facts] community_interval_ms
+    // Under heavy voting, tallies go out at most once per this interval (a few per second).
+    int tallyIntervalMs = 250; // [talks] tally_interval_ms
     int shutdownGraceMs = 5'000; // [server] shutdown_grace_ms: wait for pending writes
 
     static QString defaultDatabaseUrl();

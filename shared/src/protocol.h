@@ -22,6 +22,15 @@ inline const QString SetPresence = QStringLiteral("presence.set_state");
 inline const QString PostFact = QStringLiteral("fact.post");
 inline const QString ListFacts = QStringLiteral("fact.list");
 inline const QString GetUser = QStringLiteral("user.get");
+inline const QString ProposeTalk = QStringLiteral("talk.propose");
+inline const QString EditTalk = QStringLiteral("talk.edit");
+inline const QString WithdrawTalk = QStringLiteral("talk.withdraw");
+inline const QString ToggleVote = QStringLiteral("talk.toggle_vote");
+inline const QString MyVotes = QStringLiteral("talk.my_votes");
+inline const QString SetVoting = QStringLiteral("talk.set_voting"); // moderators
+inline const QString HideTalk = QStringLiteral("talk.set_hidden"); // moderators
+inline const QString ListTalks = QStringLiteral("talk.list"); // moderators: hidden ones too
+inline const QString ExportTalks = QStringLiteral("talk.export"); // moderators
 
 // Server -> client.
 inline const QString Result = QStringLiteral("result");
@@ -32,6 +41,7 @@ inline const QString Event = QStringLiteral("event");
 namespace Topic {
 inline const QString Presence = QStringLiteral("presence");
 inline const QString CommunityFacts = QStringLiteral("facts.community");
+inline const QString Talks = QStringLiteral("talks");
 // One user's facts: "facts.user." followed by the user id.
 inline const QString UserFactsPrefix = QStringLiteral("facts.user.");
 inline QString userFacts(qint64 userId)
@@ -39,6 +49,14 @@ inline QString userFacts(qint64 userId)
     return UserFactsPrefix + QString::number(userId);
 }
 } // namespace Topic
+
+// Talks topic events.
+namespace TalkEvent {
+inline const QString Upserted = QStringLiteral("talk"); // proposed, edited or unhidden
+inline const QString Removed = QStringLiteral("removed"); // withdrawn or hidden
+inline const QString Tallies = QStringLiteral("tallies"); // coalesced vote counts
+inline const QString Voting = QStringLiteral("voting"); // opened or closed
+} // namespace TalkEvent
 
 // The kind of every facts event (community and user topics).
 namespace FactEvent {

@@ -90,6 +90,30 @@ std::optional<QString> checkClientId(const QString &clientId)
     return std::nullopt;
 }
 
+std::optional<QString> checkTalkTitle(const QString &trimmedTitle)
+{
+    if (trimmedTitle.isEmpty())
+        return QStringLiteral("a talk needs a title");
+    const qsizetype length = characterCount(trimmedTitle);
+    if (length > TalkTitleMaxLength)
+        return QStringLiteral("a title has at most %1 characters; this one has %2")
+                .arg(TalkTitleMaxLength)
+                .arg(length);
+    if (hasControlCharacters(trimmedTitle))
+        return QStringLiteral("a title must not contain control characters");
+    return std::nullopt;
+}
+
+std::optional<QString> checkTalkAbstract(const QString &trimmedAbstract)
+{
+    const qsizetype length = characterCount(trimmedAbstract);
+    if (length > TalkAbstractMaxLength)
+        return QStringLiteral("an abstract has at most %1 characters; this one has %2")
+                .arg(TalkAbstractMaxLength)
+                .arg(length);
+    return std::nullopt;
+}
+
 std::optional<QString> checkPlace(const QString &trimmedPlace, const QString &fieldName)
 {
     if (trimmedPlace.size() > PlaceMaxLength)

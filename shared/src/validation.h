@@ -15,6 +15,8 @@ inline constexpr int PasswordMaxLength = 256;
 inline constexpr int PlaceMaxLength = 64; // city and region
 inline constexpr int FactMaxLength = 280; // characters (code points), after trimming
 inline constexpr int ClientIdMaxLength = 64;
+inline constexpr int TalkTitleMaxLength = 120;
+inline constexpr int TalkAbstractMaxLength = 2000;
 
 // Usernames are compared case-insensitively: stored and looked up in lower case.
 QString normalizeUsername(const QString &username);
@@ -30,6 +32,8 @@ std::optional<QString> checkPlace(const QString &trimmedPlace, const QString &fi
 qsizetype characterCount(const QString &text);
 std::optional<QString> checkFactText(const QString &trimmedText);
 std::optional<QString> checkClientId(const QString &clientId);
+std::optional<QString> checkTalkTitle(const QString &trimmedTitle);
+std::optional<QString> checkTalkAbstract(const QString &trimmedAbstract);
 
 // True if the text has characters that should never reach another user's screen (control
 // characters other than none at all; names are single-line).

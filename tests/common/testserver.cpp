@@ -212,6 +212,22 @@ void TestServer::kill()
     m_log += QString::fromUtf8(m_process->readAll());
 }
 
+bool TestServer::createModerator(const QString &username, const QString &password)
+{
+    QProcess tool;
+    tool.setProcessChannelMode(QProcess::MergedChannels);
+    tool.start(executable(),
+               {QStringLiteral("--database"), m_databaseUrl, QStringLiteral("--create-moderator"),
+                username});
+    tool.write(password.toUtf8() + '\n');
+    tool.closeWriteChannel();
+    if (!tool.waitForFinished(20'000) || tool.exitCode() != 0) {
+        qWarning("--create-moderator failed: %s", tool.readAll().constData());
+        return false;
+    }
+    return true;
+}
+
 QUrl TestServer::url() const
 {
     return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_port));

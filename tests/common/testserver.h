@@ -52,6 +52,9 @@ public:
     int stop();
     void kill();
 
+    // Makes a moderator with hallway-server --create-moderator on this server's database.
+    bool createModerator(const QString &username, const QString &password);
+
     QUrl url() const;
     quint16 port() const { return m_port; }
     qint64 pid() const { return m_process ? m_process->processId() : 0; }

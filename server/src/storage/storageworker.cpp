@@ -377,3 +377,291 @@ Status StorageWorker::changePassword(qint64 userId, const QString &newHash,
 }
 
 } // namespace Hallway
+
+namespace Hallway {
+
+template<typename Result>
+Expected<Result> StorageWorker::inTransaction(const std::function<Expected<Result>()> &work)
+{
+    if (!m_db.transaction())
+        return Error{ErrorCode::Internal,
+                     QStringLiteral("the database failed to begin a transaction")};
+    Expected<Result> result = work();
+    if (!result) {
+        m_db.rollback();
+        return result;
+    }
+    if (!m_db.commit()) {
+        m_db.rollback();
+        return Error{ErrorCode::Internal, QStringLiteral("the database failed to commit")};
+    }
+    return result;
+}
+
+namespace {
+const QString TalkColumns = QStringLiteral(
+        "t.id, t.title, t.abstract, t.hidden, t.created_at, u.id, u.username, u.display_name, "
+        "(SELECT COUNT(*) FROM votes v WHERE v.talk_id = t.id) "
+        "FROM talks t JOIN users u ON u.id = t.speaker_id");
+} // namespace
+
+Error StorageWorker::votingClosed() const
+{
+    return {ErrorCode::Conflict, QStringLiteral("voting is closed")};
+}
+
+Expected<bool> StorageWorker::votingOpen()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT value FROM room_settings WHERE name = 'voting_open'")))
+        return failure(QStringLiteral("read the voting state"), query);
+    return !query.next() || query.value(0).toString() == QLatin1StringView("1");
+}
+
+Status StorageWorker::setVotingOpen(bool open)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE room_settings SET value = ? WHERE name = 'voting_open'"));
+    query.addBindValue(open ? QStringLiteral("1") : QStringLiteral("0"));
+    if (!query.exec())
+        return failure(QStringLiteral("change the voting state"), query);
+    return Done{};
+}
+
+Expected<QList<Talk>> StorageWorker::readTalks(QSqlQuery &query)
+{
+    if (!query.exec())
+        return failure(QStringLiteral("read talks"), query);
+    QList<Talk> talks;
+    while (query.next()) {
+        Talk talk;
+        talk.id = query.value(0).toLongLong();
+        talk.title = query.value(1).toString();
+        talk.abstract = query.value(2).toString();
+        talk.hidden = query.value(3).toInt() != 0;
+        talk.createdAt = query.value(4).toLongLong();
+        talk.speaker = {query.value(5).toLongLong(), query.value(6).toString(),
+                        query.value(7).toString()};
+        talk.votes = query.value(8).toLongLong();
+        talks.append(talk);
+    }
+    return talks;
+}
+
+Expected<Talk> StorageWorker::talk(qint64 talkId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ") + TalkColumns + QStringLiteral(" WHERE t.id = ?"));
+    query.addBindValue(talkId);
+    const auto talks = readTalks(query);
+    if (!talks)
+        return talks.error();
+    if (talks->isEmpty())
+        return notFound(QStringLiteral("no talk with id %1").arg(talkId));
+    return talks->constFirst();
+}
+
+Expected<QList<Talk>> StorageWorker::talks(bool includeHidden)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ") + TalkColumns
+                  + (includeHidden ? QString() : QStringLiteral(" WHERE t.hidden = 0"))
+                  + QStringLiteral(" ORDER BY t.id"));
+    return readTalks(query);
+}
+
+Expected<StoredTalk> StorageWorker::proposeTalk(qint64 speakerId, const QString &clientId,
+                                                const QString &title, const QString &abstract,
+                                                qint64 nowMs)
+{
+    return inTransaction<StoredTalk>([&]() -> Expected<StoredTalk> {
+        QSqlQuery existing(m_db);
+        existing.prepare(
+                QStringLiteral("SELECT id FROM talks WHERE speaker_id = ? AND client_id = ?"));
+        existing.addBindValue(speakerId);
+        existing.addBindValue(clientId);
+        if (!existing.exec())
+            return failure(QStringLiteral("read talks"), existing);
+        if (existing.next()) {
+            const auto stored = talk(existing.value(0).toLongLong());
+            if (!stored)
+                return stored.error();
+            return StoredTalk{stored.value(), true};
+        }
+        const auto open = votingOpen();
+        if (!open)
+            return open.error();
+        if (!open.value())
+            return votingClosed();
+        QSqlQuery insert(m_db);
+        insert.prepare(QStringLiteral("INSERT INTO talks (speaker_id, client_id, title, abstract, "
+                                      "created_at) VALUES (?, ?, ?, ?, ?)"));
+        insert.addBindValue(speakerId);
+        insert.addBindValue(clientId);
+        insert.addBindValue(title);
+        insert.addBindValue(nonNull(abstract));
+        insert.addBindValue(nowMs);
+        if (!insert.exec())
+            return failure(QStringLiteral("store a talk"), insert);
+        QSqlQuery created(m_db);
+        created.prepare(
+                QStringLiteral("SELECT id FROM talks WHERE speaker_id = ? AND client_id = ?"));
+        created.addBindValue(speakerId);
+        created.addBindValue(clientId);
+        if (!created.exec() || !created.next())
+            return failure(QStringLiteral("read a new talk"), created);
+        const auto stored = talk(created.value(0).toLongLong());
+        if (!stored)
+            return stored.error();
+        return StoredTalk{stored.value(), false};
+    });
+}
+
+Expected<Talk> StorageWorker::editTalk(qint64 talkId, qint64 userId, const QString &title,
+                                       const QString &abstract)
+{
+    return inTransaction<Talk>([&]() -> Expected<Talk> {
+        const auto current = talk(talkId);
+        if (!current)
+            return current.error();
+        if (current->speaker.id != userId)
+            return Error{ErrorCode::Forbidden, QStringLiteral("only the speaker can edit a talk")};
+        const auto open = votingOpen();
+        if (!open)
+            return open.error();
+        if (!open.value())
+            return votingClosed();
+        QSqlQuery update(m_db);
+        update.prepare(QStringLiteral("UPDATE talks SET title = ?, abstract = ? WHERE id = ?"));
+        update.addBindValue(title);
+        update.addBindValue(nonNull(abstract));
+        update.addBindValue(talkId);
+        if (!update.exec())
+            return failure(QStringLiteral("edit a talk"), update);
+        return talk(talkId);
+    });
+}
+
+Status StorageWorker::withdrawTalk(qint64 talkId, qint64 userId)
+{
+    return inTransaction<Done>([&]() -> Status {
+        const auto current = talk(talkId);
+        if (!current)
+            return current.error();
+        if (current->speaker.id != userId)
+            return Error{ErrorCode::Forbidden,
+                         QStringLiteral("only the speaker can withdraw a talk")};
+        const auto open = votingOpen();
+        if (!open)
+            return open.error();
+        if (!open.value())
+            return votingClosed();
+        QSqlQuery remove(m_db);
+        remove.prepare(QStringLiteral("DELETE FROM talks WHERE id = ?"));
+        remove.addBindValue(talkId);
+        if (!remove.exec())
+            return failure(QStringLiteral("withdraw a talk"), remove);
+        return Done{};
+    });
+}
+
+Expected<Talk> StorageWorker::setTalkHidden(qint64 talkId, bool hidden)
+{
+    QSqlQuery update(m_db);
+    update.prepare(QStringLiteral("UPDATE talks SET hidden = ? WHERE id = ?"));
+    update.addBindValue(hidden ? 1 : 0);
+    update.addBindValue(talkId);
+    if (!update.exec())
+        return failure(QStringLiteral("hide a talk"), update);
+    if (update.numRowsAffected() == 0)
+        return notFound(QStringLiteral("no talk with id %1").arg(talkId));
+    return talk(talkId);
+}
+
+Expected<qint64> StorageWorker::tallyOf(qint64 talkId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM votes WHERE talk_id = ?"));
+    query.addBindValue(talkId);
+    if (!query.exec() || !query.next())
+        return failure(QStringLiteral("count votes"), query);
+    return query.value(0).toLongLong();
+}
+
+Expected<VoteResult> StorageWorker::toggleVote(qint64 userId, const QString &clientId,
+                                               qint64 talkId, qint64 nowMs)
+{
+    return inTransaction<VoteResult>([&]() -> Expected<VoteResult> {
+        QSqlQuery seen(m_db);
+        seen.prepare(QStringLiteral(
+                "SELECT talk_id, voted FROM vote_toggles WHERE user_id = ? AND client_id = ?"));
+        seen.addBindValue(userId);
+        seen.addBindValue(clientId);
+        if (!seen.exec())
+            return failure(QStringLiteral("read a vote"), seen);
+        if (seen.next()) {
+            // A resend: report what the first one did, change nothing.
+            const qint64 earlierTalk = seen.value(0).toLongLong();
+            const bool voted = seen.value(1).toInt() != 0;
+            const auto tally = tallyOf(earlierTalk);
+            if (!tally)
+                return tally.error();
+            return VoteResult{earlierTalk, voted, tally.value(), false};
+        }
+        const auto open = votingOpen();
+        if (!open)
+            return open.error();
+        if (!open.value())
+            return votingClosed();
+        const auto target = talk(talkId);
+        if (!target || target->hidden)
+            return target ? notFound(QStringLiteral("no talk with id %1").arg(talkId))
+                          : target.error();
+
+        QSqlQuery remove(m_db);
+        remove.prepare(QStringLiteral("DELETE FROM votes WHERE talk_id = ? AND user_id = ?"));
+        remove.addBindValue(talkId);
+        remove.addBindValue(userId);
+        if (!remove.exec())
+            return failure(QStringLiteral("remove a vote"), remove);
+        const bool voted = remove.numRowsAffected() == 0;
+        if (voted) {
+            QSqlQuery insert(m_db);
+            insert.prepare(QStringLiteral(
+                    "INSERT INTO votes (talk_id, user_id, created_at) VALUES (?, ?, ?)"));
+            insert.addBindValue(talkId);
+            insert.addBindValue(userId);
+            insert.addBindValue(nowMs);
+            if (!insert.exec())
+                return failure(QStringLiteral("store a vote"), insert);
+        }
+        QSqlQuery record(m_db);
+        record.prepare(QStringLiteral("INSERT INTO vote_toggles (user_id, client_id, talk_id, "
+                                      "voted) VALUES (?, ?, ?, ?)"));
+        record.addBindValue(userId);
+        record.addBindValue(clientId);
+        record.addBindValue(talkId);
+        record.addBindValue(voted ? 1 : 0);
+        if (!record.exec())
+            return failure(QStringLiteral("record a vote"), record);
+        const auto tally = tallyOf(talkId);
+        if (!tally)
+            return tally.error();
+        return VoteResult{talkId, voted, tally.value(), true};
+    });
+}
+
+Expected<QList<qint64>> StorageWorker::votedTalks(qint64 userId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT talk_id FROM votes WHERE user_id = ? ORDER BY talk_id"));
+    query.addBindValue(userId);
+    if (!query.exec())
+        return failure(QStringLiteral("read votes"), query);
+    QList<qint64> ids;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
+} // namespace Hallway

@@ -4,10 +4,12 @@
 #include "databaseurl.h"
 #include "expected.h"
 #include "fact.h"
+#include "talk.h"
 #include "userinfo.h"
 
 #include <QObject>
 #include <QSqlDatabase>
+#include <functional>
 
 class QSqlQuery;
 
@@ -25,6 +27,18 @@ struct NewUser {
 struct StoredFact {
     Fact fact;
     bool duplicate = false; // the (author, clientId) pair was stored before
+};
+
+struct StoredTalk {
+    Talk talk;
+    bool duplicate = false;
+};
+
+struct VoteResult {
+    qint64 talkId = 0;
+    bool voted = false; // the user's vote after the toggle
+    qint64 votes = 0; // the talk's tally after the toggle
+    bool changed = false; // false for a resend: nothing was stored
 };
 
 struct StoredCredentials {
@@ -60,6 +74,23 @@ public:
     Expected<QList<Fact>> factsByAuthor(qint64 authorId, std::optional<qint64> beforeId, int limit);
     Expected<QList<Fact>> latestFacts(int limit);
 
+    Expected<bool> votingOpen();
+    Status setVotingOpen(bool open);
+    Expected<StoredTalk> proposeTalk(qint64 speakerId, const QString &clientId,
+                                     const QString &title, const QString &abstract, qint64 nowMs);
+    // Only the speaker, only while voting is open.
+    Expected<Talk> editTalk(qint64 talkId, qint64 userId, const QString &title,
+                            const QString &abstract);
+    Status withdrawTalk(qint64 talkId, qint64 userId);
+    Expected<Talk> setTalkHidden(qint64 talkId, bool hidden);
+    // Every talk with its tally, hidden ones only if asked for.
+    Expected<QList<Talk>> talks(bool includeHidden);
+    Expected<Talk> talk(qint64 talkId);
+    // Adds or removes the user's vote in one transaction; a repeated client id changes nothing.
+    Expected<VoteResult> toggleVote(qint64 userId, const QString &clientId, qint64 talkId,
+                                    qint64 nowMs);
+    Expected<QList<qint64>> votedTalks(qint64 userId);
+
     Status createSession(qint64 userId, const QString &tokenHash, qint64 nowMs);
     Expected<UserInfo> userBySession(const QString &tokenHash, qint64 nowMs);
     Status deleteSession(const QString &tokenHash);
@@ -73,6 +104,12 @@ private:
     Expected<StoredCredentials> readCredentials(QSqlQuery &query);
     Expected<QList<Fact>> readFacts(QSqlQuery &query);
     Expected<Fact> factByClientId(qint64 authorId, const QString &clientId);
+    Expected<QList<Talk>> readTalks(QSqlQuery &query);
+    Expected<qint64> tallyOf(qint64 talkId);
+    Error votingClosed() const;
+    // Runs work in a transaction: commits if it succeeds, rolls back if not.
+    template<typename Result>
+    Expected<Result> inTransaction(const std::function<Expected<Result>()> &work);
 
     DatabaseUrl m_url;
     QString m_connectionName;

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: MIT
+#include "talkservice.h"
+#include "logging.h"
+#include "net/clientconnection.h"
+#include "protocol.h"
+#include "storage/storage.h"
+#include "talkmessages.h"
+#include "topics/talkstopic.h"
+
+#include <QDateTime>
+
+namespace Hallway {
+
+namespace {
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+} // namespace
+
+TalkService::TalkService(Storage &storage, int tallyIntervalMs, int history, QObject *parent)
+    : QObject(parent),
+      m_storage(storage),
+      m_topic(std::make_unique<TalksTopic>(tallyIntervalMs, history))
+{
+}
+
+TalkService::~TalkService() = default;
+
+Status TalkService::load()
+{
+    const auto state = m_storage.runBlocking<Expected<TalkList>>(
+            [](StorageWorker &worker) -> Expected<TalkList> {
+                const auto open = worker.votingOpen();
+                if (!open)
+                    return open.error();
+                const auto talks = worker.talks(false);
+                if (!talks)
+                    return talks.error();
+                return TalkList{open.value(), talks.value()};
+            });
+    if (!state)
+        return state.error();
+    m_topic->reset(state->talks, state->votingOpen);
+    return Done{};
+}
+
+bool TalkService::handle(ClientConnection *connection, const Envelope &request)
+{
+    namespace Type = Protocol::Type;
+    using Handler = void (TalkService::*)(ClientConnection *, const Envelope &);
+    static const QHash<QString, Handler> handlers = {
+            {Type::ProposeTalk, &TalkService::propose},
+            {Type::EditTalk, &TalkService::edit},
+            {Type::WithdrawTalk, &TalkService::withdraw},
+            {Type::ToggleVote, &TalkService::toggleVote},
+            {Type::MyVotes, &TalkService::myVotes},
+            {Type::SetVoting, &TalkService::setVoting},
+            {Type::HideTalk, &TalkService::setHidden},
+            {Type::ListTalks, &TalkService::list},
+            {Type::ExportTalks, &TalkService::exportResults},
+    };
+    const Handler handler = handlers.value(request.type);
+    if (!handler)
+        return false;
+    (this->*handler)(connection, request);
+    return true;
+}
+
+bool TalkService::requireModerator(ClientConnection *connection, const Envelope &request)
+{
+    if (connection->user() && connection->user()->role == Role::Moderator)
+        return true;
+    connection->replyError(request.id,
+                           {ErrorCode::Forbidden, QStringLiteral("only moderators may do that")});
+    return false;
+}
+
+void TalkService::propose(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = ProposeTalkRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    m_storage.run<Expected<StoredTalk>>(
+            connection,
+            [speakerId = connection->user()->id, talk = parsed.value()](StorageWorker &worker) {
+                return worker.proposeTalk(speakerId, talk.clientId, talk.title, talk.abstract,
+                                          now());
+            },
+            [this, connection, id = request.id](const Expected<StoredTalk> &stored) {
+                if (!stored)
+                    return connection->replyError(id, stored.error());
+                connection->reply(id,
+                                  {{QStringLiteral("talk"), stored->talk.toJson()},
+                                   {QStringLiteral("duplicate"), stored->duplicate}});
+                if (!stored->duplicate)
+                    m_topic->upsert(stored->talk);
+            });
+}
+
+void TalkService::edit(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = EditTalkRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    m_storage.run<Expected<Talk>>(
+            connection,
+            [userId = connection->user()->id, edit = parsed.value()](StorageWorker &worker) {
+                return worker.editTalk(edit.talkId, userId, edit.title, edit.abstract);
+            },
+            [this, connection, id = request.id](const Expected<Talk> &talk) {
+                if (!talk)
+                    return connection->replyError(id, talk.error());
+                connection->reply(id, {{QStringLiteral("talk"), talk->toJson()}});
+                if (!talk->hidden)
+                    m_topic->upsert(talk.value());
+            });
+}
+
+void TalkService::withdraw(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = TalkRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    m_storage.run<Status>(
+            connection,
+            [userId = connection->user()->id, talkId = parsed->talkId](StorageWorker &worker) {
+                return worker.withdrawTalk(talkId, userId);
+            },
+            [this, connection, id = request.id, talkId = parsed->talkId](const Status &status) {
+                if (!status)
+                    return connection->replyError(id, status.error());
+                connection->reply(id);
+                m_topic->remove(talkId);
+            });
+}
+
+void TalkService::toggleVote(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = ToggleVoteRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    m_storage.run<Expected<VoteResult>>(
+            connection,
+            [userId = connection->user()->id, toggle = parsed.value()](StorageWorker &worker) {
+                return worker.toggleVote(userId, toggle.clientId, toggle.talkId, now());
+            },
+            [this, connection, id = request.id](const Expected<VoteResult> &vote) {
+                if (!vote)
+                    return connection->replyError(id, vote.error());
+                connection->reply(id, VoteReply{vote->talkId, vote->voted, vote->votes}.toJson());
+                // Results arrive in commit order, so the last count set is the database's.
+                if (vote->changed)
+                    m_topic->setTally(vote->talkId, vote->votes);
+            });
+}
+
+void TalkService::myVotes(ClientConnection *connection, const Envelope &request)
+{
+    m_storage.run<Expected<QList<qint64>>>(
+            connection,
+            [userId = connection->user()->id](StorageWorker &worker) {
+                return worker.votedTalks(userId);
+            },
+            [connection, id = request.id](const Expected<QList<qint64>> &ids) {
+                if (!ids)
+                    return connection->replyError(id, ids.error());
+                connection->reply(id, MyVotesReply{ids.value()}.toJson());
+            });
+}
+
+void TalkService::setVoting(ClientConnection *connection, const Envelope &request)
+{
+    if (!requireModerator(connection, request))
+        return;
+    const auto parsed = SetVotingRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    m_storage.run<Status>(
+            connection,
+            [open = parsed->open](StorageWorker &worker) { return worker.setVotingOpen(open); },
+            [this, connection, id = request.id, open = parsed->open](const Status &status) {
+                if (!status)
+                    return connection->replyError(id, status.error());
+                qCInfo(lcServer).noquote()
+                        << connection->user()->username << (open ? "opened" : "closed") << "voting";
+                connection->reply(id);
+                m_topic->setVotingOpen(open);
+            });
+}
+
+void TalkService::setHidden(ClientConnection *connection, const Envelope &request)
+{
+    if (!requireModerator(connection, request))
+        return;
+    const auto parsed = SetHiddenRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    m_storage.run<Expected<Talk>>(
+            connection,
+            [hide = parsed.value()](StorageWorker &worker) {
+                return worker.setTalkHidden(hide.talkId, hide.hidden);
+            },
+            [this, connection, id = request.id](const Expected<Talk> &talk) {
+                if (!talk)
+                    return connection->replyError(id, talk.error());
+                connection->reply(id, {{QStringLiteral("talk"), talk->toJson()}});
+                if (talk->hidden)
+                    m_topic->remove(talk->id);
+                else
+                    m_topic->upsert(talk.value());
+            });
+}
+
+void TalkService::list(ClientConnection *connection, const Envelope &request)
+{
+    if (!requireModerator(connection, request))
+        return;
+    m_storage.run<Expected<QList<Talk>>>(
+            connection, [](StorageWorker &worker) { return worker.talks(true); },
+            [this, connection, id = request.id](const Expected<QList<Talk>> &talks) {
+                if (!talks)
+                    return connection->replyError(id, talks.error());
+                connection->reply(id, TalkList{m_topic->votingOpen(), talks.value()}.toJson());
+            });
+}
+
+void TalkService::exportResults(ClientConnection *connection, const Envelope &request)
+{
+    if (!requireModerator(connection, request))
+        return;
+    m_storage.run<Expected<QList<Talk>>>(
+            connection, [](StorageWorker &worker) { return worker.talks(false); },
+            [connection, id = request.id](const Expected<QList<Talk>> &talks) {
+                if (!talks)
+                    return connection->replyError(id, talks.error());
+                connection->reply(id, {{QStringLiteral("csv"), talkResultsCsv(talks.value())}});
+            });
+}
+
+} // namespace Hallway

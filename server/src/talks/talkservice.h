@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "envelope.h"
+#include "expected.h"
+
+#include <QObject>
+#include <memory>
+
+namespace Hallway {
+
+class ClientConnection;
+class Storage;
+class TalksTopic;
+
+// Lightning talks: proposing, editing and withdrawing (speakers, while voting is open),
+// toggling votes (everyone, once per client id), and running the vote (moderators: open and
+// close it, hide talks, export the results). Every change reaches the "talks" topic after
+// its commit.
+class TalkService : public QObject {
+    Q_OBJECT
+public:
+    TalkService(Storage &storage, int tallyIntervalMs, int history, QObject *parent = nullptr);
+    ~TalkService() override;
+
+    Status load(); // start-up; blocks
+    TalksTopic &topic() { return *m_topic; }
+
+    // Handles one talk.* request; returns false if the type is not a talk request.
+    bool handle(ClientConnection *connection, const Envelope &request);
+
+private:
+    void propose(ClientConnection *connection, const Envelope &request);
+    void edit(ClientConnection *connection, const Envelope &request);
+    void withdraw(ClientConnection *connection, const Envelope &request);
+    void toggleVote(ClientConnection *connection, const Envelope &request);
+    void myVotes(ClientConnection *connection, const Envelope &request);
+    void setVoting(ClientConnection *connection, const Envelope &request);
+    void setHidden(ClientConnection *connection, const Envelope &request);
+    void list(ClientConnection *connection, const Envelope &request);
+    void exportResults(ClientConnection *connection, const Envelope &request);
+    bool requireModerator(ClientConnection *connection, const Envelope &request);
+
+    Storage &m_storage;
+    std::unique_ptr<TalksTopic> m_topic;
+};
+
+} // namespace Hallway

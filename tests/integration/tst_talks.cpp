@@ -1,0 +1,449 @@
+// SPDX-License-Identifier: MIT
+// Lightning talks and votes on a real server: the rules of proposing, one vote per user per
+// talk under concurrent toggling with every client's tallies equal to the database's, resends
+// that change nothing, moderators running the vote, and the CSV export.
+#include "protocol.h"
+#include "talkmessages.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Hallway;
+using namespace Hallway::Test;
+
+namespace {
+const QString Password = QStringLiteral("talks-password");
+constexpr int TallyIntervalMs = 200;
+
+// A client's own view of the talks topic: the snapshot with every event applied.
+struct TalksView {
+    bool votingOpen = true;
+    QMap<qint64, qint64> votes; // talk id -> tally
+
+    void apply(const Envelope &subscribed, const QList<Envelope> &events)
+    {
+        const auto snapshot =
+                TalkList::fromJson(subscribed.data.value(QStringLiteral("snapshot")).toObject());
+        votingOpen = snapshot->votingOpen;
+        votes.clear();
+        for (const Talk &talk : snapshot->talks)
+            votes.insert(talk.id, talk.votes);
+        for (const Envelope &event : events) {
+            const auto change = TalkChange::fromJson(event.data).value();
+            if (change.kind == Protocol::TalkEvent::Upserted)
+                votes.insert(change.talk->id, change.talk->votes);
+            else if (change.kind == Protocol::TalkEvent::Removed)
+                votes.remove(change.talkId);
+            else if (change.kind == Protocol::TalkEvent::Voting)
+                votingOpen = change.votingOpen;
+            else
+                for (const auto &[id, count] : change.tallies)
+                    if (votes.contains(id))
+                        votes.insert(id, count);
+        }
+    }
+};
+} // namespace
+
+class tst_Talks : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void proposingRules_data();
+    void proposingRules();
+    void proposeResendIsStoredOnce();
+    void onlyTheSpeakerEditsOrWithdraws();
+    void concurrentTogglesEndWithDatabaseTallies();
+    void toggleResendChangesNothing();
+    void moderatorsRunTheVote();
+    void hiddenTalksVanishLive();
+    void csvExportMatchesTheDatabase();
+
+private:
+    std::unique_ptr<TestClient> signedIn(const QString &username, bool registerFirst = true);
+    qint64 propose(TestClient &client, const QString &title);
+    QMap<qint64, qint64> databaseTallies(bool visibleOnly = true);
+    TestServer m_server;
+    std::unique_ptr<TestClient> m_moderator;
+    QList<qint64> m_talks;
+};
+
+void tst_Talks::initTestCase()
+{
+    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
+        && !postgresRequested())
+        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    m_server.setConfig(QStringLiteral("[talks]\ntally_interval_ms=%1\n").arg(TallyIntervalMs));
+    QVERIFY(m_server.start());
+    QVERIFY(m_server.createModerator(QStringLiteral("mod"), Password));
+    m_moderator = signedIn(QStringLiteral("mod"), false);
+    QVERIFY(m_moderator);
+}
+
+std::unique_ptr<TestClient> tst_Talks::signedIn(const QString &username, bool registerFirst)
+{
+    auto client = std::make_unique<TestClient>();
+    if (!client->open(m_server.url()) || client->hello().isError())
+        return nullptr;
+    const Envelope reply = registerFirst
+            ? client->registerUser(username, Password, username.toUpper())
+            : client->login(username, Password);
+    return reply.isError() ? nullptr : std::move(client);
+}
+
+qint64 tst_Talks::propose(TestClient &client, const QString &title)
+{
+    const Envelope reply = client.request(Protocol::Type::ProposeTalk,
+                                          ProposeTalkRequest{QStringLiteral("t-") + title, title,
+                                                             QStringLiteral("About ") + title}
+                                                  .toJson());
+    return reply.isError() ? -1
+                           : reply.data.value(QStringLiteral("talk"))
+                                     .toObject()
+                                     .value(QStringLiteral("id"))
+                                     .toInteger();
+}
+
+QMap<qint64, qint64> tst_Talks::databaseTallies(bool visibleOnly)
+{
+    QMap<qint64, qint64> tallies;
+    {
+        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("tallies"));
+        QSqlQuery query(db);
+        query.exec(QStringLiteral("SELECT t.id, COUNT(v.user_id) FROM talks t LEFT JOIN votes v ON "
+                                  "v.talk_id = t.id ")
+                   + (visibleOnly ? QStringLiteral("WHERE t.hidden = 0 ") : QString())
+                   + QStringLiteral("GROUP BY t.id"));
+        while (query.next())
+            tallies.insert(query.value(0).toLongLong(), query.value(1).toLongLong());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("tallies"));
+    return tallies;
+}
+
+void tst_Talks::proposingRules_data()
+{
+    QTest::addColumn<QJsonObject>("data");
+    QTest::addColumn<QString>("messagePart");
+    auto talk = [](const QString &title, const QString &abstract) {
+        return QJsonObject{
+                {QStringLiteral("clientId"),
+                 QStringLiteral("rule-") + QString::number(title.size() + abstract.size())},
+                {QStringLiteral("title"), title},
+                {QStringLiteral("abstract"), abstract}};
+    };
+    QTest::newRow("fine") << talk(QStringLiteral("Qt on a toaster"), QStringLiteral("Yes, really."))
+                          << QString();
+    QTest::newRow("longest") << talk(QString(120, QLatin1Char('t')),
+                                     QString(2000, QLatin1Char('a')))
+                             << QString();
+    QTest::newRow("no title") << talk(QStringLiteral("   "), QString())
+                              << QStringLiteral("a talk needs a title");
+    QTest::newRow("title too long") << talk(QString(121, QLatin1Char('t')), QString())
+                                    << QStringLiteral("at most 120 characters; this one has 121");
+    QTest::newRow("abstract too long")
+            << talk(QStringLiteral("Fine"), QString(2001, QLatin1Char('a')))
+            << QStringLiteral("at most 2000 characters; this one has 2001");
+    QTest::newRow("title not a string")
+            << QJsonObject{{QStringLiteral("clientId"), QStringLiteral("x")},
+                           {QStringLiteral("title"), 7}}
+            << QStringLiteral("\"title\" must be a string");
+}
+
+void tst_Talks::proposingRules()
+{
+    QFETCH(QJsonObject, data);
+    QFETCH(QString, messagePart);
+    static std::unique_ptr<TestClient> speaker = signedIn(QStringLiteral("rules-speaker"));
+    QVERIFY(speaker);
+    const Envelope reply = speaker->request(Protocol::Type::ProposeTalk, data);
+    if (messagePart.isEmpty()) {
+        QVERIFY2(!reply.isError(), qPrintable(reply.toError().message));
+        QCOMPARE(reply.data.value(QStringLiteral("talk"))
+                         .toObject()
+                         .value(QStringLiteral("votes"))
+                         .toInteger(),
+                 0);
+    } else {
+        QCOMPARE(reply.toError().code, ErrorCode::BadRequest);
+        QVERIFY2(reply.toError().message.contains(messagePart),
+                 qPrintable(reply.toError().message));
+    }
+}
+
+void tst_Talks::proposeResendIsStoredOnce()
+{
+    auto speaker = signedIn(QStringLiteral("resend-speaker"));
+    auto watcher = signedIn(QStringLiteral("resend-watcher"));
+    QVERIFY(speaker && watcher);
+    QVERIFY(!watcher->subscribe(Protocol::Topic::Talks).isError());
+    const QJsonObject data =
+            ProposeTalkRequest{QStringLiteral("once"), QStringLiteral("Said once"), QString()}
+                    .toJson();
+    const Envelope first = speaker->request(Protocol::Type::ProposeTalk, data);
+    const Envelope again = speaker->request(Protocol::Type::ProposeTalk, data);
+    QVERIFY(!first.isError() && !again.isError());
+    QVERIFY(again.data.value(QStringLiteral("duplicate")).toBool());
+    QCOMPARE(again.data.value(QStringLiteral("talk")).toObject().value(QStringLiteral("id")),
+             first.data.value(QStringLiteral("talk")).toObject().value(QStringLiteral("id")));
+    QTest::qWait(200);
+    int upserts = 0;
+    for (const Envelope &event : watcher->events())
+        upserts += event.data.value(QStringLiteral("kind")).toString()
+                == Protocol::TalkEvent::Upserted;
+    QCOMPARE(upserts, 1);
+}
+
+void tst_Talks::onlyTheSpeakerEditsOrWithdraws()
+{
+    auto speaker = signedIn(QStringLiteral("owner"));
+    auto stranger = signedIn(QStringLiteral("stranger"));
+    const qint64 talk = propose(*speaker, QStringLiteral("Mine"));
+    QVERIFY(talk > 0);
+    const QJsonObject edit =
+            EditTalkRequest{talk, QStringLiteral("Mine, improved"), QStringLiteral("Better")}
+                    .toJson();
+    QCOMPARE(stranger->request(Protocol::Type::EditTalk, edit).toError().code,
+             ErrorCode::Forbidden);
+    QCOMPARE(stranger->request(Protocol::Type::WithdrawTalk, TalkRequest{talk}.toJson())
+                     .toError()
+                     .code,
+             ErrorCode::Forbidden);
+    const Envelope edited = speaker->request(Protocol::Type::EditTalk, edit);
+    QCOMPARE(edited.data.value(QStringLiteral("talk"))
+                     .toObject()
+                     .value(QStringLiteral("title"))
+                     .toString(),
+             QStringLiteral("Mine, improved"));
+    QVERIFY(!speaker->request(Protocol::Type::WithdrawTalk, TalkRequest{talk}.toJson()).isError());
+    QCOMPARE(speaker->request(Protocol::Type::WithdrawTalk, TalkRequest{talk}.toJson())
+                     .toError()
+                     .code,
+             ErrorCode::NotFound);
+}
+
+void tst_Talks::concurrentTogglesEndWithDatabaseTallies()
+{
+    for (int i = 0; i < 5; ++i) {
+        m_talks.append(propose(*m_moderator, QStringLiteral("Talk %1").arg(i)));
+        QVERIFY(m_talks.constLast() > 0);
+    }
+    std::vector<std::unique_ptr<TestClient>> voters;
+    std::vector<Envelope> subscriptions;
+    for (int i = 0; i < 50; ++i) {
+        voters.push_back(signedIn(QStringLiteral("voter%1").arg(i)));
+        QVERIFY(voters.back());
+        subscriptions.push_back(voters.back()->subscribe(Protocol::Topic::Talks));
+        QVERIFY(!subscriptions.back().isError());
+    }
+
+    // About 3 s of everyone toggling at random, bounded: 30 rounds of one toggle each.
+    auto *random = QRandomGenerator::global();
+    int sent = 0;
+    QElapsedTimer clock;
+    clock.start();
+    for (int round = 0; round < 30 && clock.elapsed() < 20'000; ++round) {
+        for (std::size_t v = 0; v < voters.size(); ++v) {
+            const qint64 talk = m_talks.at(random->bounded(5));
+            voters[v]->sendRaw(QString::fromUtf8(Envelope{
+                    Protocol::Type::ToggleVote,
+                    QStringLiteral("r%1").arg(round),
+                    ToggleVoteRequest{QStringLiteral("v%1-%2").arg(v).arg(round), talk}.toJson(),
+                    {},
+                    0}
+                                                         .toJson()));
+            ++sent;
+        }
+        QTest::qWait(100);
+    }
+    for (auto &voter : voters) {
+        for (int round = 0; round < 30; ++round)
+            QVERIFY(!voter->waitForReply(QStringLiteral("r%1").arg(round), 30'000).isError());
+    }
+    const qint64 elapsed = clock.elapsed();
+    QTest::qWait(TallyIntervalMs + 400); // the last coalesced tallies
+
+    const QMap<qint64, qint64> database = databaseTallies();
+    qint64 total = 0;
+    for (const qint64 talk : m_talks)
+        total += database.value(talk);
+    QVERIFY(total > 0);
+    for (std::size_t v = 0; v < voters.size(); ++v) {
+        TalksView view;
+        view.apply(subscriptions[v], voters[v]->events());
+        for (const qint64 talk : m_talks)
+            QCOMPARE(view.votes.value(talk), database.value(talk));
+        // Coalesced: a few tally events per second at most, not one per toggle.
+        int tallyEvents = 0;
+        for (const Envelope &event : voters[v]->events())
+            tallyEvents += event.data.value(QStringLiteral("kind")).toString()
+                    == Protocol::TalkEvent::Tallies;
+        QVERIFY2(tallyEvents <= elapsed / TallyIntervalMs + 3,
+                 qPrintable(QString::number(tallyEvents)));
+    }
+    qInfo("%d toggles from 50 clients in %lld ms; %lld votes stand", sent, elapsed, total);
+}
+
+void tst_Talks::toggleResendChangesNothing()
+{
+    auto voter = signedIn(QStringLiteral("careful"));
+    const qint64 talk = m_talks.value(0);
+    const QJsonObject toggle = ToggleVoteRequest{QStringLiteral("only-once"), talk}.toJson();
+    const auto first = VoteReply::fromJson(voter->request(Protocol::Type::ToggleVote, toggle).data);
+    QVERIFY(first);
+    QVERIFY(first->voted);
+    const qint64 before = databaseTallies().value(talk);
+    const auto again = VoteReply::fromJson(voter->request(Protocol::Type::ToggleVote, toggle).data);
+    QVERIFY(again->voted);
+    QCOMPARE(again->votes, before);
+    QCOMPARE(databaseTallies().value(talk), before);
+    // A new toggle takes it back; the talks you voted for are listed.
+    const auto myVotes = MyVotesReply::fromJson(voter->request(Protocol::Type::MyVotes).data);
+    QCOMPARE(myVotes->talkIds, QList<qint64>{talk});
+    const auto undone = VoteReply::fromJson(
+            voter->request(Protocol::Type::ToggleVote,
+                           ToggleVoteRequest{QStringLiteral("second"), talk}.toJson())
+                    .data);
+    QVERIFY(!undone->voted);
+    QCOMPARE(undone->votes, before - 1);
+}
+
+void tst_Talks::moderatorsRunTheVote()
+{
+    auto attendee = signedIn(QStringLiteral("attendee"));
+    QVERIFY(!attendee->subscribe(Protocol::Topic::Talks).isError());
+    for (const QString &type : {Protocol::Type::SetVoting, Protocol::Type::HideTalk,
+                                Protocol::Type::ListTalks, Protocol::Type::ExportTalks}) {
+        const QJsonObject data{{QStringLiteral("open"), false},
+                               {QStringLiteral("talkId"), m_talks.value(0)},
+                               {QStringLiteral("hidden"), true}};
+        QCOMPARE(attendee->request(type, data).toError().code, ErrorCode::Forbidden);
+    }
+    QVERIFY(!m_moderator->request(Protocol::Type::SetVoting, {{QStringLiteral("open"), false}})
+                     .isError());
+    const Envelope closed =
+            attendee->waitForEvent(Protocol::Topic::Talks, [](const Envelope &event) {
+                return event.data.value(QStringLiteral("kind")).toString()
+                        == Protocol::TalkEvent::Voting;
+            });
+    QCOMPARE(closed.data.value(QStringLiteral("open")).toBool(true), false);
+    const Envelope refused =
+            attendee->request(Protocol::Type::ToggleVote,
+                              ToggleVoteRequest{QStringLiteral("late"), m_talks.value(0)}.toJson());
+    QCOMPARE(refused.toError().code, ErrorCode::Conflict);
+    QCOMPARE(refused.toError().message, QStringLiteral("voting is closed"));
+    QCOMPARE(
+            attendee->request(Protocol::Type::ProposeTalk,
+                              ProposeTalkRequest{QStringLiteral("late"), QStringLiteral("Late"), {}}
+                                      .toJson())
+                    .toError()
+                    .code,
+            ErrorCode::Conflict);
+    // A new subscriber learns it from the snapshot.
+    auto newcomer = signedIn(QStringLiteral("newcomer"));
+    QCOMPARE(newcomer->subscribe(Protocol::Topic::Talks)
+                     .data.value(QStringLiteral("snapshot"))
+                     .toObject()
+                     .value(QStringLiteral("votingOpen"))
+                     .toBool(true),
+             false);
+    QVERIFY(!m_moderator->request(Protocol::Type::SetVoting, {{QStringLiteral("open"), true}})
+                     .isError());
+    QVERIFY(!attendee->request(Protocol::Type::ToggleVote,
+                               ToggleVoteRequest{QStringLiteral("on-time"), m_talks.value(0)}
+                                       .toJson())
+                     .isError());
+}
+
+void tst_Talks::hiddenTalksVanishLive()
+{
+    auto a = signedIn(QStringLiteral("viewer-a"));
+    auto b = signedIn(QStringLiteral("viewer-b"));
+    QVERIFY(!a->subscribe(Protocol::Topic::Talks).isError());
+    QVERIFY(!b->subscribe(Protocol::Topic::Talks).isError());
+    const qint64 talk = m_talks.value(4);
+    QVERIFY(!m_moderator->request(Protocol::Type::HideTalk, SetHiddenRequest{talk, true}.toJson())
+                     .isError());
+    for (TestClient *viewer : {a.get(), b.get()}) {
+        const Envelope removed =
+                viewer->waitForEvent(Protocol::Topic::Talks, [](const Envelope &event) {
+                    return event.data.value(QStringLiteral("kind")).toString()
+                            == Protocol::TalkEvent::Removed;
+                });
+        QCOMPARE(removed.data.value(QStringLiteral("talkId")).toInteger(), talk);
+    }
+    QCOMPARE(a->request(Protocol::Type::ToggleVote,
+                        ToggleVoteRequest{QStringLiteral("hidden"), talk}.toJson())
+                     .toError()
+                     .code,
+             ErrorCode::NotFound);
+    const auto all = TalkList::fromJson(m_moderator->request(Protocol::Type::ListTalks).data);
+    QVERIFY(std::any_of(all->talks.cbegin(), all->talks.cend(),
+                        [talk](const Talk &t) { return t.id == talk && t.hidden; }));
+    // A fresh subscriber does not see it either.
+    auto c = signedIn(QStringLiteral("viewer-c"));
+    const auto seen = TalkList::fromJson(
+            c->subscribe(Protocol::Topic::Talks).data.value(QStringLiteral("snapshot")).toObject());
+    QVERIFY(std::none_of(seen->talks.cbegin(), seen->talks.cend(),
+                         [talk](const Talk &t) { return t.id == talk; }));
+    // Unhiding brings it back.
+    QVERIFY(!m_moderator->request(Protocol::Type::HideTalk, SetHiddenRequest{talk, false}.toJson())
+                     .isError());
+    const Envelope back = a->waitForEvent(Protocol::Topic::Talks, [talk](const Envelope &event) {
+        return event.data.value(QStringLiteral("kind")).toString() == Protocol::TalkEvent::Upserted
+                && event.data.value(QStringLiteral("talk"))
+                           .toObject()
+                           .value(QStringLiteral("id"))
+                           .toInteger()
+                == talk;
+    });
+    QVERIFY(!back.type.isEmpty());
+    // Hidden again for the export below.
+    QVERIFY(!m_moderator->request(Protocol::Type::HideTalk, SetHiddenRequest{talk, true}.toJson())
+                     .isError());
+}
+
+void tst_Talks::csvExportMatchesTheDatabase()
+{
+    const QString csv = m_moderator->request(Protocol::Type::ExportTalks)
+                                .data.value(QStringLiteral("csv"))
+                                .toString();
+    QStringList expected{QStringLiteral("rank,title,speaker,votes")};
+    {
+        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("export"));
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("SELECT t.title, u.display_name, (SELECT COUNT(*) FROM "
+                                          "votes v WHERE v.talk_id = t.id) AS n "
+                                          "FROM talks t JOIN users u ON u.id = t.speaker_id WHERE "
+                                          "t.hidden = 0 ORDER BY n DESC, t.id")));
+        int rank = 0;
+        while (query.next()) {
+            QString title = query.value(0).toString();
+            if (title.contains(QLatin1Char(',')))
+                title = QLatin1Char('"') + title + QLatin1Char('"');
+            expected.append(QStringLiteral("%1,%2,%3,%4")
+                                    .arg(++rank)
+                                    .arg(title, query.value(1).toString())
+                                    .arg(query.value(2).toLongLong()));
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("export"));
+    QCOMPARE(csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts), expected);
+    QVERIFY(!csv.contains(QStringLiteral("Talk 4"))); // hidden
+
+    // The same from the command line.
+    QProcess tool;
+    tool.start(TestServer::executable(),
+               {QStringLiteral("--database"), m_server.databaseUrl(),
+                QStringLiteral("--export-talks"), QStringLiteral("-")});
+    QVERIFY(tool.waitForFinished(20'000));
+    QCOMPARE(tool.exitCode(), 0);
+    QCOMPARE(QString::fromUtf8(tool.readAllStandardOutput()), csv);
+}
+
+QTEST_GUILESS_MAIN(tst_Talks)
+#include "tst_talks.moc"
