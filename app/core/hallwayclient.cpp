@@ -2,6 +2,7 @@
 #include "hallwayclient.h"
 #include "clientlogging.h"
 #include "protocol.h"
+#include "talkmessages.h"
 
 #include <QUuid>
 
@@ -104,10 +105,10 @@ void HallwayClient::onSessionReply(const Expected<QJsonObject> &reply, bool firs
         setPresenceState(m_presenceState);
     for (auto it = m_topics.cbegin(); it != m_topics.cend(); ++it)
         sendSubscribe(it.key());
-    // Whatever was posted but never acknowledged goes again, with the same client ids.
-    m_factsInFlight.clear();
-    for (auto it = m_pendingFacts.cbegin(); it != m_pendingFacts.cend(); ++it)
-        sendFact(it.key());
+    // Whatever was written but never acknowledged goes again, with the same client ids.
+    m_writesInFlight.clear();
+    for (auto it = m_outbox.cbegin(); it != m_outbox.cend(); ++it)
+        sendWrite(it.key());
 }
 
 void HallwayClient::onConnectionLost(const QString &reason, bool willRetry)
@@ -142,8 +143,8 @@ void HallwayClient::signOut()
         m_token.clear();
         m_user = {};
         m_positions.clear(); // the topics stay wanted: they come back with the next sign-in
-        m_pendingFacts.clear();
-        m_factsInFlight.clear();
+        m_outbox.clear();
+        m_writesInFlight.clear();
         m_presenceState = PresenceState::Online;
         m_hasSignedIn = false;
         setStatus(Status::SignedOut);
@@ -238,33 +239,62 @@ void HallwayClient::sendSubscribe(const QString &topic)
                          });
 }
 
-QString HallwayClient::postFact(const QString &text)
+QString HallwayClient::submitWrite(const QString &type, QJsonObject data)
 {
     const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_pendingFacts.insert(clientId, text);
+    data.insert(QStringLiteral("clientId"), clientId);
+    m_outbox.insert(clientId, {type, data});
     if (m_status == Status::Online)
-        sendFact(clientId);
+        sendWrite(clientId);
     return clientId;
 }
 
-void HallwayClient::sendFact(const QString &clientId)
+QString HallwayClient::postFact(const QString &text)
 {
-    if (m_factsInFlight.contains(clientId))
+    return submitWrite(Protocol::Type::PostFact, {{QStringLiteral("text"), text}});
+}
+
+QString HallwayClient::toggleVote(qint64 talkId)
+{
+    return submitWrite(Protocol::Type::ToggleVote, {{QStringLiteral("talkId"), talkId}});
+}
+
+void HallwayClient::request(const QString &type, const QJsonObject &data, QObject *context,
+                            ServerConnection::ReplyHandler done)
+{
+    m_connection.request(type, data, context, std::move(done));
+}
+
+void HallwayClient::sendWrite(const QString &clientId)
+{
+    if (m_writesInFlight.contains(clientId) || !m_outbox.contains(clientId))
         return;
-    m_factsInFlight.insert(clientId);
-    const PostFactRequest request{clientId, m_pendingFacts.value(clientId)};
-    m_connection.request(Protocol::Type::PostFact, request.toJson(), this,
-                         [this, clientId](const Expected<QJsonObject> &reply) {
-                             m_factsInFlight.remove(clientId);
-                             if (!reply && reply.error().code == ErrorCode::Unavailable)
-                                 return; // the connection dropped: resent after the next resume
-                             const QString text = m_pendingFacts.take(clientId);
-                             const auto posted = reply ? PostFactReply::fromJson(reply.value())
-                                                       : Expected<PostFactReply>(reply.error());
-                             if (!posted)
-                                 return Q_EMIT factRejected(clientId, text, posted.error());
-                             Q_EMIT factPosted(posted->fact, clientId);
-                         });
+    m_writesInFlight.insert(clientId);
+    const PendingWrite write = m_outbox.value(clientId);
+    m_connection.request(
+            write.type, write.data, this,
+            [this, clientId, write](const Expected<QJsonObject> &reply) {
+                m_writesInFlight.remove(clientId);
+                if (!reply && reply.error().code == ErrorCode::Unavailable)
+                    return; // the connection dropped: resent after the next resume
+                m_outbox.remove(clientId);
+                if (!reply) {
+                    Q_EMIT writeRejected(write.type, clientId, write.data, reply.error());
+                    if (write.type == Protocol::Type::PostFact)
+                        Q_EMIT factRejected(clientId,
+                                            write.data.value(QStringLiteral("text")).toString(),
+                                            reply.error());
+                    return;
+                }
+                Q_EMIT writeAcknowledged(write.type, clientId, reply.value());
+                if (write.type == Protocol::Type::PostFact) {
+                    if (const auto posted = PostFactReply::fromJson(reply.value()))
+                        Q_EMIT factPosted(posted->fact, clientId);
+                } else if (write.type == Protocol::Type::ToggleVote) {
+                    if (const auto vote = VoteReply::fromJson(reply.value()))
+                        Q_EMIT voteToggled(vote->talkId, vote->voted, vote->votes);
+                }
+            });
 }
 
 void HallwayClient::listFacts(const ListFactsRequest &request, QObject *context,

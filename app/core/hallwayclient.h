@@ -49,10 +49,19 @@ public:
     void subscribe(const QString &topic);
     void unsubscribe(const QString &topic);
 
-    // Posts a fact. It carries a fresh client id and is resent after a reconnect until the
-    // server acknowledges it, so it is stored exactly once. factPosted() reports the result.
+    // Writes carry a fresh client id and wait in the outbox until the server acknowledges
+    // them; after a reconnect they are sent again with the same id, so each is stored once.
+    // writeAcknowledged() or writeRejected() reports each one.
+    QString submitWrite(const QString &type, QJsonObject data);
+    int pendingWriteCount() const { return static_cast<int>(m_outbox.size()); }
+
+    // Posts a fact (a write); factPosted() reports it stored.
     QString postFact(const QString &text);
-    int pendingFactCount() const { return static_cast<int>(m_pendingFacts.size()); }
+    // Toggles your vote on a talk (a write); voteToggled() reports the outcome.
+    QString toggleVote(qint64 talkId);
+    // A one-off request with no resend, for reads and moderator actions.
+    void request(const QString &type, const QJsonObject &data, QObject *context,
+                 ServerConnection::ReplyHandler done);
     void listFacts(const ListFactsRequest &request, QObject *context,
                    std::function<void(const Expected<FactPage> &)> done);
     void fetchProfile(qint64 userId, QObject *context,
@@ -69,9 +78,13 @@ Q_SIGNALS:
     void topicSnapshot(const QString &topic, const QJsonObject &snapshot);
     void topicEvent(const QString &topic, qint64 seq, const QJsonObject &data);
     // A fact of ours was stored (also after a resend).
+    void writeAcknowledged(const QString &type, const QString &clientId, const QJsonObject &result);
+    // The server refused a write (too long, voting closed...); it will not be resent.
+    void writeRejected(const QString &type, const QString &clientId, const QJsonObject &data,
+                       const Hallway::Error &error);
     void factPosted(const Hallway::Fact &fact, const QString &clientId);
-    // The server refused a fact (too long, empty...); it will not be resent.
     void factRejected(const QString &clientId, const QString &text, const Hallway::Error &error);
+    void voteToggled(qint64 talkId, bool voted, qint64 votes);
 
 private:
     enum class Action { None, Login, Register, Resume };
@@ -83,7 +96,7 @@ private:
     void onEvent(const QString &topic, qint64 seq, const QJsonObject &data);
     void onSessionReply(const Expected<QJsonObject> &reply, bool firstSignIn);
     void sendSubscribe(const QString &topic);
-    void sendFact(const QString &clientId);
+    void sendWrite(const QString &clientId);
 
     ServerConnection m_connection;
     Status m_status = Status::SignedOut;
@@ -95,8 +108,12 @@ private:
     UserInfo m_user;
     PresenceState m_presenceState = PresenceState::Online;
     QHash<QString, int> m_topics; // topic -> how many parts of the app want it
-    QHash<QString, QString> m_pendingFacts; // clientId -> text, until acknowledged
-    QSet<QString> m_factsInFlight; // sent on the current connection
+    struct PendingWrite {
+        QString type;
+        QJsonObject data;
+    };
+    QHash<QString, PendingWrite> m_outbox; // clientId -> write, until acknowledged
+    QSet<QString> m_writesInFlight; // sent on the current connection
     QHash<QString, TopicPosition> m_positions;
 };
 

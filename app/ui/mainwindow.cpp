@@ -7,6 +7,7 @@
 #include "presencedelegate.h"
 #include "presencemodel.h"
 #include "profilepanel.h"
+#include "talkspanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,6 +18,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace Hallway {
@@ -80,10 +82,16 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
     roomLayout->addWidget(feedTitle);
     roomLayout->addWidget(m_communityList, 1);
 
+    m_talksPanel = new TalksPanel(client);
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("centralTabs"));
+    tabs->addTab(room, tr("&Feed"));
+    tabs->addTab(m_talksPanel, tr("Lightning &talks"));
+
     m_profile = new ProfilePanel(client, presence);
     m_profile->hide();
     auto *splitter = new QSplitter;
-    splitter->addWidget(room);
+    splitter->addWidget(tabs);
     splitter->addWidget(m_profile);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -164,6 +172,12 @@ void MainWindow::openProfile(qint64 userId)
         return;
     m_profile->showUser(userId);
     m_profile->show();
+}
+
+void MainWindow::showTalks()
+{
+    auto *tabs = findChild<QTabWidget *>(QStringLiteral("centralTabs"));
+    tabs->setCurrentWidget(m_talksPanel);
 }
 
 void MainWindow::closeProfile()

@@ -16,6 +16,7 @@ class FactComposer;
 class FactFeedModel;
 class PresenceModel;
 class ProfilePanel;
+class TalksPanel;
 
 // The main window: who's online beside the room, the connection state in the status bar,
 // and the session's actions in the menus. It shows what the client core knows; the
@@ -32,6 +33,8 @@ public:
     QString connectionStatusText() const;
     ProfilePanel *profilePanel() const { return m_profile; }
     FactComposer *composer() const { return m_composer; }
+    TalksPanel *talksPanel() const { return m_talksPanel; }
+    void showTalks();
 
 public Q_SLOTS:
     void openProfile(qint64 userId);
@@ -53,6 +56,7 @@ private:
     FactComposer *m_composer;
     QListView *m_communityList;
     ProfilePanel *m_profile;
+    TalksPanel *m_talksPanel;
     QLabel *m_notice;
     QLabel *m_connectionStatus;
     QLabel *m_hostStatus;

@@ -70,14 +70,14 @@ void tst_FactFeeds::factTypedWhileOfflineIsSentOnceWhenBack()
     m_server.kill();
     QTRY_COMPARE_WITH_TIMEOUT(client.status(), HallwayClient::Status::Reconnecting, 5000);
     const QString clientId = client.postFact(QStringLiteral("Typed on the train"));
-    QCOMPARE(client.pendingFactCount(), 1);
+    QCOMPARE(client.pendingWriteCount(), 1);
     QTest::qWait(300);
     QCOMPARE(posted.count(), 0);
 
     QVERIFY(m_server.restart());
     QTRY_COMPARE_WITH_TIMEOUT(posted.count(), 1, 10'000);
     QCOMPARE(posted.first().at(1).toString(), clientId);
-    QCOMPARE(client.pendingFactCount(), 0);
+    QCOMPARE(client.pendingWriteCount(), 0);
     QCOMPARE(factsInDatabase(QStringLiteral("Typed on the train")), 1);
     QTest::qWait(300);
     QCOMPARE(posted.count(), 1);

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#include "talkdialog.h"
+#include "validation.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+
+namespace Hallway {
+
+TalkDialog::TalkDialog(QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Propose a lightning talk"));
+    setObjectName(QStringLiteral("talkDialog"));
+    m_title = new QLineEdit;
+    m_title->setObjectName(QStringLiteral("talkTitle"));
+    m_title->setMaxLength(Validation::TalkTitleMaxLength);
+    m_abstract = new QPlainTextEdit;
+    m_abstract->setObjectName(QStringLiteral("talkAbstract"));
+    m_abstract->setTabChangesFocus(true);
+    m_count = new QLabel;
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Propose"));
+
+    auto *layout = new QFormLayout(this);
+    layout->addRow(tr("&Title:"), m_title);
+    layout->addRow(tr("&Abstract:"), m_abstract);
+    layout->addRow(QString(), m_count);
+    layout->addRow(m_buttons);
+    connect(m_title, &QLineEdit::textChanged, this, &TalkDialog::validate);
+    connect(m_abstract, &QPlainTextEdit::textChanged, this, &TalkDialog::validate);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    validate();
+}
+
+void TalkDialog::setTalk(const QString &title, const QString &abstract)
+{
+    setWindowTitle(tr("Edit your talk"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
+    m_title->setText(title);
+    m_abstract->setPlainText(abstract);
+}
+
+QString TalkDialog::title() const
+{
+    return m_title->text().trimmed();
+}
+
+QString TalkDialog::abstract() const
+{
+    return m_abstract->toPlainText().trimmed();
+}
+
+void TalkDialog::validate()
+{
+    const qsizetype length = Validation::characterCount(abstract());
+    m_count->setText(
+            tr("Abstract: %1/%2 characters").arg(length).arg(Validation::TalkAbstractMaxLength));
+    m_buttons->button(QDialogButtonBox::Ok)
+            ->setEnabled(!Validation::checkTalkTitle(title())
+                         && !Validation::checkTalkAbstract(abstract()));
+}
+
+} // namespace Hallway

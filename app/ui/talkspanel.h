@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QPushButton;
+
+namespace Hallway {
+
+class HallwayClient;
+class TalkRankingModel;
+class TalksModel;
+
+// The lightning talks: ranked by votes with live bars, your vote toggled with a click or
+// Space, your own talks proposed, edited and withdrawn, and for moderators the controls to
+// open and close voting, hide talks and export the results.
+class TalksPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit TalksPanel(HallwayClient *client, QWidget *parent = nullptr);
+
+    TalksModel *talks() const { return m_talks; }
+    QListView *list() const { return m_list; }
+    QString stateText() const;
+    QString errorText() const;
+
+public Q_SLOTS:
+    void toggleVoteOnSelected();
+
+private:
+    qint64 selectedTalk() const;
+    void updateActions();
+    void showError(const QString &message);
+    void propose();
+    void editSelected();
+    void withdrawSelected();
+    void toggleVoting();
+    void hideSelected();
+    void exportResults();
+
+    HallwayClient *m_client;
+    TalksModel *m_talks;
+    TalkRankingModel *m_ranking;
+    QListView *m_list;
+    QLabel *m_state;
+    QLabel *m_error;
+    QPushButton *m_vote;
+    QPushButton *m_edit;
+    QPushButton *m_withdraw;
+    QWidget *m_moderation;
+    QPushButton *m_toggleVoting;
+    QPushButton *m_hide;
+};
+
+} // namespace Hallway
