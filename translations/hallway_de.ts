@@ -225,6 +225,14 @@
       <source>&lt;h3&gt;Welcome, %1&lt;/h3&gt;Everyone who is here right now is listed on the left; click a name to see what they shared.</source>
       <translation>&lt;h3&gt;Willkommen, %1&lt;/h3&gt;Alle, die gerade da sind, stehen links; klicke auf einen Namen, um zu sehen, was die Person geteilt hat.</translation>
     </message>
+    <message>
+      <source>&amp;Feed</source>
+      <translation>&amp;Neuigkeiten</translation>
+    </message>
+    <message>
+      <source>Lightning &amp;talks</source>
+      <translation>Lightning &amp;Talks</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::PresenceDelegate</name>
@@ -460,6 +468,143 @@
     <message>
       <source>Please enter a server address such as ws://hallway.example.org:8470.</source>
       <translation>Bitte gib eine Serveradresse ein, etwa ws://hallway.example.org:8470.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::TalkDelegate</name>
+    <message>
+      <source>by %1</source>
+      <translation>von %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::TalkDialog</name>
+    <message>
+      <source>Propose a lightning talk</source>
+      <translation>Lightning Talk vorschlagen</translation>
+    </message>
+    <message>
+      <source>&amp;Propose</source>
+      <translation>&amp;Vorschlagen</translation>
+    </message>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+      <source>&amp;Abstract:</source>
+      <translation>&amp;Zusammenfassung:</translation>
+    </message>
+    <message>
+      <source>Edit your talk</source>
+      <translation>Deinen Talk bearbeiten</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+      <source>Abstract: %1/%2 characters</source>
+      <translation>Zusammenfassung: %1/%2 Zeichen</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::TalksPanel</name>
+    <message>
+      <source>Lightning talks by votes</source>
+      <translation>Lightning Talks nach Stimmen</translation>
+    </message>
+    <message>
+      <source>&amp;Vote</source>
+      <translation>&amp;Abstimmen</translation>
+    </message>
+    <message>
+      <source>Vote for the selected talk, or take your vote back (Space)</source>
+      <translation>Für den ausgewählten Talk stimmen oder die Stimme zurücknehmen (Leertaste)</translation>
+    </message>
+    <message>
+      <source>P&amp;ropose a talk...</source>
+      <translation>Talk vo&amp;rschlagen …</translation>
+    </message>
+    <message>
+      <source>&amp;Edit...</source>
+      <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+      <source>&amp;Withdraw</source>
+      <translation>&amp;Zurückziehen</translation>
+    </message>
+    <message>
+      <source>&amp;Hide talk</source>
+      <translation>Talk aus&amp;blenden</translation>
+    </message>
+    <message>
+      <source>E&amp;xport results...</source>
+      <translation>Ergebnisse e&amp;xportieren …</translation>
+    </message>
+    <message>
+      <source>Moderator:</source>
+      <translation>Moderation:</translation>
+    </message>
+    <message>
+      <source>Your vote was not counted: %1</source>
+      <translation>Deine Stimme wurde nicht gezählt: %1</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Voting is open.&lt;/b&gt; Vote for the talks you want to see.</source>
+      <translation>&lt;b&gt;Die Abstimmung läuft.&lt;/b&gt; Stimme für die Talks, die du sehen willst.</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Voting is closed.&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Die Abstimmung ist beendet.&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Take back &amp;vote</source>
+      <translation>Stimme &amp;zurücknehmen</translation>
+    </message>
+    <message>
+      <source>&amp;Close voting</source>
+      <translation>Abstimmung &amp;beenden</translation>
+    </message>
+    <message>
+      <source>&amp;Open voting</source>
+      <translation>Abstimmung &amp;öffnen</translation>
+    </message>
+    <message>
+      <source>Your talk was not changed: %1</source>
+      <translation>Dein Talk wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+      <source>Withdraw your talk</source>
+      <translation>Deinen Talk zurückziehen</translation>
+    </message>
+    <message>
+      <source>Withdraw "%1"? Its votes are lost.</source>
+      <translation>„%1“ zurückziehen? Seine Stimmen gehen verloren.</translation>
+    </message>
+    <message>
+      <source>Your talk was not withdrawn: %1</source>
+      <translation>Dein Talk wurde nicht zurückgezogen: %1</translation>
+    </message>
+    <message>
+      <source>Export results</source>
+      <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+      <source>talk-results.csv</source>
+      <translation>talk-ergebnisse.csv</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+      <source>The results could not be exported: %1</source>
+      <translation>Die Ergebnisse konnten nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+      <source>Cannot write %1: %2</source>
+      <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
   </context>
   <context>
