@@ -4,6 +4,12 @@
 #include "protocol.h"
 #include "talkmessages.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QUuid>
 
 namespace Hallway {
@@ -143,7 +149,9 @@ void HallwayClient::signOut()
         m_token.clear();
         m_user = {};
         m_positions.clear(); // the topics stay wanted: they come back with the next sign-in
+        // Unsent writes stay in this account's outbox file for its next sign-in.
         m_outbox.clear();
+        m_outboxFile.clear();
         m_writesInFlight.clear();
         m_presenceState = PresenceState::Online;
         m_hasSignedIn = false;
@@ -244,9 +252,52 @@ QString HallwayClient::submitWrite(const QString &type, QJsonObject data)
     const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     data.insert(QStringLiteral("clientId"), clientId);
     m_outbox.insert(clientId, {type, data});
+    saveOutbox(); // before sending: a crash right after must not lose it
     if (m_status == Status::Online)
         sendWrite(clientId);
     return clientId;
+}
+
+void HallwayClient::setOutboxFile(const QString &path)
+{
+    m_outboxFile = path;
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
+        const QJsonArray saved = QJsonDocument::fromJson(file.readAll()).array();
+        for (const QJsonValue &entry : saved) {
+            const QJsonObject write = entry.toObject();
+            const QString clientId = write.value(QStringLiteral("clientId")).toString();
+            if (!clientId.isEmpty() && !m_outbox.contains(clientId))
+                m_outbox.insert(clientId,
+                                {write.value(QStringLiteral("type")).toString(),
+                                 write.value(QStringLiteral("data")).toObject()});
+        }
+        qCInfo(lcClientSession) << "outbox has" << m_outbox.size() << "unsent writes";
+    }
+    saveOutbox();
+    if (m_status == Status::Online) {
+        for (auto it = m_outbox.cbegin(); it != m_outbox.cend(); ++it)
+            sendWrite(it.key());
+    }
+}
+
+void HallwayClient::saveOutbox() const
+{
+    if (m_outboxFile.isEmpty())
+        return;
+    QJsonArray writes;
+    for (auto it = m_outbox.cbegin(); it != m_outbox.cend(); ++it)
+        writes.append(QJsonObject{{QStringLiteral("clientId"), it.key()},
+                                  {QStringLiteral("type"), it->type},
+                                  {QStringLiteral("data"), it->data}});
+    QDir().mkpath(QFileInfo(m_outboxFile).absolutePath());
+    QSaveFile file(m_outboxFile);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(writes).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
+        qCWarning(lcClientSession).noquote()
+                << "cannot save the outbox to" << m_outboxFile << file.errorString();
 }
 
 QString HallwayClient::postFact(const QString &text)
@@ -278,6 +329,7 @@ void HallwayClient::sendWrite(const QString &clientId)
                 if (!reply && reply.error().code == ErrorCode::Unavailable)
                     return; // the connection dropped: resent after the next resume
                 m_outbox.remove(clientId);
+                saveOutbox();
                 if (!reply) {
                     Q_EMIT writeRejected(write.type, clientId, write.data, reply.error());
                     if (write.type == Protocol::Type::PostFact)

@@ -53,6 +53,10 @@ public:
     // them; after a reconnect they are sent again with the same id, so each is stored once.
     // writeAcknowledged() or writeRejected() reports each one.
     QString submitWrite(const QString &type, QJsonObject data);
+    // Keeps the outbox in this file too (atomically rewritten on every change), so writes
+    // survive quitting the app; loads what a previous run left there. Empty: memory only.
+    void setOutboxFile(const QString &path);
+    QString outboxFile() const { return m_outboxFile; }
     int pendingWriteCount() const { return static_cast<int>(m_outbox.size()); }
 
     // Posts a fact (a write); factPosted() reports it stored.
@@ -97,6 +101,7 @@ private:
     void onSessionReply(const Expected<QJsonObject> &reply, bool firstSignIn);
     void sendSubscribe(const QString &topic);
     void sendWrite(const QString &clientId);
+    void saveOutbox() const;
 
     ServerConnection m_connection;
     Status m_status = Status::SignedOut;
@@ -114,6 +119,7 @@ private:
     };
     QHash<QString, PendingWrite> m_outbox; // clientId -> write, until acknowledged
     QSet<QString> m_writesInFlight; // sent on the current connection
+    QString m_outboxFile;
     QHash<QString, TopicPosition> m_positions;
 };
 

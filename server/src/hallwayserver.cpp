@@ -2,6 +2,7 @@
 #include "hallwayserver.h"
 #include "auth/authservice.h"
 #include "auth/passwordhasher.h"
+#include "chat/chatservice.h"
 #include "facts/factservice.h"
 #include "logging.h"
 #include "net/clientconnection.h"
@@ -63,8 +64,10 @@ Status HallwayServer::start()
                                             m_settings.topicHistory);
     if (const Status loaded = m_talks->load(); !loaded)
         return loaded;
-    m_router = std::make_unique<RequestRouter>(*m_auth, *m_facts, *m_talks, *m_presence, *m_storage,
-                                               m_settings.maxMessageBytes);
+    m_chat = std::make_unique<ChatService>(*m_storage, m_settings.messagesToLoad,
+                                           m_settings.topicHistory);
+    m_router = std::make_unique<RequestRouter>(*m_auth, *m_facts, *m_talks, *m_chat, *m_presence,
+                                               *m_storage, m_settings.maxMessageBytes);
 
     m_listener = new QWebSocketServer(QStringLiteral("hallway-server"),
                                       QWebSocketServer::NonSecureMode, this);

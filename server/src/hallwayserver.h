@@ -18,6 +18,7 @@ class AuthService;
 class ClientConnection;
 class FactService;
 class TalkService;
+class ChatService;
 class PasswordHasher;
 class PresenceTopic;
 class RequestRouter;
@@ -57,6 +58,7 @@ private:
     std::unique_ptr<PresenceTopic> m_presence;
     std::unique_ptr<FactService> m_facts;
     std::unique_ptr<TalkService> m_talks;
+    std::unique_ptr<ChatService> m_chat;
     std::unique_ptr<RequestRouter> m_router;
     QTcpServer *m_tcpListener = nullptr; // accepts; lets us set the backlog and socket options
     QWebSocketServer *m_listener = nullptr; // does the WebSocket handshakes

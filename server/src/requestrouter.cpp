@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "requestrouter.h"
 #include "auth/authservice.h"
+#include "chat/chatservice.h"
 #include "facts/factservice.h"
 #include "logging.h"
 #include "net/clientconnection.h"
@@ -23,12 +24,13 @@ Error badRequest(const QString &message)
 } // namespace
 
 RequestRouter::RequestRouter(AuthService &auth, FactService &facts, TalkService &talks,
-                             PresenceTopic &presence, Storage &storage, qint64 maxMessageBytes,
-                             QObject *parent)
+                             ChatService &chat, PresenceTopic &presence, Storage &storage,
+                             qint64 maxMessageBytes, QObject *parent)
     : QObject(parent),
       m_auth(auth),
       m_facts(facts),
       m_talks(talks),
+      m_chat(chat),
       m_presence(presence),
       m_storage(storage),
       m_maxMessageBytes(maxMessageBytes)
@@ -69,7 +71,8 @@ void RequestRouter::handle(ClientConnection *connection, const Envelope &request
     static const QStringList signedInTypes = {
             Type::Logout,      Type::ChangePassword, Type::Subscribe, Type::Unsubscribe,
             Type::SetPresence, Type::PostFact,       Type::ListFacts, Type::GetUser};
-    const bool isTalkRequest = type.startsWith(QLatin1StringView("talk."));
+    const bool isTalkRequest = type.startsWith(QLatin1StringView("talk."))
+            || type.startsWith(QLatin1StringView("chat."));
     if (!signedInTypes.contains(type) && !isTalkRequest)
         return connection->replyError(
                 request.id, badRequest(QStringLiteral("unknown message type \"%1\"").arg(type)));
@@ -77,7 +80,7 @@ void RequestRouter::handle(ClientConnection *connection, const Envelope &request
         return connection->replyError(request.id,
                                       {ErrorCode::Unauthorized, QStringLiteral("sign in first")});
     if (isTalkRequest) {
-        if (!m_talks.handle(connection, request))
+        if (!m_talks.handle(connection, request) && !m_chat.handle(connection, request))
             connection->replyError(
                     request.id,
                     badRequest(QStringLiteral("unknown message type \"%1\"").arg(type)));
@@ -207,6 +210,7 @@ void RequestRouter::leaveTopics(ClientConnection *connection)
     for (Topic *topic : std::as_const(m_topics))
         topic->unsubscribe(connection);
     m_facts.connectionClosed(connection);
+    m_chat.connectionClosed(connection);
     m_presence.removeConnection(connection);
 }
 
@@ -272,6 +276,8 @@ void RequestRouter::handleSubscribe(ClientConnection *connection, const Envelope
         return connection->replyError(request.id, parsed.error());
     if (const auto userId = userFeedId(parsed->topic))
         return m_facts.subscribeUserFeed(connection, request.id, *userId, parsed->since);
+    if (parsed->topic == Protocol::Topic::Chat)
+        return m_chat.subscribe(connection, request.id, parsed->since);
     Topic *topic = m_topics.value(parsed->topic);
     if (!topic)
         return connection->replyError(request.id, noSuchTopic(parsed->topic));
@@ -285,6 +291,10 @@ void RequestRouter::handleUnsubscribe(ClientConnection *connection, const Envelo
         return connection->replyError(request.id, parsed.error());
     if (const auto userId = userFeedId(parsed->topic)) {
         m_facts.unsubscribeUserFeed(connection, *userId);
+        return connection->reply(request.id);
+    }
+    if (parsed->topic == Protocol::Topic::Chat) {
+        m_chat.unsubscribe(connection);
         return connection->reply(request.id);
     }
     Topic *topic = m_topics.value(parsed->topic);

@@ -15,6 +15,7 @@ class FactService;
 class PresenceTopic;
 class Storage;
 class TalkService;
+class ChatService;
 class Topic;
 
 // Turns each request into a call on the right service and makes sure it gets exactly one
@@ -22,7 +23,7 @@ class Topic;
 class RequestRouter : public QObject {
     Q_OBJECT
 public:
-    RequestRouter(AuthService &auth, FactService &facts, TalkService &talks,
+    RequestRouter(AuthService &auth, FactService &facts, TalkService &talks, ChatService &chat,
                   PresenceTopic &presence, Storage &storage, qint64 maxMessageBytes,
                   QObject *parent = nullptr);
 
@@ -62,6 +63,7 @@ private:
     AuthService &m_auth;
     FactService &m_facts;
     TalkService &m_talks;
+    ChatService &m_chat;
     PresenceTopic &m_presence;
     Storage &m_storage;
     QHash<QString, Topic *> m_topics;

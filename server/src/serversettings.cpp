@@ -66,6 +66,7 @@ Status ServerSettings::loadFile(const QString &path)
             QStringLiteral("facts/community_size"),
             QStringLiteral("facts/community_interval_ms"),
             QStringLiteral("talks/tally_interval_ms"),
+            QStringLiteral("chat/messages_to_load"),
             QStringLiteral("log/level"),
     };
     for (const QString &key : ini.allKeys()) {
@@ -102,6 +103,7 @@ Status ServerSettings::loadFile(const QString &path)
     readInteger(ini, QStringLiteral("topics/history"), topicHistory, 0, problems);
     readInteger(ini, QStringLiteral("facts/community_size"), communityFeedSize, 1, problems);
     readInteger(ini, QStringLiteral("talks/tally_interval_ms"), tallyIntervalMs, 0, problems);
+    readInteger(ini, QStringLiteral("chat/messages_to_load"), messagesToLoad, 1, problems);
     readInteger(ini, QStringLiteral("facts/community_interval_ms"), communityFeedIntervalMs, 0,
                 problems);
 

@@ -35,6 +35,7 @@ struct ServerSettings {
     int communityFeedIntervalMs = 5'000; // [facts] community_interval_ms
     // Under heavy voting, tallies go out at most once per this interval (a few per second).
     int tallyIntervalMs = 250; // [talks] tally_interval_ms
+    int messagesToLoad = 15; // [chat] messages_to_load: a conversation's first page
     int shutdownGraceMs = 5'000; // [server] shutdown_grace_ms: wait for pending writes
 
     static QString defaultDatabaseUrl();

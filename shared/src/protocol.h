@@ -31,6 +31,11 @@ inline const QString SetVoting = QStringLiteral("talk.set_voting"); // moderator
 inline const QString HideTalk = QStringLiteral("talk.set_hidden"); // moderators
 inline const QString ListTalks = QStringLiteral("talk.list"); // moderators: hidden ones too
 inline const QString ExportTalks = QStringLiteral("talk.export"); // moderators
+inline const QString SendMessage = QStringLiteral("chat.send");
+inline const QString ChatHistory = QStringLiteral("chat.history");
+inline const QString Conversations = QStringLiteral("chat.conversations");
+inline const QString MarkRead = QStringLiteral("chat.mark_read");
+inline const QString AckDelivery = QStringLiteral("chat.ack_delivery");
 
 // Server -> client.
 inline const QString Result = QStringLiteral("result");
@@ -42,6 +47,8 @@ namespace Topic {
 inline const QString Presence = QStringLiteral("presence");
 inline const QString CommunityFacts = QStringLiteral("facts.community");
 inline const QString Talks = QStringLiteral("talks");
+// Your own chat stream: every subscriber sees only their own conversations.
+inline const QString Chat = QStringLiteral("chat");
 // One user's facts: "facts.user." followed by the user id.
 inline const QString UserFactsPrefix = QStringLiteral("facts.user.");
 inline QString userFacts(qint64 userId)
@@ -57,6 +64,13 @@ inline const QString Removed = QStringLiteral("removed"); // withdrawn or hidden
 inline const QString Tallies = QStringLiteral("tallies"); // coalesced vote counts
 inline const QString Voting = QStringLiteral("voting"); // opened or closed
 } // namespace TalkEvent
+
+// Chat topic events.
+namespace ChatEvent {
+inline const QString Message = QStringLiteral("message"); // to you, or from you on another app
+inline const QString Delivered = QStringLiteral("delivered"); // your messages reached the peer
+inline const QString Read = QStringLiteral("read"); // a read marker moved (yours)
+} // namespace ChatEvent
 
 // The kind of every facts event (community and user topics).
 namespace FactEvent {

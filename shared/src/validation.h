@@ -17,6 +17,7 @@ inline constexpr int FactMaxLength = 280; // characters (code points), after tri
 inline constexpr int ClientIdMaxLength = 64;
 inline constexpr int TalkTitleMaxLength = 120;
 inline constexpr int TalkAbstractMaxLength = 2000;
+inline constexpr int MessageMaxLength = 4000;
 
 // Usernames are compared case-insensitively: stored and looked up in lower case.
 QString normalizeUsername(const QString &username);

@@ -665,3 +665,186 @@ Expected<QList<qint64>> StorageWorker::votedTalks(qint64 userId)
 }
 
 } // namespace Hallway
+
+namespace Hallway {
+
+namespace {
+const QString MessageColumns = QStringLiteral(
+        "m.id, m.sender_id, m.recipient_id, m.text, m.created_at, m.client_id, m.delivered_at "
+        "FROM messages m");
+} // namespace
+
+Expected<QList<ChatMessage>> StorageWorker::readMessages(QSqlQuery &query)
+{
+    if (!query.exec())
+        return failure(QStringLiteral("read messages"), query);
+    QList<ChatMessage> messages;
+    while (query.next()) {
+        ChatMessage message;
+        message.id = query.value(0).toLongLong();
+        message.from = query.value(1).toLongLong();
+        message.to = query.value(2).toLongLong();
+        message.conversation = conversationKey(message.from, message.to);
+        message.text = query.value(3).toString();
+        message.createdAt = query.value(4).toLongLong();
+        message.clientId = query.value(5).toString();
+        message.delivered = !query.value(6).isNull();
+        messages.append(message);
+    }
+    return messages;
+}
+
+Expected<StoredMessage> StorageWorker::sendMessage(qint64 from, qint64 to, const QString &clientId,
+                                                   const QString &text, qint64 nowMs)
+{
+    return inTransaction<StoredMessage>([&]() -> Expected<StoredMessage> {
+        QSqlQuery existing(m_db);
+        existing.prepare(QStringLiteral("SELECT ") + MessageColumns
+                         + QStringLiteral(" WHERE m.sender_id = ? AND m.client_id = ?"));
+        existing.addBindValue(from);
+        existing.addBindValue(clientId);
+        const auto earlier = readMessages(existing);
+        if (!earlier)
+            return earlier.error();
+        if (!earlier->isEmpty())
+            return StoredMessage{earlier->constFirst(), true};
+        const auto recipient = userById(to);
+        if (!recipient)
+            return recipient.error();
+        QSqlQuery insert(m_db);
+        insert.prepare(QStringLiteral(
+                "INSERT INTO messages (sender_id, recipient_id, user_low, user_high, "
+                "client_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        insert.addBindValue(from);
+        insert.addBindValue(to);
+        insert.addBindValue(qMin(from, to));
+        insert.addBindValue(qMax(from, to));
+        insert.addBindValue(clientId);
+        insert.addBindValue(text);
+        insert.addBindValue(nowMs);
+        if (!insert.exec())
+            return failure(QStringLiteral("store a message"), insert);
+        QSqlQuery stored(m_db);
+        stored.prepare(QStringLiteral("SELECT ") + MessageColumns
+                       + QStringLiteral(" WHERE m.sender_id = ? AND m.client_id = ?"));
+        stored.addBindValue(from);
+        stored.addBindValue(clientId);
+        const auto created = readMessages(stored);
+        if (!created || created->isEmpty())
+            return created ? Error{ErrorCode::Internal, QStringLiteral("a stored message vanished")}
+                           : created.error();
+        return StoredMessage{created->constFirst(), false};
+    });
+}
+
+Expected<QList<ChatMessage>> StorageWorker::history(qint64 userLow, qint64 userHigh,
+                                                    std::optional<qint64> beforeId, int limit)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ") + MessageColumns
+                  + QStringLiteral(" WHERE m.user_low = ? AND m.user_high = ? AND m.id < ? "
+                                   "ORDER BY m.id DESC LIMIT ?"));
+    query.addBindValue(userLow);
+    query.addBindValue(userHigh);
+    query.addBindValue(beforeId.value_or(std::numeric_limits<qint64>::max()));
+    query.addBindValue(limit + 1);
+    return readMessages(query);
+}
+
+Expected<QList<Conversation>> StorageWorker::conversations(qint64 userId)
+{
+    QSqlQuery last(m_db);
+    last.prepare(
+            QStringLiteral("SELECT ") + MessageColumns
+            + QStringLiteral(" JOIN (SELECT MAX(id) AS last_id FROM messages WHERE user_low = ? OR "
+                             "user_high = ? GROUP BY user_low, user_high) c ON c.last_id = m.id "
+                             "ORDER BY m.id DESC"));
+    last.addBindValue(userId);
+    last.addBindValue(userId);
+    const auto lastMessages = readMessages(last);
+    if (!lastMessages)
+        return lastMessages.error();
+
+    QSqlQuery unread(m_db);
+    unread.prepare(QStringLiteral(
+            "SELECT m.sender_id, COUNT(*) FROM messages m LEFT JOIN read_markers r ON "
+            "r.user_id = m.recipient_id AND r.peer_id = m.sender_id WHERE m.recipient_id = ? AND "
+            "m.id > COALESCE(r.last_read_id, 0) GROUP BY m.sender_id"));
+    unread.addBindValue(userId);
+    if (!unread.exec())
+        return failure(QStringLiteral("count unread messages"), unread);
+    QHash<qint64, qint64> unreadByPeer;
+    while (unread.next())
+        unreadByPeer.insert(unread.value(0).toLongLong(), unread.value(1).toLongLong());
+
+    QList<Conversation> result;
+    for (const ChatMessage &message : lastMessages.value()) {
+        const qint64 peerId = message.from == userId ? message.to : message.from;
+        const auto peer = userById(peerId);
+        if (!peer)
+            return peer.error();
+        result.append({message.conversation,
+                       {peer->id, peer->username, peer->displayName},
+                       message,
+                       unreadByPeer.value(peerId)});
+    }
+    return result;
+}
+
+Status StorageWorker::markRead(qint64 userId, qint64 peerId, qint64 upToId)
+{
+    return inTransaction<Done>([&]() -> Status {
+        QSqlQuery update(m_db);
+        update.prepare(
+                QStringLiteral("UPDATE read_markers SET last_read_id = ? WHERE user_id = ? AND "
+                               "peer_id = ? AND last_read_id < ?"));
+        update.addBindValue(upToId);
+        update.addBindValue(userId);
+        update.addBindValue(peerId);
+        update.addBindValue(upToId);
+        if (!update.exec())
+            return failure(QStringLiteral("move a read marker"), update);
+        if (update.numRowsAffected() > 0)
+            return Done{};
+        QSqlQuery insert(m_db);
+        insert.prepare(QStringLiteral("INSERT INTO read_markers (user_id, peer_id, last_read_id) "
+                                      "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+        insert.addBindValue(userId);
+        insert.addBindValue(peerId);
+        insert.addBindValue(upToId);
+        if (!insert.exec())
+            return failure(QStringLiteral("store a read marker"), insert);
+        return Done{};
+    });
+}
+
+Expected<QList<ChatMessage>>
+StorageWorker::markDelivered(qint64 recipientId, const QList<qint64> &messageIds, qint64 nowMs)
+{
+    return inTransaction<QList<ChatMessage>>([&]() -> Expected<QList<ChatMessage>> {
+        QList<ChatMessage> newlyDelivered;
+        for (const qint64 id : messageIds) {
+            QSqlQuery update(m_db);
+            update.prepare(QStringLiteral("UPDATE messages SET delivered_at = ? WHERE id = ? AND "
+                                          "recipient_id = ? AND delivered_at IS NULL"));
+            update.addBindValue(nowMs);
+            update.addBindValue(id);
+            update.addBindValue(recipientId);
+            if (!update.exec())
+                return failure(QStringLiteral("mark a message delivered"), update);
+            if (update.numRowsAffected() == 0)
+                continue;
+            QSqlQuery read(m_db);
+            read.prepare(QStringLiteral("SELECT ") + MessageColumns
+                         + QStringLiteral(" WHERE m.id = ?"));
+            read.addBindValue(id);
+            const auto message = readMessages(read);
+            if (!message)
+                return message.error();
+            newlyDelivered += message.value();
+        }
+        return newlyDelivered;
+    });
+}
+
+} // namespace Hallway

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "chat.h"
 #include "databaseurl.h"
 #include "expected.h"
 #include "fact.h"
@@ -39,6 +40,11 @@ struct VoteResult {
     bool voted = false; // the user's vote after the toggle
     qint64 votes = 0; // the talk's tally after the toggle
     bool changed = false; // false for a resend: nothing was stored
+};
+
+struct StoredMessage {
+    ChatMessage message;
+    bool duplicate = false;
 };
 
 struct StoredCredentials {
@@ -91,6 +97,19 @@ public:
                                     qint64 nowMs);
     Expected<QList<qint64>> votedTalks(qint64 userId);
 
+    // Stores a message once per (sender, clientId); a repeat returns the stored one.
+    Expected<StoredMessage> sendMessage(qint64 from, qint64 to, const QString &clientId,
+                                        const QString &text, qint64 nowMs);
+    // A conversation's messages, newest first, older than beforeId; one more than limit.
+    Expected<QList<ChatMessage>> history(qint64 userLow, qint64 userHigh,
+                                         std::optional<qint64> beforeId, int limit);
+    Expected<QList<Conversation>> conversations(qint64 userId);
+    // Moves the user's read marker for the peer forward to upToId (never back).
+    Status markRead(qint64 userId, qint64 peerId, qint64 upToId);
+    // Marks the user's received messages delivered; returns those that were not yet.
+    Expected<QList<ChatMessage>> markDelivered(qint64 recipientId, const QList<qint64> &messageIds,
+                                               qint64 nowMs);
+
     Status createSession(qint64 userId, const QString &tokenHash, qint64 nowMs);
     Expected<UserInfo> userBySession(const QString &tokenHash, qint64 nowMs);
     Status deleteSession(const QString &tokenHash);
@@ -105,6 +124,7 @@ private:
     Expected<QList<Fact>> readFacts(QSqlQuery &query);
     Expected<Fact> factByClientId(qint64 authorId, const QString &clientId);
     Expected<QList<Talk>> readTalks(QSqlQuery &query);
+    Expected<QList<ChatMessage>> readMessages(QSqlQuery &query);
     Expected<qint64> tallyOf(qint64 talkId);
     Error votingClosed() const;
     // Runs work in a transaction: commits if it succeeds, rolls back if not.

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: MIT
+#include "chatservice.h"
+#include "jsonfields.h"
+#include "net/clientconnection.h"
+#include "protocol.h"
+#include "storage/storage.h"
+#include "topics/topic.h"
+#include "validation.h"
+
+#include <QDateTime>
+
+namespace Hallway {
+
+namespace {
+constexpr int MaxPage = 100;
+
+class ChatStream : public Topic {
+public:
+    ChatStream(int history, QObject *parent) : Topic(Protocol::Topic::Chat, history, parent) { }
+    using Topic::publish;
+};
+
+Error badRequest(const QString &message)
+{
+    return {ErrorCode::BadRequest, message};
+}
+
+QJsonArray messagesToJson(const QList<ChatMessage> &messages)
+{
+    QJsonArray array;
+    for (const ChatMessage &message : messages)
+        array.append(message.toJson());
+    return array;
+}
+
+// The conversation named in a request, if the requester is one of its two users.
+Expected<std::pair<qint64, qint64>> conversationFor(const QJsonObject &data, qint64 userId)
+{
+    JsonFields fields(data);
+    const QString key = fields.requiredString(QStringLiteral("conversation"));
+    if (!fields.ok())
+        return fields.error();
+    const auto users = parseConversationKey(key);
+    if (!users)
+        return badRequest(QStringLiteral(
+                "\"conversation\" must look like \"3:7\" (two user ids, smaller first)"));
+    if (users->first != userId && users->second != userId)
+        return Error{ErrorCode::Forbidden, QStringLiteral("this conversation is not yours")};
+    return *users;
+}
+} // namespace
+
+ChatService::ChatService(Storage &storage, int messagesToLoad, int history, QObject *parent)
+    : QObject(parent), m_storage(storage), m_messagesToLoad(messagesToLoad), m_history(history)
+{
+}
+
+ChatService::~ChatService() = default;
+
+bool ChatService::handle(ClientConnection *connection, const Envelope &request)
+{
+    namespace Type = Protocol::Type;
+    using Handler = void (ChatService::*)(ClientConnection *, const Envelope &);
+    static const QHash<QString, Handler> handlers = {
+            {Type::SendMessage, &ChatService::send},
+            {Type::ChatHistory, &ChatService::history},
+            {Type::Conversations, &ChatService::conversations},
+            {Type::MarkRead, &ChatService::markRead},
+            {Type::AckDelivery, &ChatService::ackDelivery},
+    };
+    const Handler handler = handlers.value(request.type);
+    if (!handler)
+        return false;
+    (this->*handler)(connection, request);
+    return true;
+}
+
+Topic *ChatService::streamOf(qint64 userId, bool create)
+{
+    if (Topic *stream = m_streams.value(userId))
+        return stream;
+    if (!create)
+        return nullptr;
+    auto *stream = new ChatStream(m_history, this);
+    m_streams.insert(userId, stream);
+    return stream;
+}
+
+void ChatService::publishTo(qint64 userId, const QJsonObject &event)
+{
+    if (auto *stream = static_cast<ChatStream *>(streamOf(userId, false)))
+        stream->publish(event);
+}
+
+void ChatService::subscribe(ClientConnection *connection, const QJsonValue &requestId,
+                            const std::optional<TopicPosition> &since)
+{
+    const qint64 userId = connection->user()->id;
+    // The snapshot (conversations with unread counts) is read through the ordered storage
+    // queue, so it meets the events that follow exactly (see FactService).
+    m_storage.run<Expected<QList<Conversation>>>(
+            connection, [userId](StorageWorker &worker) { return worker.conversations(userId); },
+            [this, connection, requestId, userId,
+             since](const Expected<QList<Conversation>> &list) {
+                if (!list)
+                    return connection->replyError(requestId, list.error());
+                if (connection->phase() != ClientConnection::Phase::SignedIn
+                    || connection->user()->id != userId)
+                    return connection->replyError(
+                            requestId, {ErrorCode::Unauthorized, QStringLiteral("sign in first")});
+                QJsonArray conversations;
+                for (const Conversation &conversation : list.value())
+                    conversations.append(conversation.toJson());
+                m_listeners.insert(connection, userId);
+                const QJsonObject snapshot{{QStringLiteral("conversations"), conversations}};
+                connection->reply(
+                        requestId,
+                        streamOf(userId, true)->subscribe(connection, since, snapshot).toJson());
+            });
+}
+
+void ChatService::unsubscribe(ClientConnection *connection)
+{
+    connectionClosed(connection);
+}
+
+void ChatService::connectionClosed(ClientConnection *connection)
+{
+    const auto found = m_listeners.constFind(connection);
+    if (found == m_listeners.constEnd())
+        return;
+    const qint64 userId = *found;
+    m_listeners.erase(found);
+    Topic *stream = streamOf(userId, false);
+    if (!stream)
+        return;
+    stream->unsubscribe(connection);
+    if (stream->subscriberCount() == 0) {
+        m_streams.remove(userId);
+        delete stream;
+    }
+}
+
+void ChatService::send(ClientConnection *connection, const Envelope &request)
+{
+    JsonFields fields(request.data);
+    const QString clientId = fields.requiredString(QStringLiteral("clientId"));
+    const qint64 to = fields.requiredInteger(QStringLiteral("to"));
+    const QString text = fields.requiredString(QStringLiteral("text")).trimmed();
+    if (!fields.ok())
+        return connection->replyError(request.id, fields.error());
+    if (const auto problem = Validation::checkClientId(clientId))
+        return connection->replyError(request.id, badRequest(*problem));
+    if (text.isEmpty())
+        return connection->replyError(request.id,
+                                      badRequest(QStringLiteral("a message must not be empty")));
+    if (const qsizetype length = Validation::characterCount(text);
+        length > Validation::MessageMaxLength)
+        return connection->replyError(
+                request.id,
+                badRequest(QStringLiteral("a message has at most %1 characters; this one has %2")
+                                   .arg(Validation::MessageMaxLength)
+                                   .arg(length)));
+    const qint64 from = connection->user()->id;
+    if (to == from)
+        return connection->replyError(request.id,
+                                      badRequest(QStringLiteral("you cannot message yourself")));
+    m_storage.run<Expected<StoredMessage>>(
+            connection,
+            [from, to, clientId, text](StorageWorker &worker) {
+                return worker.sendMessage(from, to, clientId, text,
+                                          QDateTime::currentMSecsSinceEpoch());
+            },
+            [this, connection, id = request.id](const Expected<StoredMessage> &stored) {
+                if (!stored)
+                    return connection->replyError(id, stored.error());
+                connection->reply(id,
+                                  {{QStringLiteral("message"), stored->message.toJson()},
+                                   {QStringLiteral("duplicate"), stored->duplicate}});
+                if (stored->duplicate)
+                    return;
+                const QJsonObject event{{QStringLiteral("kind"), Protocol::ChatEvent::Message},
+                                        {QStringLiteral("message"), stored->message.toJson()}};
+                publishTo(stored->message.to, event);
+                publishTo(stored->message.from, event); // the sender's other apps
+            });
+}
+
+void ChatService::history(ClientConnection *connection, const Envelope &request)
+{
+    const auto users = conversationFor(request.data, connection->user()->id);
+    if (!users)
+        return connection->replyError(request.id, users.error());
+    JsonFields fields(request.data);
+    const auto beforeId = fields.optionalInteger(QStringLiteral("beforeId"));
+    const auto limit = fields.optionalInteger(QStringLiteral("limit"));
+    if (!fields.ok())
+        return connection->replyError(request.id, fields.error());
+    if (limit && (*limit < 1 || *limit > MaxPage))
+        return connection->replyError(
+                request.id, badRequest(QStringLiteral("limit must be 1 to %1").arg(MaxPage)));
+    const int pageSize = limit ? static_cast<int>(*limit) : m_messagesToLoad;
+    m_storage.run<Expected<QList<ChatMessage>>>(
+            connection,
+            [users = users.value(), beforeId, pageSize](StorageWorker &worker) {
+                return worker.history(users.first, users.second, beforeId, pageSize);
+            },
+            [connection, id = request.id, pageSize](const Expected<QList<ChatMessage>> &messages) {
+                if (!messages)
+                    return connection->replyError(id, messages.error());
+                QList<ChatMessage> page = messages.value();
+                const bool hasMore = page.size() > pageSize;
+                if (hasMore)
+                    page.resize(pageSize);
+                connection->reply(id,
+                                  {{QStringLiteral("messages"), messagesToJson(page)},
+                                   {QStringLiteral("hasMore"), hasMore}});
+            });
+}
+
+void ChatService::conversations(ClientConnection *connection, const Envelope &request)
+{
+    m_storage.run<Expected<QList<Conversation>>>(
+            connection,
+            [userId = connection->user()->id](StorageWorker &worker) {
+                return worker.conversations(userId);
+            },
+            [connection, id = request.id](const Expected<QList<Conversation>> &list) {
+                if (!list)
+                    return connection->replyError(id, list.error());
+                QJsonArray conversations;
+                for (const Conversation &conversation : list.value())
+                    conversations.append(conversation.toJson());
+                connection->reply(id, {{QStringLiteral("conversations"), conversations}});
+            });
+}
+
+void ChatService::markRead(ClientConnection *connection, const Envelope &request)
+{
+    const qint64 userId = connection->user()->id;
+    const auto users = conversationFor(request.data, userId);
+    if (!users)
+        return connection->replyError(request.id, users.error());
+    JsonFields fields(request.data);
+    const qint64 upToId = fields.requiredInteger(QStringLiteral("upToId"));
+    if (!fields.ok())
+        return connection->replyError(request.id, fields.error());
+    const qint64 peerId = users->first == userId ? users->second : users->first;
+    m_storage.run<Status>(
+            connection,
+            [userId, peerId, upToId](StorageWorker &worker) {
+                return worker.markRead(userId, peerId, upToId);
+            },
+            [this, connection, id = request.id, userId, key = conversationKey(userId, peerId),
+             upToId](const Status &status) {
+                if (!status)
+                    return connection->replyError(id, status.error());
+                connection->reply(id);
+                publishTo(userId,
+                          {{QStringLiteral("kind"), Protocol::ChatEvent::Read},
+                           {QStringLiteral("conversation"), key},
+                           {QStringLiteral("upToId"), upToId}});
+            });
+}
+
+void ChatService::ackDelivery(ClientConnection *connection, const Envelope &request)
+{
+    const QJsonValue ids = request.data.value(QStringLiteral("messageIds"));
+    if (!ids.isArray() || ids.toArray().size() > MaxPage)
+        return connection->replyError(
+                request.id,
+                badRequest(QStringLiteral("\"messageIds\" must be an array of at most %1 ids")
+                                   .arg(MaxPage)));
+    QList<qint64> messageIds;
+    for (const QJsonValue &value : ids.toArray())
+        messageIds.append(value.toInteger());
+    m_storage.run<Expected<QList<ChatMessage>>>(
+            connection,
+            [userId = connection->user()->id, messageIds](StorageWorker &worker) {
+                return worker.markDelivered(userId, messageIds,
+                                            QDateTime::currentMSecsSinceEpoch());
+            },
+            [this, connection, id = request.id](const Expected<QList<ChatMessage>> &delivered) {
+                if (!delivered)
+                    return connection->replyError(id, delivered.error());
+                connection->reply(id);
+                for (const ChatMessage &message : delivered.value())
+                    publishTo(message.from,
+                              {{QStringLiteral("kind"), Protocol::ChatEvent::Delivered},
+                               {QStringLiteral("conversation"), message.conversation},
+                               {QStringLiteral("messageIds"), QJsonArray{message.id}}});
+            });
+}
+
+} // namespace Hallway

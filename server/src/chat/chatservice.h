@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "envelope.h"
+#include "expected.h"
+#include "messages.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+namespace Hallway {
+
+class ClientConnection;
+class Storage;
+class Topic;
+
+// One-to-one chat: messages stored once per client id, history by keyset pages, the
+// conversation list with unread counts, read markers and delivery receipts. Each user has a
+// private "chat" stream that reaches every app they have signed in: messages to them, their
+// own messages from their other apps, receipts and read markers. Only the two participants
+// can read or list a conversation.
+class ChatService : public QObject {
+    Q_OBJECT
+public:
+    ChatService(Storage &storage, int messagesToLoad, int history, QObject *parent = nullptr);
+    ~ChatService() override;
+
+    // Handles one chat.* request; returns false if the type is not a chat request.
+    bool handle(ClientConnection *connection, const Envelope &request);
+    void subscribe(ClientConnection *connection, const QJsonValue &requestId,
+                   const std::optional<TopicPosition> &since);
+    void unsubscribe(ClientConnection *connection);
+    void connectionClosed(ClientConnection *connection);
+
+private:
+    void send(ClientConnection *connection, const Envelope &request);
+    void history(ClientConnection *connection, const Envelope &request);
+    void conversations(ClientConnection *connection, const Envelope &request);
+    void markRead(ClientConnection *connection, const Envelope &request);
+    void ackDelivery(ClientConnection *connection, const Envelope &request);
+    Topic *streamOf(qint64 userId, bool create);
+    void publishTo(qint64 userId, const QJsonObject &event);
+
+    Storage &m_storage;
+    int m_messagesToLoad;
+    int m_history;
+    QHash<qint64, Topic *> m_streams; // per user, while someone listens; children of this
+    QHash<ClientConnection *, qint64> m_listeners;
+};
+
+} // namespace Hallway

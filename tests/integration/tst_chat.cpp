@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: MIT
+// One-to-one chat on a real server: live delivery to every app of both people, unread counts
+// and delivery receipts, history paged back exactly once, resends stored once, privacy, and
+// a server killed between a send and its acknowledgement.
+#include "chat.h"
+#include "hallwayclient.h"
+#include "protocol.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Hallway;
+using namespace Hallway::Test;
+
+namespace {
+const QString Password = QStringLiteral("chat-password");
+
+QJsonObject message(const QString &clientId, qint64 to, const QString &text)
+{
+    return {{QStringLiteral("clientId"), clientId},
+            {QStringLiteral("to"), to},
+            {QStringLiteral("text"), text}};
+}
+
+auto isMessage(const QString &text)
+{
+    return [text](const Envelope &event) {
+        return event.data.value(QStringLiteral("kind")).toString() == Protocol::ChatEvent::Message
+                && event.data.value(QStringLiteral("message"))
+                           .toObject()
+                           .value(QStringLiteral("text"))
+                           .toString()
+                == text;
+    };
+}
+
+qint64 unreadWith(const QJsonArray &conversations, qint64 peerId)
+{
+    for (const QJsonValue &conversation : conversations) {
+        const auto parsed = Conversation::fromJson(conversation.toObject());
+        if (parsed && parsed->peer.id == peerId)
+            return parsed->unread;
+    }
+    return -1;
+}
+} // namespace
+
+class tst_Chat : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void bothSidesLiveOnEveryApp();
+    void offlineRecipientGetsMessagesAndUnreadCounts();
+    void thousandMessagesPageBackOnce();
+    void resendIsStoredOnceAndRulesHold();
+    void onlyParticipantsReadAConversation();
+    void serverKilledBetweenSendAndAckStoresOnce();
+    void outboxOnDiskSurvivesQuittingTheApp();
+
+private:
+    std::unique_ptr<TestClient> signedIn(const QString &username, bool registerFirst = true);
+    int storedCount(const QString &text);
+    TestServer m_server;
+    QHash<QString, qint64> m_ids;
+};
+
+void tst_Chat::initTestCase()
+{
+    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
+        && !postgresRequested())
+        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    QVERIFY(m_server.start());
+}
+
+std::unique_ptr<TestClient> tst_Chat::signedIn(const QString &username, bool registerFirst)
+{
+    auto client = std::make_unique<TestClient>();
+    if (!client->open(m_server.url()) || client->hello().isError())
+        return nullptr;
+    const Envelope reply = registerFirst
+            ? client->registerUser(username, Password, username.toUpper())
+            : client->login(username, Password);
+    if (reply.isError())
+        return nullptr;
+    m_ids.insert(username,
+                 reply.data.value(QStringLiteral("user"))
+                         .toObject()
+                         .value(QStringLiteral("id"))
+                         .toInteger());
+    return client;
+}
+
+int tst_Chat::storedCount(const QString &text)
+{
+    int count = -1;
+    {
+        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("count"));
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM messages WHERE text = ?"));
+        query.addBindValue(text);
+        if (query.exec() && query.next())
+            count = query.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("count"));
+    return count;
+}
+
+void tst_Chat::bothSidesLiveOnEveryApp()
+{
+    auto alice = signedIn(QStringLiteral("alice"));
+    auto bob = signedIn(QStringLiteral("bob"));
+    auto alicePhone = signedIn(QStringLiteral("alice"), false);
+    QVERIFY(alice && bob && alicePhone);
+    for (TestClient *client : {alice.get(), bob.get(), alicePhone.get()})
+        QVERIFY(!client->subscribe(Protocol::Topic::Chat).isError());
+
+    const Envelope sent = alice->request(
+            Protocol::Type::SendMessage,
+            message(QStringLiteral("a1"), m_ids[QStringLiteral("bob")], QStringLiteral("Coffee?")));
+    QVERIFY2(!sent.isError(), qPrintable(sent.toError().message));
+    const auto stored =
+            ChatMessage::fromJson(sent.data.value(QStringLiteral("message")).toObject()).value();
+    QCOMPARE(stored.conversation,
+             conversationKey(m_ids[QStringLiteral("alice")], m_ids[QStringLiteral("bob")]));
+    QVERIFY(!stored.delivered);
+    QVERIFY(!bob->waitForEvent(Protocol::Topic::Chat, isMessage(QStringLiteral("Coffee?")))
+                     .type.isEmpty());
+    QVERIFY(!alicePhone->waitForEvent(Protocol::Topic::Chat, isMessage(QStringLiteral("Coffee?")))
+                     .type.isEmpty());
+
+    // Bob's app confirms it has the message: Alice's apps learn it was delivered.
+    QVERIFY(!bob->request(Protocol::Type::AckDelivery,
+                          {{QStringLiteral("messageIds"), QJsonArray{stored.id}}})
+                     .isError());
+    for (TestClient *app : {alice.get(), alicePhone.get()}) {
+        const Envelope delivered =
+                app->waitForEvent(Protocol::Topic::Chat, [](const Envelope &event) {
+                    return event.data.value(QStringLiteral("kind")).toString()
+                            == Protocol::ChatEvent::Delivered;
+                });
+        QCOMPARE(delivered.data.value(QStringLiteral("messageIds")).toArray().at(0).toInteger(),
+                 stored.id);
+    }
+
+    QVERIFY(!bob->request(Protocol::Type::SendMessage,
+                          message(QStringLiteral("b1"), m_ids[QStringLiteral("alice")],
+                                  QStringLiteral("Yes, in 5")))
+                     .isError());
+    QVERIFY(!alice->waitForEvent(Protocol::Topic::Chat, isMessage(QStringLiteral("Yes, in 5")))
+                     .type.isEmpty());
+    QVERIFY(!alicePhone->waitForEvent(Protocol::Topic::Chat, isMessage(QStringLiteral("Yes, in 5")))
+                     .type.isEmpty());
+    // Bob's own message reaches his stream too (his other apps would show it).
+    QVERIFY(!bob->waitForEvent(Protocol::Topic::Chat, isMessage(QStringLiteral("Yes, in 5")))
+                     .type.isEmpty());
+
+    const Envelope history = alice->request(
+            Protocol::Type::ChatHistory, {{QStringLiteral("conversation"), stored.conversation}});
+    const QJsonArray messages = history.data.value(QStringLiteral("messages")).toArray();
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.at(0).toObject().value(QStringLiteral("text")).toString(),
+             QStringLiteral("Yes, in 5"));
+    QVERIFY(messages.at(1).toObject().value(QStringLiteral("delivered")).toBool());
+}
+
+void tst_Chat::offlineRecipientGetsMessagesAndUnreadCounts()
+{
+    auto carol = signedIn(QStringLiteral("carol"));
+    auto dan = signedIn(QStringLiteral("dan"));
+    dan->close(); // dan is away from his laptop
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!carol->request(Protocol::Type::SendMessage,
+                                message(QStringLiteral("c%1").arg(i), m_ids[QStringLiteral("dan")],
+                                        QStringLiteral("ping %1").arg(i)))
+                         .isError());
+
+    auto danAgain = signedIn(QStringLiteral("dan"), false);
+    const Envelope subscribed = danAgain->subscribe(Protocol::Topic::Chat);
+    const QJsonArray conversations = subscribed.data.value(QStringLiteral("snapshot"))
+                                             .toObject()
+                                             .value(QStringLiteral("conversations"))
+                                             .toArray();
+    QCOMPARE(unreadWith(conversations, m_ids[QStringLiteral("carol")]), 3);
+    const auto latest = Conversation::fromJson(conversations.at(0).toObject()).value();
+    QCOMPARE(latest.lastMessage.text, QStringLiteral("ping 2"));
+
+    // Reading moves the marker; the count drops for every app of dan's.
+    QVERIFY(!danAgain->request(Protocol::Type::MarkRead,
+                               {{QStringLiteral("conversation"), latest.key},
+                                {QStringLiteral("upToId"), latest.lastMessage.id}})
+                     .isError());
+    const Envelope read = danAgain->waitForEvent(Protocol::Topic::Chat, [](const Envelope &event) {
+        return event.data.value(QStringLiteral("kind")).toString() == Protocol::ChatEvent::Read;
+    });
+    QCOMPARE(read.data.value(QStringLiteral("upToId")).toInteger(), latest.lastMessage.id);
+    const QJsonArray after = danAgain->request(Protocol::Type::Conversations)
+                                     .data.value(QStringLiteral("conversations"))
+                                     .toArray();
+    QCOMPARE(unreadWith(after, m_ids[QStringLiteral("carol")]), 0);
+    // A marker never moves back.
+    QVERIFY(!danAgain->request(Protocol::Type::MarkRead,
+                               {{QStringLiteral("conversation"), latest.key},
+                                {QStringLiteral("upToId"), 1}})
+                     .isError());
+    QCOMPARE(unreadWith(danAgain->request(Protocol::Type::Conversations)
+                                .data.value(QStringLiteral("conversations"))
+                                .toArray(),
+                        m_ids[QStringLiteral("carol")]),
+             0);
+}
+
+void tst_Chat::thousandMessagesPageBackOnce()
+{
+    auto erin = signedIn(QStringLiteral("erin"));
+    auto frank = signedIn(QStringLiteral("frank"));
+    const qint64 to = m_ids[QStringLiteral("frank")];
+    for (int i = 0; i < 1000; ++i)
+        erin->sendRaw(QString::fromUtf8(Envelope{
+                Protocol::Type::SendMessage,
+                QStringLiteral("m%1").arg(i),
+                message(QStringLiteral("bulk-%1").arg(i), to, QStringLiteral("message %1").arg(i)),
+                {},
+                0}
+                                                .toJson()));
+    for (int i = 0; i < 1000; ++i)
+        QVERIFY(!erin->waitForReply(QStringLiteral("m%1").arg(i), 30'000).isError());
+
+    const QString conversation = conversationKey(m_ids[QStringLiteral("erin")], to);
+    // The first page is the server's messages_to_load (15); then pages of 100 going back.
+    Envelope page = frank->request(Protocol::Type::ChatHistory,
+                                   {{QStringLiteral("conversation"), conversation}});
+    QCOMPARE(page.data.value(QStringLiteral("messages")).toArray().size(), 15);
+    QList<qint64> ids;
+    QStringList texts;
+    while (true) {
+        const QJsonArray messages = page.data.value(QStringLiteral("messages")).toArray();
+        for (const QJsonValue &value : messages) {
+            ids.append(value.toObject().value(QStringLiteral("id")).toInteger());
+            texts.append(value.toObject().value(QStringLiteral("text")).toString());
+        }
+        if (!page.data.value(QStringLiteral("hasMore")).toBool())
+            break;
+        QVERIFY(ids.size() < 2000);
+        page = frank->request(Protocol::Type::ChatHistory,
+                              {{QStringLiteral("conversation"), conversation},
+                               {QStringLiteral("beforeId"), ids.constLast()},
+                               {QStringLiteral("limit"), 100}});
+    }
+    QCOMPARE(ids.size(), 1000);
+    QCOMPARE(QSet<qint64>(ids.cbegin(), ids.cend()).size(), 1000);
+    QVERIFY(std::is_sorted(ids.cbegin(), ids.cend(), std::greater<>()));
+    QCOMPARE(texts.constFirst(), QStringLiteral("message 999"));
+    QCOMPARE(texts.constLast(), QStringLiteral("message 0"));
+}
+
+void tst_Chat::resendIsStoredOnceAndRulesHold()
+{
+    auto gina = signedIn(QStringLiteral("gina"));
+    auto hank = signedIn(QStringLiteral("hank"));
+    const qint64 to = m_ids[QStringLiteral("hank")];
+    const Envelope first =
+            gina->request(Protocol::Type::SendMessage,
+                          message(QStringLiteral("same"), to, QStringLiteral("only once")));
+    const Envelope again =
+            gina->request(Protocol::Type::SendMessage,
+                          message(QStringLiteral("same"), to, QStringLiteral("only once")));
+    QVERIFY(again.data.value(QStringLiteral("duplicate")).toBool());
+    QCOMPARE(again.data.value(QStringLiteral("message")).toObject().value(QStringLiteral("id")),
+             first.data.value(QStringLiteral("message")).toObject().value(QStringLiteral("id")));
+    QCOMPARE(storedCount(QStringLiteral("only once")), 1);
+
+    auto code = [&](const QJsonObject &data) {
+        return gina->request(Protocol::Type::SendMessage, data).toError();
+    };
+    QCOMPARE(code(message(QStringLiteral("e1"), to, QStringLiteral("  \n "))).message,
+             QStringLiteral("a message must not be empty"));
+    QVERIFY(code(message(QStringLiteral("e2"), to, QString(4001, QLatin1Char('x'))))
+                    .message.contains(QStringLiteral("at most 4000")));
+    QVERIFY(!gina->request(Protocol::Type::SendMessage,
+                           message(QStringLiteral("e3"), to, QString(4000, QLatin1Char('x'))))
+                     .isError());
+    QCOMPARE(
+            code(message(QStringLiteral("e4"), m_ids[QStringLiteral("gina")], QStringLiteral("me")))
+                    .code,
+            ErrorCode::BadRequest);
+    QCOMPARE(code(message(QStringLiteral("e5"), 987654, QStringLiteral("anyone?"))).code,
+             ErrorCode::NotFound);
+}
+
+void tst_Chat::onlyParticipantsReadAConversation()
+{
+    auto ivy = signedIn(QStringLiteral("ivy"));
+    const QString aliceBob =
+            conversationKey(m_ids[QStringLiteral("alice")], m_ids[QStringLiteral("bob")]);
+    const Envelope history =
+            ivy->request(Protocol::Type::ChatHistory, {{QStringLiteral("conversation"), aliceBob}});
+    QCOMPARE(history.toError().code, ErrorCode::Forbidden);
+    QCOMPARE(ivy->request(
+                        Protocol::Type::MarkRead,
+                        {{QStringLiteral("conversation"), aliceBob}, {QStringLiteral("upToId"), 1}})
+                     .toError()
+                     .code,
+             ErrorCode::Forbidden);
+    // Ivy's conversation list and stream show nothing of theirs.
+    QCOMPARE(ivy->request(Protocol::Type::Conversations)
+                     .data.value(QStringLiteral("conversations"))
+                     .toArray()
+                     .size(),
+             0);
+    QVERIFY(!ivy->subscribe(Protocol::Topic::Chat).isError());
+    auto alice = signedIn(QStringLiteral("alice"), false);
+    QVERIFY(!alice->request(Protocol::Type::SendMessage,
+                            message(QStringLiteral("private"), m_ids[QStringLiteral("bob")],
+                                    QStringLiteral("just for bob")))
+                     .isError());
+    QTest::qWait(200);
+    QVERIFY(ivy->events().isEmpty());
+    // Receipts only count for the recipient's own messages.
+    QVERIFY(!ivy->request(Protocol::Type::AckDelivery,
+                          {{QStringLiteral("messageIds"), QJsonArray{1, 2, 3}}})
+                     .isError());
+    QCOMPARE(ivy->request(Protocol::Type::ChatHistory,
+                          {{QStringLiteral("conversation"), QStringLiteral("nonsense")}})
+                     .toError()
+                     .code,
+             ErrorCode::BadRequest);
+}
+
+void tst_Chat::serverKilledBetweenSendAndAckStoresOnce()
+{
+    auto jack = signedIn(QStringLiteral("jack"));
+    QVERIFY(jack);
+    jack.reset();
+    HallwayClient client;
+    client.connection().setReconnectDelays(100, 500);
+    QSignalSpy signedInSpy(&client, &HallwayClient::signedIn);
+    client.registerAccount(m_server.url(),
+                           {QStringLiteral("jill"), QStringLiteral("Jill"), Password, {}, {}});
+    QVERIFY(signedInSpy.wait(10'000));
+    QSignalSpy acknowledged(&client, &HallwayClient::writeAcknowledged);
+
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const QString text = QStringLiteral("through the crash %1").arg(attempt);
+        client.submitWrite(Protocol::Type::SendMessage,
+                           {{QStringLiteral("to"), m_ids[QStringLiteral("jack")]},
+                            {QStringLiteral("text"), text}});
+        // Kill at a different moment each time: before the frame leaves, while it is being
+        // stored, or after the commit but before the reply is read.
+        QTest::qWait(attempt * 15);
+        m_server.kill();
+        QVERIFY(m_server.restart());
+        QTRY_COMPARE_WITH_TIMEOUT(client.pendingWriteCount(), 0, 15'000);
+        QCOMPARE(storedCount(text), 1);
+    }
+    QCOMPARE(acknowledged.count(), 3);
+}
+
+void tst_Chat::outboxOnDiskSurvivesQuittingTheApp()
+{
+    QTemporaryDir dir;
+    const QString outbox = dir.filePath(QStringLiteral("outbox.json"));
+    QString token;
+    {
+        HallwayClient app;
+        app.connection().setReconnectDelays(100, 500);
+        QSignalSpy signedInSpy(&app, &HallwayClient::signedIn);
+        app.registerAccount(m_server.url(),
+                            {QStringLiteral("kim"), QStringLiteral("Kim"), Password, {}, {}});
+        QVERIFY(signedInSpy.wait(10'000));
+        app.setOutboxFile(outbox);
+        token = app.token();
+        m_server.kill();
+        QTRY_COMPARE(app.status(), HallwayClient::Status::Reconnecting);
+        app.submitWrite(Protocol::Type::SendMessage,
+                        {{QStringLiteral("to"), m_ids[QStringLiteral("jack")]},
+                         {QStringLiteral("text"), QStringLiteral("written on the plane")}});
+        QCOMPARE(app.pendingWriteCount(), 1);
+    } // the app quits with the message unsent
+
+    QVERIFY(m_server.restart());
+    HallwayClient nextRun;
+    QSignalSpy signedInSpy(&nextRun, &HallwayClient::signedIn);
+    nextRun.resumeSession(m_server.url(), token);
+    QVERIFY(signedInSpy.wait(10'000));
+    nextRun.setOutboxFile(outbox);
+    QTRY_COMPARE_WITH_TIMEOUT(nextRun.pendingWriteCount(), 0, 10'000);
+    QCOMPARE(storedCount(QStringLiteral("written on the plane")), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_Chat)
+#include "tst_chat.moc"
