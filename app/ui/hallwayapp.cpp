@@ -6,8 +6,10 @@
 #include "startdialog.h"
 
 #include <QApplication>
+#include <QCryptographicHash>
 #include <QMessageBox>
 #include <QNetworkInterface>
+#include <QStandardPaths>
 
 namespace Hallway {
 
@@ -170,6 +172,12 @@ void HallwayApp::onSignedIn(const UserInfo &user, bool freshToken)
     m_settings.setValue(RememberKey, remember);
     if (freshToken && remember)
         m_credentials.writeToken(accountKey(), m_client.token());
+    // Unsent writes of this account (messages, facts, votes) live on disk between runs.
+    const QByteArray account =
+            QCryptographicHash::hash(accountKey().toUtf8(), QCryptographicHash::Sha1).toHex();
+    m_client.setOutboxFile(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                           + QStringLiteral("/outbox/") + QString::fromLatin1(account)
+                           + QStringLiteral(".json"));
     showMainWindow();
 }
 

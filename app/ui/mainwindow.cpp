@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 #include "changepassworddialog.h"
+#include "chatpanel.h"
+#include "conversationsmodel.h"
 #include "factcomposer.h"
 #include "factdelegate.h"
 #include "factfeedmodel.h"
@@ -16,8 +18,10 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -83,10 +87,27 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
     roomLayout->addWidget(m_communityList, 1);
 
     m_talksPanel = new TalksPanel(client);
+    m_conversations = new ConversationsModel(client, this);
+    m_chatPanel = new ChatPanel(client, m_conversations);
     auto *tabs = new QTabWidget;
+    m_tabs = tabs;
     tabs->setObjectName(QStringLiteral("centralTabs"));
     tabs->addTab(room, tr("&Feed"));
     tabs->addTab(m_talksPanel, tr("Lightning &talks"));
+    tabs->addTab(m_chatPanel, tr("&Chat"));
+    connect(m_conversations, &ConversationsModel::totalUnreadChanged, this, [this](qint64 unread) {
+        m_tabs->setTabText(2, unread > 0 ? tr("&Chat (%1)").arg(unread) : tr("&Chat"));
+    });
+    // A desktop notification when a message arrives and the window is not in front.
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->show();
+    }
+    connect(m_conversations, &ConversationsModel::messageReceived, this,
+            [this](const ChatMessage &message, const QString &sender) {
+                if (m_tray && !isActiveWindow() && notificationsEnabled())
+                    m_tray->showMessage(tr("Message from %1").arg(sender), message.text.left(200));
+            });
 
     m_profile = new ProfilePanel(client, presence);
     m_profile->hide();
@@ -108,6 +129,7 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
         });
     }
     connect(m_profile, &ProfilePanel::closeRequested, this, &MainWindow::closeProfile);
+    connect(m_profile, &ProfilePanel::messageRequested, this, &MainWindow::messageUser);
     auto *escape = new QAction(this);
     escape->setShortcut(Qt::Key_Escape);
     escape->setShortcutContext(Qt::WindowShortcut);
@@ -137,6 +159,13 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
         if (dialog.exec() == QDialog::Accepted)
             statusBar()->showMessage(tr("Password changed."), 5000);
     });
+    m_notifyAction = hallwayMenu->addAction(tr("Desktop &notifications"));
+    m_notifyAction->setObjectName(QStringLiteral("notifyAction"));
+    m_notifyAction->setCheckable(true);
+    m_notifyAction->setChecked(
+            QSettings().value(QStringLiteral("notifications/enabled"), true).toBool());
+    connect(m_notifyAction, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("notifications/enabled"), on); });
     hallwayMenu->addAction(tr("Connect to another &server..."), this,
                            &MainWindow::switchServerRequested);
     hallwayMenu->addSeparator();
@@ -172,6 +201,19 @@ void MainWindow::openProfile(qint64 userId)
         return;
     m_profile->showUser(userId);
     m_profile->show();
+}
+
+void MainWindow::messageUser(qint64 userId, const QString &name)
+{
+    if (userId <= 0 || userId == m_client->currentUser().id)
+        return;
+    m_tabs->setCurrentWidget(m_chatPanel);
+    m_chatPanel->openConversation(userId, name);
+}
+
+bool MainWindow::notificationsEnabled() const
+{
+    return m_notifyAction->isChecked();
 }
 
 void MainWindow::showTalks()

@@ -9,6 +9,8 @@
 class QAction;
 class QLabel;
 class QListView;
+class QSystemTrayIcon;
+class QTabWidget;
 
 namespace Hallway {
 
@@ -17,6 +19,8 @@ class FactFeedModel;
 class PresenceModel;
 class ProfilePanel;
 class TalksPanel;
+class ChatPanel;
+class ConversationsModel;
 
 // The main window: who's online beside the room, the connection state in the status bar,
 // and the session's actions in the menus. It shows what the client core knows; the
@@ -34,6 +38,10 @@ public:
     ProfilePanel *profilePanel() const { return m_profile; }
     FactComposer *composer() const { return m_composer; }
     TalksPanel *talksPanel() const { return m_talksPanel; }
+    ChatPanel *chatPanel() const { return m_chatPanel; }
+    // Opens the chat tab on a conversation with this person.
+    void messageUser(qint64 userId, const QString &name);
+    bool notificationsEnabled() const;
     void showTalks();
 
 public Q_SLOTS:
@@ -57,6 +65,11 @@ private:
     QListView *m_communityList;
     ProfilePanel *m_profile;
     TalksPanel *m_talksPanel;
+    ChatPanel *m_chatPanel;
+    ConversationsModel *m_conversations;
+    QTabWidget *m_tabs;
+    QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_notifyAction;
     QLabel *m_notice;
     QLabel *m_connectionStatus;
     QLabel *m_hostStatus;

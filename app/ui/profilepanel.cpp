@@ -26,6 +26,10 @@ ProfilePanel::ProfilePanel(HallwayClient *client, PresenceModel *presence, QWidg
     m_details->setObjectName(QStringLiteral("profileDetails"));
     m_state = new QLabel;
     m_state->setObjectName(QStringLiteral("profileState"));
+    auto *message = new QPushButton(tr("Send a &message"));
+    message->setObjectName(QStringLiteral("messageButton"));
+    connect(message, &QPushButton::clicked, this,
+            [this]() { Q_EMIT messageRequested(m_userId, m_name->text()); });
     auto *close = new QPushButton(tr("Close"));
     close->setObjectName(QStringLiteral("closeProfileButton"));
     close->setToolTip(tr("Close the profile (Esc)"));
@@ -44,6 +48,7 @@ ProfilePanel::ProfilePanel(HallwayClient *client, PresenceModel *presence, QWidg
     titles->addWidget(m_details);
     titles->addWidget(m_state);
     header->addLayout(titles, 1);
+    header->addWidget(message, 0, Qt::AlignTop);
     header->addWidget(close, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);

@@ -28,6 +28,7 @@ public:
 
 Q_SIGNALS:
     void closeRequested();
+    void messageRequested(qint64 userId, const QString &name);
 
 private:
     void updatePresence();

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: MIT
+#include "chatmodel.h"
+#include "hallwayclient.h"
+#include "protocol.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace Hallway {
+
+ChatModel::ChatModel(HallwayClient *client, qint64 peerId, QObject *parent)
+    : QAbstractListModel(parent),
+      m_client(client),
+      m_peerId(peerId),
+      m_conversation(conversationKey(client->currentUser().id, peerId))
+{
+    connect(client, &HallwayClient::topicEvent, this,
+            [this](const QString &topic, qint64, const QJsonObject &data) {
+                if (topic != Protocol::Topic::Chat
+                    || data.value(QStringLiteral("conversation")).toString() != m_conversation
+                            && data.value(QStringLiteral("message"))
+                                            .toObject()
+                                            .value(QStringLiteral("conversation"))
+                                            .toString()
+                                    != m_conversation)
+                    return;
+                const QString kind = data.value(QStringLiteral("kind")).toString();
+                if (kind == Protocol::ChatEvent::Message) {
+                    if (const auto message = ChatMessage::fromJson(
+                                data.value(QStringLiteral("message")).toObject()))
+                        place(message.value());
+                } else if (kind == Protocol::ChatEvent::Delivered) {
+                    for (const QJsonValue &id :
+                         data.value(QStringLiteral("messageIds")).toArray()) {
+                        for (int row = 0; row < m_rows.size(); ++row) {
+                            if (m_rows.at(row).message.id == id.toInteger()) {
+                                m_rows[row].message.delivered = true;
+                                Q_EMIT dataChanged(index(row), index(row), {StateRole});
+                            }
+                        }
+                    }
+                }
+            });
+    connect(client, &HallwayClient::writeAcknowledged, this,
+            [this](const QString &type, const QString &, const QJsonObject &result) {
+                if (type != Protocol::Type::SendMessage)
+                    return;
+                if (const auto message = ChatMessage::fromJson(
+                            result.value(QStringLiteral("message")).toObject());
+                    message && message->conversation == m_conversation)
+                    place(message.value());
+            });
+    // After a reconnect the history may have moved on: load the latest page again.
+    connect(client, &HallwayClient::statusChanged, this, [this](HallwayClient::Status status) {
+        if (status == HallwayClient::Status::Online)
+            loadLatest();
+    });
+    loadLatest();
+}
+
+int ChatModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+ChatModel::State ChatModel::stateAt(int row) const
+{
+    const Row &entry = m_rows.at(row);
+    if (entry.sending)
+        return State::Sending;
+    return entry.message.delivered ? State::Delivered : State::Sent;
+}
+
+QVariant ChatModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &entry = m_rows.at(index.row());
+    const bool fromMe = entry.message.from == m_client->currentUser().id;
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return entry.message.text;
+    case Qt::ToolTipRole: {
+        const QString time = QLocale().toString(
+                QDateTime::fromMSecsSinceEpoch(entry.message.createdAt), QLocale::ShortFormat);
+        if (!fromMe)
+            return time;
+        switch (stateAt(index.row())) {
+        case State::Sending:
+            return tr("Sending...");
+        case State::Sent:
+            return tr("Sent %1").arg(time);
+        case State::Delivered:
+            return tr("Delivered, sent %1").arg(time);
+        }
+        return time;
+    }
+    case MessageIdRole:
+        return entry.message.id;
+    case FromMeRole:
+        return fromMe;
+    case StateRole:
+        return static_cast<int>(stateAt(index.row()));
+    case TimeRole:
+        return QDateTime::fromMSecsSinceEpoch(entry.message.createdAt);
+    default:
+        return {};
+    }
+}
+
+void ChatModel::send(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return;
+    ChatMessage pending;
+    pending.conversation = m_conversation;
+    pending.from = m_client->currentUser().id;
+    pending.to = m_peerId;
+    pending.text = trimmed;
+    pending.createdAt = QDateTime::currentMSecsSinceEpoch();
+    pending.clientId = m_client->submitWrite(
+            Protocol::Type::SendMessage,
+            {{QStringLiteral("to"), m_peerId}, {QStringLiteral("text"), trimmed}});
+    // The acknowledgement may already have replaced it if the reply was instant.
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.message.clientId == pending.clientId)
+            return;
+    }
+    beginInsertRows({}, rowCount(), rowCount());
+    m_rows.append({pending, true});
+    endInsertRows();
+}
+
+void ChatModel::place(const ChatMessage &message)
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        Row &entry = m_rows[row];
+        const bool same = (entry.message.id != 0 && entry.message.id == message.id)
+                || (!message.clientId.isEmpty() && entry.message.clientId == message.clientId
+                    && entry.message.from == message.from);
+        if (same) {
+            const bool wasDelivered = entry.message.delivered;
+            entry.message = message;
+            entry.message.delivered = message.delivered || wasDelivered;
+            entry.sending = false;
+            Q_EMIT dataChanged(index(row), index(row));
+            return;
+        }
+    }
+    // New: after the last stored message older than it (sending ones stay last).
+    int row = static_cast<int>(m_rows.size());
+    while (row > 0 && (m_rows.at(row - 1).sending || m_rows.at(row - 1).message.id > message.id))
+        --row;
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, {message, false});
+    endInsertRows();
+}
+
+void ChatModel::loadLatest()
+{
+    if (m_client->status() != HallwayClient::Status::Online)
+        return;
+    m_loading = true;
+    m_client->request(
+            Protocol::Type::ChatHistory, {{QStringLiteral("conversation"), m_conversation}}, this,
+            [this](const Expected<QJsonObject> &reply) {
+                m_loading = false;
+                if (!reply)
+                    return Q_EMIT loadFailed(reply.error().message);
+                QList<ChatMessage> page;
+                for (const QJsonValue &value : reply->value(QStringLiteral("messages")).toArray()) {
+                    if (const auto message = ChatMessage::fromJson(value.toObject()))
+                        page.prepend(message.value()); // oldest first
+                }
+                if (m_rows.isEmpty())
+                    m_hasOlder = reply->value(QStringLiteral("hasMore")).toBool();
+                for (const ChatMessage &message : std::as_const(page))
+                    place(message);
+                acknowledgeIncoming(page);
+            });
+}
+
+void ChatModel::loadOlder()
+{
+    if (!m_hasOlder || m_loading)
+        return;
+    qint64 oldest = 0;
+    for (const Row &row : std::as_const(m_rows)) {
+        if (!row.sending) {
+            oldest = row.message.id;
+            break;
+        }
+    }
+    if (oldest == 0)
+        return;
+    m_loading = true;
+    m_client->request(Protocol::Type::ChatHistory,
+                      {{QStringLiteral("conversation"), m_conversation},
+                       {QStringLiteral("beforeId"), oldest}},
+                      this, [this](const Expected<QJsonObject> &reply) {
+                          m_loading = false;
+                          if (!reply)
+                              return Q_EMIT loadFailed(reply.error().message);
+                          m_hasOlder = reply->value(QStringLiteral("hasMore")).toBool();
+                          QList<Row> older;
+                          for (const QJsonValue &value :
+                               reply->value(QStringLiteral("messages")).toArray()) {
+                              if (const auto message = ChatMessage::fromJson(value.toObject()))
+                                  older.prepend({message.value(), false});
+                          }
+                          if (older.isEmpty())
+                              return;
+                          beginInsertRows({}, 0, static_cast<int>(older.size()) - 1);
+                          m_rows = older + m_rows;
+                          endInsertRows();
+                          Q_EMIT olderLoaded(static_cast<int>(older.size()));
+                      });
+}
+
+void ChatModel::acknowledgeIncoming(const QList<ChatMessage> &messages)
+{
+    QJsonArray undelivered;
+    for (const ChatMessage &message : messages) {
+        if (message.to == m_client->currentUser().id && !message.delivered)
+            undelivered.append(message.id);
+    }
+    if (!undelivered.isEmpty())
+        m_client->request(Protocol::Type::AckDelivery,
+                          {{QStringLiteral("messageIds"), undelivered}}, this,
+                          [](const Expected<QJsonObject> &) {});
+}
+
+void ChatModel::markRead()
+{
+    qint64 newest = 0;
+    for (const Row &row : std::as_const(m_rows)) {
+        if (!row.sending && row.message.from == m_peerId)
+            newest = qMax(newest, row.message.id);
+    }
+    if (newest <= m_lastMarkedRead)
+        return;
+    m_lastMarkedRead = newest;
+    m_client->request(
+            Protocol::Type::MarkRead,
+            {{QStringLiteral("conversation"), m_conversation}, {QStringLiteral("upToId"), newest}},
+            this, [](const Expected<QJsonObject> &) {});
+}
+
+} // namespace Hallway
