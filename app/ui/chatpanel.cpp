@@ -125,7 +125,10 @@ void ChatPanel::openConversation(qint64 peerId, const QString &peerName)
 void ChatPanel::fillView()
 {
     // A short history that does not fill the view cannot be scrolled up: fetch more now.
-    if (m_chat && m_messages->verticalScrollBar()->maximum() == 0 && m_chat->hasOlder())
+    if (!m_chat || !m_chat->hasOlder())
+        return;
+    m_messages->doItemsLayout(); // the scroll range must reflect the rows just added
+    if (m_messages->verticalScrollBar()->maximum() == 0)
         m_chat->loadOlder();
 }
 
