@@ -45,6 +45,47 @@
     </message>
   </context>
   <context>
+    <name>Hallway::ChatModel</name>
+    <message>
+      <source>Sending...</source>
+      <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+      <source>Sent %1</source>
+      <translation>Gesendet %1</translation>
+    </message>
+    <message>
+      <source>Delivered, sent %1</source>
+      <translation>Zugestellt, gesendet %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::ChatPanel</name>
+    <message>
+      <source>Conversations</source>
+      <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+      <source>Pick a conversation, or open someone's profile and send them a message.</source>
+      <translation>Wähle eine Unterhaltung oder öffne ein Profil und schreib der Person eine Nachricht.</translation>
+    </message>
+    <message>
+      <source>Write a message and press Enter</source>
+      <translation>Nachricht schreiben und Enter drücken</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;%1&lt;/b&gt;</source>
+      <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::ConversationsModel</name>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+  </context>
+  <context>
     <name>Hallway::CredentialStore</name>
     <message>
       <source>No saved sign-in.</source>
@@ -233,6 +274,22 @@
       <source>Lightning &amp;talks</source>
       <translation>Lightning &amp;Talks</translation>
     </message>
+    <message>
+      <source>&amp;Chat</source>
+      <translation>&amp;Chat</translation>
+    </message>
+    <message>
+      <source>&amp;Chat (%1)</source>
+      <translation>&amp;Chat (%1)</translation>
+    </message>
+    <message>
+      <source>Message from %1</source>
+      <translation>Nachricht von %1</translation>
+    </message>
+    <message>
+      <source>Desktop &amp;notifications</source>
+      <translation>Desktop-&amp;Benachrichtigungen</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::PresenceDelegate</name>
@@ -297,6 +354,10 @@
     <message>
       <source>Here now</source>
       <translation>Jetzt da</translation>
+    </message>
+    <message>
+      <source>Send a &amp;message</source>
+      <translation>&amp;Nachricht senden</translation>
     </message>
   </context>
   <context>

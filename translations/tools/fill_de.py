@@ -153,6 +153,19 @@ GERMAN = {
     "CSV files (*.csv)": "CSV-Dateien (*.csv)",
     "The results could not be exported: %1": "Die Ergebnisse konnten nicht exportiert werden: %1",
     "Cannot write %1: %2": "%1 kann nicht geschrieben werden: %2",
+    "Sending...": "Wird gesendet …",
+    "Sent %1": "Gesendet %1",
+    "Delivered, sent %1": "Zugestellt, gesendet %1",
+    "Conversations": "Unterhaltungen",
+    "Pick a conversation, or open someone's profile and send them a message.": "Wähle eine Unterhaltung oder öffne ein Profil und schreib der Person eine Nachricht.",
+    "Write a message and press Enter": "Nachricht schreiben und Enter drücken",
+    "<b>%1</b>": "<b>%1</b>",
+    "%1 (%2)": "%1 (%2)",
+    "&Chat": "&Chat",
+    "&Chat (%1)": "&Chat (%1)",
+    "Message from %1": "Nachricht von %1",
+    "Desktop &notifications": "Desktop-&Benachrichtigungen",
+    "Send a &message": "&Nachricht senden",
 }
 
 
