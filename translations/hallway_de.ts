@@ -81,8 +81,12 @@
   <context>
     <name>Hallway::ConversationsModel</name>
     <message>
-      <source>%1 (%2)</source>
-      <translation>%1 (%2)</translation>
+      <source>%1 (%2 unread)</source>
+      <translation>%1 (%2 ungelesen)</translation>
+    </message>
+    <message>
+      <source>%1 · %2</source>
+      <translation>%1 · %2</translation>
     </message>
   </context>
   <context>
@@ -289,6 +293,14 @@
     <message>
       <source>Desktop &amp;notifications</source>
       <translation>Desktop-&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+      <source>Send a &amp;message</source>
+      <translation>&amp;Nachricht senden</translation>
+    </message>
+    <message>
+      <source>View &amp;profile</source>
+      <translation>&amp;Profil ansehen</translation>
     </message>
   </context>
   <context>

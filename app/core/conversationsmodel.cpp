@@ -46,10 +46,20 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
         return {};
     const Conversation &conversation = m_conversations.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        return conversation.unread > 0
-                ? tr("%1 (%2)").arg(conversation.peer.displayName).arg(conversation.unread)
+    case Qt::DisplayRole: {
+        // Two lines: who (and how many unread), then the last message and its time.
+        const QString who = conversation.unread > 0
+                ? tr("%1 (%2 unread)").arg(conversation.peer.displayName).arg(conversation.unread)
                 : conversation.peer.displayName;
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(conversation.lastMessage.createdAt);
+        const QString time = when.date() == QDate::currentDate()
+                ? QLocale().toString(when.time(), QLocale::ShortFormat)
+                : QLocale().toString(when, QLocale::ShortFormat);
+        QString last = conversation.lastMessage.text.simplified();
+        if (last.size() > 60)
+            last = last.left(59) + QChar(0x2026);
+        return QString(who + QLatin1Char('\n') + tr("%1 \u00b7 %2").arg(last, time));
+    }
     case Qt::ToolTipRole:
     case LastTextRole:
         return conversation.lastMessage.text;

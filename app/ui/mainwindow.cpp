@@ -16,6 +16,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -128,6 +129,20 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
             openProfile(index.data(PresenceModel::UserIdRole).toLongLong());
         });
     }
+    m_onlineList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_onlineList, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_onlineList->indexAt(at);
+        if (!index.isValid())
+            return;
+        const qint64 userId = index.data(PresenceModel::UserIdRole).toLongLong();
+        const QString name = index.data(PresenceModel::DisplayNameRole).toString();
+        QMenu menu;
+        menu.addAction(tr("Send a &message"), this, [this, userId, name]() {
+                messageUser(userId, name);
+            })->setEnabled(userId != m_client->currentUser().id);
+        menu.addAction(tr("View &profile"), this, [this, userId]() { openProfile(userId); });
+        menu.exec(m_onlineList->viewport()->mapToGlobal(at));
+    });
     connect(m_profile, &ProfilePanel::closeRequested, this, &MainWindow::closeProfile);
     connect(m_profile, &ProfilePanel::messageRequested, this, &MainWindow::messageUser);
     auto *escape = new QAction(this);

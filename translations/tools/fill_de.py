@@ -166,6 +166,9 @@ GERMAN = {
     "Message from %1": "Nachricht von %1",
     "Desktop &notifications": "Desktop-&Benachrichtigungen",
     "Send a &message": "&Nachricht senden",
+    "%1 (%2 unread)": "%1 (%2 ungelesen)",
+    "%1 \u00b7 %2": "%1 \u00b7 %2",
+    "View &profile": "&Profil ansehen",
 }
 
 
