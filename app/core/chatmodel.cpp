@@ -16,13 +16,14 @@ ChatModel::ChatModel(HallwayClient *client, qint64 peerId, QObject *parent)
 {
     connect(client, &HallwayClient::topicEvent, this,
             [this](const QString &topic, qint64, const QJsonObject &data) {
-                if (topic != Protocol::Topic::Chat
-                    || data.value(QStringLiteral("conversation")).toString() != m_conversation
-                            && data.value(QStringLiteral("message"))
-                                            .toObject()
-                                            .value(QStringLiteral("conversation"))
-                                            .toString()
-                                    != m_conversation)
+                // Events of this conversation name it directly, or in their message.
+                const QString conversation = data.contains(QStringLiteral("conversation"))
+                        ? data.value(QStringLiteral("conversation")).toString()
+                        : data.value(QStringLiteral("message"))
+                                  .toObject()
+                                  .value(QStringLiteral("conversation"))
+                                  .toString();
+                if (topic != Protocol::Topic::Chat || conversation != m_conversation)
                     return;
                 const QString kind = data.value(QStringLiteral("kind")).toString();
                 if (kind == Protocol::ChatEvent::Message) {

@@ -28,13 +28,13 @@ FactFeedModel::FactFeedModel(HallwayClient *client, const QString &topic, qint64
       m_maxRows(maxRows)
 {
     connect(client, &HallwayClient::topicSnapshot, this,
-            [this](const QString &topic, const QJsonObject &snapshot) {
-                if (topic == m_topic)
+            [this](const QString &name, const QJsonObject &snapshot) {
+                if (name == m_topic)
                     applySnapshot(snapshot);
             });
     connect(client, &HallwayClient::topicEvent, this,
-            [this](const QString &topic, qint64, const QJsonObject &data) {
-                if (topic != m_topic)
+            [this](const QString &name, qint64, const QJsonObject &data) {
+                if (name != m_topic)
                     return;
                 if (const auto posted = FactsPosted::fromJson(data))
                     merge(posted->facts);

@@ -56,7 +56,7 @@ void tst_TalksPanel::voteAndWatchTheListResortWithSelectionKept()
     auto speaker = signedIn(QStringLiteral("speaker"));
     QVERIFY(speaker);
     QMap<QString, qint64> ids;
-    for (const QString title :
+    for (const QString &title :
          {QStringLiteral("Alpha"), QStringLiteral("Beta"), QStringLiteral("Gamma")}) {
         const Envelope reply = speaker->request(
                 Protocol::Type::ProposeTalk, ProposeTalkRequest{title, title, QString()}.toJson());
