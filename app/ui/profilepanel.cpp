@@ -27,6 +27,7 @@ ProfilePanel::ProfilePanel(HallwayClient *client, PresenceModel *presence, QWidg
     m_state = new QLabel;
     m_state->setObjectName(QStringLiteral("profileState"));
     auto *message = new QPushButton(tr("Send a &message"));
+    m_message = message;
     message->setObjectName(QStringLiteral("messageButton"));
     connect(message, &QPushButton::clicked, this,
             [this]() { Q_EMIT messageRequested(m_userId, m_name->text()); });
@@ -69,6 +70,7 @@ void ProfilePanel::showUser(qint64 userId)
     m_userId = userId;
     delete m_feed; // leaves the previous person's feed topic
     m_feed = FactFeedModel::userFeed(m_client, userId, this);
+    m_message->setVisible(userId != m_client->currentUser().id); // no chatting with yourself
     m_facts->setModel(m_feed);
     auto updateEmpty = [this]() { m_empty->setVisible(m_feed->rowCount() == 0); };
     connect(m_feed, &QAbstractItemModel::modelReset, this, updateEmpty);

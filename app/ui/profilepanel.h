@@ -5,6 +5,7 @@
 
 class QLabel;
 class QListView;
+class QPushButton;
 
 namespace Hallway {
 
@@ -41,6 +42,7 @@ private:
     QLabel *m_details;
     QLabel *m_state;
     QLabel *m_empty;
+    QPushButton *m_message;
     QListView *m_facts;
 };
 

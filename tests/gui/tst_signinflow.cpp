@@ -2,6 +2,8 @@
 // The app as a person uses it, on real widgets against a real server: sign in through the
 // dialog, see who is online, go away, sign out, and come back remembered (or, without a
 // keychain, be told why not).
+#include "chatmodel.h"
+#include "chatpanel.h"
 #include "factcomposer.h"
 #include "factfeedmodel.h"
 #include "hallwayapp.h"
@@ -230,6 +232,13 @@ void tst_SignInFlow::postAFactAndReadSomeoneElses()
                  QStringLiteral("I am off to the keynote"));
     greta.close();
     QTRY_COMPARE(profile->presenceText(), QStringLiteral("Not here right now"));
+
+    // "Send a message" on her profile opens the chat with her.
+    QTest::mouseClick(child<QPushButton>(profile, "messageButton"), Qt::LeftButton);
+    QTRY_VERIFY(window->chatPanel()->chat());
+    QVERIFY(window->chatPanel()->isVisible());
+    QVERIFY(window->chatPanel()->composer()->isEnabled());
+    QCOMPARE(window->chatPanel()->chat()->peerId(), profile->userId());
 
     // Escape closes the profile.
     window->activateWindow();
