@@ -103,7 +103,6 @@ void ChatPanel::openConversation(qint64 peerId, const QString &peerName)
     delete m_chat;
     m_chat = new ChatModel(m_client, peerId, this);
     m_messages->setModel(m_chat);
-    m_conversations->setOpenConversation(m_chat->conversation());
     m_title->setText(tr("<b>%1</b>").arg(peerName.toHtmlEscaped()));
     m_composer->setEnabled(true);
     m_composer->setFocus();
@@ -142,15 +141,28 @@ void ChatPanel::send()
 
 bool ChatPanel::event(QEvent *event)
 {
-    if (event->type() == QEvent::WindowActivate || event->type() == QEvent::Show)
+    switch (event->type()) {
+    case QEvent::WindowActivate:
+    case QEvent::Show:
         markReadIfVisible();
+        break;
+    case QEvent::WindowDeactivate:
+    case QEvent::Hide:
+        // Not on screen any more: new messages count as unread again.
+        m_conversations->setOpenConversation(QString());
+        break;
+    default:
+        break;
+    }
     return QWidget::event(event);
 }
 
 void ChatPanel::markReadIfVisible()
 {
-    if (m_chat && isVisible() && window()->isActiveWindow())
-        m_chat->markRead();
+    if (!m_chat || !isVisible() || !window()->isActiveWindow())
+        return;
+    m_conversations->setOpenConversation(m_chat->conversation());
+    m_chat->markRead();
 }
 
 } // namespace Hallway
