@@ -19,6 +19,7 @@
 #include <QSocketNotifier>
 #include <csignal>
 #include <sys/socket.h>
+#include <termios.h>
 #include <unistd.h>
 #endif
 
@@ -81,6 +82,64 @@ void installSignalHandlers(HallwayServer &server)
 }
 #endif
 
+// The command-line tools' database: opened and migrated, or null with the reason in problem.
+std::unique_ptr<Storage> openStorage(const ServerSettings &settings, QString &problem)
+{
+    const auto url =
+            DatabaseUrl::parse(settings.databaseUrl.isEmpty() ? ServerSettings::defaultDatabaseUrl()
+                                                              : settings.databaseUrl);
+    if (!url) {
+        problem = url.error().message;
+        return nullptr;
+    }
+    auto storage = std::make_unique<Storage>(url.value());
+    if (const Status opened = storage->open(); !opened) {
+        problem = opened.error().message;
+        return nullptr;
+    }
+    return storage;
+}
+
+// Reads a line from standard input, without echoing it when that is a terminal.
+QString readPassword()
+{
+#ifdef Q_OS_UNIX
+    termios saved = {};
+    const bool terminal = ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    const QString line = QTextStream(stdin).readLine();
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        QTextStream(stderr) << QStringLiteral("\n") << Qt::flush;
+    }
+    return line;
+#else
+    return QTextStream(stdin).readLine();
+#endif
+}
+
+// --remove-moderator: makes USERNAME an attendee again (at their next sign-in if they are
+// signed in to a running server).
+int removeModerator(const ServerSettings &settings, const QString &rawUsername)
+{
+    const QString username = Validation::normalizeUsername(rawUsername);
+    QString openProblem;
+    const auto opened = openStorage(settings, openProblem);
+    if (!opened)
+        return fail(openProblem);
+    Storage &storage = *opened;
+    const auto demoted = storage.runBlocking<Expected<UserInfo>>(
+            [username](StorageWorker &worker) { return worker.setRole(username, Role::Attendee); });
+    if (!demoted)
+        return fail(demoted.error().message);
+    QTextStream(stdout) << username << " is now an attendee" << Qt::endl;
+    return 0;
+}
+
 // --create-moderator: makes USERNAME a moderator, creating the account (password read from
 // standard input) when it does not exist yet.
 int createModerator(const ServerSettings &settings, const QString &rawUsername, QString displayName)
@@ -88,14 +147,11 @@ int createModerator(const ServerSettings &settings, const QString &rawUsername, 
     const QString username = Validation::normalizeUsername(rawUsername);
     if (const auto problem = Validation::checkUsername(username))
         return fail(*problem);
-    const auto url =
-            DatabaseUrl::parse(settings.databaseUrl.isEmpty() ? ServerSettings::defaultDatabaseUrl()
-                                                              : settings.databaseUrl);
-    if (!url)
-        return fail(url.error().message);
-    Storage storage(url.value());
-    if (const Status opened = storage.open(); !opened)
-        return fail(opened.error().message);
+    QString openProblem;
+    const auto opened = openStorage(settings, openProblem);
+    if (!opened)
+        return fail(openProblem);
+    Storage &storage = *opened;
 
     const auto promoted =
             storage.runBlocking<Expected<UserInfo>>([username](StorageWorker &worker) {
@@ -109,7 +165,7 @@ int createModerator(const ServerSettings &settings, const QString &rawUsername, 
         return fail(promoted.error().message);
 
     QTextStream(stderr) << "Password for new moderator " << username << ": " << Qt::flush;
-    const QString password = QTextStream(stdin).readLine();
+    const QString password = readPassword();
     if (const auto problem = Validation::checkPassword(password))
         return fail(*problem);
     displayName = displayName.trimmed().isEmpty() ? username : displayName.trimmed();
@@ -132,14 +188,11 @@ int createModerator(const ServerSettings &settings, const QString &rawUsername, 
 // to standard output.
 int exportTalks(const ServerSettings &settings, const QString &path)
 {
-    const auto url =
-            DatabaseUrl::parse(settings.databaseUrl.isEmpty() ? ServerSettings::defaultDatabaseUrl()
-                                                              : settings.databaseUrl);
-    if (!url)
-        return fail(url.error().message);
-    Storage storage(url.value());
-    if (const Status opened = storage.open(); !opened)
-        return fail(opened.error().message);
+    QString openProblem;
+    const auto opened = openStorage(settings, openProblem);
+    if (!opened)
+        return fail(openProblem);
+    Storage &storage = *opened;
     const auto talks = storage.runBlocking<Expected<QList<Talk>>>(
             [](StorageWorker &worker) { return worker.talks(false); });
     if (!talks)
@@ -205,6 +258,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption displayNameOption(
             QStringLiteral("display-name"), QStringLiteral("Display name for --create-moderator."),
             QStringLiteral("name"));
+    const QCommandLineOption removeModeratorOption(
+            QStringLiteral("remove-moderator"),
+            QStringLiteral("Make USERNAME an attendee again and exit."),
+            QStringLiteral("username"));
+    const QCommandLineOption httpPortOption(
+            QStringLiteral("http-port"),
+            QStringLiteral("Serve GET /healthz, /stats and /metrics over HTTP on this port "
+                           "(0 picks a free one). Off by default."),
+            QStringLiteral("port"));
+    const QCommandLineOption httpListenOption(
+            QStringLiteral("http-listen"),
+            QStringLiteral("Address for the HTTP port (default 127.0.0.1)."),
+            QStringLiteral("address"));
     const QCommandLineOption exportTalksOption(
             QStringLiteral("export-talks"),
             QStringLiteral(
@@ -212,7 +278,8 @@ int main(int argc, char *argv[])
                     "FILE, or to standard output for -, and exit."),
             QStringLiteral("file"));
     parser.addOptions({listenOption, portOption, databaseOption, configOption, logLevelOption,
-                       createModeratorOption, displayNameOption, exportTalksOption});
+                       createModeratorOption, displayNameOption, removeModeratorOption,
+                       httpPortOption, httpListenOption, exportTalksOption});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument %1; see --help")
@@ -228,20 +295,36 @@ int main(int argc, char *argv[])
                            .value(QStringLiteral("log/level"), logLevel)
                            .toString();
     }
-    if (parser.isSet(listenOption)) {
-        const QHostAddress address(parser.value(listenOption));
+    // Each address and port option: parsed, or a clear message naming it.
+    QStringList problems;
+    const auto readAddress = [&](const QCommandLineOption &option, QHostAddress &into) {
+        if (!parser.isSet(option))
+            return;
+        const QHostAddress address(parser.value(option));
         if (address.isNull())
-            return fail(QStringLiteral("--listen needs an IP address, got \"%1\"")
-                                .arg(parser.value(listenOption)));
-        settings.listenAddress = address;
-    }
-    if (parser.isSet(portOption)) {
+            problems.append(QStringLiteral("--%1 needs an IP address, got \"%2\"")
+                                    .arg(option.names().constFirst(), parser.value(option)));
+        else
+            into = address;
+    };
+    const auto readPort = [&](const QCommandLineOption &option) -> std::optional<quint16> {
+        if (!parser.isSet(option))
+            return std::nullopt;
         bool ok = false;
-        const uint port = parser.value(portOption).toUInt(&ok);
-        if (!ok || port > 65535)
-            return fail(QStringLiteral("--port needs a number from 0 to 65535"));
-        settings.port = static_cast<quint16>(port);
-    }
+        const uint port = parser.value(option).toUInt(&ok);
+        if (ok && port <= 65535)
+            return static_cast<quint16>(port);
+        problems.append(QStringLiteral("--%1 needs a number from 0 to 65535")
+                                .arg(option.names().constFirst()));
+        return std::nullopt;
+    };
+    readAddress(listenOption, settings.listenAddress);
+    readAddress(httpListenOption, settings.httpListenAddress);
+    settings.port = readPort(portOption).value_or(settings.port);
+    if (const auto httpPort = readPort(httpPortOption))
+        settings.httpPort = httpPort;
+    if (!problems.isEmpty())
+        return fail(problems.constFirst());
     if (parser.isSet(databaseOption))
         settings.databaseUrl = parser.value(databaseOption);
     if (parser.isSet(logLevelOption))
@@ -252,6 +335,8 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(exportTalksOption))
         return exportTalks(settings, parser.value(exportTalksOption));
+    if (parser.isSet(removeModeratorOption))
+        return removeModerator(settings, parser.value(removeModeratorOption));
     if (parser.isSet(createModeratorOption))
         return createModerator(settings, parser.value(createModeratorOption),
                                parser.value(displayNameOption));

@@ -4,12 +4,24 @@
 #include "auth/passwordhasher.h"
 #include "chat/chatservice.h"
 #include "facts/factservice.h"
+#include "http/httpendpoint.h"
+#include "hubs/hubservice.h"
+#include "hubs/widgetservice.h"
 #include "logging.h"
+#include "moderation/audittrail.h"
+#include "moderation/moderationservice.h"
 #include "net/clientconnection.h"
+#include "net/connectionregistry.h"
 #include "requestrouter.h"
+#include "stats/statsservice.h"
 #include "storage/storage.h"
 #include "talks/talkservice.h"
+#include "topics/communityfeedtopic.h"
 #include "topics/presencetopic.h"
+#include "topics/talkstopic.h"
+
+#include <QDateTime>
+#include <QJsonObject>
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -60,14 +72,33 @@ Status HallwayServer::start()
                                             m_settings.topicHistory);
     if (const Status loaded = m_facts->loadCommunityFeed(); !loaded)
         return loaded;
-    m_talks = std::make_unique<TalkService>(*m_storage, m_settings.tallyIntervalMs,
+    m_audit = std::make_unique<AuditTrail>(*m_storage, m_settings.topicHistory);
+    m_talks = std::make_unique<TalkService>(*m_storage, *m_audit, m_settings.tallyIntervalMs,
                                             m_settings.topicHistory);
     if (const Status loaded = m_talks->load(); !loaded)
         return loaded;
     m_chat = std::make_unique<ChatService>(*m_storage, m_settings.messagesToLoad,
                                            m_settings.topicHistory);
-    m_router = std::make_unique<RequestRouter>(*m_auth, *m_facts, *m_talks, *m_chat, *m_presence,
-                                               *m_storage, m_settings.maxMessageBytes);
+    m_registry = std::make_unique<ConnectionRegistry>();
+    m_moderation = std::make_unique<ModerationService>(*m_storage, *m_audit, *m_facts, *m_presence,
+                                                       *m_registry, m_settings.topicHistory);
+    if (const Status loaded = m_moderation->load(); !loaded)
+        return loaded;
+    m_hubs = std::make_unique<HubService>(*m_storage, *m_audit, m_settings.topicHistory);
+    if (const Status loaded = m_hubs->load(); !loaded)
+        return loaded;
+    m_stats = std::make_unique<StatsService>(*m_storage, m_settings.statsIntervalMs);
+    if (const Status loaded = m_stats->load(); !loaded)
+        return loaded;
+    m_stats->start();
+    m_widgets = std::make_unique<WidgetService>(
+            WidgetService::Sources{*m_storage, *m_presence, m_facts->community(), m_talks->topic(),
+                                   m_moderation->announcements(), *m_stats, *m_facts},
+            m_settings.topicHistory);
+    m_router = std::make_unique<RequestRouter>(
+            RouterServices{*m_auth, *m_facts, *m_talks, *m_chat, *m_moderation, *m_hubs, *m_widgets,
+                           *m_audit, *m_presence, *m_registry, *m_storage},
+            m_settings.maxMessageBytes);
 
     m_listener = new QWebSocketServer(QStringLiteral("hallway-server"),
                                       QWebSocketServer::NonSecureMode, this);
@@ -93,7 +124,63 @@ Status HallwayServer::start()
                              .arg(m_settings.port)
                              .arg(m_tcpListener->errorString())};
     qCInfo(lcServer).noquote() << "listening on" << url().toString();
+    m_startedAt = QDateTime::currentMSecsSinceEpoch();
+    return startHttp();
+}
+
+Status HallwayServer::startHttp()
+{
+    if (!m_settings.httpPort)
+        return Done{};
+    m_http = std::make_unique<HttpEndpoint>(HttpEndpoint::Providers{
+            [this]() { return health(); }, [this]() { return m_stats->latest().toJson(); },
+            [this]() { return metrics(); }});
+    const auto port = m_http->listen(m_settings.httpListenAddress, *m_settings.httpPort);
+    if (!port)
+        return port.error();
+    m_httpPort = port.value();
     return Done{};
+}
+
+QJsonObject HallwayServer::health() const
+{
+    return {{QStringLiteral("status"),
+             m_shuttingDown ? QStringLiteral("stopping") : QStringLiteral("ok")},
+            {QStringLiteral("uptimeSeconds"),
+             (QDateTime::currentMSecsSinceEpoch() - m_startedAt) / 1000},
+            {QStringLiteral("connections"), connectionCount()},
+            {QStringLiteral("signedIn"), m_registry->size()},
+            {QStringLiteral("storageQueue"), m_storage->pendingJobs()},
+            {QStringLiteral("schemaVersion"), m_storage->schemaVersion()}};
+}
+
+QByteArray HallwayServer::metrics() const
+{
+    QByteArray text;
+    const auto metric = [&text](const char *name, const char *type, const char *help,
+                                const QList<std::pair<QByteArray, qint64>> &samples) {
+        text += QByteArray("# HELP ") + name + ' ' + help + '\n';
+        text += QByteArray("# TYPE ") + name + ' ' + type + '\n';
+        for (const auto &[labels, value] : samples)
+            text += name + labels + ' ' + QByteArray::number(value) + '\n';
+    };
+    metric("hallway_connections", "gauge", "Open WebSocket connections.",
+           {{{}, connectionCount()}});
+    metric("hallway_signed_in_connections", "gauge", "Connections signed in to an account.",
+           {{{}, m_registry->size()}});
+    metric("hallway_storage_queue_depth", "gauge", "Database jobs waiting or running.",
+           {{{}, m_storage->pendingJobs()}});
+    metric("hallway_live_widgets", "gauge", "Widget topics someone is viewing.",
+           {{{}, m_widgets->liveWidgets()}});
+    QList<std::pair<QByteArray, qint64>> recomputations;
+    for (const WidgetKind kind : allWidgetKinds())
+        recomputations.append({"{kind=\"" + widgetKindName(kind).toUtf8() + "\"}",
+                               m_widgets->recomputations(kind)});
+    metric("hallway_widget_recomputations_total", "counter",
+           "Times a widget's data was computed, by kind.", recomputations);
+    metric("hallway_stats_computations_total", "counter", "Times the statistics were computed.",
+           {{{}, m_stats->computations()}});
+    return text;
 }
 
 QUrl HallwayServer::url() const

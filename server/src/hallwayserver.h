@@ -14,12 +14,19 @@ class QWebSocketServer;
 
 namespace Hallway {
 
+class AuditTrail;
 class AuthService;
-class ClientConnection;
-class FactService;
-class TalkService;
 class ChatService;
+class ClientConnection;
+class ConnectionRegistry;
+class FactService;
+class HttpEndpoint;
+class HubService;
+class ModerationService;
 class PasswordHasher;
+class StatsService;
+class TalkService;
+class WidgetService;
 class PresenceTopic;
 class RequestRouter;
 class Storage;
@@ -40,6 +47,7 @@ public:
 
     QUrl url() const;
     quint16 port() const;
+    quint16 httpPort() const { return m_httpPort; }
     int connectionCount() const { return static_cast<int>(m_connections.size()); }
     Storage &storage() { return *m_storage; }
 
@@ -50,6 +58,9 @@ private:
     void onNewConnection();
     void closeAllConnections();
     void finishShutdown();
+    Status startHttp();
+    QJsonObject health() const;
+    QByteArray metrics() const;
 
     ServerSettings m_settings;
     std::unique_ptr<Storage> m_storage;
@@ -59,7 +70,16 @@ private:
     std::unique_ptr<FactService> m_facts;
     std::unique_ptr<TalkService> m_talks;
     std::unique_ptr<ChatService> m_chat;
+    std::unique_ptr<ConnectionRegistry> m_registry;
+    std::unique_ptr<AuditTrail> m_audit;
+    std::unique_ptr<ModerationService> m_moderation;
+    std::unique_ptr<HubService> m_hubs;
+    std::unique_ptr<StatsService> m_stats;
+    std::unique_ptr<WidgetService> m_widgets;
     std::unique_ptr<RequestRouter> m_router;
+    std::unique_ptr<HttpEndpoint> m_http;
+    quint16 m_httpPort = 0;
+    qint64 m_startedAt = 0;
     QTcpServer *m_tcpListener = nullptr; // accepts; lets us set the backlog and socket options
     QWebSocketServer *m_listener = nullptr; // does the WebSocket handshakes
     QSet<ClientConnection *> m_connections;

@@ -3,11 +3,17 @@
 #include "auth/authservice.h"
 #include "chat/chatservice.h"
 #include "facts/factservice.h"
+#include "hubs/hubservice.h"
+#include "hubs/widgetservice.h"
 #include "logging.h"
+#include "moderation/audittrail.h"
+#include "moderation/moderationservice.h"
 #include "net/clientconnection.h"
+#include "net/connectionregistry.h"
 #include "protocol.h"
 #include "storage/storage.h"
 #include "talks/talkservice.h"
+#include "topics/announcementstopic.h"
 #include "topics/communityfeedtopic.h"
 #include "topics/presencetopic.h"
 #include "topics/talkstopic.h"
@@ -23,21 +29,26 @@ Error badRequest(const QString &message)
 }
 } // namespace
 
-RequestRouter::RequestRouter(AuthService &auth, FactService &facts, TalkService &talks,
-                             ChatService &chat, PresenceTopic &presence, Storage &storage,
-                             qint64 maxMessageBytes, QObject *parent)
+RequestRouter::RequestRouter(const RouterServices &services, qint64 maxMessageBytes,
+                             QObject *parent)
     : QObject(parent),
-      m_auth(auth),
-      m_facts(facts),
-      m_talks(talks),
-      m_chat(chat),
-      m_presence(presence),
-      m_storage(storage),
+      m_auth(services.auth),
+      m_facts(services.facts),
+      m_talks(services.talks),
+      m_chat(services.chat),
+      m_moderation(services.moderation),
+      m_hubs(services.hubs),
+      m_widgets(services.widgets),
+      m_audit(services.audit),
+      m_presence(services.presence),
+      m_connections(services.connections),
+      m_storage(services.storage),
       m_maxMessageBytes(maxMessageBytes)
 {
-    m_topics.insert(presence.name(), &presence);
-    m_topics.insert(facts.community().name(), &facts.community());
-    m_topics.insert(talks.topic().name(), &talks.topic());
+    for (Topic *topic :
+         std::initializer_list<Topic *>{&m_presence, &m_facts.community(), &m_talks.topic(),
+                                        &m_moderation.announcements()})
+        m_topics.insert(topic->name(), topic);
 }
 
 void RequestRouter::handle(ClientConnection *connection, const Envelope &request)
@@ -71,16 +82,25 @@ void RequestRouter::handle(ClientConnection *connection, const Envelope &request
     static const QStringList signedInTypes = {
             Type::Logout,      Type::ChangePassword, Type::Subscribe, Type::Unsubscribe,
             Type::SetPresence, Type::PostFact,       Type::ListFacts, Type::GetUser};
-    const bool isTalkRequest = type.startsWith(QLatin1StringView("talk."))
-            || type.startsWith(QLatin1StringView("chat."));
-    if (!signedInTypes.contains(type) && !isTalkRequest)
+    static const QStringList servicePrefixes = {QStringLiteral("talk."), QStringLiteral("chat."),
+                                                QStringLiteral("mod."), QStringLiteral("hub.")};
+    const bool forService =
+            std::any_of(servicePrefixes.cbegin(), servicePrefixes.cend(),
+                        [&type](const QString &prefix) { return type.startsWith(prefix); });
+    if (!signedInTypes.contains(type) && !forService)
         return connection->replyError(
                 request.id, badRequest(QStringLiteral("unknown message type \"%1\"").arg(type)));
     if (connection->phase() != Phase::SignedIn)
         return connection->replyError(request.id,
                                       {ErrorCode::Unauthorized, QStringLiteral("sign in first")});
-    if (isTalkRequest) {
-        if (!m_talks.handle(connection, request) && !m_chat.handle(connection, request))
+    // A muted user may read and vote, but not post.
+    static const QStringList posts = {Type::PostFact, Type::ProposeTalk, Type::EditTalk,
+                                      Type::SendMessage};
+    if (posts.contains(type) && !ModerationService::checkNotMuted(connection, request.id))
+        return;
+    if (forService) {
+        if (!m_talks.handle(connection, request) && !m_chat.handle(connection, request)
+            && !m_moderation.handle(connection, request) && !m_hubs.handle(connection, request))
             connection->replyError(
                     request.id,
                     badRequest(QStringLiteral("unknown message type \"%1\"").arg(type)));
@@ -152,7 +172,8 @@ void RequestRouter::finishSignIn(ClientConnection *connection, const QJsonValue 
     if (connection->phase() == ClientConnection::Phase::Closing)
         return;
     connection->signIn(signIn.reply.user, signIn.tokenHash);
-    m_signedIn.insert(connection);
+    connection->setMutedUntil(signIn.mutedUntil);
+    m_connections.add(connection, signIn.reply.user.id);
     m_presence.addConnection(connection, signIn.reply.user);
     connection->reply(requestId, signIn.reply.toJson());
 }
@@ -193,11 +214,12 @@ void RequestRouter::handleResume(ClientConnection *connection, const Envelope &r
 void RequestRouter::endOtherSessions(ClientConnection *connection, bool sameToken,
                                      const QString &reason)
 {
-    const qint64 userId = connection->user() ? connection->user()->id : 0;
+    if (!connection->user())
+        return;
     const QString tokenHash = connection->tokenHash();
-    const auto signedIn = m_signedIn;
-    for (ClientConnection *other : signedIn) {
-        if (other == connection || !other->user() || other->user()->id != userId)
+    const auto theirs = m_connections.connectionsOf(connection->user()->id);
+    for (ClientConnection *other : theirs) {
+        if (other == connection)
             continue;
         if ((other->tokenHash() == tokenHash) == sameToken)
             other->close(Protocol::CloseCode::SessionEnded, reason);
@@ -206,9 +228,12 @@ void RequestRouter::endOtherSessions(ClientConnection *connection, bool sameToke
 
 void RequestRouter::leaveTopics(ClientConnection *connection)
 {
-    m_signedIn.remove(connection);
+    m_connections.remove(connection);
     for (Topic *topic : std::as_const(m_topics))
         topic->unsubscribe(connection);
+    m_hubs.topic().unsubscribe(connection);
+    m_audit.unsubscribe(connection);
+    m_widgets.connectionClosed(connection);
     m_facts.connectionClosed(connection);
     m_chat.connectionClosed(connection);
     m_presence.removeConnection(connection);
@@ -278,6 +303,12 @@ void RequestRouter::handleSubscribe(ClientConnection *connection, const Envelope
         return m_facts.subscribeUserFeed(connection, request.id, *userId, parsed->since);
     if (parsed->topic == Protocol::Topic::Chat)
         return m_chat.subscribe(connection, request.id, parsed->since);
+    if (parsed->topic == Protocol::Topic::Hubs)
+        return m_hubs.subscribe(connection, request.id, parsed->since);
+    if (parsed->topic == Protocol::Topic::Moderation)
+        return m_audit.subscribe(connection, request.id, parsed->since);
+    if (WidgetService::isWidgetTopic(parsed->topic))
+        return m_widgets.subscribe(connection, request.id, parsed->topic, parsed->since);
     Topic *topic = m_topics.value(parsed->topic);
     if (!topic)
         return connection->replyError(request.id, noSuchTopic(parsed->topic));
@@ -295,6 +326,18 @@ void RequestRouter::handleUnsubscribe(ClientConnection *connection, const Envelo
     }
     if (parsed->topic == Protocol::Topic::Chat) {
         m_chat.unsubscribe(connection);
+        return connection->reply(request.id);
+    }
+    if (parsed->topic == Protocol::Topic::Hubs) {
+        m_hubs.topic().unsubscribe(connection);
+        return connection->reply(request.id);
+    }
+    if (parsed->topic == Protocol::Topic::Moderation) {
+        m_audit.unsubscribe(connection);
+        return connection->reply(request.id);
+    }
+    if (WidgetService::isWidgetTopic(parsed->topic)) {
+        m_widgets.unsubscribe(connection, parsed->topic);
         return connection->reply(request.id);
     }
     Topic *topic = m_topics.value(parsed->topic);

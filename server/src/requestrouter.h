@@ -10,21 +10,40 @@
 
 namespace Hallway {
 
+class AuditTrail;
+class ChatService;
 class ClientConnection;
+class ConnectionRegistry;
 class FactService;
+class HubService;
+class ModerationService;
 class PresenceTopic;
 class Storage;
 class TalkService;
-class ChatService;
 class Topic;
+class WidgetService;
+
+// Everything a router hands requests to.
+struct RouterServices {
+    AuthService &auth;
+    FactService &facts;
+    TalkService &talks;
+    ChatService &chat;
+    ModerationService &moderation;
+    HubService &hubs;
+    WidgetService &widgets;
+    AuditTrail &audit;
+    PresenceTopic &presence;
+    ConnectionRegistry &connections;
+    Storage &storage;
+};
 
 // Turns each request into a call on the right service and makes sure it gets exactly one
 // reply. Enforces the order of a session: hello first, then sign-in, then everything else.
 class RequestRouter : public QObject {
     Q_OBJECT
 public:
-    RequestRouter(AuthService &auth, FactService &facts, TalkService &talks, ChatService &chat,
-                  PresenceTopic &presence, Storage &storage, qint64 maxMessageBytes,
+    RequestRouter(const RouterServices &services, qint64 maxMessageBytes,
                   QObject *parent = nullptr);
 
     void handle(ClientConnection *connection, const Envelope &request);
@@ -64,10 +83,14 @@ private:
     FactService &m_facts;
     TalkService &m_talks;
     ChatService &m_chat;
+    ModerationService &m_moderation;
+    HubService &m_hubs;
+    WidgetService &m_widgets;
+    AuditTrail &m_audit;
     PresenceTopic &m_presence;
+    ConnectionRegistry &m_connections;
     Storage &m_storage;
-    QHash<QString, Topic *> m_topics;
-    QSet<ClientConnection *> m_signedIn;
+    QHash<QString, Topic *> m_topics; // the shared topics, subscribed to as they are
     qint64 m_maxMessageBytes;
     bool m_shuttingDown = false;
 };

@@ -68,6 +68,9 @@ Status ServerSettings::loadFile(const QString &path)
             QStringLiteral("talks/tally_interval_ms"),
             QStringLiteral("chat/messages_to_load"),
             QStringLiteral("log/level"),
+            QStringLiteral("http/listen"),
+            QStringLiteral("http/port"),
+            QStringLiteral("stats/interval_seconds"),
     };
     for (const QString &key : ini.allKeys()) {
         if (!knownKeys.contains(key))
@@ -85,6 +88,21 @@ Status ServerSettings::loadFile(const QString &path)
             listenAddress = address;
     }
     readInteger(ini, QStringLiteral("server/port"), port, 0, problems);
+    if (ini.contains(QStringLiteral("http/listen"))) {
+        const QHostAddress address(ini.value(QStringLiteral("http/listen")).toString());
+        if (address.isNull())
+            problems.append(QStringLiteral("http/listen must be an IP address"));
+        else
+            httpListenAddress = address;
+    }
+    if (ini.contains(QStringLiteral("http/port"))) {
+        quint16 value = 0;
+        readInteger(ini, QStringLiteral("http/port"), value, 0, problems);
+        httpPort = value;
+    }
+    int statsSeconds = statsIntervalMs / 1000;
+    readInteger(ini, QStringLiteral("stats/interval_seconds"), statsSeconds, 1, problems);
+    statsIntervalMs = statsSeconds * 1000;
     readInteger(ini, QStringLiteral("server/shutdown_grace_ms"), shutdownGraceMs, 0, problems);
     if (ini.contains(QStringLiteral("database/url")))
         databaseUrl = ini.value(QStringLiteral("database/url")).toString();

@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <optional>
 
 namespace Hallway {
 
@@ -37,6 +38,11 @@ struct ServerSettings {
     int tallyIntervalMs = 250; // [talks] tally_interval_ms
     int messagesToLoad = 15; // [chat] messages_to_load: a conversation's first page
     int shutdownGraceMs = 5'000; // [server] shutdown_grace_ms: wait for pending writes
+
+    // GET /healthz, /stats and /metrics on their own port; off unless a port is given.
+    QHostAddress httpListenAddress = QHostAddress::LocalHost; // [http] listen
+    std::optional<quint16> httpPort; // [http] port; 0 picks a free port
+    int statsIntervalMs = 60'000; // [stats] interval_seconds: how often statistics refresh
 
     static QString defaultDatabaseUrl();
     // Reads an INI file; keys it does not mention keep the values already in *this.

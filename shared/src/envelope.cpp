@@ -17,6 +17,7 @@ const QString TopicKey = QStringLiteral("topic");
 const QString SeqKey = QStringLiteral("seq");
 const QString CodeKey = QStringLiteral("code");
 const QString MessageKey = QStringLiteral("message");
+const QString RetryAfterKey = QStringLiteral("retryAfterMs");
 
 Error badRequest(const QString &message)
 {
@@ -45,11 +46,10 @@ Envelope Envelope::result(const QJsonValue &id, const QJsonObject &data)
 
 Envelope Envelope::error(const QJsonValue &id, const Error &error)
 {
-    return {Protocol::Type::Error,
-            id,
-            QJsonObject{{CodeKey, errorCodeName(error.code)}, {MessageKey, error.message}},
-            {},
-            0};
+    QJsonObject data{{CodeKey, errorCodeName(error.code)}, {MessageKey, error.message}};
+    if (error.retryAfterMs)
+        data.insert(RetryAfterKey, *error.retryAfterMs);
+    return {Protocol::Type::Error, id, data, {}, 0};
 }
 
 Envelope Envelope::event(const QString &topic, qint64 seq, const QJsonObject &data)
@@ -65,7 +65,10 @@ bool Envelope::isError() const
 Error Envelope::toError() const
 {
     const auto code = errorCodeFromName(data.value(CodeKey).toString());
-    return {code.value_or(ErrorCode::Internal), data.value(MessageKey).toString()};
+    Error error{code.value_or(ErrorCode::Internal), data.value(MessageKey).toString()};
+    if (data.value(RetryAfterKey).isDouble())
+        error.retryAfterMs = data.value(RetryAfterKey).toInteger();
+    return error;
 }
 
 QByteArray Envelope::toJson() const

@@ -7,13 +7,14 @@
 namespace Hallway {
 
 namespace {
-const std::array<std::pair<ErrorCode, QLatin1StringView>, 9> names = {{
+const std::array<std::pair<ErrorCode, QLatin1StringView>, 10> names = {{
         {ErrorCode::BadRequest, QLatin1StringView("bad_request")},
         {ErrorCode::Unauthorized, QLatin1StringView("unauthorized")},
         {ErrorCode::Forbidden, QLatin1StringView("forbidden")},
         {ErrorCode::NotFound, QLatin1StringView("not_found")},
         {ErrorCode::Conflict, QLatin1StringView("conflict")},
         {ErrorCode::RateLimited, QLatin1StringView("rate_limited")},
+        {ErrorCode::Muted, QLatin1StringView("muted")},
         {ErrorCode::TooLarge, QLatin1StringView("too_large")},
         {ErrorCode::Unavailable, QLatin1StringView("unavailable")},
         {ErrorCode::Internal, QLatin1StringView("internal")},

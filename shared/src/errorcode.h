@@ -15,6 +15,7 @@ enum class ErrorCode {
     NotFound,
     Conflict,
     RateLimited,
+    Muted, // a moderator muted the user for a while; retryAfterMs says how long is left
     TooLarge,
     Unavailable,
     Internal,
@@ -27,6 +28,8 @@ std::optional<ErrorCode> errorCodeFromName(const QString &name);
 struct Error {
     ErrorCode code = ErrorCode::Internal;
     QString message;
+    // For rate_limited and muted: how long until trying again can succeed.
+    std::optional<qint64> retryAfterMs = std::nullopt;
 
     friend bool operator==(const Error &, const Error &) = default;
 };

@@ -4,13 +4,29 @@
 
 namespace Hallway {
 
+QJsonObject FactAuthor::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("username"), username},
+            {QStringLiteral("displayName"), displayName}};
+}
+
+Expected<FactAuthor> FactAuthor::fromJson(const QJsonObject &object)
+{
+    JsonFields fields(object);
+    FactAuthor author;
+    author.id = fields.requiredInteger(QStringLiteral("id"));
+    author.username = fields.requiredString(QStringLiteral("username"));
+    author.displayName = fields.requiredString(QStringLiteral("displayName"));
+    if (!fields.ok())
+        return fields.error();
+    return author;
+}
+
 QJsonObject Fact::toJson() const
 {
     return {{QStringLiteral("id"), id},
-            {QStringLiteral("author"),
-             QJsonObject{{QStringLiteral("id"), author.id},
-                         {QStringLiteral("username"), author.username},
-                         {QStringLiteral("displayName"), author.displayName}}},
+            {QStringLiteral("author"), author.toJson()},
             {QStringLiteral("text"), text},
             {QStringLiteral("createdAt"), createdAt},
             {QStringLiteral("clientId"), clientId}};
@@ -29,12 +45,10 @@ Expected<Fact> Fact::fromJson(const QJsonObject &object)
         return fields.error();
     if (!author)
         return Error{ErrorCode::BadRequest, QStringLiteral("field \"author\" is required")};
-    JsonFields authorFields(*author);
-    fact.author.id = authorFields.requiredInteger(QStringLiteral("id"));
-    fact.author.username = authorFields.requiredString(QStringLiteral("username"));
-    fact.author.displayName = authorFields.requiredString(QStringLiteral("displayName"));
-    if (!authorFields.ok())
-        return authorFields.error();
+    const auto parsedAuthor = FactAuthor::fromJson(*author);
+    if (!parsedAuthor)
+        return parsedAuthor.error();
+    fact.author = parsedAuthor.value();
     return fact;
 }
 

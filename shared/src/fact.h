@@ -16,6 +16,8 @@ struct FactAuthor {
     QString username;
     QString displayName;
 
+    QJsonObject toJson() const;
+    static Expected<FactAuthor> fromJson(const QJsonObject &object);
     friend bool operator==(const FactAuthor &, const FactAuthor &) = default;
 };
 

@@ -456,10 +456,30 @@ QJsonObject FactsPosted::toJson() const
 
 Expected<FactsPosted> FactsPosted::fromJson(const QJsonObject &data)
 {
+    if (data.value(KindKey).toString() != Protocol::FactEvent::Posted)
+        return Error{ErrorCode::BadRequest, QStringLiteral("not a \"posted\" event")};
     auto facts = factsFromJson(data.value(QStringLiteral("facts")));
     if (!facts)
         return facts.error();
     return FactsPosted{facts.value()};
+}
+
+QJsonObject FactsRemoved::toJson() const
+{
+    QJsonArray ids;
+    for (const qint64 id : factIds)
+        ids.append(id);
+    return {{KindKey, Protocol::FactEvent::Removed}, {QStringLiteral("factIds"), ids}};
+}
+
+Expected<FactsRemoved> FactsRemoved::fromJson(const QJsonObject &data)
+{
+    if (data.value(KindKey).toString() != Protocol::FactEvent::Removed)
+        return Error{ErrorCode::BadRequest, QStringLiteral("not a \"removed\" event")};
+    FactsRemoved removed;
+    for (const QJsonValue &id : data.value(QStringLiteral("factIds")).toArray())
+        removed.factIds.append(id.toInteger());
+    return removed;
 }
 
 QJsonObject GetUserRequest::toJson() const

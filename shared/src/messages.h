@@ -182,6 +182,14 @@ struct FactsPosted {
     static Expected<FactsPosted> fromJson(const QJsonObject &data);
 };
 
+// {"kind": "removed", "factIds": [...]}: a moderator hid these facts.
+struct FactsRemoved {
+    QList<qint64> factIds;
+
+    QJsonObject toJson() const;
+    static Expected<FactsRemoved> fromJson(const QJsonObject &data);
+};
+
 struct GetUserRequest {
     qint64 userId = 0;
 

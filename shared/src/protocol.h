@@ -36,6 +36,21 @@ inline const QString ChatHistory = QStringLiteral("chat.history");
 inline const QString Conversations = QStringLiteral("chat.conversations");
 inline const QString MarkRead = QStringLiteral("chat.mark_read");
 inline const QString AckDelivery = QStringLiteral("chat.ack_delivery");
+// Moderators only, every one of them written to the audit log.
+inline const QString SetRole = QStringLiteral("mod.set_role");
+inline const QString HideFact = QStringLiteral("mod.hide_fact");
+inline const QString Mute = QStringLiteral("mod.mute");
+inline const QString Ban = QStringLiteral("mod.ban");
+inline const QString Announce = QStringLiteral("mod.announce");
+inline const QString AuditLog = QStringLiteral("mod.audit_log");
+inline const QString RestrictedUsers = QStringLiteral("mod.restricted_users");
+inline const QString CreateHub = QStringLiteral("hub.create");
+inline const QString RenameHub = QStringLiteral("hub.rename");
+inline const QString DeleteHub = QStringLiteral("hub.delete");
+inline const QString AddWidget = QStringLiteral("hub.add_widget");
+inline const QString RemoveWidget = QStringLiteral("hub.remove_widget");
+inline const QString MoveWidget = QStringLiteral("hub.move_widget");
+inline const QString ConfigureWidget = QStringLiteral("hub.configure_widget");
 
 // Server -> client.
 inline const QString Result = QStringLiteral("result");
@@ -51,6 +66,13 @@ inline const QString Talks = QStringLiteral("talks");
 inline const QString Chat = QStringLiteral("chat");
 // One user's facts: "facts.user." followed by the user id.
 inline const QString UserFactsPrefix = QStringLiteral("facts.user.");
+inline const QString Announcements = QStringLiteral("announcements");
+inline const QString Hubs = QStringLiteral("hubs");
+// The audit log as it grows; moderators only.
+inline const QString Moderation = QStringLiteral("moderation");
+// One widget's data: "widget.<kind>" and, if it has any, "?" and its configuration in
+// canonical form (keys sorted). Hub widgets carry their topic ready-made.
+inline const QString WidgetPrefix = QStringLiteral("widget.");
 inline QString userFacts(qint64 userId)
 {
     return UserFactsPrefix + QString::number(userId);
@@ -72,10 +94,19 @@ inline const QString Delivered = QStringLiteral("delivered"); // your messages r
 inline const QString Read = QStringLiteral("read"); // a read marker moved (yours)
 } // namespace ChatEvent
 
-// The kind of every facts event (community and user topics).
+// The kinds of facts events (community and user topics).
 namespace FactEvent {
 inline const QString Posted = QStringLiteral("posted");
-}
+inline const QString Removed = QStringLiteral("removed"); // hidden by a moderator
+} // namespace FactEvent
+
+// Announcements, hubs and moderation topic events.
+namespace ModerationEvent {
+inline const QString Announcement = QStringLiteral("announcement");
+inline const QString AuditEntry = QStringLiteral("entry");
+inline const QString Hub = QStringLiteral("hub"); // created or changed: the whole hub
+inline const QString HubRemoved = QStringLiteral("hub_removed");
+} // namespace ModerationEvent
 
 // Presence event kinds carried in an event's data.kind.
 namespace PresenceEvent {
@@ -92,6 +123,7 @@ inline constexpr int SignInTimeout = 4002;
 inline constexpr int UnsupportedProtocol = 4003;
 inline constexpr int TooSlow = 4004; // the client stopped reading; its unsent bytes hit the cap
 inline constexpr int SessionEnded = 4005; // signed out elsewhere, or the password was changed
+inline constexpr int Banned = 4006; // a moderator banned the user
 } // namespace CloseCode
 
 } // namespace Hallway::Protocol

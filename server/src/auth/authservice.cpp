@@ -19,6 +19,11 @@ Error wrongCredentials()
 {
     return {ErrorCode::Unauthorized, QStringLiteral("wrong username or password")};
 }
+
+Error bannedAccount()
+{
+    return {ErrorCode::Forbidden, QStringLiteral("a moderator has banned this account")};
+}
 } // namespace
 
 AuthService::AuthService(Storage &storage, PasswordHasher &hasher, QObject *parent)
@@ -26,19 +31,20 @@ AuthService::AuthService(Storage &storage, PasswordHasher &hasher, QObject *pare
 {
 }
 
-void AuthService::startSession(QObject *context, const UserInfo &user, SignInCallback done)
+void AuthService::startSession(QObject *context, const StoredCredentials &account,
+                               SignInCallback done)
 {
     const QString token = SessionToken::generate();
     const QString tokenHash = SessionToken::hash(token);
     m_storage.run<Status>(
             context,
-            [userId = user.id, tokenHash](StorageWorker &worker) {
+            [userId = account.user.id, tokenHash](StorageWorker &worker) {
                 return worker.createSession(userId, tokenHash, now());
             },
-            [user, token, tokenHash, done](const Status &stored) {
+            [account, token, tokenHash, done](const Status &stored) {
                 if (!stored)
                     return done(stored.error());
-                done(SignIn{SessionReply{token, user}, tokenHash});
+                done(SignIn{SessionReply{token, account.user}, tokenHash, account.mutedUntil});
             });
 }
 
@@ -59,7 +65,7 @@ void AuthService::registerUser(QObject *context, const RegisterRequest &request,
                             if (!created)
                                 return done(created.error());
                             qCInfo(lcAuth).noquote() << "registered" << created->username;
-                            startSession(context, created.value(), done);
+                            startSession(context, StoredCredentials{created.value(), {}}, done);
                         });
             });
 }
@@ -75,29 +81,38 @@ void AuthService::login(QObject *context, const LoginRequest &request, SignInCal
                 if (!stored && stored.error().code != ErrorCode::NotFound)
                     return done(stored.error());
                 const QString hash = stored ? stored->passwordHash : QString();
-                const UserInfo user = stored ? stored->user : UserInfo{};
-                m_hasher.verify(context, request.password, hash,
-                                [this, context, user, username = request.username, done](bool ok) {
-                                    if (!ok) {
-                                        qCInfo(lcAuth).noquote()
-                                                << "failed sign-in for" << username;
-                                        return done(wrongCredentials());
-                                    }
-                                    startSession(context, user, done);
-                                });
+                const StoredCredentials account = stored ? stored.value() : StoredCredentials{};
+                m_hasher.verify(
+                        context, request.password, hash,
+                        [this, context, account, username = request.username, done](bool ok) {
+                            if (!ok) {
+                                qCInfo(lcAuth).noquote() << "failed sign-in for" << username;
+                                return done(wrongCredentials());
+                            }
+                            // Only with the right password: a ban is no one
+                            // else's business.
+                            if (account.banned)
+                                return done(bannedAccount());
+                            startSession(context, account, done);
+                        });
             });
 }
 
 void AuthService::resume(QObject *context, const ResumeRequest &request, SignInCallback done)
 {
     const QString tokenHash = SessionToken::hash(request.token);
-    m_storage.run<Expected<UserInfo>>(
+    m_storage.run<Expected<StoredCredentials>>(
             context,
-            [tokenHash](StorageWorker &worker) { return worker.userBySession(tokenHash, now()); },
-            [tokenHash, done](const Expected<UserInfo> &user) {
-                if (!user)
-                    return done(user.error());
-                done(SignIn{SessionReply{QString(), user.value()}, tokenHash});
+            [tokenHash](StorageWorker &worker) {
+                return worker.sessionCredentials(tokenHash, now());
+            },
+            [tokenHash, done](const Expected<StoredCredentials> &account) {
+                if (!account)
+                    return done(account.error());
+                if (account->banned)
+                    return done(bannedAccount());
+                done(SignIn{SessionReply{QString(), account->user}, tokenHash,
+                            account->mutedUntil});
             });
 }
 

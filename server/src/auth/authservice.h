@@ -11,12 +11,14 @@ namespace Hallway {
 
 class PasswordHasher;
 class Storage;
+struct StoredCredentials;
 
 // A successful sign-in: what the client is told, and the token hash the connection keeps so
 // it can sign out or change the password later.
 struct SignIn {
     SessionReply reply;
     QString tokenHash;
+    qint64 mutedUntil = 0; // ms since the epoch
 };
 
 // Accounts and sessions: register, log in, resume, log out, change password. Asynchronous:
@@ -38,7 +40,7 @@ public:
                         const ChangePasswordRequest &request, StatusCallback done);
 
 private:
-    void startSession(QObject *context, const UserInfo &user, SignInCallback done);
+    void startSession(QObject *context, const StoredCredentials &account, SignInCallback done);
 
     Storage &m_storage;
     PasswordHasher &m_hasher;

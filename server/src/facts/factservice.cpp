@@ -19,6 +19,7 @@ public:
     {
     }
     void posted(const Fact &fact) { publish(FactsPosted{{fact}}.toJson()); }
+    void removed(qint64 factId) { publish(FactsRemoved{{factId}}.toJson()); }
 };
 
 FactPage toPage(QList<Fact> facts, int limit)
@@ -43,7 +44,7 @@ FactService::~FactService() = default;
 
 Status FactService::loadCommunityFeed()
 {
-    const int size = ListFactsRequest::MaxLimit;
+    const int size = CommunityFeedTopic::KeptFacts;
     const auto latest = m_storage.runBlocking<Expected<QList<Fact>>>(
             [size](StorageWorker &worker) { return worker.latestFacts(size); });
     if (!latest)
@@ -74,7 +75,23 @@ void FactService::post(ClientConnection *connection, const QJsonValue &requestId
                 if (auto *feed =
                             static_cast<UserFeedTopic *>(userFeed(stored->fact.author.id, false)))
                     feed->posted(stored->fact);
+                Q_EMIT authorFactsChanged(stored->fact.author.id);
             });
+}
+
+void FactService::visibilityChanged(const Fact &fact, bool hidden, const QList<Fact> &latest)
+{
+    auto *feed = static_cast<UserFeedTopic *>(userFeed(fact.author.id, false));
+    if (hidden) {
+        m_community->remove(fact.id, latest);
+        if (feed)
+            feed->removed(fact.id);
+    } else {
+        m_community->restore(fact, latest);
+        if (feed)
+            feed->posted(fact);
+    }
+    Q_EMIT authorFactsChanged(fact.author.id);
 }
 
 void FactService::list(ClientConnection *connection, const QJsonValue &requestId,

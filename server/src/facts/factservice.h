@@ -37,6 +37,13 @@ public:
                            const std::optional<TopicPosition> &since);
     void unsubscribeUserFeed(ClientConnection *connection, qint64 userId);
     void connectionClosed(ClientConnection *connection);
+    // After a moderator hid (or unhid) a fact: every feed follows. latest is the community
+    // feed's kept facts as the database has them now.
+    void visibilityChanged(const Fact &fact, bool hidden, const QList<Fact> &latest);
+
+Q_SIGNALS:
+    // A fact of this author was posted, hidden or brought back.
+    void authorFactsChanged(qint64 authorId);
 
 private:
     Topic *userFeed(qint64 userId, bool create);

@@ -146,4 +146,12 @@ void ClientConnection::onDisconnected()
     deleteLater();
 }
 
+bool ClientConnection::requireModerator(const QJsonValue &requestId)
+{
+    if (isModerator())
+        return true;
+    replyError(requestId, {ErrorCode::Forbidden, QStringLiteral("only moderators may do that")});
+    return false;
+}
+
 } // namespace Hallway

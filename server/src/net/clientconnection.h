@@ -40,6 +40,18 @@ public:
     void signIn(const UserInfo &user, const QString &tokenHash);
     void signOut();
     const std::optional<UserInfo> &user() const { return m_user; }
+    // A moderator changed the user's role while they are signed in.
+    void updateUser(const UserInfo &user)
+    {
+        if (m_user)
+            m_user = user;
+    }
+    bool isModerator() const { return m_user && m_user->role == Role::Moderator; }
+    // Replies forbidden to a request only moderators may make, unless this is one.
+    bool requireModerator(const QJsonValue &requestId);
+    // Until when (ms since the epoch) a moderator muted this user; 0: not muted.
+    qint64 mutedUntil() const { return m_mutedUntil; }
+    void setMutedUntil(qint64 untilMs) { m_mutedUntil = untilMs; }
     QString tokenHash() const { return m_tokenHash; }
 
     // Set while a sign-in or password change is being worked on, so a second one waits its turn.
@@ -76,6 +88,7 @@ private:
     bool m_authBusy = false;
     bool m_closedEmitted = false;
     PresenceState m_presenceState = PresenceState::Online;
+    qint64 m_mutedUntil = 0;
 };
 
 } // namespace Hallway

@@ -23,7 +23,11 @@ Storage::~Storage()
 
 Status Storage::open()
 {
-    return runBlocking<Status>([](StorageWorker &worker) { return worker.open(); });
+    return runBlocking<Status>([this](StorageWorker &worker) {
+        const Status opened = worker.open();
+        m_schemaVersion = worker.schemaVersion();
+        return opened;
+    });
 }
 
 void Storage::jobFinished()

@@ -58,6 +58,7 @@ public:
     }
 
     int pendingJobs() const { return m_pendingJobs; }
+    int schemaVersion() const { return m_schemaVersion; }
     DatabaseUrl::Driver driver() const { return m_url.driver; }
 
 Q_SIGNALS:
@@ -70,6 +71,7 @@ private:
     QThread m_thread;
     StorageWorker *m_worker = nullptr;
     int m_pendingJobs = 0;
+    int m_schemaVersion = 0;
 };
 
 } // namespace Hallway

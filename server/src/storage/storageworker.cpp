@@ -12,8 +12,8 @@
 namespace Hallway {
 
 namespace {
-const QString UserColumns =
-        QStringLiteral("id, username, display_name, city, region, role, password_hash");
+const QString UserColumns = QStringLiteral(
+        "id, username, display_name, city, region, role, password_hash, banned, muted_until");
 
 // QtSql binds a null QString as SQL NULL; optional texts are stored as '' instead.
 QString nonNull(const QString &text)
@@ -155,6 +155,8 @@ Expected<StoredCredentials> StorageWorker::readCredentials(QSqlQuery &query)
     stored.user.region = query.value(4).toString();
     stored.user.role = roleFromName(query.value(5).toString()).value_or(Role::Attendee);
     stored.passwordHash = query.value(6).toString();
+    stored.banned = query.value(7).toInt() != 0;
+    stored.mutedUntil = query.value(8).toLongLong();
     return stored;
 }
 
@@ -178,18 +180,20 @@ Expected<StoredCredentials> StorageWorker::credentialsById(qint64 userId)
 
 Expected<UserInfo> StorageWorker::setRole(const QString &username, Role role)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("UPDATE users SET role = ? WHERE username = ?"));
-    query.addBindValue(roleName(role));
-    query.addBindValue(username);
-    if (!query.exec())
-        return failure(QStringLiteral("change a role"), query);
-    if (query.numRowsAffected() == 0)
-        return notFound(QStringLiteral("no user named \"%1\"").arg(username));
     const auto stored = credentialsByUsername(username);
     if (!stored)
-        return stored.error();
-    return stored->user;
+        return stored.error().code == ErrorCode::NotFound
+                ? notFound(QStringLiteral("no user named \"%1\"").arg(username))
+                : stored.error();
+    const auto changed = setRoleOf(stored->user.id, role,
+                                   {std::nullopt,
+                                    QStringLiteral("set_role"),
+                                    std::nullopt,
+                                    {},
+                                    {{QStringLiteral("via"), QStringLiteral("command_line")}}});
+    if (!changed)
+        return changed.error();
+    return changed->value;
 }
 
 Expected<qint64> StorageWorker::userCount()
@@ -273,9 +277,9 @@ Expected<QList<Fact>> StorageWorker::factsByAuthor(qint64 authorId, std::optiona
                                                    int limit)
 {
     QSqlQuery query(m_db);
-    query.prepare(
-            QStringLiteral("SELECT ") + FactColumns
-            + QStringLiteral(" WHERE f.author_id = ? AND f.id < ? ORDER BY f.id DESC LIMIT ?"));
+    query.prepare(QStringLiteral("SELECT ") + FactColumns
+                  + QStringLiteral(" WHERE f.author_id = ? AND f.id < ? AND f.hidden = 0 "
+                                   "ORDER BY f.id DESC LIMIT ?"));
     query.addBindValue(authorId);
     query.addBindValue(beforeId.value_or(std::numeric_limits<qint64>::max()));
     query.addBindValue(limit + 1);
@@ -286,7 +290,7 @@ Expected<QList<Fact>> StorageWorker::latestFacts(int limit)
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("SELECT ") + FactColumns
-                  + QStringLiteral(" ORDER BY f.id DESC LIMIT ?"));
+                  + QStringLiteral(" WHERE f.hidden = 0 ORDER BY f.id DESC LIMIT ?"));
     query.addBindValue(limit);
     return readFacts(query);
 }
@@ -307,10 +311,19 @@ Status StorageWorker::createSession(qint64 userId, const QString &tokenHash, qin
 
 Expected<UserInfo> StorageWorker::userBySession(const QString &tokenHash, qint64 nowMs)
 {
+    const auto stored = sessionCredentials(tokenHash, nowMs);
+    if (!stored)
+        return stored.error();
+    return stored->user;
+}
+
+Expected<StoredCredentials> StorageWorker::sessionCredentials(const QString &tokenHash,
+                                                              qint64 nowMs)
+{
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("SELECT u.id, u.username, u.display_name, u.city, u.region, "
-                                 "u.role, u.password_hash FROM sessions s JOIN users u ON "
-                                 "u.id = s.user_id WHERE s.token_hash = ?"));
+                                 "u.role, u.password_hash, u.banned, u.muted_until FROM sessions "
+                                 "s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?"));
     query.addBindValue(tokenHash);
     auto stored = readCredentials(query);
     if (!stored) {
@@ -325,7 +338,7 @@ Expected<UserInfo> StorageWorker::userBySession(const QString &tokenHash, qint64
     touch.addBindValue(tokenHash);
     if (!touch.exec())
         return failure(QStringLiteral("update a session"), touch);
-    return stored->user;
+    return stored;
 }
 
 Status StorageWorker::deleteSession(const QString &tokenHash)
@@ -380,24 +393,6 @@ Status StorageWorker::changePassword(qint64 userId, const QString &newHash,
 
 namespace Hallway {
 
-template<typename Result>
-Expected<Result> StorageWorker::inTransaction(const std::function<Expected<Result>()> &work)
-{
-    if (!m_db.transaction())
-        return Error{ErrorCode::Internal,
-                     QStringLiteral("the database failed to begin a transaction")};
-    Expected<Result> result = work();
-    if (!result) {
-        m_db.rollback();
-        return result;
-    }
-    if (!m_db.commit()) {
-        m_db.rollback();
-        return Error{ErrorCode::Internal, QStringLiteral("the database failed to commit")};
-    }
-    return result;
-}
-
 namespace {
 const QString TalkColumns = QStringLiteral(
         "t.id, t.title, t.abstract, t.hidden, t.created_at, u.id, u.username, u.display_name, "
@@ -418,14 +413,17 @@ Expected<bool> StorageWorker::votingOpen()
     return !query.next() || query.value(0).toString() == QLatin1StringView("1");
 }
 
-Status StorageWorker::setVotingOpen(bool open)
+Expected<AuditEntry> StorageWorker::setVotingOpen(bool open, const AuditRecord &audit)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("UPDATE room_settings SET value = ? WHERE name = 'voting_open'"));
-    query.addBindValue(open ? QStringLiteral("1") : QStringLiteral("0"));
-    if (!query.exec())
-        return failure(QStringLiteral("change the voting state"), query);
-    return Done{};
+    return inTransaction<AuditEntry>([&]() -> Expected<AuditEntry> {
+        QSqlQuery query(m_db);
+        query.prepare(
+                QStringLiteral("UPDATE room_settings SET value = ? WHERE name = 'voting_open'"));
+        query.addBindValue(open ? QStringLiteral("1") : QStringLiteral("0"));
+        if (!query.exec())
+            return failure(QStringLiteral("change the voting state"), query);
+        return appendAudit(audit);
+    });
 }
 
 Expected<QList<Talk>> StorageWorker::readTalks(QSqlQuery &query)
@@ -565,17 +563,27 @@ Status StorageWorker::withdrawTalk(qint64 talkId, qint64 userId)
     });
 }
 
-Expected<Talk> StorageWorker::setTalkHidden(qint64 talkId, bool hidden)
+Expected<Audited<Talk>> StorageWorker::setTalkHidden(qint64 talkId, bool hidden, AuditRecord audit)
 {
-    QSqlQuery update(m_db);
-    update.prepare(QStringLiteral("UPDATE talks SET hidden = ? WHERE id = ?"));
-    update.addBindValue(hidden ? 1 : 0);
-    update.addBindValue(talkId);
-    if (!update.exec())
-        return failure(QStringLiteral("hide a talk"), update);
-    if (update.numRowsAffected() == 0)
-        return notFound(QStringLiteral("no talk with id %1").arg(talkId));
-    return talk(talkId);
+    return inTransaction<Audited<Talk>>([&]() -> Expected<Audited<Talk>> {
+        QSqlQuery update(m_db);
+        update.prepare(QStringLiteral("UPDATE talks SET hidden = ? WHERE id = ?"));
+        update.addBindValue(hidden ? 1 : 0);
+        update.addBindValue(talkId);
+        if (!update.exec())
+            return failure(QStringLiteral("hide a talk"), update);
+        if (update.numRowsAffected() == 0)
+            return notFound(QStringLiteral("no talk with id %1").arg(talkId));
+        const auto changed = talk(talkId);
+        if (!changed)
+            return changed.error();
+        audit.targetUserId = changed->speaker.id;
+        audit.detail.insert(QStringLiteral("title"), changed->title);
+        const auto entry = appendAudit(audit);
+        if (!entry)
+            return entry.error();
+        return Audited<Talk>{changed.value(), entry.value()};
+    });
 }
 
 Expected<qint64> StorageWorker::tallyOf(qint64 talkId)

@@ -5,6 +5,9 @@
 #include "databaseurl.h"
 #include "expected.h"
 #include "fact.h"
+#include "hub.h"
+#include "moderation.h"
+#include "stats.h"
 #include "talk.h"
 #include "userinfo.h"
 
@@ -50,6 +53,26 @@ struct StoredMessage {
 struct StoredCredentials {
     UserInfo user;
     QString passwordHash;
+    bool banned = false;
+    qint64 mutedUntil = 0; // ms since the epoch
+};
+
+// The result of a moderator's action and the audit log entry written with it, in one
+// transaction: an action is never in the database without its entry.
+template<typename Value> struct Audited {
+    Value value;
+    AuditEntry entry;
+};
+
+struct StoredAnnouncement {
+    Announcement announcement;
+    std::optional<AuditEntry> entry; // empty for a resend
+};
+
+// A hub after an edit; for a deletion, the hub as it was.
+struct HubChange {
+    Hub hub;
+    bool removed = false;
 };
 
 // Owns the database connection and runs every statement. Lives on the storage thread and is
@@ -68,6 +91,7 @@ public:
     Expected<UserInfo> createUser(const NewUser &user, qint64 nowMs);
     Expected<StoredCredentials> credentialsByUsername(const QString &username);
     Expected<StoredCredentials> credentialsById(qint64 userId);
+    // From the server's command line: audited with no moderator.
     Expected<UserInfo> setRole(const QString &username, Role role);
     Expected<qint64> userCount();
     Expected<UserInfo> userById(qint64 userId);
@@ -81,14 +105,14 @@ public:
     Expected<QList<Fact>> latestFacts(int limit);
 
     Expected<bool> votingOpen();
-    Status setVotingOpen(bool open);
+    Expected<AuditEntry> setVotingOpen(bool open, const AuditRecord &audit);
     Expected<StoredTalk> proposeTalk(qint64 speakerId, const QString &clientId,
                                      const QString &title, const QString &abstract, qint64 nowMs);
     // Only the speaker, only while voting is open.
     Expected<Talk> editTalk(qint64 talkId, qint64 userId, const QString &title,
                             const QString &abstract);
     Status withdrawTalk(qint64 talkId, qint64 userId);
-    Expected<Talk> setTalkHidden(qint64 talkId, bool hidden);
+    Expected<Audited<Talk>> setTalkHidden(qint64 talkId, bool hidden, AuditRecord audit);
     // Every talk with its tally, hidden ones only if asked for.
     Expected<QList<Talk>> talks(bool includeHidden);
     Expected<Talk> talk(qint64 talkId);
@@ -110,8 +134,29 @@ public:
     Expected<QList<ChatMessage>> markDelivered(qint64 recipientId, const QList<qint64> &messageIds,
                                                qint64 nowMs);
 
+    // Moderation (moderationqueries.cpp). Each action writes its audit entry in its transaction.
+    Expected<Audited<UserInfo>> setRoleOf(qint64 userId, Role role, AuditRecord audit);
+    Expected<Audited<Fact>> setFactHidden(qint64 factId, bool hidden, AuditRecord audit);
+    Expected<Audited<RestrictedUser>> muteUser(qint64 userId, qint64 untilMs, AuditRecord audit);
+    // Banning also ends every session of the user.
+    Expected<Audited<RestrictedUser>> banUser(qint64 userId, bool banned, AuditRecord audit);
+    Expected<StoredAnnouncement> announce(qint64 authorId, const QString &clientId,
+                                          const QString &text, qint64 nowMs);
+    Expected<QList<Announcement>> latestAnnouncements(int limit);
+    Expected<QList<AuditEntry>> auditLog(std::optional<qint64> beforeId, int limit);
+    Expected<QList<RestrictedUser>> restrictedUsers(qint64 nowMs);
+    Expected<AuditEntry> appendAudit(const AuditRecord &record);
+
+    // Hubs (hubqueries.cpp), in their order of creation.
+    Expected<QList<Hub>> hubs();
+    Expected<Audited<HubChange>> editHub(const HubEdit &edit, qint64 moderatorId);
+
+    // The room in numbers (statsqueries.cpp).
+    Expected<RoomStats> roomStats(qint64 nowMs);
+
     Status createSession(qint64 userId, const QString &tokenHash, qint64 nowMs);
     Expected<UserInfo> userBySession(const QString &tokenHash, qint64 nowMs);
+    Expected<StoredCredentials> sessionCredentials(const QString &tokenHash, qint64 nowMs);
     Status deleteSession(const QString &tokenHash);
     Expected<qint64> sessionCount(qint64 userId);
     // Sets the new hash and signs out every other session of the user, in one transaction.
@@ -127,9 +172,27 @@ private:
     Expected<QList<ChatMessage>> readMessages(QSqlQuery &query);
     Expected<qint64> tallyOf(qint64 talkId);
     Error votingClosed() const;
+    Expected<Hub> hub(qint64 hubId);
+    Expected<RestrictedUser> restrictedUser(qint64 userId);
+    Expected<AuditEntry> auditEntry(qint64 entryId);
     // Runs work in a transaction: commits if it succeeds, rolls back if not.
     template<typename Result>
-    Expected<Result> inTransaction(const std::function<Expected<Result>()> &work);
+    Expected<Result> inTransaction(const std::function<Expected<Result>()> &work)
+    {
+        if (!m_db.transaction())
+            return Error{ErrorCode::Internal,
+                         QStringLiteral("the database failed to begin a transaction")};
+        Expected<Result> result = work();
+        if (!result) {
+            m_db.rollback();
+            return result;
+        }
+        if (!m_db.commit()) {
+            m_db.rollback();
+            return Error{ErrorCode::Internal, QStringLiteral("the database failed to commit")};
+        }
+        return result;
+    }
 
     DatabaseUrl m_url;
     QString m_connectionName;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "talkservice.h"
 #include "logging.h"
+#include "moderation/audittrail.h"
 #include "net/clientconnection.h"
 #include "protocol.h"
 #include "storage/storage.h"
@@ -18,9 +19,11 @@ qint64 now()
 }
 } // namespace
 
-TalkService::TalkService(Storage &storage, int tallyIntervalMs, int history, QObject *parent)
+TalkService::TalkService(Storage &storage, AuditTrail &audit, int tallyIntervalMs, int history,
+                         QObject *parent)
     : QObject(parent),
       m_storage(storage),
+      m_audit(audit),
       m_topic(std::make_unique<TalksTopic>(tallyIntervalMs, history))
 {
 }
@@ -69,11 +72,7 @@ bool TalkService::handle(ClientConnection *connection, const Envelope &request)
 
 bool TalkService::requireModerator(ClientConnection *connection, const Envelope &request)
 {
-    if (connection->user() && connection->user()->role == Role::Moderator)
-        return true;
-    connection->replyError(request.id,
-                           {ErrorCode::Forbidden, QStringLiteral("only moderators may do that")});
-    return false;
+    return connection->requireModerator(request.id);
 }
 
 void TalkService::propose(ClientConnection *connection, const Envelope &request)
@@ -176,16 +175,26 @@ void TalkService::setVoting(ClientConnection *connection, const Envelope &reques
     const auto parsed = SetVotingRequest::fromJson(request.data);
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
-    m_storage.run<Status>(
+    const AuditRecord audit{connection->user()->id,
+                            parsed->open ? QStringLiteral("open_voting")
+                                         : QStringLiteral("close_voting"),
+                            std::nullopt,
+                            {},
+                            {}};
+    m_storage.run<Expected<AuditEntry>>(
             connection,
-            [open = parsed->open](StorageWorker &worker) { return worker.setVotingOpen(open); },
-            [this, connection, id = request.id, open = parsed->open](const Status &status) {
-                if (!status)
-                    return connection->replyError(id, status.error());
+            [open = parsed->open, audit](StorageWorker &worker) {
+                return worker.setVotingOpen(open, audit);
+            },
+            [this, connection, id = request.id,
+             open = parsed->open](const Expected<AuditEntry> &entry) {
+                if (!entry)
+                    return connection->replyError(id, entry.error());
                 qCInfo(lcServer).noquote()
                         << connection->user()->username << (open ? "opened" : "closed") << "voting";
                 connection->reply(id);
                 m_topic->setVotingOpen(open);
+                m_audit.publish(entry.value());
             });
 }
 
@@ -196,19 +205,27 @@ void TalkService::setHidden(ClientConnection *connection, const Envelope &reques
     const auto parsed = SetHiddenRequest::fromJson(request.data);
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
-    m_storage.run<Expected<Talk>>(
+    const AuditRecord audit{connection->user()->id,
+                            parsed->hidden ? QStringLiteral("hide_talk")
+                                           : QStringLiteral("unhide_talk"),
+                            std::nullopt,
+                            QStringLiteral("talk %1").arg(parsed->talkId),
+                            {}};
+    m_storage.run<Expected<Audited<Talk>>>(
             connection,
-            [hide = parsed.value()](StorageWorker &worker) {
-                return worker.setTalkHidden(hide.talkId, hide.hidden);
+            [hide = parsed.value(), audit](StorageWorker &worker) {
+                return worker.setTalkHidden(hide.talkId, hide.hidden, audit);
             },
-            [this, connection, id = request.id](const Expected<Talk> &talk) {
-                if (!talk)
-                    return connection->replyError(id, talk.error());
-                connection->reply(id, {{QStringLiteral("talk"), talk->toJson()}});
-                if (talk->hidden)
-                    m_topic->remove(talk->id);
+            [this, connection, id = request.id](const Expected<Audited<Talk>> &changed) {
+                if (!changed)
+                    return connection->replyError(id, changed.error());
+                const Talk &talk = changed->value;
+                connection->reply(id, {{QStringLiteral("talk"), talk.toJson()}});
+                if (talk.hidden)
+                    m_topic->remove(talk.id);
                 else
-                    m_topic->upsert(talk.value());
+                    m_topic->upsert(talk);
+                m_audit.publish(changed->entry);
             });
 }
 

@@ -9,6 +9,7 @@
 
 namespace Hallway {
 
+class AuditTrail;
 class ClientConnection;
 class Storage;
 class TalksTopic;
@@ -20,7 +21,8 @@ class TalksTopic;
 class TalkService : public QObject {
     Q_OBJECT
 public:
-    TalkService(Storage &storage, int tallyIntervalMs, int history, QObject *parent = nullptr);
+    TalkService(Storage &storage, AuditTrail &audit, int tallyIntervalMs, int history,
+                QObject *parent = nullptr);
     ~TalkService() override;
 
     Status load(); // start-up; blocks
@@ -42,6 +44,7 @@ private:
     bool requireModerator(ClientConnection *connection, const Envelope &request);
 
     Storage &m_storage;
+    AuditTrail &m_audit;
     std::unique_ptr<TalksTopic> m_topic;
 };
 

@@ -27,14 +27,27 @@ CommunityFeedTopic::CommunityFeedTopic(int size, int intervalMs, int history, QO
 
 void CommunityFeedTopic::setLatest(const QList<Fact> &newestFirst)
 {
-    m_latest = newestFirst.mid(0, m_size);
+    m_latest = newestFirst.mid(0, std::max(m_size, KeptFacts));
+}
+
+void CommunityFeedTopic::remove(qint64 factId, const QList<Fact> &latest)
+{
+    m_pending.removeIf([factId](const Fact &fact) { return fact.id == factId; });
+    setLatest(latest);
+    publish(FactsRemoved{{factId}}.toJson());
+}
+
+void CommunityFeedTopic::restore(const Fact &fact, const QList<Fact> &latest)
+{
+    setLatest(latest);
+    publish(FactsPosted{{fact}}.toJson());
 }
 
 void CommunityFeedTopic::add(const Fact &fact)
 {
     m_latest.prepend(fact);
     sortNewestFirst(m_latest);
-    m_latest = m_latest.mid(0, m_size);
+    m_latest = m_latest.mid(0, std::max(m_size, KeptFacts));
     m_pending.append(fact);
 
     if (m_timer.isActive())
@@ -62,7 +75,7 @@ void CommunityFeedTopic::flush()
 
 QJsonObject CommunityFeedTopic::snapshot() const
 {
-    return {{QStringLiteral("facts"), factsToJson(m_latest)}};
+    return {{QStringLiteral("facts"), factsToJson(m_latest.mid(0, m_size))}};
 }
 
 } // namespace Hallway

@@ -105,4 +105,13 @@ QJsonObject PresenceTopic::snapshot() const
     return PresenceSnapshot{onlineUsers()}.toJson();
 }
 
+void PresenceTopic::updateUser(const UserInfo &user)
+{
+    const auto found = m_users.find(user.id);
+    if (found == m_users.end())
+        return;
+    found->user = user;
+    publishChange(Protocol::PresenceEvent::Joined, *found);
+}
+
 } // namespace Hallway

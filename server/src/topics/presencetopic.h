@@ -18,6 +18,8 @@ public:
     void addConnection(ClientConnection *connection, const UserInfo &user);
     void removeConnection(ClientConnection *connection);
     void setConnectionState(ClientConnection *connection, PresenceState state);
+    // An online user's details changed (a new role): they "join" again with them.
+    void updateUser(const UserInfo &user);
 
     QList<OnlineUser> onlineUsers() const;
     std::optional<PresenceState> stateOf(qint64 userId) const;

@@ -24,6 +24,7 @@ public:
     void setTally(qint64 talkId, qint64 votes);
     void setVotingOpen(bool open);
     bool votingOpen() const { return m_votingOpen; }
+    QList<Talk> talks() const { return m_talks.values(); }
     int tallyEventsSent() const { return m_tallyEvents; }
 
 protected:

@@ -60,6 +60,7 @@ void Topic::publish(const QJsonObject &eventData)
     const QSet<ClientConnection *> subscribers = m_subscribers;
     for (ClientConnection *subscriber : subscribers)
         subscriber->sendFrame(frame);
+    Q_EMIT published();
 }
 
 } // namespace Hallway

@@ -30,6 +30,14 @@ public:
                              const std::optional<TopicPosition> &since,
                              const std::optional<QJsonObject> &givenSnapshot = std::nullopt);
     void unsubscribe(ClientConnection *connection);
+    bool hasSubscriber(ClientConnection *connection) const
+    {
+        return m_subscribers.contains(connection);
+    }
+
+Q_SIGNALS:
+    // After each event went out: whatever is derived from this topic may need recomputing.
+    void published();
 
 protected:
     virtual QJsonObject snapshot() const { return {}; }
@@ -42,6 +50,14 @@ private:
     int m_historyLimit;
     std::deque<QJsonObject> m_history; // {"seq": n, "data": {...}}, oldest first
     QSet<ClientConnection *> m_subscribers;
+};
+
+// A topic whose owner decides what to publish; its snapshot is given at each subscription.
+class StreamTopic : public Topic {
+    Q_OBJECT
+public:
+    using Topic::publish;
+    using Topic::Topic;
 };
 
 } // namespace Hallway

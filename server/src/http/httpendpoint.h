@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "expected.h"
+
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+class QHttpServer;
+
+namespace Hallway {
+
+// The server's plain HTTP side for operators and dashboards: GET /healthz (is it up, and how
+// busy), GET /stats (the room's statistics as JSON) and GET /metrics (Prometheus text).
+// Read-only, and on its own port so it can stay on loopback or behind a firewall.
+class HttpEndpoint : public QObject {
+    Q_OBJECT
+public:
+    struct Providers {
+        std::function<QJsonObject()> health;
+        std::function<QJsonObject()> stats;
+        std::function<QByteArray()> metrics;
+    };
+
+    HttpEndpoint(const Providers &providers, QObject *parent = nullptr);
+    ~HttpEndpoint() override;
+
+    // Returns the port it listens on.
+    Expected<quint16> listen(const QHostAddress &address, quint16 port);
+
+private:
+    Providers m_providers;
+    std::unique_ptr<QHttpServer> m_server;
+};
+
+} // namespace Hallway

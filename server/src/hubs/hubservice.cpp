@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#include "hubservice.h"
+#include "logging.h"
+#include "moderation/audittrail.h"
+#include "net/clientconnection.h"
+#include "protocol.h"
+#include "storage/storage.h"
+#include "topics/topic.h"
+
+namespace Hallway {
+
+HubService::HubService(Storage &storage, AuditTrail &audit, int history, QObject *parent)
+    : QObject(parent),
+      m_storage(storage),
+      m_audit(audit),
+      m_topic(std::make_unique<StreamTopic>(Protocol::Topic::Hubs, history))
+{
+}
+
+HubService::~HubService() = default;
+
+Status HubService::load()
+{
+    const auto hubs = m_storage.runBlocking<Expected<QList<Hub>>>(
+            [](StorageWorker &worker) { return worker.hubs(); });
+    if (!hubs)
+        return hubs.error();
+    m_hubs = hubs.value();
+    return Done{};
+}
+
+Topic &HubService::topic()
+{
+    return *m_topic;
+}
+
+QJsonObject HubService::snapshot() const
+{
+    return {{QStringLiteral("hubs"), hubsToJson(m_hubs)}};
+}
+
+void HubService::subscribe(ClientConnection *connection, const QJsonValue &requestId,
+                           const std::optional<TopicPosition> &since)
+{
+    connection->reply(requestId, m_topic->subscribe(connection, since, snapshot()).toJson());
+}
+
+bool HubService::handle(ClientConnection *connection, const Envelope &request)
+{
+    if (!HubEdit::operationOf(request.type))
+        return false;
+    if (!connection->requireModerator(request.id))
+        return true;
+    const auto edit = HubEdit::fromJson(request.type, request.data);
+    if (!edit) {
+        connection->replyError(request.id, edit.error());
+        return true;
+    }
+    m_storage.run<Expected<Audited<HubChange>>>(
+            connection,
+            [edit = edit.value(), moderatorId = connection->user()->id](StorageWorker &worker) {
+                return worker.editHub(edit, moderatorId);
+            },
+            [this, connection, id = request.id](const Expected<Audited<HubChange>> &result) {
+                if (!result)
+                    return connection->replyError(id, result.error());
+                const HubChange &change = result->value;
+                const auto existing =
+                        std::find_if(m_hubs.begin(), m_hubs.end(),
+                                     [&](const Hub &hub) { return hub.id == change.hub.id; });
+                if (change.removed) {
+                    if (existing != m_hubs.end())
+                        m_hubs.erase(existing);
+                    m_topic->publish(
+                            {{QStringLiteral("kind"), Protocol::ModerationEvent::HubRemoved},
+                             {QStringLiteral("hubId"), change.hub.id}});
+                } else {
+                    if (existing != m_hubs.end())
+                        *existing = change.hub;
+                    else
+                        m_hubs.append(change.hub);
+                    m_topic->publish({{QStringLiteral("kind"), Protocol::ModerationEvent::Hub},
+                                      {QStringLiteral("hub"), change.hub.toJson()}});
+                }
+                connection->reply(id,
+                                  {{QStringLiteral("hub"), change.hub.toJson()},
+                                   {QStringLiteral("removed"), change.removed}});
+                m_audit.publish(result->entry);
+            });
+    return true;
+}
+
+} // namespace Hallway

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: MIT
+#include "moderationservice.h"
+#include "audittrail.h"
+#include "facts/factservice.h"
+#include "logging.h"
+#include "net/clientconnection.h"
+#include "net/connectionregistry.h"
+#include "protocol.h"
+#include "storage/storage.h"
+#include "topics/announcementstopic.h"
+#include "topics/communityfeedtopic.h"
+#include "topics/presencetopic.h"
+
+#include <QDateTime>
+
+namespace Hallway {
+
+namespace {
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+// Who a moderator acts on: someone else, and for mutes and bans not another moderator (they
+// lose the role first, which the log shows).
+Expected<UserInfo> targetOf(StorageWorker &worker, qint64 targetId, qint64 moderatorId,
+                            bool protectModerators)
+{
+    if (targetId == moderatorId)
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("moderators cannot do that to themselves")};
+    const auto target = worker.userById(targetId);
+    if (!target)
+        return target.error();
+    if (protectModerators && target->role == Role::Moderator)
+        return Error{ErrorCode::Forbidden,
+                     QStringLiteral("%1 is a moderator; make them an attendee first")
+                             .arg(target->displayName)};
+    return target;
+}
+
+template<typename Value>
+Expected<Audited<Value>> afterTargetCheck(const Expected<UserInfo> &target,
+                                          const std::function<Expected<Audited<Value>>()> &act)
+{
+    if (!target)
+        return target.error();
+    return act();
+}
+} // namespace
+
+ModerationService::ModerationService(Storage &storage, AuditTrail &audit, FactService &facts,
+                                     PresenceTopic &presence, ConnectionRegistry &connections,
+                                     int history, QObject *parent)
+    : QObject(parent),
+      m_storage(storage),
+      m_audit(audit),
+      m_facts(facts),
+      m_presence(presence),
+      m_connections(connections),
+      m_announcements(std::make_unique<AnnouncementsTopic>(history))
+{
+}
+
+ModerationService::~ModerationService() = default;
+
+Status ModerationService::load()
+{
+    const auto latest =
+            m_storage.runBlocking<Expected<QList<Announcement>>>([](StorageWorker &worker) {
+                return worker.latestAnnouncements(AnnouncementsTopic::Kept);
+            });
+    if (!latest)
+        return latest.error();
+    m_announcements->setLatest(latest.value());
+    return Done{};
+}
+
+bool ModerationService::handle(ClientConnection *connection, const Envelope &request)
+{
+    namespace Type = Protocol::Type;
+    using Handler = void (ModerationService::*)(ClientConnection *, const Envelope &);
+    static const QHash<QString, Handler> handlers = {
+            {Type::SetRole, &ModerationService::setRole},
+            {Type::HideFact, &ModerationService::hideFact},
+            {Type::Mute, &ModerationService::mute},
+            {Type::Ban, &ModerationService::ban},
+            {Type::Announce, &ModerationService::announce},
+            {Type::AuditLog, &ModerationService::auditLog},
+            {Type::RestrictedUsers, &ModerationService::restrictedUsers},
+    };
+    const Handler handler = handlers.value(request.type);
+    if (!handler)
+        return false;
+    if (connection->requireModerator(request.id))
+        (this->*handler)(connection, request);
+    return true;
+}
+
+bool ModerationService::checkNotMuted(ClientConnection *connection, const QJsonValue &requestId)
+{
+    const qint64 left = connection->mutedUntil() - now();
+    if (left <= 0)
+        return true;
+    const qint64 minutes = (left + 59'999) / 60'000;
+    connection->replyError(requestId,
+                           {ErrorCode::Muted,
+                            QStringLiteral("a moderator muted you; you can post again in %1 "
+                                           "minute(s)")
+                                    .arg(minutes),
+                            left});
+    return false;
+}
+
+void ModerationService::setRole(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = SetRoleRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    const AuditRecord audit{
+            connection->user()->id, QStringLiteral("set_role"), std::nullopt, {}, {}};
+    m_storage.run<Expected<Audited<UserInfo>>>(
+            connection,
+            [change = parsed.value(), audit](StorageWorker &worker) {
+                return afterTargetCheck<UserInfo>(
+                        targetOf(worker, change.userId, *audit.moderatorId, false),
+                        [&]() { return worker.setRoleOf(change.userId, change.role, audit); });
+            },
+            [this, connection, id = request.id](const Expected<Audited<UserInfo>> &changed) {
+                if (!changed)
+                    return connection->replyError(id, changed.error());
+                const UserInfo &user = changed->value;
+                qCInfo(lcServer).noquote() << connection->user()->username << "made"
+                                           << user.username << roleName(user.role);
+                // The new role counts at once, on every app the user has open.
+                for (ClientConnection *theirs : m_connections.connectionsOf(user.id))
+                    theirs->updateUser(user);
+                m_presence.updateUser(user);
+                connection->reply(id, {{QStringLiteral("user"), user.toJson()}});
+                m_audit.publish(changed->entry);
+            });
+}
+
+void ModerationService::hideFact(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = HideFactRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    struct Hidden {
+        Audited<Fact> change;
+        QList<Fact> latest;
+    };
+    const AuditRecord audit{connection->user()->id,
+                            parsed->hidden ? QStringLiteral("hide_fact")
+                                           : QStringLiteral("unhide_fact"),
+                            std::nullopt,
+                            {},
+                            {}};
+    m_storage.run<Expected<Hidden>>(
+            connection,
+            [hide = parsed.value(), audit](StorageWorker &worker) -> Expected<Hidden> {
+                const auto change = worker.setFactHidden(hide.factId, hide.hidden, audit);
+                if (!change)
+                    return change.error();
+                const auto latest = worker.latestFacts(CommunityFeedTopic::KeptFacts);
+                if (!latest)
+                    return latest.error();
+                return Hidden{change.value(), latest.value()};
+            },
+            [this, connection, id = request.id,
+             hidden = parsed->hidden](const Expected<Hidden> &result) {
+                if (!result)
+                    return connection->replyError(id, result.error());
+                const Fact &fact = result->change.value;
+                connection->reply(id,
+                                  {{QStringLiteral("fact"), fact.toJson()},
+                                   {QStringLiteral("hidden"), hidden}});
+                m_facts.visibilityChanged(fact, hidden, result->latest);
+                m_audit.publish(result->change.entry);
+            });
+}
+
+void ModerationService::mute(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = MuteRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    const qint64 until = parsed->seconds == 0 ? 0 : now() + parsed->seconds * 1000;
+    AuditRecord audit{connection->user()->id,
+                      parsed->seconds == 0 ? QStringLiteral("unmute") : QStringLiteral("mute"),
+                      std::nullopt,
+                      {},
+                      {{QStringLiteral("seconds"), parsed->seconds}}};
+    m_storage.run<Expected<Audited<RestrictedUser>>>(
+            connection,
+            [userId = parsed->userId, until, audit](StorageWorker &worker) {
+                return afterTargetCheck<RestrictedUser>(
+                        targetOf(worker, userId, *audit.moderatorId, true),
+                        [&]() { return worker.muteUser(userId, until, audit); });
+            },
+            [this, connection, id = request.id](const Expected<Audited<RestrictedUser>> &muted) {
+                if (!muted)
+                    return connection->replyError(id, muted.error());
+                for (ClientConnection *theirs : m_connections.connectionsOf(muted->value.user.id))
+                    theirs->setMutedUntil(muted->value.mutedUntil);
+                qCInfo(lcServer).noquote()
+                        << connection->user()->username << "muted" << muted->value.user.username
+                        << "until" << muted->value.mutedUntil;
+                connection->reply(id, muted->value.toJson());
+                m_audit.publish(muted->entry);
+            });
+}
+
+void ModerationService::ban(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = BanRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    const AuditRecord audit{connection->user()->id,
+                            parsed->banned ? QStringLiteral("ban") : QStringLiteral("unban"),
+                            std::nullopt,
+                            {},
+                            {}};
+    m_storage.run<Expected<Audited<RestrictedUser>>>(
+            connection,
+            [ban = parsed.value(), audit](StorageWorker &worker) {
+                return afterTargetCheck<RestrictedUser>(
+                        targetOf(worker, ban.userId, *audit.moderatorId, true),
+                        [&]() { return worker.banUser(ban.userId, ban.banned, audit); });
+            },
+            [this, connection, id = request.id](const Expected<Audited<RestrictedUser>> &banned) {
+                if (!banned)
+                    return connection->replyError(id, banned.error());
+                qCInfo(lcServer).noquote() << connection->user()->username
+                                           << (banned->value.banned ? "banned" : "unbanned")
+                                           << banned->value.user.username;
+                connection->reply(id, banned->value.toJson());
+                if (banned->value.banned) {
+                    for (ClientConnection *theirs :
+                         m_connections.connectionsOf(banned->value.user.id))
+                        theirs->close(Protocol::CloseCode::Banned,
+                                      QStringLiteral("a moderator banned this account"));
+                }
+                m_audit.publish(banned->entry);
+            });
+}
+
+void ModerationService::announce(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = AnnounceRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    m_storage.run<Expected<StoredAnnouncement>>(
+            connection,
+            [authorId = connection->user()->id, announce = parsed.value()](StorageWorker &worker) {
+                return worker.announce(authorId, announce.clientId, announce.text, now());
+            },
+            [this, connection, id = request.id](const Expected<StoredAnnouncement> &stored) {
+                if (!stored)
+                    return connection->replyError(id, stored.error());
+                connection->reply(id,
+                                  {{QStringLiteral("announcement"), stored->announcement.toJson()},
+                                   {QStringLiteral("duplicate"), !stored->entry.has_value()}});
+                if (!stored->entry)
+                    return; // it went out when it was first stored
+                m_announcements->add(stored->announcement);
+                m_audit.publish(*stored->entry);
+            });
+}
+
+void ModerationService::auditLog(ClientConnection *connection, const Envelope &request)
+{
+    const auto parsed = AuditLogRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    m_storage.run<Expected<QList<AuditEntry>>>(
+            connection,
+            [page = parsed.value()](StorageWorker &worker) {
+                return worker.auditLog(page.beforeId, page.limit);
+            },
+            [connection, id = request.id,
+             limit = parsed->limit](const Expected<QList<AuditEntry>> &entries) {
+                if (!entries)
+                    return connection->replyError(id, entries.error());
+                QList<AuditEntry> page = entries.value();
+                const bool hasMore = page.size() > limit;
+                page.resize(std::min<qsizetype>(page.size(), limit));
+                connection->reply(id,
+                                  {{QStringLiteral("entries"), auditEntriesToJson(page)},
+                                   {QStringLiteral("hasMore"), hasMore}});
+            });
+}
+
+void ModerationService::restrictedUsers(ClientConnection *connection, const Envelope &request)
+{
+    m_storage.run<Expected<QList<RestrictedUser>>>(
+            connection, [](StorageWorker &worker) { return worker.restrictedUsers(now()); },
+            [connection, id = request.id](const Expected<QList<RestrictedUser>> &users) {
+                if (!users)
+                    return connection->replyError(id, users.error());
+                QJsonArray array;
+                for (const RestrictedUser &user : users.value())
+                    array.append(user.toJson());
+                connection->reply(id, {{QStringLiteral("users"), array}});
+            });
+}
+
+} // namespace Hallway

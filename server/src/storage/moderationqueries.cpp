@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: MIT
+// StorageWorker's statements for moderation: roles, hidden facts, mutes, bans, announcements
+// and the audit log every one of them writes to.
+#include "storageworker.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace Hallway {
+
+namespace {
+const QString AuditColumns = QStringLiteral(
+        "a.id, a.created_at, a.action, a.subject, a.detail, m.id, m.username, m.display_name, "
+        "t.id, t.username, t.display_name FROM audit_log a "
+        "LEFT JOIN users m ON m.id = a.moderator_id LEFT JOIN users t ON t.id = a.target_user_id");
+
+const QString AnnouncementColumns =
+        QStringLiteral("a.id, a.text, a.created_at, u.id, u.username, u.display_name "
+                       "FROM announcements a JOIN users u ON u.id = a.author_id");
+
+Error notFound(const QString &message)
+{
+    return {ErrorCode::NotFound, message};
+}
+
+std::optional<FactAuthor> authorAt(const QSqlQuery &query, int column)
+{
+    if (query.value(column).isNull())
+        return std::nullopt;
+    return FactAuthor{query.value(column).toLongLong(), query.value(column + 1).toString(),
+                      query.value(column + 2).toString()};
+}
+
+QVariant nullableId(std::optional<qint64> id)
+{
+    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
+}
+} // namespace
+
+Expected<AuditEntry> StorageWorker::appendAudit(const AuditRecord &record)
+{
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO audit_log (moderator_id, action, target_user_id, "
+                                  "subject, detail, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+                                  "RETURNING id"));
+    insert.addBindValue(nullableId(record.moderatorId));
+    insert.addBindValue(record.action);
+    insert.addBindValue(nullableId(record.targetUserId));
+    insert.addBindValue(record.subject.isNull() ? QStringLiteral("") : record.subject);
+    insert.addBindValue(
+            QString::fromUtf8(QJsonDocument(record.detail).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    // RETURNING (SQLite 3.35+, PostgreSQL) names our row even with other writers about.
+    if (!insert.exec() || !insert.next())
+        return failure(QStringLiteral("write the audit log"), insert);
+    return auditEntry(insert.value(0).toLongLong());
+}
+
+Expected<AuditEntry> StorageWorker::auditEntry(qint64 entryId)
+{
+    const auto entries = [&]() -> Expected<QList<AuditEntry>> {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("SELECT ") + AuditColumns + QStringLiteral(" WHERE a.id = ?"));
+        query.addBindValue(entryId);
+        if (!query.exec())
+            return failure(QStringLiteral("read the audit log"), query);
+        QList<AuditEntry> result;
+        while (query.next()) {
+            AuditEntry entry;
+            entry.id = query.value(0).toLongLong();
+            entry.createdAt = query.value(1).toLongLong();
+            entry.action = query.value(2).toString();
+            entry.subject = query.value(3).toString();
+            entry.detail = QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object();
+            entry.moderator = authorAt(query, 5);
+            entry.target = authorAt(query, 8);
+            result.append(entry);
+        }
+        return result;
+    }();
+    if (!entries)
+        return entries.error();
+    if (entries->isEmpty())
+        return notFound(QStringLiteral("no audit entry %1").arg(entryId));
+    return entries->constFirst();
+}
+
+Expected<QList<AuditEntry>> StorageWorker::auditLog(std::optional<qint64> beforeId, int limit)
+{
+    QSqlQuery ids(m_db);
+    ids.prepare(QStringLiteral("SELECT id FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?"));
+    ids.addBindValue(beforeId.value_or(std::numeric_limits<qint64>::max()));
+    ids.addBindValue(limit + 1);
+    if (!ids.exec())
+        return failure(QStringLiteral("read the audit log"), ids);
+    QList<qint64> found;
+    while (ids.next())
+        found.append(ids.value(0).toLongLong());
+    QList<AuditEntry> entries;
+    for (const qint64 id : std::as_const(found)) {
+        const auto entry = auditEntry(id);
+        if (!entry)
+            return entry.error();
+        entries.append(entry.value());
+    }
+    return entries;
+}
+
+Expected<Audited<UserInfo>> StorageWorker::setRoleOf(qint64 userId, Role role, AuditRecord audit)
+{
+    return inTransaction<Audited<UserInfo>>([&]() -> Expected<Audited<UserInfo>> {
+        QSqlQuery update(m_db);
+        update.prepare(QStringLiteral("UPDATE users SET role = ? WHERE id = ?"));
+        update.addBindValue(roleName(role));
+        update.addBindValue(userId);
+        if (!update.exec())
+            return failure(QStringLiteral("change a role"), update);
+        if (update.numRowsAffected() == 0)
+            return notFound(QStringLiteral("no user with id %1").arg(userId));
+        const auto user = userById(userId);
+        if (!user)
+            return user.error();
+        audit.targetUserId = userId;
+        audit.detail.insert(QStringLiteral("role"), roleName(role));
+        const auto entry = appendAudit(audit);
+        if (!entry)
+            return entry.error();
+        return Audited<UserInfo>{user.value(), entry.value()};
+    });
+}
+
+Expected<Audited<Fact>> StorageWorker::setFactHidden(qint64 factId, bool hidden, AuditRecord audit)
+{
+    return inTransaction<Audited<Fact>>([&]() -> Expected<Audited<Fact>> {
+        QSqlQuery update(m_db);
+        update.prepare(QStringLiteral("UPDATE facts SET hidden = ? WHERE id = ?"));
+        update.addBindValue(hidden ? 1 : 0);
+        update.addBindValue(factId);
+        if (!update.exec())
+            return failure(QStringLiteral("hide a fact"), update);
+        if (update.numRowsAffected() == 0)
+            return notFound(QStringLiteral("no fact with id %1").arg(factId));
+        QSqlQuery read(m_db);
+        read.prepare(QStringLiteral("SELECT f.id, f.text, f.created_at, f.client_id, u.id, "
+                                    "u.username, u.display_name FROM facts f JOIN users u ON "
+                                    "u.id = f.author_id WHERE f.id = ?"));
+        read.addBindValue(factId);
+        const auto facts = readFacts(read);
+        if (!facts)
+            return facts.error();
+        if (facts->isEmpty())
+            return notFound(QStringLiteral("no fact with id %1").arg(factId));
+        const Fact fact = facts->constFirst();
+        audit.targetUserId = fact.author.id;
+        audit.subject = QStringLiteral("fact %1").arg(factId);
+        audit.detail.insert(QStringLiteral("text"), fact.text);
+        const auto entry = appendAudit(audit);
+        if (!entry)
+            return entry.error();
+        return Audited<Fact>{fact, entry.value()};
+    });
+}
+
+Expected<RestrictedUser> StorageWorker::restrictedUser(qint64 userId)
+{
+    const auto stored = credentialsById(userId);
+    if (!stored)
+        return stored.error().code == ErrorCode::NotFound
+                ? notFound(QStringLiteral("no user with id %1").arg(userId))
+                : stored.error();
+    return RestrictedUser{stored->user, stored->banned, stored->mutedUntil};
+}
+
+Expected<Audited<RestrictedUser>> StorageWorker::muteUser(qint64 userId, qint64 untilMs,
+                                                          AuditRecord audit)
+{
+    return inTransaction<Audited<RestrictedUser>>([&]() -> Expected<Audited<RestrictedUser>> {
+        QSqlQuery update(m_db);
+        update.prepare(QStringLiteral("UPDATE users SET muted_until = ? WHERE id = ?"));
+        update.addBindValue(untilMs);
+        update.addBindValue(userId);
+        if (!update.exec())
+            return failure(QStringLiteral("mute a user"), update);
+        const auto user = restrictedUser(userId);
+        if (!user)
+            return user.error();
+        audit.targetUserId = userId;
+        audit.detail.insert(QStringLiteral("until"), untilMs);
+        const auto entry = appendAudit(audit);
+        if (!entry)
+            return entry.error();
+        return Audited<RestrictedUser>{user.value(), entry.value()};
+    });
+}
+
+Expected<Audited<RestrictedUser>> StorageWorker::banUser(qint64 userId, bool banned,
+                                                         AuditRecord audit)
+{
+    return inTransaction<Audited<RestrictedUser>>([&]() -> Expected<Audited<RestrictedUser>> {
+        QSqlQuery update(m_db);
+        update.prepare(QStringLiteral("UPDATE users SET banned = ? WHERE id = ?"));
+        update.addBindValue(banned ? 1 : 0);
+        update.addBindValue(userId);
+        if (!update.exec())
+            return failure(QStringLiteral("ban a user"), update);
+        if (banned) {
+            QSqlQuery sessions(m_db);
+            sessions.prepare(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"));
+            sessions.addBindValue(userId);
+            if (!sessions.exec())
+                return failure(QStringLiteral("end a banned user's sessions"), sessions);
+        }
+        const auto user = restrictedUser(userId);
+        if (!user)
+            return user.error();
+        audit.targetUserId = userId;
+        const auto entry = appendAudit(audit);
+        if (!entry)
+            return entry.error();
+        return Audited<RestrictedUser>{user.value(), entry.value()};
+    });
+}
+
+Expected<QList<RestrictedUser>> StorageWorker::restrictedUsers(qint64 nowMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT id FROM users WHERE banned = 1 OR muted_until > ? "
+                                 "ORDER BY display_name, id"));
+    query.addBindValue(nowMs);
+    if (!query.exec())
+        return failure(QStringLiteral("read restricted users"), query);
+    QList<qint64> ids;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    QList<RestrictedUser> users;
+    for (const qint64 id : std::as_const(ids)) {
+        const auto user = restrictedUser(id);
+        if (!user)
+            return user.error();
+        users.append(user.value());
+    }
+    return users;
+}
+
+Expected<StoredAnnouncement> StorageWorker::announce(qint64 authorId, const QString &clientId,
+                                                     const QString &text, qint64 nowMs)
+{
+    return inTransaction<StoredAnnouncement>([&]() -> Expected<StoredAnnouncement> {
+        QSqlQuery insert(m_db);
+        insert.prepare(QStringLiteral("INSERT INTO announcements (author_id, client_id, text, "
+                                      "created_at) VALUES (?, ?, ?, ?)"));
+        insert.addBindValue(authorId);
+        insert.addBindValue(clientId);
+        insert.addBindValue(text);
+        insert.addBindValue(nowMs);
+        // A resend meets the unique (author, client id); PostgreSQL aborts the transaction on
+        // it, so check for the stored one first.
+        QSqlQuery existing(m_db);
+        existing.prepare(QStringLiteral("SELECT ") + AnnouncementColumns
+                         + QStringLiteral(" WHERE a.author_id = ? AND a.client_id = ?"));
+        existing.addBindValue(authorId);
+        existing.addBindValue(clientId);
+        if (!existing.exec())
+            return failure(QStringLiteral("read an announcement"), existing);
+        const bool duplicate = existing.next();
+        if (!duplicate && !insert.exec())
+            return failure(QStringLiteral("store an announcement"), insert);
+        if (!duplicate && (!existing.exec() || !existing.next()))
+            return failure(QStringLiteral("read an announcement"), existing);
+        const Announcement announcement{existing.value(0).toLongLong(),
+                                        {existing.value(3).toLongLong(),
+                                         existing.value(4).toString(),
+                                         existing.value(5).toString()},
+                                        existing.value(1).toString(),
+                                        existing.value(2).toLongLong()};
+        if (duplicate)
+            return StoredAnnouncement{announcement, std::nullopt};
+        const auto entry = appendAudit({authorId,
+                                        QStringLiteral("announce"),
+                                        std::nullopt,
+                                        QStringLiteral("announcement %1").arg(announcement.id),
+                                        {{QStringLiteral("text"), text}}});
+        if (!entry)
+            return entry.error();
+        return StoredAnnouncement{announcement, entry.value()};
+    });
+}
+
+Expected<QList<Announcement>> StorageWorker::latestAnnouncements(int limit)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ") + AnnouncementColumns
+                  + QStringLiteral(" ORDER BY a.id DESC LIMIT ?"));
+    query.addBindValue(limit);
+    if (!query.exec())
+        return failure(QStringLiteral("read announcements"), query);
+    QList<Announcement> announcements;
+    while (query.next())
+        announcements.append({query.value(0).toLongLong(),
+                              {query.value(3).toLongLong(), query.value(4).toString(),
+                               query.value(5).toString()},
+                              query.value(1).toString(),
+                              query.value(2).toLongLong()});
+    return announcements;
+}
+
+} // namespace Hallway

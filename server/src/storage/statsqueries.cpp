@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+// StorageWorker's statistics: a handful of aggregate queries, run on the storage thread.
+#include "storageworker.h"
+
+#include <QSqlQuery>
+
+namespace Hallway {
+
+namespace {
+constexpr qint64 MinuteMs = 60 * 1000;
+} // namespace
+
+Expected<RoomStats> StorageWorker::roomStats(qint64 nowMs)
+{
+    RoomStats stats;
+    stats.computedAt = nowMs;
+
+    const auto count = [&](const QString &sql, qint64 &into) -> Status {
+        QSqlQuery query(m_db);
+        if (!query.exec(sql) || !query.next())
+            return failure(QStringLiteral("count for the statistics"), query);
+        into = query.value(0).toLongLong();
+        return Done{};
+    };
+    for (const Status &status :
+         {count(QStringLiteral("SELECT COUNT(*) FROM users"), stats.users),
+          count(QStringLiteral("SELECT COUNT(*) FROM facts WHERE hidden = 0"), stats.facts),
+          count(QStringLiteral("SELECT COUNT(*) FROM messages"), stats.messages),
+          count(QStringLiteral("SELECT COUNT(*) FROM votes"), stats.votes)}) {
+        if (!status)
+            return status.error();
+    }
+
+    const auto topPlaces = [&](const QString &column, QList<RoomStats::Place> &into) -> Status {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("SELECT u.%1, COUNT(*) AS posts FROM facts f JOIN users u "
+                                     "ON u.id = f.author_id WHERE f.hidden = 0 AND u.%1 <> '' "
+                                     "GROUP BY u.%1 ORDER BY posts DESC, u.%1 LIMIT ?")
+                              .arg(column));
+        query.addBindValue(RoomStats::TopPlaces);
+        if (!query.exec())
+            return failure(QStringLiteral("rank places"), query);
+        while (query.next())
+            into.append({query.value(0).toString(), query.value(1).toLongLong()});
+        return Done{};
+    };
+    if (const Status status = topPlaces(QStringLiteral("city"), stats.topCities); !status)
+        return status.error();
+    if (const Status status = topPlaces(QStringLiteral("region"), stats.topRegions); !status)
+        return status.error();
+
+    // The last 60 whole minutes and the current one so far make the last hour: the minute
+    // now running is the last bucket.
+    const qint64 currentMinute = nowMs - nowMs % MinuteMs;
+    stats.perMinuteSince = currentMinute - (RoomStats::Minutes - 1) * MinuteMs;
+    stats.postsPerMinute = QList<qint64>(RoomStats::Minutes, 0);
+    QSqlQuery perMinute(m_db);
+    perMinute.prepare(QStringLiteral("SELECT (created_at - ?) / ?, COUNT(*) FROM facts "
+                                     "WHERE hidden = 0 AND created_at >= ? AND created_at < ? "
+                                     "GROUP BY 1"));
+    perMinute.addBindValue(stats.perMinuteSince);
+    perMinute.addBindValue(MinuteMs);
+    perMinute.addBindValue(stats.perMinuteSince);
+    perMinute.addBindValue(currentMinute + MinuteMs);
+    if (!perMinute.exec())
+        return failure(QStringLiteral("count posts per minute"), perMinute);
+    while (perMinute.next()) {
+        const qint64 bucket = perMinute.value(0).toLongLong();
+        if (bucket >= 0 && bucket < RoomStats::Minutes)
+            stats.postsPerMinute[bucket] = perMinute.value(1).toLongLong();
+    }
+    return stats;
+}
+
+} // namespace Hallway

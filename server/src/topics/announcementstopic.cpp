@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#include "announcementstopic.h"
+#include "protocol.h"
+
+namespace Hallway {
+
+AnnouncementsTopic::AnnouncementsTopic(int history, QObject *parent)
+    : Topic(Protocol::Topic::Announcements, history, parent)
+{
+}
+
+void AnnouncementsTopic::setLatest(const QList<Announcement> &newestFirst)
+{
+    m_latest = newestFirst.mid(0, Kept);
+}
+
+void AnnouncementsTopic::add(const Announcement &announcement)
+{
+    m_latest.prepend(announcement);
+    m_latest = m_latest.mid(0, Kept);
+    publish({{QStringLiteral("kind"), Protocol::ModerationEvent::Announcement},
+             {QStringLiteral("announcement"), announcement.toJson()}});
+}
+
+QJsonObject AnnouncementsTopic::snapshot() const
+{
+    return {{QStringLiteral("announcements"), announcementsToJson(m_latest)}};
+}
+
+} // namespace Hallway
