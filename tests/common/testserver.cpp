@@ -4,6 +4,8 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -140,6 +142,8 @@ bool TestServer::start(quint16 port)
     }
     QStringList arguments = {QStringLiteral("--port"), QString::number(port),
                              QStringLiteral("--database"), m_databaseUrl};
+    if (m_httpEnabled)
+        arguments << QStringLiteral("--http-port") << QStringLiteral("0");
     if (!m_config.isEmpty()) {
         const QString path = m_dir.filePath(QStringLiteral("server.conf"));
         QFile file(path);
@@ -162,9 +166,13 @@ bool TestServer::start(quint16 port)
     static const QRegularExpression listening(QStringLiteral(R"(listening on ws://[^:]+:(\d+))"));
     QDeadlineTimer deadline(20'000);
     while (!deadline.hasExpired()) {
+        static const QRegularExpression http(
+                QStringLiteral(R"(http listening on http://[^:]+:(\d+))"));
         const auto match = listening.match(m_log);
-        if (match.hasMatch()) {
+        const auto httpMatch = http.match(m_log);
+        if (match.hasMatch() && (!m_httpEnabled || httpMatch.hasMatch())) {
             m_port = static_cast<quint16>(match.captured(1).toUInt());
+            m_httpPort = m_httpEnabled ? static_cast<quint16>(httpMatch.captured(1).toUInt()) : 0;
             return true;
         }
         if (m_process->state() == QProcess::NotRunning) {
@@ -226,6 +234,40 @@ bool TestServer::createModerator(const QString &username, const QString &passwor
         return false;
     }
     return true;
+}
+
+int TestServer::runTool(const QStringList &arguments, QString *output)
+{
+    QProcess tool;
+    tool.setProcessChannelMode(QProcess::MergedChannels);
+    tool.start(executable(), QStringList{QStringLiteral("--database"), m_databaseUrl} + arguments);
+    tool.closeWriteChannel();
+    const bool finished = tool.waitForFinished(20'000);
+    if (output)
+        *output = QString::fromUtf8(tool.readAll());
+    return finished && tool.exitStatus() == QProcess::NormalExit ? tool.exitCode() : -1;
+}
+
+QByteArray TestServer::httpGet(const QString &path, int *status) const
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(
+            QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_httpPort).arg(path)));
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    const bool done = QTest::qWaitFor([&]() { return reply->isFinished(); }, 10'000);
+    if (status)
+        *status = done ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+    return done ? reply->readAll() : QByteArray();
+}
+
+qint64 TestServer::metric(const QString &sample) const
+{
+    const QList<QByteArray> lines = httpGet(QStringLiteral("/metrics")).split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith(sample.toUtf8() + ' '))
+            return line.mid(sample.size() + 1).toLongLong();
+    }
+    return -1;
 }
 
 QUrl TestServer::url() const

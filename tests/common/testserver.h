@@ -54,6 +54,18 @@ public:
 
     // Makes a moderator with hallway-server --create-moderator on this server's database.
     bool createModerator(const QString &username, const QString &password);
+    // Runs hallway-server with these arguments on this server's database; returns the exit
+    // code (-1 if it did not finish) and its output in output.
+    int runTool(const QStringList &arguments, QString *output = nullptr);
+
+    // Serve /healthz, /stats and /metrics on a free port too (call before start()).
+    void enableHttp() { m_httpEnabled = true; }
+    quint16 httpPort() const { return m_httpPort; }
+    // GET path from the HTTP port; status gets the HTTP status (0 if there was no answer).
+    QByteArray httpGet(const QString &path, int *status = nullptr) const;
+    // One sample of a Prometheus metric from /metrics, e.g. "x_total{kind=\"talks\"}"; -1 if
+    // absent.
+    qint64 metric(const QString &sample) const;
 
     QUrl url() const;
     quint16 port() const { return m_port; }
@@ -73,6 +85,8 @@ private:
     QString m_databaseUrl;
     QString m_log;
     quint16 m_port = 0;
+    bool m_httpEnabled = false;
+    quint16 m_httpPort = 0;
 };
 
 } // namespace Hallway::Test

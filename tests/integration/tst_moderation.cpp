@@ -1,0 +1,547 @@
+// SPDX-License-Identifier: MIT
+// Moderation on a real server: attendees are refused every moderator action; a hidden fact
+// leaves every feed live; a banned user is closed out and stays out; a muted user gets a
+// clear error until the mute ends; roles change from the command line and in the app; every
+// action is in the audit log.
+#include "moderation.h"
+#include "protocol.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Hallway;
+using namespace Hallway::Test;
+
+namespace {
+const QString Password = QStringLiteral("moderation-password");
+
+qint64 userIdOf(const Envelope &signedIn)
+{
+    return signedIn.data.value(QStringLiteral("user"))
+            .toObject()
+            .value(QStringLiteral("id"))
+            .toInteger();
+}
+
+QString errorCode(const Envelope &reply)
+{
+    return reply.isError() ? reply.data.value(QStringLiteral("code")).toString() : QString();
+}
+
+bool containsFact(const QJsonArray &facts, qint64 factId)
+{
+    for (const QJsonValue &fact : facts) {
+        if (fact.toObject().value(QStringLiteral("id")).toInteger() == factId)
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+class tst_Moderation : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void attendeesAreForbidden_data();
+    void attendeesAreForbidden();
+    void hiddenFactVanishesFromEveryFeedLive();
+    void bannedUserIsClosedOutAndCannotSignIn();
+    void moderatorsCannotBanModeratorsOrThemselves();
+    void mutedUserGetsAClearErrorUntilTheMuteEnds();
+    void rolesChangeInTheAppAndFromTheCommandLine();
+    void announcementsReachEveryone();
+    void auditLogRecordsEveryActionInOrder();
+
+private:
+    struct Account {
+        std::unique_ptr<TestClient> client;
+        qint64 id = 0;
+        QString token;
+    };
+    Account signedIn(const QString &username, bool registerFirst = true);
+    qint64 auditRows(const QString &action = {});
+    TestServer m_server;
+    Account m_moderator;
+    Account m_attendee;
+};
+
+void tst_Moderation::initTestCase()
+{
+    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
+        && !postgresRequested())
+        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    m_server.setConfig(QStringLiteral("[facts]\ncommunity_interval_ms=0\n"));
+    QVERIFY(m_server.start());
+    QVERIFY(m_server.createModerator(QStringLiteral("mod"), Password));
+    m_moderator = signedIn(QStringLiteral("mod"), false);
+    m_attendee = signedIn(QStringLiteral("attendee"));
+    QVERIFY(m_moderator.client && m_attendee.client);
+}
+
+tst_Moderation::Account tst_Moderation::signedIn(const QString &username, bool registerFirst)
+{
+    Account account;
+    auto client = std::make_unique<TestClient>();
+    if (!client->open(m_server.url()) || client->hello().isError())
+        return account;
+    const Envelope reply = registerFirst
+            ? client->registerUser(username, Password, username.toUpper(), QStringLiteral("Oslo"),
+                                   QStringLiteral("Oslo"))
+            : client->login(username, Password);
+    if (reply.isError()) {
+        qWarning() << "sign-in failed:" << reply.data;
+        return account;
+    }
+    account.id = userIdOf(reply);
+    account.token = reply.data.value(QStringLiteral("token")).toString();
+    account.client = std::move(client);
+    return account;
+}
+
+qint64 tst_Moderation::auditRows(const QString &action)
+{
+    qint64 count = -1;
+    {
+        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("audit"));
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? OR ? = ''"));
+        query.addBindValue(action.isNull() ? QStringLiteral("") : action);
+        query.addBindValue(action.isNull() ? QStringLiteral("") : action);
+        if (query.exec() && query.next())
+            count = query.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("audit"));
+    return count;
+}
+
+void tst_Moderation::attendeesAreForbidden_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QJsonObject>("data");
+    const QJsonObject user{{QStringLiteral("userId"), 1}};
+    QTest::newRow("set role") << Protocol::Type::SetRole
+                              << QJsonObject{{QStringLiteral("userId"), 1},
+                                             {QStringLiteral("role"), QStringLiteral("attendee")}};
+    QTest::newRow("hide fact") << Protocol::Type::HideFact
+                               << QJsonObject{{QStringLiteral("factId"), 1}};
+    QTest::newRow("mute") << Protocol::Type::Mute
+                          << QJsonObject{{QStringLiteral("userId"), 1},
+                                         {QStringLiteral("seconds"), 60}};
+    QTest::newRow("ban") << Protocol::Type::Ban << user;
+    QTest::newRow("announce") << Protocol::Type::Announce
+                              << QJsonObject{{QStringLiteral("clientId"), QStringLiteral("a1")},
+                                             {QStringLiteral("text"), QStringLiteral("Hi all")}};
+    QTest::newRow("audit log") << Protocol::Type::AuditLog << QJsonObject();
+    QTest::newRow("restricted users") << Protocol::Type::RestrictedUsers << QJsonObject();
+    QTest::newRow("create hub") << Protocol::Type::CreateHub
+                                << QJsonObject{{QStringLiteral("name"), QStringLiteral("Mine")}};
+    QTest::newRow("rename hub") << Protocol::Type::RenameHub
+                                << QJsonObject{{QStringLiteral("hubId"), 1},
+                                               {QStringLiteral("name"), QStringLiteral("Mine")}};
+    QTest::newRow("delete hub") << Protocol::Type::DeleteHub
+                                << QJsonObject{{QStringLiteral("hubId"), 1}};
+    QTest::newRow("add widget") << Protocol::Type::AddWidget
+                                << QJsonObject{{QStringLiteral("hubId"), 1},
+                                               {QStringLiteral("kind"), QStringLiteral("stats")}};
+    QTest::newRow("remove widget")
+            << Protocol::Type::RemoveWidget
+            << QJsonObject{{QStringLiteral("hubId"), 1}, {QStringLiteral("widgetId"), 1}};
+    QTest::newRow("move widget") << Protocol::Type::MoveWidget
+                                 << QJsonObject{{QStringLiteral("hubId"), 1},
+                                                {QStringLiteral("widgetId"), 1},
+                                                {QStringLiteral("position"), 2}};
+    QTest::newRow("configure widget") << Protocol::Type::ConfigureWidget
+                                      << QJsonObject{{QStringLiteral("hubId"), 1},
+                                                     {QStringLiteral("widgetId"), 1},
+                                                     {QStringLiteral("config"), QJsonObject()}};
+    QTest::newRow("open voting") << Protocol::Type::SetVoting
+                                 << QJsonObject{{QStringLiteral("open"), false}};
+    QTest::newRow("watch the audit log")
+            << Protocol::Type::Subscribe
+            << QJsonObject{{QStringLiteral("topic"), Protocol::Topic::Moderation}};
+}
+
+void tst_Moderation::attendeesAreForbidden()
+{
+    QFETCH(QString, type);
+    QFETCH(QJsonObject, data);
+    const qint64 before = auditRows();
+    const Envelope reply = m_attendee.client->request(type, data);
+    QCOMPARE(errorCode(reply), QStringLiteral("forbidden"));
+    QCOMPARE(auditRows(), before); // nothing happened
+}
+
+void tst_Moderation::hiddenFactVanishesFromEveryFeedLive()
+{
+    Account poster = signedIn(QStringLiteral("poster"));
+    Account watcher = signedIn(QStringLiteral("watcher"));
+    QVERIFY(poster.client && watcher.client);
+    const QString userFeed = Protocol::Topic::userFacts(poster.id);
+    const QString feedWidget = QStringLiteral("widget.community_feed?limit=10");
+    const QString userWidget = QStringLiteral("widget.user_facts?limit=5&userId=%1").arg(poster.id);
+    for (const QString &topic : {Protocol::Topic::CommunityFacts, userFeed, feedWidget, userWidget})
+        QVERIFY2(!watcher.client->subscribe(topic).isError(), qPrintable(topic));
+
+    const Envelope posted =
+            poster.client->request(Protocol::Type::PostFact,
+                                   {{QStringLiteral("clientId"), QStringLiteral("rude")},
+                                    {QStringLiteral("text"), QStringLiteral("Something rude")}});
+    QVERIFY(!posted.isError());
+    const qint64 factId = posted.data.value(QStringLiteral("fact"))
+                                  .toObject()
+                                  .value(QStringLiteral("id"))
+                                  .toInteger();
+    // It reaches every feed and widget first.
+    QVERIFY(!watcher.client
+                     ->waitForEvent(userWidget,
+                                    [&](const Envelope &event) {
+                                        return containsFact(
+                                                event.data.value(QStringLiteral("facts")).toArray(),
+                                                factId);
+                                    })
+                     .type.isEmpty());
+    QVERIFY(!m_moderator.client->subscribe(Protocol::Topic::Moderation).isError());
+    watcher.client->clearEvents();
+
+    const Envelope hidden = m_moderator.client->request(Protocol::Type::HideFact,
+                                                        {{QStringLiteral("factId"), factId}});
+    QVERIFY2(!hidden.isError(),
+             qPrintable(hidden.data.value(QStringLiteral("message")).toString()));
+
+    const auto removedEvent = [factId](const Envelope &event) {
+        return event.data.value(QStringLiteral("kind")).toString() == Protocol::FactEvent::Removed
+                && event.data.value(QStringLiteral("factIds")).toArray().contains(factId);
+    };
+    QVERIFY(!watcher.client->waitForEvent(Protocol::Topic::CommunityFacts, removedEvent)
+                     .type.isEmpty());
+    QVERIFY(!watcher.client->waitForEvent(userFeed, removedEvent).type.isEmpty());
+    const auto widgetWithout = [factId](const Envelope &event) {
+        return !containsFact(event.data.value(QStringLiteral("facts")).toArray(), factId);
+    };
+    QVERIFY(!watcher.client->waitForEvent(feedWidget, widgetWithout).type.isEmpty());
+    QVERIFY(!watcher.client->waitForEvent(userWidget, widgetWithout).type.isEmpty());
+
+    // Gone for newcomers and for paging too.
+    TestClient late;
+    QVERIFY(late.open(m_server.url()) && !late.hello().isError());
+    QVERIFY(!late.login(QStringLiteral("watcher"), Password).isError());
+    const Envelope snapshot = late.subscribe(Protocol::Topic::CommunityFacts);
+    QVERIFY(!containsFact(snapshot.data.value(QStringLiteral("snapshot"))
+                                  .toObject()
+                                  .value(QStringLiteral("facts"))
+                                  .toArray(),
+                          factId));
+    const Envelope page =
+            late.request(Protocol::Type::ListFacts, {{QStringLiteral("userId"), poster.id}});
+    QVERIFY(!containsFact(page.data.value(QStringLiteral("facts")).toArray(), factId));
+
+    // The audit log has it, live for moderators watching.
+    const Envelope entry = m_moderator.client->waitForEvent(
+            Protocol::Topic::Moderation, [](const Envelope &event) {
+                return event.data.value(QStringLiteral("entry"))
+                               .toObject()
+                               .value(QStringLiteral("action"))
+                        == QStringLiteral("hide_fact");
+            });
+    const auto parsed = AuditEntry::fromJson(entry.data.value(QStringLiteral("entry")).toObject());
+    QVERIFY(parsed);
+    QCOMPARE(parsed->moderator->username, QStringLiteral("mod"));
+    QCOMPARE(parsed->target->id, poster.id);
+    QCOMPARE(parsed->detail.value(QStringLiteral("text")).toString(),
+             QStringLiteral("Something rude"));
+
+    // Unhiding brings it back to the feeds.
+    QVERIFY(!m_moderator.client
+                     ->request(Protocol::Type::HideFact,
+                               {{QStringLiteral("factId"), factId},
+                                {QStringLiteral("hidden"), false}})
+                     .isError());
+    QVERIFY(!watcher.client
+                     ->waitForEvent(userFeed,
+                                    [factId](const Envelope &event) {
+                                        return containsFact(
+                                                event.data.value(QStringLiteral("facts")).toArray(),
+                                                factId);
+                                    })
+                     .type.isEmpty());
+    QCOMPARE(errorCode(m_moderator.client->request(Protocol::Type::HideFact,
+                                                   {{QStringLiteral("factId"), 999999}})),
+             QStringLiteral("not_found"));
+}
+
+void tst_Moderation::bannedUserIsClosedOutAndCannotSignIn()
+{
+    Account troll = signedIn(QStringLiteral("troll"));
+    QVERIFY(troll.client);
+    TestClient secondApp;
+    QVERIFY(secondApp.open(m_server.url()) && !secondApp.hello().isError());
+    QVERIFY(!secondApp.login(QStringLiteral("troll"), Password).isError());
+
+    const Envelope banned = m_moderator.client->request(Protocol::Type::Ban,
+                                                        {{QStringLiteral("userId"), troll.id}});
+    QVERIFY(!banned.isError());
+    QCOMPARE(banned.data.value(QStringLiteral("banned")).toBool(), true);
+    QVERIFY(troll.client->waitForDisconnected());
+    QVERIFY(secondApp.waitForDisconnected());
+    QCOMPARE(troll.client->closeCode(), Protocol::CloseCode::Banned);
+    QCOMPARE(secondApp.closeCode(), Protocol::CloseCode::Banned);
+
+    TestClient again;
+    QVERIFY(again.open(m_server.url()) && !again.hello().isError());
+    const Envelope login = again.login(QStringLiteral("troll"), Password);
+    QCOMPARE(errorCode(login), QStringLiteral("forbidden"));
+    QVERIFY(login.data.value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("banned")));
+    const Envelope resume =
+            again.request(Protocol::Type::Resume, {{QStringLiteral("token"), troll.token}});
+    QVERIFY(resume.isError()); // every session was revoked
+
+    const Envelope restricted = m_moderator.client->request(Protocol::Type::RestrictedUsers);
+    bool listed = false;
+    for (const QJsonValue &entry : restricted.data.value(QStringLiteral("users")).toArray())
+        listed |= RestrictedUser::fromJson(entry.toObject())->user.id == troll.id;
+    QVERIFY(listed);
+
+    // Lifting the ban lets them back in.
+    QVERIFY(!m_moderator.client
+                     ->request(Protocol::Type::Ban,
+                               {{QStringLiteral("userId"), troll.id},
+                                {QStringLiteral("banned"), false}})
+                     .isError());
+    QVERIFY(!again.login(QStringLiteral("troll"), Password).isError());
+    QCOMPARE(auditRows(QStringLiteral("ban")), 1);
+    QCOMPARE(auditRows(QStringLiteral("unban")), 1);
+}
+
+void tst_Moderation::moderatorsCannotBanModeratorsOrThemselves()
+{
+    QVERIFY(m_server.createModerator(QStringLiteral("mod2"), Password));
+    Account other = signedIn(QStringLiteral("mod2"), false);
+    QVERIFY(other.client);
+    QCOMPARE(errorCode(m_moderator.client->request(Protocol::Type::Ban,
+                                                   {{QStringLiteral("userId"), other.id}})),
+             QStringLiteral("forbidden"));
+    QCOMPARE(errorCode(m_moderator.client->request(
+                     Protocol::Type::Mute,
+                     {{QStringLiteral("userId"), other.id}, {QStringLiteral("seconds"), 60}})),
+             QStringLiteral("forbidden"));
+    QCOMPARE(errorCode(m_moderator.client->request(Protocol::Type::Ban,
+                                                   {{QStringLiteral("userId"), m_moderator.id}})),
+             QStringLiteral("conflict"));
+    QCOMPARE(errorCode(m_moderator.client->request(Protocol::Type::Ban,
+                                                   {{QStringLiteral("userId"), 987654}})),
+             QStringLiteral("not_found"));
+    QVERIFY(other.client->isConnected());
+}
+
+void tst_Moderation::mutedUserGetsAClearErrorUntilTheMuteEnds()
+{
+    Account loud = signedIn(QStringLiteral("loud"));
+    QVERIFY(loud.client);
+    const Envelope muted = m_moderator.client->request(
+            Protocol::Type::Mute,
+            {{QStringLiteral("userId"), loud.id}, {QStringLiteral("seconds"), 2}});
+    QVERIFY(!muted.isError());
+
+    const Envelope fact = loud.client->request(Protocol::Type::PostFact,
+                                               {{QStringLiteral("clientId"), QStringLiteral("m1")},
+                                                {QStringLiteral("text"), QStringLiteral("LOUD")}});
+    QCOMPARE(errorCode(fact), QStringLiteral("muted"));
+    const qint64 retryAfter = fact.data.value(QStringLiteral("retryAfterMs")).toInteger();
+    QVERIFY2(retryAfter > 0 && retryAfter <= 2000, qPrintable(QString::number(retryAfter)));
+    QVERIFY(fact.data.value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("muted")));
+    QCOMPARE(errorCode(loud.client->request(Protocol::Type::SendMessage,
+                                            {{QStringLiteral("clientId"), QStringLiteral("m2")},
+                                             {QStringLiteral("to"), m_attendee.id},
+                                             {QStringLiteral("text"), QStringLiteral("LOUD")}})),
+             QStringLiteral("muted"));
+    QCOMPARE(errorCode(loud.client->request(Protocol::Type::ProposeTalk,
+                                            {{QStringLiteral("clientId"), QStringLiteral("m3")},
+                                             {QStringLiteral("title"), QStringLiteral("LOUD")}})),
+             QStringLiteral("muted"));
+    // Reading still works.
+    QVERIFY(!loud.client->subscribe(Protocol::Topic::CommunityFacts).isError());
+
+    // Nothing was stored, and after the mute the same post goes through.
+    QTest::qWait(static_cast<int>(retryAfter) + 100);
+    const Envelope later =
+            loud.client->request(Protocol::Type::PostFact,
+                                 {{QStringLiteral("clientId"), QStringLiteral("m1")},
+                                  {QStringLiteral("text"), QStringLiteral("Quieter now")}});
+    QVERIFY(!later.isError());
+    QCOMPARE(later.data.value(QStringLiteral("duplicate")).toBool(), false);
+
+    // A mute outlives signing in again, until a moderator lifts it.
+    QVERIFY(!m_moderator.client
+                     ->request(Protocol::Type::Mute,
+                               {{QStringLiteral("userId"), loud.id},
+                                {QStringLiteral("seconds"), 600}})
+                     .isError());
+    Account again = signedIn(QStringLiteral("loud"), false);
+    QVERIFY(again.client);
+    const Envelope stillMuted =
+            again.client->request(Protocol::Type::PostFact,
+                                  {{QStringLiteral("clientId"), QStringLiteral("m4")},
+                                   {QStringLiteral("text"), QStringLiteral("Hello?")}});
+    QCOMPARE(errorCode(stillMuted), QStringLiteral("muted"));
+    QVERIFY(stillMuted.data.value(QStringLiteral("retryAfterMs")).toInteger() > 590'000);
+    QVERIFY(!m_moderator.client
+                     ->request(
+                             Protocol::Type::Mute,
+                             {{QStringLiteral("userId"), loud.id}, {QStringLiteral("seconds"), 0}})
+                     .isError());
+    QVERIFY(!again.client
+                     ->request(Protocol::Type::PostFact,
+                               {{QStringLiteral("clientId"), QStringLiteral("m4")},
+                                {QStringLiteral("text"), QStringLiteral("Hello?")}})
+                     .isError());
+    QCOMPARE(auditRows(QStringLiteral("mute")), 2);
+    QCOMPARE(auditRows(QStringLiteral("unmute")), 1);
+}
+
+void tst_Moderation::rolesChangeInTheAppAndFromTheCommandLine()
+{
+    Account helper = signedIn(QStringLiteral("helper"));
+    Account watcher = signedIn(QStringLiteral("rolewatcher"));
+    QVERIFY(helper.client && watcher.client);
+    QVERIFY(!watcher.client->subscribe(Protocol::Topic::Presence).isError());
+    QCOMPARE(errorCode(helper.client->request(Protocol::Type::AuditLog)),
+             QStringLiteral("forbidden"));
+
+    const Envelope promoted =
+            m_moderator.client->request(Protocol::Type::SetRole,
+                                        {{QStringLiteral("userId"), helper.id},
+                                         {QStringLiteral("role"), QStringLiteral("moderator")}});
+    QVERIFY(!promoted.isError());
+    // At once, on the connection they already have, and everyone sees the new role.
+    QVERIFY(!helper.client->request(Protocol::Type::AuditLog).isError());
+    QVERIFY(!watcher.client
+                     ->waitForEvent(Protocol::Topic::Presence,
+                                    [&](const Envelope &event) {
+                                        // An online user: the user's fields and their state.
+                                        const QJsonObject user =
+                                                event.data.value(QStringLiteral("user")).toObject();
+                                        return user.value(QStringLiteral("id")).toInteger()
+                                                == helper.id
+                                                && user.value(QStringLiteral("role"))
+                                                == QStringLiteral("moderator");
+                                    })
+                     .type.isEmpty());
+    QCOMPARE(errorCode(m_moderator.client->request(
+                     Protocol::Type::SetRole,
+                     {{QStringLiteral("userId"), m_moderator.id},
+                      {QStringLiteral("role"), QStringLiteral("attendee")}})),
+             QStringLiteral("conflict"));
+
+    // The command line demotes; it counts from the next sign-in.
+    QString output;
+    QCOMPARE(m_server.runTool({QStringLiteral("--remove-moderator"), QStringLiteral("helper")},
+                              &output),
+             0);
+    QVERIFY2(output.contains(QStringLiteral("attendee")), qPrintable(output));
+    Account demoted = signedIn(QStringLiteral("helper"), false);
+    QVERIFY(demoted.client);
+    QCOMPARE(errorCode(demoted.client->request(Protocol::Type::AuditLog)),
+             QStringLiteral("forbidden"));
+    QCOMPARE(m_server.runTool({QStringLiteral("--remove-moderator"), QStringLiteral("nobody")},
+                              &output),
+             1);
+
+    // Both changes are in the log; the command line's has no moderator.
+    const Envelope log =
+            m_moderator.client->request(Protocol::Type::AuditLog, {{QStringLiteral("limit"), 10}});
+    const auto entries = auditEntriesFromJson(log.data.value(QStringLiteral("entries")));
+    QVERIFY(entries);
+    QList<AuditEntry> roleChanges;
+    for (const AuditEntry &entry : entries.value()) {
+        if (entry.action == QStringLiteral("set_role") && entry.target
+            && entry.target->id == helper.id)
+            roleChanges.append(entry);
+    }
+    QCOMPARE(roleChanges.size(), 2);
+    QVERIFY(!roleChanges.at(0).moderator); // newest first: the command line
+    QCOMPARE(roleChanges.at(0).detail.value(QStringLiteral("role")).toString(),
+             QStringLiteral("attendee"));
+    QCOMPARE(roleChanges.at(1).moderator->id, m_moderator.id);
+    QCOMPARE(roleChanges.at(1).detail.value(QStringLiteral("role")).toString(),
+             QStringLiteral("moderator"));
+}
+
+void tst_Moderation::announcementsReachEveryone()
+{
+    Account one = signedIn(QStringLiteral("listener1"));
+    Account two = signedIn(QStringLiteral("listener2"));
+    QVERIFY(one.client && two.client);
+    QVERIFY(!one.client->subscribe(Protocol::Topic::Announcements).isError());
+    QVERIFY(!two.client->subscribe(Protocol::Topic::Announcements).isError());
+    const QJsonObject announcement{
+            {QStringLiteral("clientId"), QStringLiteral("keynote")},
+            {QStringLiteral("text"), QStringLiteral("Keynote in room A at 10")}};
+    const Envelope sent = m_moderator.client->request(Protocol::Type::Announce, announcement);
+    QVERIFY(!sent.isError());
+    for (TestClient *client : {one.client.get(), two.client.get()}) {
+        const Envelope event = client->waitForEvent(Protocol::Topic::Announcements,
+                                                    [](const Envelope &) { return true; });
+        QCOMPARE(event.data.value(QStringLiteral("announcement"))
+                         .toObject()
+                         .value(QStringLiteral("text")),
+                 QStringLiteral("Keynote in room A at 10"));
+    }
+    // A resend is stored once and not pushed again.
+    one.client->clearEvents();
+    const Envelope resent = m_moderator.client->request(Protocol::Type::Announce, announcement);
+    QCOMPARE(resent.data.value(QStringLiteral("duplicate")).toBool(), true);
+    QTest::qWait(300);
+    QVERIFY(one.client->events().isEmpty());
+    QCOMPARE(auditRows(QStringLiteral("announce")), 1);
+
+    // Newcomers see it in the snapshot.
+    const Envelope snapshot = m_attendee.client->subscribe(Protocol::Topic::Announcements);
+    QCOMPARE(snapshot.data.value(QStringLiteral("snapshot"))
+                     .toObject()
+                     .value(QStringLiteral("announcements"))
+                     .toArray()
+                     .size(),
+             1);
+    QCOMPARE(errorCode(m_moderator.client->request(
+                     Protocol::Type::Announce,
+                     {{QStringLiteral("clientId"), QStringLiteral("e")},
+                      {QStringLiteral("text"), QStringLiteral("   ")}})),
+             QStringLiteral("bad_request"));
+    QCOMPARE(errorCode(m_moderator.client->request(
+                     Protocol::Type::Announce,
+                     {{QStringLiteral("clientId"), QStringLiteral("l")},
+                      {QStringLiteral("text"), QString(501, QLatin1Char('a'))}})),
+             QStringLiteral("bad_request"));
+}
+
+void tst_Moderation::auditLogRecordsEveryActionInOrder()
+{
+    // Page through the whole log two at a time: every row exactly once, newest first.
+    QList<qint64> ids;
+    std::optional<qint64> before;
+    for (int page = 0; page < 100; ++page) {
+        QJsonObject data{{QStringLiteral("limit"), 2}};
+        if (before)
+            data.insert(QStringLiteral("beforeId"), *before);
+        const Envelope reply = m_moderator.client->request(Protocol::Type::AuditLog, data);
+        QVERIFY(!reply.isError());
+        const auto entries = auditEntriesFromJson(reply.data.value(QStringLiteral("entries")));
+        for (const AuditEntry &entry : entries.value())
+            ids.append(entry.id);
+        if (!reply.data.value(QStringLiteral("hasMore")).toBool())
+            break;
+        before = ids.constLast();
+    }
+    QCOMPARE(ids.size(), auditRows());
+    QVERIFY(std::is_sorted(ids.cbegin(), ids.cend(), std::greater<>()));
+    QVERIFY(ids.size() >= 10);
+}
+
+QTEST_MAIN(tst_Moderation)
+#include "tst_moderation.moc"
