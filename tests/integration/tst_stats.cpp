@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+// Statistics on a real server: the figures equal counts taken straight from the database,
+// the stats widget gets them pushed, and /stats, /healthz and /metrics answer over HTTP.
+#include "protocol.h"
+#include "stats.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Hallway;
+using namespace Hallway::Test;
+
+namespace {
+const QString Password = QStringLiteral("stats-password");
+
+struct Author {
+    QString username;
+    QString city;
+    QString region;
+    int posts;
+};
+// Berlin has the most posts, Munich and Lyon tie (sorted by name), Oslo has none.
+const QList<Author> authors = {
+        {QStringLiteral("anna"), QStringLiteral("Berlin"), QStringLiteral("Berlin"), 4},
+        {QStringLiteral("bernd"), QStringLiteral("Berlin"), QStringLiteral("Berlin"), 2},
+        {QStringLiteral("chloe"), QStringLiteral("Lyon"), QStringLiteral("Auvergne-Rhône-Alpes"),
+         3},
+        {QStringLiteral("dieter"), QStringLiteral("Munich"), QStringLiteral("Bavaria"), 3},
+        {QStringLiteral("erik"), QStringLiteral("Oslo"), QStringLiteral("Oslo"), 0},
+        {QStringLiteral("fay"), QString(), QString(), 2},
+};
+} // namespace
+
+class tst_Stats : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void statsEqualTheDatabase();
+    void statsWidgetIsPushedTheSameFigures();
+    void healthAndMetricsAnswerOverHttp();
+
+private:
+    RoomStats fetchStatsAfter(qint64 afterMs);
+    RoomStats databaseStats(qint64 perMinuteSince);
+    TestServer m_server;
+};
+
+void tst_Stats::initTestCase()
+{
+    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
+        && !postgresRequested())
+        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    m_server.setConfig(QStringLiteral("[stats]\ninterval_seconds=1\n"));
+    m_server.enableHttp();
+    QVERIFY(m_server.start());
+}
+
+RoomStats tst_Stats::fetchStatsAfter(qint64 afterMs)
+{
+    RoomStats stats;
+    [[maybe_unused]] const bool fresh = QTest::qWaitFor(
+            [&]() {
+                const auto parsed = RoomStats::fromJson(
+                        QJsonDocument::fromJson(m_server.httpGet(QStringLiteral("/stats")))
+                                .object());
+                if (parsed)
+                    stats = parsed.value();
+                return parsed && stats.computedAt > afterMs;
+            },
+            10'000);
+    return stats;
+}
+
+RoomStats tst_Stats::databaseStats(qint64 perMinuteSince)
+{
+    RoomStats stats;
+    {
+        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("stats"));
+        QSqlQuery query(db);
+        const auto count = [&](const QString &sql) {
+            query.exec(sql);
+            return query.next() ? query.value(0).toLongLong() : -1;
+        };
+        stats.users = count(QStringLiteral("SELECT COUNT(*) FROM users"));
+        stats.facts = count(QStringLiteral("SELECT COUNT(*) FROM facts WHERE hidden = 0"));
+        stats.messages = count(QStringLiteral("SELECT COUNT(*) FROM messages"));
+        stats.votes = count(QStringLiteral("SELECT COUNT(*) FROM votes"));
+        // Posts by city, straight from the rows; ranking done here, not in SQL.
+        QMap<QString, qint64> byCity;
+        QMap<QString, qint64> byRegion;
+        query.exec(QStringLiteral("SELECT u.city, u.region FROM facts f JOIN users u ON "
+                                  "u.id = f.author_id WHERE f.hidden = 0"));
+        while (query.next()) {
+            if (!query.value(0).toString().isEmpty())
+                ++byCity[query.value(0).toString()];
+            if (!query.value(1).toString().isEmpty())
+                ++byRegion[query.value(1).toString()];
+        }
+        const auto ranked = [](const QMap<QString, qint64> &counts) {
+            QList<RoomStats::Place> places;
+            for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+                places.append({it.key(), it.value()});
+            std::stable_sort(places.begin(), places.end(),
+                             [](const auto &a, const auto &b) { return a.posts > b.posts; });
+            return places.mid(0, RoomStats::TopPlaces);
+        };
+        stats.topCities = ranked(byCity);
+        stats.topRegions = ranked(byRegion);
+        stats.perMinuteSince = perMinuteSince;
+        stats.postsPerMinute = QList<qint64>(RoomStats::Minutes, 0);
+        query.exec(QStringLiteral("SELECT created_at FROM facts WHERE hidden = 0"));
+        while (query.next()) {
+            const qint64 bucket = (query.value(0).toLongLong() - perMinuteSince) / 60'000;
+            if (bucket >= 0 && bucket < RoomStats::Minutes)
+                ++stats.postsPerMinute[bucket];
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("stats"));
+    return stats;
+}
+
+void tst_Stats::statsEqualTheDatabase()
+{
+    std::vector<std::unique_ptr<TestClient>> clients;
+    QList<qint64> ids;
+    for (const Author &author : authors) {
+        auto client = std::make_unique<TestClient>();
+        QVERIFY(client->open(m_server.url()) && !client->hello().isError());
+        const Envelope reply = client->registerUser(author.username, Password, author.username,
+                                                    author.city, author.region);
+        QVERIFY(!reply.isError());
+        ids.append(reply.data.value(QStringLiteral("user"))
+                           .toObject()
+                           .value(QStringLiteral("id"))
+                           .toInteger());
+        for (int i = 0; i < author.posts; ++i)
+            QVERIFY(!client->request(Protocol::Type::PostFact,
+                                     {{QStringLiteral("clientId"), QStringLiteral("f%1").arg(i)},
+                                      {QStringLiteral("text"), QStringLiteral("Fact %1").arg(i)}})
+                             .isError());
+        clients.push_back(std::move(client));
+    }
+    for (int i = 1; i < 4; ++i)
+        QVERIFY(!clients.front()
+                         ->request(Protocol::Type::SendMessage,
+                                   {{QStringLiteral("clientId"), QStringLiteral("m%1").arg(i)},
+                                    {QStringLiteral("to"), ids.at(i)},
+                                    {QStringLiteral("text"), QStringLiteral("Hi")}})
+                         .isError());
+    const Envelope talk =
+            clients.front()->request(Protocol::Type::ProposeTalk,
+                                     {{QStringLiteral("clientId"), QStringLiteral("t")},
+                                      {QStringLiteral("title"), QStringLiteral("Qt")}});
+    const qint64 talkId = talk.data.value(QStringLiteral("talk"))
+                                  .toObject()
+                                  .value(QStringLiteral("id"))
+                                  .toInteger();
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!clients.at(i)
+                         ->request(Protocol::Type::ToggleVote,
+                                   {{QStringLiteral("clientId"), QStringLiteral("v")},
+                                    {QStringLiteral("talkId"), talkId}})
+                         .isError());
+
+    const RoomStats served = fetchStatsAfter(QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(served.computedAt > 0);
+    RoomStats expected = databaseStats(served.perMinuteSince);
+    expected.computedAt = served.computedAt;
+    QCOMPARE(served.users, expected.users);
+    QCOMPARE(served.facts, 14);
+    QCOMPARE(served.messages, 3);
+    QCOMPARE(served.votes, 3);
+    QCOMPARE(served.topCities.first().name, QStringLiteral("Berlin"));
+    QCOMPARE(served.topCities.at(1).name, QStringLiteral("Lyon")); // ties go by name
+    QCOMPARE(served.postsPerMinute.size(), RoomStats::Minutes);
+    QCOMPARE(std::accumulate(served.postsPerMinute.cbegin(), served.postsPerMinute.cend(),
+                             qint64(0)),
+             14);
+    QCOMPARE(served, expected);
+}
+
+void tst_Stats::statsWidgetIsPushedTheSameFigures()
+{
+    TestClient viewer;
+    QVERIFY(viewer.open(m_server.url()) && !viewer.hello().isError());
+    QVERIFY(!viewer.registerUser(QStringLiteral("viewer"), Password).isError());
+    const Envelope subscribed = viewer.subscribe(QStringLiteral("widget.stats"));
+    QVERIFY(!subscribed.isError());
+
+    TestClient newcomer;
+    QVERIFY(newcomer.open(m_server.url()) && !newcomer.hello().isError());
+    QVERIFY(!newcomer.registerUser(QStringLiteral("newcomer"), Password).isError());
+    const qint64 usersNow = databaseStats(0).users;
+    const Envelope pushed = viewer.waitForEvent(
+            QStringLiteral("widget.stats"),
+            [&](const Envelope &event) {
+                return event.data.value(QStringLiteral("users")).toInteger() == usersNow;
+            },
+            10'000);
+    QVERIFY(!pushed.type.isEmpty());
+    const auto fromWidget = RoomStats::fromJson(pushed.data);
+    QVERIFY(fromWidget);
+    const RoomStats fromHttp = fetchStatsAfter(fromWidget->computedAt - 1);
+    if (fromHttp.computedAt == fromWidget->computedAt)
+        QCOMPARE(fromHttp, fromWidget.value());
+    QCOMPARE(databaseStats(fromWidget->perMinuteSince).users, fromWidget->users);
+}
+
+void tst_Stats::healthAndMetricsAnswerOverHttp()
+{
+    TestClient connected;
+    QVERIFY(connected.open(m_server.url()) && !connected.hello().isError());
+    int status = 0;
+    const QJsonObject health =
+            QJsonDocument::fromJson(m_server.httpGet(QStringLiteral("/healthz"), &status)).object();
+    QCOMPARE(status, 200);
+    QCOMPARE(health.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QVERIFY(health.value(QStringLiteral("connections")).toInt() >= 1);
+    QCOMPARE(health.value(QStringLiteral("schemaVersion")).toInt(), 6);
+
+    const QByteArray metrics = m_server.httpGet(QStringLiteral("/metrics"), &status);
+    QCOMPARE(status, 200);
+    QVERIFY(metrics.contains("# TYPE hallway_connections gauge"));
+    QVERIFY(m_server.metric(QStringLiteral("hallway_connections")) >= 1);
+    QVERIFY(m_server.metric(QStringLiteral("hallway_stats_computations_total")) >= 2);
+
+    m_server.httpGet(QStringLiteral("/nothing-here"), &status);
+    QCOMPARE(status, 404);
+}
+
+QTEST_MAIN(tst_Stats)
+#include "tst_stats.moc"
