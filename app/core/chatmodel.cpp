@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "chatmodel.h"
+#include "errortext.h"
 #include "hallwayclient.h"
 #include "protocol.h"
 
@@ -51,6 +52,19 @@ ChatModel::ChatModel(HallwayClient *client, qint64 peerId, QObject *parent)
                     message && message->conversation == m_conversation)
                     place(message.value());
             });
+    connect(client, &HallwayClient::writeRejected, this,
+            [this](const QString &type, const QString &clientId, const QJsonObject &,
+                   const Error &error) {
+                if (type != Protocol::Type::SendMessage)
+                    return;
+                for (int row = 0; row < m_rows.size(); ++row) {
+                    if (m_rows.at(row).sending && m_rows.at(row).message.clientId == clientId) {
+                        m_rows[row].failure = errorText(error);
+                        Q_EMIT dataChanged(index(row), index(row));
+                        Q_EMIT sendFailed(m_rows.at(row).failure);
+                    }
+                }
+            });
     // After a reconnect the history may have moved on: load the latest page again.
     connect(client, &HallwayClient::statusChanged, this, [this](HallwayClient::Status status) {
         if (status == HallwayClient::Status::Online)
@@ -67,6 +81,8 @@ int ChatModel::rowCount(const QModelIndex &parent) const
 ChatModel::State ChatModel::stateAt(int row) const
 {
     const Row &entry = m_rows.at(row);
+    if (!entry.failure.isEmpty())
+        return State::Failed;
     if (entry.sending)
         return State::Sending;
     return entry.message.delivered ? State::Delivered : State::Sent;
@@ -94,6 +110,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
             return tr("Sent %1").arg(time);
         case State::Delivered:
             return tr("Delivered, sent %1").arg(time);
+        case State::Failed:
+            return tr("Not sent: %1").arg(entry.failure);
         }
         return time;
     }
@@ -130,7 +148,7 @@ void ChatModel::send(const QString &text)
             return;
     }
     beginInsertRows({}, rowCount(), rowCount());
-    m_rows.append({pending, true});
+    m_rows.append({pending, true, {}});
     endInsertRows();
 }
 
@@ -155,7 +173,7 @@ void ChatModel::place(const ChatMessage &message)
     while (row > 0 && (m_rows.at(row - 1).sending || m_rows.at(row - 1).message.id > message.id))
         --row;
     beginInsertRows({}, row, row);
-    m_rows.insert(row, {message, false});
+    m_rows.insert(row, {message, false, {}});
     endInsertRows();
 }
 
@@ -209,7 +227,7 @@ void ChatModel::loadOlder()
                           for (const QJsonValue &value :
                                reply->value(QStringLiteral("messages")).toArray()) {
                               if (const auto message = ChatMessage::fromJson(value.toObject()))
-                                  older.prepend({message.value(), false});
+                                  older.prepend({message.value(), false, {}});
                           }
                           if (older.isEmpty())
                               return;

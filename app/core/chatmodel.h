@@ -15,7 +15,7 @@ class HallwayClient;
 class ChatModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum class State { Sending, Sent, Delivered };
+    enum class State { Sending, Sent, Delivered, Failed };
     Q_ENUM(State)
     enum Role {
         MessageIdRole = Qt::UserRole + 1,
@@ -45,11 +45,14 @@ public:
 Q_SIGNALS:
     void olderLoaded(int count);
     void loadFailed(const QString &message);
+    // The server refused one of your messages (a mute, say); it stays shown as failed.
+    void sendFailed(const QString &message);
 
 private:
     struct Row {
         ChatMessage message; // id 0 while sending
         bool sending = false;
+        QString failure; // why the server refused it
     };
     void loadLatest();
     void place(const ChatMessage &message);

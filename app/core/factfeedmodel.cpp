@@ -38,6 +38,8 @@ FactFeedModel::FactFeedModel(HallwayClient *client, const QString &topic, qint64
                     return;
                 if (const auto posted = FactsPosted::fromJson(data))
                     merge(posted->facts);
+                else if (const auto removed = FactsRemoved::fromJson(data))
+                    remove(removed->factIds);
             });
     // The poster sees their fact from the acknowledgement, before any batch brings it.
     connect(client, &HallwayClient::factPosted, this, [this](const Fact &fact) {
@@ -143,6 +145,20 @@ void FactFeedModel::merge(const QList<Fact> &facts)
             m_facts.resize(m_maxRows);
             endRemoveRows();
         }
+    }
+}
+
+void FactFeedModel::remove(const QList<qint64> &factIds)
+{
+    for (const qint64 id : factIds) {
+        const auto found = std::find_if(m_facts.cbegin(), m_facts.cend(),
+                                        [id](const Fact &fact) { return fact.id == id; });
+        if (found == m_facts.cend())
+            continue;
+        const int row = static_cast<int>(found - m_facts.cbegin());
+        beginRemoveRows({}, row, row);
+        m_facts.removeAt(row);
+        endRemoveRows();
     }
 }
 

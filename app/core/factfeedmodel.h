@@ -44,6 +44,7 @@ public:
 
     // Adds facts not yet shown, each at its place by id; ignores ones already there.
     void merge(const QList<Fact> &facts);
+    void remove(const QList<qint64> &factIds); // hidden by a moderator
 
 Q_SIGNALS:
     void loadFailed(const QString &message);

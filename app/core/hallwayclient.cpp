@@ -137,6 +137,10 @@ void HallwayClient::onConnectionLost(const QString &reason, bool willRetry)
         return;
     }
     setStatus(Status::SignedOut);
+    if (m_connection.lastCloseCode() == Protocol::CloseCode::Banned) {
+        m_token.clear();
+        return Q_EMIT sessionEnded({ErrorCode::Forbidden, reason});
+    }
     Q_EMIT sessionEnded({ErrorCode::Unavailable, reason});
 }
 
@@ -205,6 +209,7 @@ void HallwayClient::unsubscribe(const QString &topic)
         return;
     m_topics.remove(topic);
     m_positions.remove(topic);
+    m_widgetData.remove(topic);
     if (m_status == Status::Online)
         m_connection.request(Protocol::Type::Unsubscribe, UnsubscribeRequest{topic}.toJson(), this,
                              [](const Expected<QJsonObject> &) {});
@@ -229,6 +234,7 @@ void HallwayClient::sendSubscribe(const QString &topic)
                                  return;
                              if (subscribed->snapshot) {
                                  m_positions.insert(topic, subscribed->position);
+                                 rememberWidgetData(topic, *subscribed->snapshot);
                                  Q_EMIT topicSnapshot(topic, *subscribed->snapshot);
                                  return;
                              }
@@ -383,7 +389,31 @@ void HallwayClient::onEvent(const QString &topic, qint64 seq, const QJsonObject 
         return;
     }
     position.seq = seq;
+    noticeOwnChanges(topic, data);
+    rememberWidgetData(topic, data);
     Q_EMIT topicEvent(topic, seq, data);
+}
+
+void HallwayClient::rememberWidgetData(const QString &topic, const QJsonObject &data)
+{
+    // A widget's snapshot and events are its whole data: keep the latest for the next part of
+    // the app that shows the same widget.
+    if (topic.startsWith(Protocol::Topic::WidgetPrefix))
+        m_widgetData.insert(topic, data);
+}
+
+void HallwayClient::noticeOwnChanges(const QString &topic, const QJsonObject &data)
+{
+    // A moderator changed our role: we "join" the presence topic again with the new one.
+    if (topic != Protocol::Topic::Presence)
+        return;
+    const auto change = PresenceChange::fromJson(data);
+    if (!change || change->kind != Protocol::PresenceEvent::Joined || !change->user
+        || change->user->user.id != m_user.id || change->user->user == m_user)
+        return;
+    m_user = change->user->user;
+    qCInfo(lcClientSession).noquote() << "now" << roleName(m_user.role);
+    Q_EMIT currentUserChanged(m_user);
 }
 
 } // namespace Hallway

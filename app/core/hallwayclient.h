@@ -32,6 +32,7 @@ public:
     Status status() const { return m_status; }
     QUrl serverUrl() const { return m_connection.url(); }
     const UserInfo &currentUser() const { return m_user; }
+    bool isModerator() const { return m_user.role == Role::Moderator; }
     QString token() const { return m_token; }
     PresenceState presenceState() const { return m_presenceState; }
 
@@ -48,6 +49,12 @@ public:
     // app may subscribe to one topic; it is left when the last of them unsubscribes.
     void subscribe(const QString &topic);
     void unsubscribe(const QString &topic);
+    // The latest data of a widget topic someone here subscribes to, if it has arrived.
+    std::optional<QJsonObject> widgetData(const QString &topic) const
+    {
+        const auto found = m_widgetData.constFind(topic);
+        return found != m_widgetData.cend() ? std::optional<QJsonObject>(*found) : std::nullopt;
+    }
 
     // Writes carry a fresh client id and wait in the outbox until the server acknowledges
     // them; after a reconnect they are sent again with the same id, so each is stored once.
@@ -79,6 +86,8 @@ Q_SIGNALS:
     // The server no longer knows the session (revoked or expired): sign in again.
     void sessionEnded(const Hallway::Error &error);
     void signedOut();
+    // What the server says about us changed while signed in (a moderator changed our role).
+    void currentUserChanged(const Hallway::UserInfo &user);
     void topicSnapshot(const QString &topic, const QJsonObject &snapshot);
     void topicEvent(const QString &topic, qint64 seq, const QJsonObject &data);
     // A fact of ours was stored (also after a resend).
@@ -102,6 +111,8 @@ private:
     void sendSubscribe(const QString &topic);
     void sendWrite(const QString &clientId);
     void saveOutbox() const;
+    void noticeOwnChanges(const QString &topic, const QJsonObject &data);
+    void rememberWidgetData(const QString &topic, const QJsonObject &data);
 
     ServerConnection m_connection;
     Status m_status = Status::SignedOut;
@@ -121,6 +132,7 @@ private:
     QSet<QString> m_writesInFlight; // sent on the current connection
     QString m_outboxFile;
     QHash<QString, TopicPosition> m_positions;
+    QHash<QString, QJsonObject> m_widgetData;
 };
 
 } // namespace Hallway

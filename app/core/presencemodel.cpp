@@ -76,6 +76,8 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
         return entry.state == PresenceState::Away;
     case IsSelfRole:
         return entry.user.id == m_client->currentUser().id;
+    case IsModeratorRole:
+        return entry.user.role == Hallway::Role::Moderator;
     default:
         return {};
     }
@@ -91,7 +93,8 @@ QHash<int, QByteArray> PresenceModel::roleNames() const
                   {RegionRole, "region"},
                   {StateRole, "state"},
                   {IsAwayRole, "isAway"},
-                  {IsSelfRole, "isSelf"}});
+                  {IsSelfRole, "isSelf"},
+                  {IsModeratorRole, "isModerator"}});
     return names;
 }
 

@@ -23,6 +23,7 @@ public:
         StateRole, // PresenceState as int
         IsAwayRole,
         IsSelfRole,
+        IsModeratorRole,
     };
     Q_ENUM(Role)
 

@@ -218,12 +218,16 @@ void ServerConnection::onSocketDisconnected()
         reason = tr("The connection was lost.");
     if (!m_lastError.isEmpty() && closeCode == Protocol::CloseCode::UnsupportedProtocol)
         reason = m_lastError;
+    if (closeCode == Protocol::CloseCode::Banned)
+        reason = tr("A moderator has banned this account.");
     m_lastError = reason;
+    m_lastCloseCode = closeCode;
     qCInfo(lcClientNet).noquote() << "disconnected from" << m_url.toString() << closeCode << reason;
 
     failAllPending({ErrorCode::Unavailable, reason});
-    // A server that speaks another protocol will not change its mind on a retry.
-    const bool willRetry = m_wantOpen && closeCode != Protocol::CloseCode::UnsupportedProtocol;
+    // A server that speaks another protocol, or banned us, will not change its mind on a retry.
+    const bool willRetry = m_wantOpen && closeCode != Protocol::CloseCode::UnsupportedProtocol
+            && closeCode != Protocol::CloseCode::Banned;
     if (!willRetry)
         m_wantOpen = false;
     Q_EMIT connectionLost(reason, willRetry);

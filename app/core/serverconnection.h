@@ -42,6 +42,8 @@ public:
     // Milliseconds until the next attempt while WaitingToReconnect, else 0.
     int msUntilReconnect() const;
     QString lastError() const { return m_lastError; }
+    // The WebSocket close code of the last disconnection (0 if none was given).
+    int lastCloseCode() const { return m_lastCloseCode; }
 
     // Sends a request; handler gets exactly one call: the result data, or an error (the
     // server's, or `unavailable` if the connection drops or no reply comes in time).
@@ -86,6 +88,7 @@ private:
     int m_maxDelayMs = 30'000;
     int m_requestTimeoutMs = 30'000;
     QString m_lastError;
+    int m_lastCloseCode = 0;
     QTimer m_reconnectTimer;
     QTimer m_expiryTimer;
     qint64 m_nextId = 1;

@@ -41,6 +41,10 @@ protected:
         case ChatModel::State::Delivered:
             option->text += QStringLiteral("  \u2713\u2713");
             break;
+        case ChatModel::State::Failed:
+            option->text += QStringLiteral("  \u26a0"); // the tooltip says why
+            option->palette.setColor(QPalette::Text, QColor(0xb0, 0x20, 0x20));
+            break;
         }
     }
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "factcomposer.h"
+#include "errortext.h"
 #include "hallwayclient.h"
 #include "validation.h"
 
@@ -45,7 +46,7 @@ FactComposer::FactComposer(HallwayClient *client, QWidget *parent)
                 // Nothing is lost: the text comes back to be fixed.
                 if (m_edit->text().isEmpty())
                     m_edit->setText(text);
-                m_error->setText(tr("Your fact was not posted: %1").arg(error.message));
+                m_error->setText(tr("Your fact was not posted: %1").arg(Hallway::errorText(error)));
                 m_error->show();
             });
     updateCount();

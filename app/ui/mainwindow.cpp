@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
+#include "announcementbar.h"
 #include "changepassworddialog.h"
 #include "chatpanel.h"
 #include "conversationsmodel.h"
 #include "factcomposer.h"
 #include "factdelegate.h"
 #include "factfeedmodel.h"
+#include "hubpanel.h"
+#include "hubsmodel.h"
+#include "moderationpanel.h"
 #include "presencedelegate.h"
 #include "presencemodel.h"
 #include "profilepanel.h"
@@ -90,15 +94,23 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
     m_talksPanel = new TalksPanel(client);
     m_conversations = new ConversationsModel(client, this);
     m_chatPanel = new ChatPanel(client, m_conversations);
+    m_hubs = new HubsModel(client, this);
+    m_hubPanel = new HubPanel(client, m_hubs, presence);
+    m_moderationPanel = new ModerationPanel(client);
     auto *tabs = new QTabWidget;
     m_tabs = tabs;
     tabs->setObjectName(QStringLiteral("centralTabs"));
     tabs->addTab(room, tr("&Feed"));
+    tabs->addTab(m_hubPanel, tr("H&ubs"));
     tabs->addTab(m_talksPanel, tr("Lightning &talks"));
     tabs->addTab(m_chatPanel, tr("&Chat"));
     connect(m_conversations, &ConversationsModel::totalUnreadChanged, this, [this](qint64 unread) {
-        m_tabs->setTabText(2, unread > 0 ? tr("&Chat (%1)").arg(unread) : tr("&Chat"));
+        m_tabs->setTabText(m_tabs->indexOf(m_chatPanel),
+                           unread > 0 ? tr("&Chat (%1)").arg(unread) : tr("&Chat"));
     });
+    connect(m_hubPanel, &HubPanel::userActivated, this, &MainWindow::openProfile);
+    connect(m_moderationPanel, &ModerationPanel::reported, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     // A desktop notification when a message arrives and the window is not in front.
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(windowIcon(), this);
@@ -117,7 +129,21 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
     splitter->addWidget(m_profile);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    setCentralWidget(splitter);
+    // The moderators' announcements sit above everything else.
+    m_announcementBar = new AnnouncementBar(client);
+    connect(m_announcementBar, &AnnouncementBar::announced, this,
+            [this](const Announcement &announcement) {
+                if (m_tray && !isActiveWindow() && notificationsEnabled())
+                    m_tray->showMessage(
+                            tr("Announcement from %1").arg(announcement.author.displayName),
+                            announcement.text.left(200));
+            });
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_announcementBar);
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
 
     // Names are links: in the feed, and in who's online (click, or Enter on the row).
     connect(factDelegate, &FactDelegate::authorClicked, this, &MainWindow::openProfile);
@@ -141,7 +167,22 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
                 messageUser(userId, name);
             })->setEnabled(userId != m_client->currentUser().id);
         menu.addAction(tr("View &profile"), this, [this, userId]() { openProfile(userId); });
+        if (m_client->isModerator() && userId != m_client->currentUser().id)
+            addModeratorActions(&menu, userId, name,
+                                index.data(PresenceModel::IsModeratorRole).toBool());
         menu.exec(m_onlineList->viewport()->mapToGlobal(at));
+    });
+    // Moderators hide facts from the feed's context menu.
+    m_communityList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_communityList, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_communityList->indexAt(at);
+        if (!index.isValid() || !m_client->isModerator())
+            return;
+        const qint64 factId = index.data(FactFeedModel::FactIdRole).toLongLong();
+        QMenu menu;
+        menu.addAction(tr("&Hide this fact from everyone"), this,
+                       [this, factId]() { m_moderationPanel->hideFact(factId, true); });
+        menu.exec(m_communityList->viewport()->mapToGlobal(at));
     });
     connect(m_profile, &ProfilePanel::closeRequested, this, &MainWindow::closeProfile);
     connect(m_profile, &ProfilePanel::messageRequested, this, &MainWindow::messageUser);
@@ -203,11 +244,71 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
     connect(&client->connection(), &ServerConnection::stateChanged, this,
             &MainWindow::updateStatus);
     connect(client, &HallwayClient::signedIn, this, &MainWindow::updateIdentity);
+    connect(client, &HallwayClient::signedIn, this, &MainWindow::updateModeratorTools);
+    connect(client, &HallwayClient::signedOut, this, &MainWindow::updateModeratorTools);
+    connect(client, &HallwayClient::currentUserChanged, this, [this](const UserInfo &user) {
+        updateModeratorTools();
+        statusBar()->showMessage(user.role == Role::Moderator
+                                         ? tr("A moderator made you a moderator.")
+                                         : tr("You are no longer a moderator."),
+                                 10'000);
+    });
     connect(presence, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateIdentity);
     connect(presence, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateIdentity);
     connect(presence, &QAbstractItemModel::modelReset, this, &MainWindow::updateIdentity);
     updateStatus();
     updateIdentity();
+}
+
+void MainWindow::addModeratorActions(QMenu *menu, qint64 userId, const QString &name,
+                                     bool isModerator)
+{
+    menu->addSeparator();
+    if (isModerator) {
+        menu->addAction(tr("Make an &attendee"), this, [this, userId, name]() {
+            m_moderationPanel->setRole(userId, name, Role::Attendee);
+        });
+        return; // moderators are not muted or banned; make them attendees first
+    }
+    menu->addAction(tr("Make a mo&derator"), this, [this, userId, name]() {
+        m_moderationPanel->setRole(userId, name, Role::Moderator);
+    });
+    QMenu *mute = menu->addMenu(tr("&Mute"));
+    for (const int minutes : {5, 15, 60, 24 * 60}) {
+        const QString label = minutes < 60 ? tr("For %n minute(s)", nullptr, minutes)
+                                           : tr("For %n hour(s)", nullptr, minutes / 60);
+        mute->addAction(label, this, [this, userId, name, minutes]() {
+            m_moderationPanel->muteUser(userId, name, minutes * 60);
+        });
+    }
+    mute->addAction(tr("&Lift the mute"), this,
+                    [this, userId, name]() { m_moderationPanel->muteUser(userId, name, 0); });
+    menu->addAction(tr("&Ban..."), this, [this, userId, name]() {
+        const auto answer = QMessageBox::warning(
+                this, tr("Ban %1").arg(name),
+                tr("Ban %1? They are disconnected at once and cannot sign in until a "
+                   "moderator lifts the ban.")
+                        .arg(name),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer == QMessageBox::Yes)
+            m_moderationPanel->banUser(userId, name, true);
+    });
+}
+
+bool MainWindow::isModerationTabShown() const
+{
+    return m_tabs->indexOf(m_moderationPanel) >= 0;
+}
+
+void MainWindow::updateModeratorTools()
+{
+    const bool moderator = m_client->isModerator();
+    const int index = m_tabs->indexOf(m_moderationPanel);
+    if (moderator && index < 0)
+        m_tabs->addTab(m_moderationPanel, tr("&Moderation"));
+    else if (!moderator && index >= 0)
+        m_tabs->removeTab(index);
+    m_moderationPanel->setActive(moderator);
 }
 
 void MainWindow::openProfile(qint64 userId)

@@ -9,12 +9,17 @@
 class QAction;
 class QLabel;
 class QListView;
+class QMenu;
 class QSystemTrayIcon;
 class QTabWidget;
 
 namespace Hallway {
 
+class AnnouncementBar;
 class FactComposer;
+class HubPanel;
+class HubsModel;
+class ModerationPanel;
 class FactFeedModel;
 class PresenceModel;
 class ProfilePanel;
@@ -39,6 +44,10 @@ public:
     FactComposer *composer() const { return m_composer; }
     TalksPanel *talksPanel() const { return m_talksPanel; }
     ChatPanel *chatPanel() const { return m_chatPanel; }
+    HubPanel *hubPanel() const { return m_hubPanel; }
+    ModerationPanel *moderationPanel() const { return m_moderationPanel; }
+    AnnouncementBar *announcementBar() const { return m_announcementBar; }
+    bool isModerationTabShown() const;
     // Opens the chat tab on a conversation with this person.
     void messageUser(qint64 userId, const QString &name);
     bool notificationsEnabled() const;
@@ -55,6 +64,9 @@ Q_SIGNALS:
 private:
     void updateStatus();
     void updateIdentity();
+    void updateModeratorTools();
+    // The moderator's entries in a person's context menu.
+    void addModeratorActions(QMenu *menu, qint64 userId, const QString &name, bool isModerator);
 
     HallwayClient *m_client;
     PresenceModel *m_presence;
@@ -67,6 +79,10 @@ private:
     TalksPanel *m_talksPanel;
     ChatPanel *m_chatPanel;
     ConversationsModel *m_conversations;
+    HubsModel *m_hubs;
+    HubPanel *m_hubPanel;
+    ModerationPanel *m_moderationPanel;
+    AnnouncementBar *m_announcementBar;
     QTabWidget *m_tabs;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_notifyAction;

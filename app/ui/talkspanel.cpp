@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "talkspanel.h"
+#include "errortext.h"
 #include "hallwayclient.h"
 #include "protocol.h"
 #include "talkdelegate.h"
@@ -94,7 +95,9 @@ TalksPanel::TalksPanel(HallwayClient *client, QWidget *parent)
     connect(client, &HallwayClient::writeRejected, this,
             [this](const QString &type, const QString &, const QJsonObject &, const Error &error) {
                 if (type == Protocol::Type::ToggleVote)
-                    showError(tr("Your vote was not counted: %1").arg(error.message));
+                    showError(tr("Your vote was not counted: %1").arg(Hallway::errorText(error)));
+                else if (type == Protocol::Type::ProposeTalk)
+                    showError(tr("Your talk was not proposed: %1").arg(Hallway::errorText(error)));
             });
     updateActions();
 }

@@ -60,6 +60,16 @@ std::optional<WidgetKind> widgetKindFromName(const QString &name)
     return std::nullopt;
 }
 
+int defaultWidgetLimit(WidgetKind kind)
+{
+    return infoOf(kind).defaultLimit;
+}
+
+int maxWidgetLimit(WidgetKind kind)
+{
+    return infoOf(kind).maxLimit;
+}
+
 QList<WidgetKind> allWidgetKinds()
 {
     QList<WidgetKind> result;

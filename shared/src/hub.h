@@ -14,6 +14,9 @@ enum class WidgetKind { Presence, CommunityFeed, Talks, Stats, Announcements, Us
 QString widgetKindName(WidgetKind kind);
 std::optional<WidgetKind> widgetKindFromName(const QString &name);
 QList<WidgetKind> allWidgetKinds();
+// How many items a kind shows by default and at most; 0 for a kind without a limit.
+int defaultWidgetLimit(WidgetKind kind);
+int maxWidgetLimit(WidgetKind kind);
 
 // What a widget shows: its kind and its configuration, checked and completed with defaults.
 // Two equal specs show the same data, so the server computes it once for all their viewers

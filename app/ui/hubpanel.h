@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "hub.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QToolButton;
+class QVBoxLayout;
+
+namespace Hallway {
+
+class HallwayClient;
+class HubsModel;
+class PresenceModel;
+class WidgetCard;
+
+// A hub on screen: the picker, and the chosen hub's widgets in order, live. Moderators also
+// get the tools to make hubs and to add, move, change and remove widgets; everyone viewing
+// the hub sees their edits at once.
+class HubPanel : public QWidget {
+    Q_OBJECT
+public:
+    HubPanel(HallwayClient *client, HubsModel *hubs, PresenceModel *people,
+             QWidget *parent = nullptr);
+
+    qint64 currentHubId() const { return m_hubId; }
+    void showHub(qint64 hubId);
+    QList<WidgetCard *> cards() const { return m_cards; }
+    QString errorText() const;
+
+    // Moderator edits; each reports a refusal in the panel.
+    void addWidget(const WidgetSpec &spec);
+    void editHub(const HubEdit &edit);
+
+Q_SIGNALS:
+    void userActivated(qint64 userId);
+
+private:
+    void rebuild();
+    void updateTools();
+    void showError(const QString &message);
+    void createHub();
+    void renameHub();
+    void deleteHub();
+
+    HallwayClient *m_client;
+    HubsModel *m_hubs;
+    PresenceModel *m_people;
+    qint64 m_hubId = 0;
+    QComboBox *m_picker;
+    QWidget *m_tools;
+    QLabel *m_error;
+    QVBoxLayout *m_column;
+    QLabel *m_empty;
+    QList<WidgetCard *> m_cards;
+};
+
+} // namespace Hallway

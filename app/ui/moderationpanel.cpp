@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+#include "moderationpanel.h"
+#include "auditlogmodel.h"
+#include "errortext.h"
+#include "hallwayclient.h"
+#include "moderation.h"
+#include "protocol.h"
+
+#include <QDateTime>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Hallway {
+
+namespace {
+constexpr int UserIdRole = Qt::UserRole + 1;
+constexpr int BannedRole = Qt::UserRole + 2;
+constexpr int NameRole = Qt::UserRole + 3;
+} // namespace
+
+ModerationPanel::ModerationPanel(HallwayClient *client, QWidget *parent)
+    : QWidget(parent), m_client(client), m_auditLog(new AuditLogModel(client, this))
+{
+    setObjectName(QStringLiteral("moderationPanel"));
+
+    auto *announceBox = new QGroupBox(tr("Announce to everyone"));
+    m_announcement = new QLineEdit;
+    m_announcement->setObjectName(QStringLiteral("announcementEdit"));
+    m_announcement->setMaxLength(Announcement::MaxLength);
+    m_announcement->setPlaceholderText(tr("e.g. The keynote starts in 10 minutes in room A"));
+    m_announce = new QPushButton(tr("&Announce"));
+    m_announce->setObjectName(QStringLiteral("announceButton"));
+    m_announce->setEnabled(false);
+    auto *announceLayout = new QHBoxLayout(announceBox);
+    announceLayout->addWidget(m_announcement, 1);
+    announceLayout->addWidget(m_announce);
+    connect(m_announcement, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_announce->setEnabled(!text.trimmed().isEmpty()); });
+    connect(m_announcement, &QLineEdit::returnPressed, m_announce, &QPushButton::click);
+    connect(m_announce, &QPushButton::clicked, this, [this]() {
+        announce(m_announcement->text());
+        m_announcement->clear();
+    });
+
+    auto *restrictedBox = new QGroupBox(tr("Banned and muted"));
+    m_restricted = new QListWidget;
+    m_restricted->setObjectName(QStringLiteral("restrictedList"));
+    m_lift = new QPushButton(tr("&Lift"));
+    m_lift->setObjectName(QStringLiteral("liftButton"));
+    m_lift->setEnabled(false);
+    auto *refresh = new QPushButton(tr("Re&fresh"));
+    auto *restrictedButtons = new QHBoxLayout;
+    restrictedButtons->addStretch(1);
+    restrictedButtons->addWidget(refresh);
+    restrictedButtons->addWidget(m_lift);
+    auto *restrictedLayout = new QVBoxLayout(restrictedBox);
+    restrictedLayout->addWidget(m_restricted);
+    restrictedLayout->addLayout(restrictedButtons);
+    connect(refresh, &QPushButton::clicked, this, &ModerationPanel::refreshRestricted);
+    connect(m_restricted, &QListWidget::currentRowChanged, this,
+            [this](int row) { m_lift->setEnabled(row >= 0); });
+    connect(m_lift, &QPushButton::clicked, this, [this]() {
+        const QListWidgetItem *item = m_restricted->currentItem();
+        if (!item)
+            return;
+        const qint64 userId = item->data(UserIdRole).toLongLong();
+        const QString name = item->data(NameRole).toString();
+        if (item->data(BannedRole).toBool())
+            banUser(userId, name, false);
+        else
+            muteUser(userId, name, 0);
+    });
+
+    auto *logBox = new QGroupBox(tr("Audit log"));
+    m_log = new QListView;
+    m_log->setObjectName(QStringLiteral("auditLog"));
+    m_log->setModel(m_auditLog);
+    m_log->setWordWrap(true);
+    m_log->setAccessibleName(tr("Audit log, newest first"));
+    auto *logLayout = new QVBoxLayout(logBox);
+    logLayout->addWidget(m_log);
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("moderationStatus"));
+    m_status->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(announceBox);
+    layout->addWidget(m_status);
+    layout->addWidget(restrictedBox, 1);
+    layout->addWidget(logBox, 2);
+
+    // Bans and mutes from any moderator change the list.
+    connect(m_auditLog, &QAbstractItemModel::rowsInserted, this, [this]() {
+        const QString action = m_auditLog->index(0).data(AuditLogModel::ActionRole).toString();
+        if (action.endsWith(QLatin1StringView("ban")) || action.endsWith(QLatin1StringView("mute")))
+            refreshRestricted();
+    });
+    connect(client, &HallwayClient::writeAcknowledged, this, [this](const QString &type) {
+        if (type == Protocol::Type::Announce)
+            report(tr("Announced to everyone."));
+    });
+    connect(client, &HallwayClient::writeRejected, this,
+            [this](const QString &type, const QString &, const QJsonObject &, const Error &error) {
+                if (type == Protocol::Type::Announce)
+                    report(tr("The announcement did not go out: %1").arg(errorText(error)), true);
+            });
+}
+
+QString ModerationPanel::statusText() const
+{
+    return m_status->text();
+}
+
+void ModerationPanel::setActive(bool active)
+{
+    m_auditLog->setActive(active);
+    if (active)
+        refreshRestricted();
+    else
+        m_restricted->clear();
+}
+
+void ModerationPanel::report(const QString &message, bool failed)
+{
+    m_status->setText(message);
+    m_status->setStyleSheet(failed ? QStringLiteral("color: #b02020;") : QString());
+    Q_EMIT reported(message);
+}
+
+void ModerationPanel::act(const QString &type, const QJsonObject &request, const QString &success)
+{
+    m_client->request(type, request, this, [this, success](const Expected<QJsonObject> &reply) {
+        if (!reply)
+            return report(tr("That did not work: %1").arg(errorText(reply.error())), true);
+        report(success);
+    });
+}
+
+void ModerationPanel::announce(const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return;
+    m_client->submitWrite(Protocol::Type::Announce, {{QStringLiteral("text"), text.trimmed()}});
+}
+
+void ModerationPanel::muteUser(qint64 userId, const QString &name, qint64 seconds)
+{
+    act(Protocol::Type::Mute, MuteRequest{userId, seconds}.toJson(),
+        seconds == 0 ? tr("%1 may post again.").arg(name)
+                     : tr("%1 is muted for %n minute(s).", nullptr, static_cast<int>(seconds / 60))
+                               .arg(name));
+}
+
+void ModerationPanel::banUser(qint64 userId, const QString &name, bool banned)
+{
+    act(Protocol::Type::Ban, BanRequest{userId, banned}.toJson(),
+        banned ? tr("%1 is banned.").arg(name) : tr("%1 may sign in again.").arg(name));
+}
+
+void ModerationPanel::setRole(qint64 userId, const QString &name, Role role)
+{
+    act(Protocol::Type::SetRole, SetRoleRequest{userId, role}.toJson(),
+        role == Role::Moderator ? tr("%1 is now a moderator.").arg(name)
+                                : tr("%1 is now an attendee.").arg(name));
+}
+
+void ModerationPanel::hideFact(qint64 factId, bool hidden)
+{
+    act(Protocol::Type::HideFact, HideFactRequest{factId, hidden}.toJson(),
+        hidden ? tr("The fact is hidden from everyone.") : tr("The fact is back."));
+}
+
+void ModerationPanel::refreshRestricted()
+{
+    m_client->request(
+            Protocol::Type::RestrictedUsers, {}, this, [this](const Expected<QJsonObject> &reply) {
+                if (!reply)
+                    return;
+                m_restricted->clear();
+                for (const QJsonValue &value : reply->value(QStringLiteral("users")).toArray()) {
+                    const auto user = RestrictedUser::fromJson(value.toObject());
+                    if (!user)
+                        continue;
+                    const QString until = QLocale().toString(
+                            QDateTime::fromMSecsSinceEpoch(user->mutedUntil).toLocalTime(),
+                            QLocale::ShortFormat);
+                    auto *item = new QListWidgetItem(
+                            user->banned ? tr("%1 (@%2): banned")
+                                                   .arg(user->user.displayName, user->user.username)
+                                         : tr("%1 (@%2): muted until %3")
+                                                   .arg(user->user.displayName, user->user.username,
+                                                        until));
+                    item->setData(UserIdRole, user->user.id);
+                    item->setData(BannedRole, user->banned);
+                    item->setData(NameRole, user->user.displayName);
+                    m_restricted->addItem(item);
+                }
+                m_lift->setEnabled(m_restricted->currentRow() >= 0);
+            });
+}
+
+} // namespace Hallway

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "userinfo.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QListWidget;
+class QPushButton;
+
+namespace Hallway {
+
+class AuditLogModel;
+class HallwayClient;
+
+// The moderators' desk: announce to everyone, see who is banned or muted and lift it, and
+// read the audit log as it grows. It also carries out the actions other parts of the window
+// offer moderators (mute, ban, roles, hiding facts) and reports how they went.
+class ModerationPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ModerationPanel(HallwayClient *client, QWidget *parent = nullptr);
+
+    AuditLogModel *auditLog() const { return m_auditLog; }
+    QString statusText() const;
+    void setActive(bool active); // follow the audit log while the user is a moderator
+
+    void announce(const QString &text);
+    void muteUser(qint64 userId, const QString &name, qint64 seconds);
+    void banUser(qint64 userId, const QString &name, bool banned);
+    void setRole(qint64 userId, const QString &name, Role role);
+    void hideFact(qint64 factId, bool hidden);
+    void refreshRestricted();
+
+Q_SIGNALS:
+    // Something a moderator did went through (or not): for the status bar.
+    void reported(const QString &message);
+
+private:
+    void act(const QString &type, const QJsonObject &request, const QString &success);
+    void report(const QString &message, bool failed = false);
+
+    HallwayClient *m_client;
+    AuditLogModel *m_auditLog;
+    QLineEdit *m_announcement;
+    QPushButton *m_announce;
+    QListWidget *m_restricted;
+    QPushButton *m_lift;
+    QListView *m_log;
+    QLabel *m_status;
+};
+
+} // namespace Hallway

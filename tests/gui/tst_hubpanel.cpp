@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: MIT
+// Hubs and moderation on real widgets against a real server: a moderator arranges a hub and
+// an attendee's window follows live; the stats widget draws its charts; the moderators' desk
+// mutes, lists and lifts, announces to everyone's banner and shows it all in the audit log.
+#include "announcementbar.h"
+#include "auditlogmodel.h"
+#include "charts.h"
+#include "errortext.h"
+#include "hallwayclient.h"
+#include "hubpanel.h"
+#include "hubsmodel.h"
+#include "moderationpanel.h"
+#include "presencemodel.h"
+#include "protocol.h"
+#include "testserver.h"
+#include "widgetcard.h"
+#include "widgetdialog.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Hallway;
+using namespace Hallway::Test;
+
+namespace {
+const QString Password = QStringLiteral("hub-gui-password");
+
+QList<WidgetKind> kindsOf(const HubPanel &panel)
+{
+    QList<WidgetKind> kinds;
+    for (const WidgetCard *card : panel.cards())
+        kinds.append(card->widget().spec.kind);
+    return kinds;
+}
+
+// One person in the app: a client, the models a window keeps, and the hub panel.
+struct Person {
+    HallwayClient client;
+    PresenceModel presence{&client};
+    HubsModel hubs{&client};
+    HubPanel panel{&client, &hubs, &presence};
+
+    bool signIn(const QUrl &server, const QString &username, bool registerFirst)
+    {
+        client.subscribe(Protocol::Topic::Presence); // as HallwayApp does
+        QSignalSpy signedIn(&client, &HallwayClient::signedIn);
+        if (registerFirst)
+            client.registerAccount(server,
+                                   {username, username.toUpper(), Password, QStringLiteral("Lyon"),
+                                    QStringLiteral("Auvergne-Rhône-Alpes")});
+        else
+            client.signIn(server, {username, Password});
+        return signedIn.wait(10'000);
+    }
+};
+} // namespace
+
+class tst_HubPanel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void moderatorArrangesAHubAndAnAttendeeFollowsLive();
+    void statsWidgetDrawsItsCharts();
+    void widgetDialogBuildsTheSpec();
+    void moderatorsDeskMutesAnnouncesAndLogs();
+
+private:
+    TestServer m_server;
+};
+
+void tst_HubPanel::initTestCase()
+{
+    m_server.setConfig(
+            QStringLiteral("[stats]\ninterval_seconds=1\n[facts]\ncommunity_interval_ms=0\n"));
+    QVERIFY(m_server.start());
+    QVERIFY(m_server.createModerator(QStringLiteral("mod"), Password));
+}
+
+void tst_HubPanel::moderatorArrangesAHubAndAnAttendeeFollowsLive()
+{
+    Person moderator;
+    Person attendee;
+    moderator.panel.show();
+    attendee.panel.show();
+    QVERIFY(moderator.signIn(m_server.url(), QStringLiteral("mod"), false));
+    QVERIFY(attendee.signIn(m_server.url(), QStringLiteral("ann"), true));
+
+    // Both see the Lobby; only the moderator gets the tools.
+    const QList<WidgetKind> lobby = {WidgetKind::Announcements, WidgetKind::Stats,
+                                     WidgetKind::Talks, WidgetKind::Presence,
+                                     WidgetKind::CommunityFeed};
+    QTRY_COMPARE(kindsOf(attendee.panel), lobby);
+    QTRY_COMPARE(kindsOf(moderator.panel), lobby);
+    auto *tools = moderator.panel.findChild<QPushButton *>(QStringLiteral("addWidget"));
+    QVERIFY(tools->isVisible());
+    QVERIFY(!attendee.panel.findChild<QPushButton *>(QStringLiteral("addWidget"))->isVisible());
+    QVERIFY(!attendee.panel.cards()
+                     .first()
+                     ->findChild<QToolButton *>(QStringLiteral("remove"))
+                     ->isVisible());
+
+    // The moderator adds a widget: it appears at the attendee's end of the hub.
+    moderator.panel.addWidget(
+            WidgetSpec::make(WidgetKind::Talks, {{QStringLiteral("limit"), 3}}).value());
+    QTRY_COMPARE(attendee.panel.cards().size(), 6);
+    QCOMPARE(attendee.panel.cards().last()->widget().spec.topic(),
+             QStringLiteral("widget.talks?limit=3"));
+
+    // Moves it up with its button, then removes the first widget with its own.
+    QTRY_COMPARE(moderator.panel.cards().size(), 6);
+    QTest::mouseClick(
+            moderator.panel.cards().last()->findChild<QToolButton *>(QStringLiteral("moveUp")),
+            Qt::LeftButton);
+    QTRY_COMPARE(attendee.panel.cards().at(4)->widget().spec.topic(),
+                 QStringLiteral("widget.talks?limit=3"));
+    QTest::mouseClick(
+            moderator.panel.cards().first()->findChild<QToolButton *>(QStringLiteral("remove")),
+            Qt::LeftButton);
+    QTRY_COMPARE(kindsOf(attendee.panel),
+                 (QList<WidgetKind>{WidgetKind::Stats, WidgetKind::Talks, WidgetKind::Presence,
+                                    WidgetKind::Talks, WidgetKind::CommunityFeed}));
+
+    // The presence widget lists both people by name.
+    WidgetCard *presence = attendee.panel.cards().at(2);
+    QTRY_VERIFY(presence->findChild<QLabel *>(QStringLiteral("widgetText"))
+                        ->text()
+                        .contains(QStringLiteral("ANN")));
+    QVERIFY(presence->findChild<QLabel *>(QStringLiteral("widgetText"))
+                    ->text()
+                    .contains(QStringLiteral("2 online")));
+
+    // A refused edit says why in the panel.
+    HubEdit rename;
+    rename.operation = HubEdit::Operation::Rename;
+    rename.hubId = moderator.panel.currentHubId();
+    rename.name = QString(61, QLatin1Char('x'));
+    moderator.panel.editHub(rename);
+    QTRY_VERIFY(!moderator.panel.errorText().isEmpty());
+
+    // Made a moderator, the attendee gets the tools at once.
+    QSignalSpy promoted(&attendee.client, &HallwayClient::currentUserChanged);
+    moderator.client.request(Protocol::Type::SetRole,
+                             {{QStringLiteral("userId"), attendee.client.currentUser().id},
+                              {QStringLiteral("role"), QStringLiteral("moderator")}},
+                             this, [](const Expected<QJsonObject> &) {});
+    QVERIFY(promoted.wait(5000));
+    QVERIFY(attendee.client.isModerator());
+    QTRY_VERIFY(attendee.panel.findChild<QPushButton *>(QStringLiteral("addWidget"))->isVisible());
+}
+
+void tst_HubPanel::statsWidgetDrawsItsCharts()
+{
+    Person poster;
+    QVERIFY(poster.signIn(m_server.url(), QStringLiteral("poster"), true));
+    for (int i = 0; i < 3; ++i)
+        poster.client.postFact(QStringLiteral("Fact number %1").arg(i));
+    poster.panel.show();
+    QTRY_VERIFY(!poster.panel.cards().isEmpty());
+    WidgetCard *stats = nullptr;
+    for (WidgetCard *card : poster.panel.cards()) {
+        if (card->widget().spec.kind == WidgetKind::Stats)
+            stats = card;
+    }
+    QVERIFY(stats);
+    auto *cities = stats->findChild<BarChart *>(QStringLiteral("topCities"));
+    QTRY_VERIFY_WITH_TIMEOUT(!cities->bars().isEmpty(), 10'000);
+    QCOMPARE(cities->bars().first().first, QStringLiteral("Lyon"));
+    QTRY_COMPARE_WITH_TIMEOUT(cities->bars().first().second, 3, 10'000);
+    auto *perMinute = stats->findChild<ColumnChart *>(QStringLiteral("postsPerMinute"));
+    QCOMPARE(perMinute->values().size(), 60);
+    QCOMPARE(perMinute->values().last() + perMinute->values().at(58), 3);
+    QVERIFY(stats->findChild<QLabel *>(QStringLiteral("statsCount1"))->text().toInt() >= 3);
+    QVERIFY(cities->grab().width() > 0); // it paints
+}
+
+void tst_HubPanel::widgetDialogBuildsTheSpec()
+{
+    Person someone;
+    QVERIFY(someone.signIn(m_server.url(), QStringLiteral("dialoguser"), true));
+    QTRY_VERIFY(someone.presence.rowCount() > 0);
+    WidgetDialog dialog(&someone.presence, std::nullopt);
+    dialog.setKind(WidgetKind::UserFacts);
+    auto *user = dialog.findChild<QComboBox *>(QStringLiteral("widgetUser"));
+    QVERIFY(!user->isHidden());
+    QVERIFY(user->count() > 0);
+    dialog.setLimit(7);
+    const WidgetSpec spec = dialog.spec();
+    QCOMPARE(spec.kind, WidgetKind::UserFacts);
+    QCOMPARE(spec.limit(), 7);
+    QVERIFY(spec.userId() > 0);
+
+    // Changing an existing one keeps its kind.
+    WidgetDialog change(&someone.presence, WidgetSpec::make(WidgetKind::Presence, {}).value());
+    QVERIFY(!change.findChild<QComboBox *>(QStringLiteral("widgetKind"))->isEnabled());
+    QCOMPARE(change.findChild<QSpinBox *>(QStringLiteral("widgetLimit"))->value(), 12);
+    QCOMPARE(change.findChild<QSpinBox *>(QStringLiteral("widgetLimit"))->maximum(), 100);
+}
+
+void tst_HubPanel::moderatorsDeskMutesAnnouncesAndLogs()
+{
+    HallwayClient moderator;
+    ModerationPanel desk(&moderator);
+    desk.show();
+    QSignalSpy signedIn(&moderator, &HallwayClient::signedIn);
+    moderator.signIn(m_server.url(), {QStringLiteral("mod"), Password});
+    QVERIFY(signedIn.wait(10'000));
+    desk.setActive(true);
+
+    Person loud;
+    AnnouncementBar banner(&loud.client);
+    QVERIFY(loud.signIn(m_server.url(), QStringLiteral("loud"), true));
+
+    desk.muteUser(loud.client.currentUser().id, QStringLiteral("LOUD"), 15 * 60);
+    QTRY_VERIFY(desk.statusText().contains(QStringLiteral("muted")));
+    auto *restricted = desk.findChild<QListWidget *>(QStringLiteral("restrictedList"));
+    QTRY_COMPARE(restricted->count(), 1);
+    QVERIFY(restricted->item(0)->text().contains(QStringLiteral("muted until")));
+    QTRY_VERIFY(desk.auditLog()->rowCount() > 0);
+    QVERIFY(desk.auditLog()->index(0).data().toString().contains(
+            QStringLiteral("muted LOUD for 15 minute(s)")));
+
+    // The muted person's post is refused with words they understand.
+    QSignalSpy rejected(&loud.client, &HallwayClient::factRejected);
+    loud.client.postFact(QStringLiteral("LOUD NOISES"));
+    QVERIFY(rejected.wait(5000));
+    const auto error = rejected.first().at(2).value<Error>();
+    QCOMPARE(error.code, ErrorCode::Muted);
+    QCOMPARE(errorText(error),
+             QStringLiteral("A moderator has muted you. You can post again in 15 minute(s)."));
+
+    // Lift it from the list.
+    restricted->setCurrentRow(0);
+    QTest::mouseClick(desk.findChild<QPushButton *>(QStringLiteral("liftButton")), Qt::LeftButton);
+    QTRY_COMPARE(restricted->count(), 0);
+    QTRY_VERIFY(desk.auditLog()->index(0).data().toString().contains(
+            QStringLiteral("lifted the mute on LOUD")));
+
+    // An announcement reaches the attendee's banner.
+    auto *edit = desk.findChild<QLineEdit *>(QStringLiteral("announcementEdit"));
+    QTest::keyClicks(edit, QStringLiteral("Lunch is served"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_VERIFY(banner.text().contains(QStringLiteral("Lunch is served")));
+    QTRY_VERIFY(desk.auditLog()->index(0).data().toString().contains(QStringLiteral("announced")));
+}
+
+QTEST_MAIN(tst_HubPanel)
+#include "tst_hubpanel.moc"
