@@ -2,6 +2,123 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
   <context>
+    <name>Hallway::AnnouncementBar</name>
+    <message>
+      <source>Dismiss</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <source>Dismiss the announcement</source>
+      <translation>Ankündigung schließen</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Announcement&lt;/b&gt; from %1 at %2: %3</source>
+      <translation>&lt;b&gt;Ankündigung&lt;/b&gt; von %1 um %2: %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::AuditLogModel</name>
+    <message>
+      <source>%1  %2</source>
+      <translation>%1  %2</translation>
+    </message>
+    <message>
+      <source>The server's command line</source>
+      <translation>Die Kommandozeile des Servers</translation>
+    </message>
+    <message>
+      <source>someone</source>
+      <translation>jemanden</translation>
+    </message>
+    <message>
+      <source>%1 made %2 a moderator</source>
+      <translation>%1 hat %2 zur Moderation gemacht</translation>
+    </message>
+    <message>
+      <source>%1 made %2 an attendee</source>
+      <translation>%1 hat %2 zum Gast gemacht</translation>
+    </message>
+    <message>
+      <source>%1 hid a fact by %2: "%3"</source>
+      <translation>%1 hat einen Fakt von %2 ausgeblendet: „%3“</translation>
+    </message>
+    <message>
+      <source>%1 brought back a fact by %2: "%3"</source>
+      <translation>%1 hat einen Fakt von %2 wieder eingeblendet: „%3“</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 muted %2 for %n minute(s)</source>
+      <translation>
+        <numerusform>%1 hat %2 für %n Minute stummgeschaltet</numerusform>
+        <numerusform>%1 hat %2 für %n Minuten stummgeschaltet</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 lifted the mute on %2</source>
+      <translation>%1 hat die Stummschaltung von %2 aufgehoben</translation>
+    </message>
+    <message>
+      <source>%1 banned %2</source>
+      <translation>%1 hat %2 gesperrt</translation>
+    </message>
+    <message>
+      <source>%1 lifted the ban on %2</source>
+      <translation>%1 hat die Sperre von %2 aufgehoben</translation>
+    </message>
+    <message>
+      <source>%1 announced: "%2"</source>
+      <translation>%1 hat angekündigt: „%2“</translation>
+    </message>
+    <message>
+      <source>%1 opened voting on lightning talks</source>
+      <translation>%1 hat die Abstimmung über Lightning Talks geöffnet</translation>
+    </message>
+    <message>
+      <source>%1 closed voting on lightning talks</source>
+      <translation>%1 hat die Abstimmung über Lightning Talks geschlossen</translation>
+    </message>
+    <message>
+      <source>%1 hid the talk "%2" by %3</source>
+      <translation>%1 hat den Vortrag „%2“ von %3 ausgeblendet</translation>
+    </message>
+    <message>
+      <source>%1 brought back the talk "%2" by %3</source>
+      <translation>%1 hat den Vortrag „%2“ von %3 wieder eingeblendet</translation>
+    </message>
+    <message>
+      <source>%1 created the hub "%2"</source>
+      <translation>%1 hat den Hub „%2“ angelegt</translation>
+    </message>
+    <message>
+      <source>%1 renamed the hub "%2" to "%3"</source>
+      <translation>%1 hat den Hub „%2“ in „%3“ umbenannt</translation>
+    </message>
+    <message>
+      <source>%1 deleted the hub "%2"</source>
+      <translation>%1 hat den Hub „%2“ gelöscht</translation>
+    </message>
+    <message>
+      <source>%1 added "%2" to the hub "%3"</source>
+      <translation>%1 hat „%2“ zum Hub „%3“ hinzugefügt</translation>
+    </message>
+    <message>
+      <source>%1 removed "%2" from the hub "%3"</source>
+      <translation>%1 hat „%2“ aus dem Hub „%3“ entfernt</translation>
+    </message>
+    <message>
+      <source>%1 moved "%2" in the hub "%3"</source>
+      <translation>%1 hat „%2“ im Hub „%3“ verschoben</translation>
+    </message>
+    <message>
+      <source>%1 changed "%2" in the hub "%3"</source>
+      <translation>%1 hat „%2“ im Hub „%3“ geändert</translation>
+    </message>
+    <message>
+      <source>%1 did %2 (%3)</source>
+      <translation>%1 hat %2 ausgeführt (%3)</translation>
+    </message>
+  </context>
+  <context>
     <name>Hallway::ChangePasswordDialog</name>
     <message>
       <source>Change password</source>
@@ -58,6 +175,10 @@
       <source>Delivered, sent %1</source>
       <translation>Zugestellt, gesendet %1</translation>
     </message>
+    <message>
+      <source>Not sent: %1</source>
+      <translation>Nicht gesendet: %1</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ChatPanel</name>
@@ -76,6 +197,13 @@
     <message>
       <source>&lt;b&gt;%1&lt;/b&gt;</source>
       <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::ColumnChart</name>
+    <message>
+      <source>peak %1</source>
+      <translation>Spitze %1</translation>
     </message>
   </context>
   <context>
@@ -148,6 +276,100 @@
     <message>
       <source>Cannot reach %1: %2</source>
       <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::HubPanel</name>
+    <message>
+      <source>Hub</source>
+      <translation>Hub</translation>
+    </message>
+    <message>
+      <source>&amp;Hub:</source>
+      <translation>&amp;Hub:</translation>
+    </message>
+    <message>
+      <source>Add &amp;widget...</source>
+      <translation>&amp;Widget hinzufügen …</translation>
+    </message>
+    <message>
+      <source>&amp;New hub...</source>
+      <translation>&amp;Neuer Hub …</translation>
+    </message>
+    <message>
+      <source>&amp;Rename...</source>
+      <translation>&amp;Umbenennen …</translation>
+    </message>
+    <message>
+      <source>&amp;Delete hub</source>
+      <translation>Hub &amp;löschen</translation>
+    </message>
+    <message>
+      <source>Loading the hubs...</source>
+      <translation>Hubs werden geladen …</translation>
+    </message>
+    <message>
+      <source>This hub has no widgets yet.</source>
+      <translation>Dieser Hub hat noch keine Widgets.</translation>
+    </message>
+    <message>
+      <source> Add one with "Add widget".</source>
+      <translation> Füge eines mit „Widget hinzufügen“ hinzu.</translation>
+    </message>
+    <message>
+      <source>That did not work: %1</source>
+      <translation>Das hat nicht geklappt: %1</translation>
+    </message>
+    <message>
+      <source>New hub</source>
+      <translation>Neuer Hub</translation>
+    </message>
+    <message>
+      <source>Name of the new hub:</source>
+      <translation>Name des neuen Hubs:</translation>
+    </message>
+    <message>
+      <source>Rename hub</source>
+      <translation>Hub umbenennen</translation>
+    </message>
+    <message>
+      <source>New name:</source>
+      <translation>Neuer Name:</translation>
+    </message>
+    <message>
+      <source>Delete hub</source>
+      <translation>Hub löschen</translation>
+    </message>
+    <message>
+      <source>Delete the hub "%1" for everyone? Its widgets go with it.</source>
+      <translation>Den Hub „%1“ für alle löschen? Seine Widgets verschwinden mit ihm.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::HubsModel</name>
+    <message>
+      <source>Who's online</source>
+      <translation>Wer ist da</translation>
+    </message>
+    <message>
+      <source>Latest facts</source>
+      <translation>Neueste Fakten</translation>
+    </message>
+    <message>
+      <source>Top lightning talks</source>
+      <translation>Beliebteste Lightning Talks</translation>
+    </message>
+    <message>
+      <source>The room in numbers</source>
+      <translation>Der Raum in Zahlen</translation>
+    </message>
+    <message>
+      <source>Announcements</source>
+      <translation>Ankündigungen</translation>
+    </message>
+    <message>
+      <source>One person's facts</source>
+      <translation>Fakten einer Person</translation>
     </message>
   </context>
   <context>
@@ -302,6 +524,162 @@
       <source>View &amp;profile</source>
       <translation>&amp;Profil ansehen</translation>
     </message>
+    <message>
+      <source>H&amp;ubs</source>
+      <translation>H&amp;ubs</translation>
+    </message>
+    <message>
+      <source>Announcement from %1</source>
+      <translation>Ankündigung von %1</translation>
+    </message>
+    <message>
+      <source>&amp;Hide this fact from everyone</source>
+      <translation>Diesen Fakt für alle aus&amp;blenden</translation>
+    </message>
+    <message>
+      <source>A moderator made you a moderator.</source>
+      <translation>Du moderierst jetzt mit.</translation>
+    </message>
+    <message>
+      <source>You are no longer a moderator.</source>
+      <translation>Du moderierst nicht mehr.</translation>
+    </message>
+    <message>
+      <source>Make an &amp;attendee</source>
+      <translation>Zum &amp;Gast machen</translation>
+    </message>
+    <message>
+      <source>Make a mo&amp;derator</source>
+      <translation>Zur Mo&amp;deration machen</translation>
+    </message>
+    <message>
+      <source>&amp;Mute</source>
+      <translation>&amp;Stummschalten</translation>
+    </message>
+    <message numerus="yes">
+      <source>For %n minute(s)</source>
+      <translation>
+        <numerusform>Für %n Minute</numerusform>
+        <numerusform>Für %n Minuten</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>For %n hour(s)</source>
+      <translation>
+        <numerusform>Für %n Stunde</numerusform>
+        <numerusform>Für %n Stunden</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&amp;Lift the mute</source>
+      <translation>Stummschaltung &amp;aufheben</translation>
+    </message>
+    <message>
+      <source>&amp;Ban...</source>
+      <translation>S&amp;perren …</translation>
+    </message>
+    <message>
+      <source>Ban %1</source>
+      <translation>%1 sperren</translation>
+    </message>
+    <message>
+      <source>Ban %1? They are disconnected at once and cannot sign in until a moderator lifts the ban.</source>
+      <translation>%1 sperren? Die Verbindung wird sofort getrennt, und eine Anmeldung ist erst wieder möglich, wenn die Moderation die Sperre aufhebt.</translation>
+    </message>
+    <message>
+      <source>&amp;Moderation</source>
+      <translation>&amp;Moderation</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::ModerationPanel</name>
+    <message>
+      <source>Announce to everyone</source>
+      <translation>An alle ankündigen</translation>
+    </message>
+    <message>
+      <source>e.g. The keynote starts in 10 minutes in room A</source>
+      <translation>z. B. Die Keynote beginnt in 10 Minuten in Raum A</translation>
+    </message>
+    <message>
+      <source>&amp;Announce</source>
+      <translation>&amp;Ankündigen</translation>
+    </message>
+    <message>
+      <source>Banned and muted</source>
+      <translation>Gesperrt und stummgeschaltet</translation>
+    </message>
+    <message>
+      <source>&amp;Lift</source>
+      <translation>&amp;Aufheben</translation>
+    </message>
+    <message>
+      <source>Re&amp;fresh</source>
+      <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+      <source>Audit log</source>
+      <translation>Protokoll</translation>
+    </message>
+    <message>
+      <source>Audit log, newest first</source>
+      <translation>Protokoll, neueste zuerst</translation>
+    </message>
+    <message>
+      <source>Announced to everyone.</source>
+      <translation>An alle angekündigt.</translation>
+    </message>
+    <message>
+      <source>The announcement did not go out: %1</source>
+      <translation>Die Ankündigung wurde nicht verschickt: %1</translation>
+    </message>
+    <message>
+      <source>That did not work: %1</source>
+      <translation>Das hat nicht geklappt: %1</translation>
+    </message>
+    <message>
+      <source>%1 may post again.</source>
+      <translation>%1 darf wieder schreiben.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 is muted for %n minute(s).</source>
+      <translation>
+        <numerusform>%1 ist für %n Minute stummgeschaltet.</numerusform>
+        <numerusform>%1 ist für %n Minuten stummgeschaltet.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 is banned.</source>
+      <translation>%1 ist gesperrt.</translation>
+    </message>
+    <message>
+      <source>%1 may sign in again.</source>
+      <translation>%1 darf sich wieder anmelden.</translation>
+    </message>
+    <message>
+      <source>%1 is now a moderator.</source>
+      <translation>%1 moderiert jetzt mit.</translation>
+    </message>
+    <message>
+      <source>%1 is now an attendee.</source>
+      <translation>%1 ist jetzt Gast.</translation>
+    </message>
+    <message>
+      <source>The fact is hidden from everyone.</source>
+      <translation>Der Fakt ist für alle ausgeblendet.</translation>
+    </message>
+    <message>
+      <source>The fact is back.</source>
+      <translation>Der Fakt ist wieder da.</translation>
+    </message>
+    <message>
+      <source>%1 (@%2): banned</source>
+      <translation>%1 (@%2): gesperrt</translation>
+    </message>
+    <message>
+      <source>%1 (@%2): muted until %3</source>
+      <translation>%1 (@%2): stumm bis %3</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::PresenceDelegate</name>
@@ -389,6 +767,10 @@
     <message>
       <source>The connection was lost.</source>
       <translation>Die Verbindung ist abgebrochen.</translation>
+    </message>
+    <message>
+      <source>A moderator has banned this account.</source>
+      <translation>Die Moderation hat dieses Konto gesperrt.</translation>
     </message>
   </context>
   <context>
@@ -678,6 +1060,165 @@
     <message>
       <source>Cannot write %1: %2</source>
       <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+      <source>Your talk was not proposed: %1</source>
+      <translation>Dein Vortrag wurde nicht eingereicht: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::WidgetCard</name>
+    <message>
+      <source>Move up</source>
+      <translation>Nach oben</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>Nach unten</translation>
+    </message>
+    <message>
+      <source>Change...</source>
+      <translation>Ändern …</translation>
+    </message>
+    <message>
+      <source>Remove from this hub</source>
+      <translation>Aus diesem Hub entfernen</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::WidgetDialog</name>
+    <message>
+      <source>Change widget</source>
+      <translation>Widget ändern</translation>
+    </message>
+    <message>
+      <source>Add a widget</source>
+      <translation>Widget hinzufügen</translation>
+    </message>
+    <message>
+      <source>Show &amp;at most:</source>
+      <translation>&amp;Höchstens zeigen:</translation>
+    </message>
+    <message>
+      <source>&amp;Whose facts:</source>
+      <translation>&amp;Wessen Fakten:</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+      <source>&amp;Add</source>
+      <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+      <source>&amp;Kind:</source>
+      <translation>&amp;Art:</translation>
+    </message>
+    <message>
+      <source>User %1</source>
+      <translation>Person %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::WidgetView</name>
+    <message>
+      <source>Loading...</source>
+      <translation>Wird geladen …</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n online</source>
+      <translation>
+        <numerusform>%n anwesend</numerusform>
+        <numerusform>%n anwesend</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source> (away)</source>
+      <translation> (abwesend)</translation>
+    </message>
+    <message>
+      <source>Nobody is here yet.</source>
+      <translation>Noch ist niemand da.</translation>
+    </message>
+    <message>
+      <source>Facts by %1</source>
+      <translation>Fakten von %1</translation>
+    </message>
+    <message>
+      <source>No facts yet.</source>
+      <translation>Noch keine Fakten.</translation>
+    </message>
+    <message>
+      <source>Voting is open</source>
+      <translation>Die Abstimmung ist offen</translation>
+    </message>
+    <message>
+      <source>Voting is closed</source>
+      <translation>Die Abstimmung ist geschlossen</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1. &lt;b&gt;%2&lt;/b&gt; by %3, %n vote(s)</source>
+      <translation>
+        <numerusform>%1. &lt;b&gt;%2&lt;/b&gt; von %3, %n Stimme</numerusform>
+        <numerusform>%1. &lt;b&gt;%2&lt;/b&gt; von %3, %n Stimmen</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No talks proposed yet.</source>
+      <translation>Noch keine Vorträge eingereicht.</translation>
+    </message>
+    <message>
+      <source>No announcements.</source>
+      <translation>Keine Ankündigungen.</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>Personen</translation>
+    </message>
+    <message>
+      <source>Facts</source>
+      <translation>Fakten</translation>
+    </message>
+    <message>
+      <source>Messages</source>
+      <translation>Nachrichten</translation>
+    </message>
+    <message>
+      <source>Votes</source>
+      <translation>Stimmen</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Posts per minute&lt;/b&gt;, last hour</source>
+      <translation>&lt;b&gt;Beiträge pro Minute&lt;/b&gt;, letzte Stunde</translation>
+    </message>
+    <message>
+      <source>an hour ago</source>
+      <translation>vor einer Stunde</translation>
+    </message>
+    <message>
+      <source>now</source>
+      <translation>jetzt</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Top cities&lt;/b&gt; by posts</source>
+      <translation>&lt;b&gt;Städte&lt;/b&gt; mit den meisten Beiträgen</translation>
+    </message>
+    <message>
+      <source>No posts from any city yet.</source>
+      <translation>Noch keine Beiträge aus einer Stadt.</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Top regions&lt;/b&gt; by posts</source>
+      <translation>&lt;b&gt;Regionen&lt;/b&gt; mit den meisten Beiträgen</translation>
+    </message>
+    <message>
+      <source>No posts from any region yet.</source>
+      <translation>Noch keine Beiträge aus einer Region.</translation>
+    </message>
+    <message>
+      <source>Updated at %1</source>
+      <translation>Aktualisiert um %1</translation>
     </message>
   </context>
   <context>
