@@ -6,12 +6,15 @@
 #include "auditlogmodel.h"
 #include "charts.h"
 #include "errortext.h"
+#include "factfeedmodel.h"
 #include "hallwayclient.h"
 #include "hubpanel.h"
 #include "hubsmodel.h"
+#include "mainwindow.h"
 #include "moderationpanel.h"
 #include "presencemodel.h"
 #include "protocol.h"
+#include "testclient.h"
 #include "testserver.h"
 #include "widgetcard.h"
 #include "widgetdialog.h"
@@ -23,6 +26,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -70,6 +74,7 @@ private Q_SLOTS:
     void statsWidgetDrawsItsCharts();
     void widgetDialogBuildsTheSpec();
     void moderatorsDeskMutesAnnouncesAndLogs();
+    void screenshotForTheReadme();
 
 private:
     TestServer m_server;
@@ -248,6 +253,75 @@ void tst_HubPanel::moderatorsDeskMutesAnnouncesAndLogs()
     QTest::keyClick(edit, Qt::Key_Return);
     QTRY_VERIFY(banner.text().contains(QStringLiteral("Lunch is served")));
     QTRY_VERIFY(desk.auditLog()->index(0).data().toString().contains(QStringLiteral("announced")));
+}
+
+// Not a check: with HALLWAY_HUB_SCREENSHOT=path set, fills a room and saves the main window on
+// the Hubs tab as the README's second picture (run under Xvfb with QT_QPA_PLATFORM=xcb).
+void tst_HubPanel::screenshotForTheReadme()
+{
+    const QString path = qEnvironmentVariable("HALLWAY_HUB_SCREENSHOT");
+    if (path.isEmpty())
+        QSKIP("set HALLWAY_HUB_SCREENSHOT=file.png to save a screenshot");
+    struct Guest {
+        QString name, city, region, fact;
+    };
+    const QList<Guest> guests = {
+            {QStringLiteral("Ada Lovelace"), QStringLiteral("London"), QStringLiteral("England"),
+             QStringLiteral("Ask me about the Analytical Engine.")},
+            {QStringLiteral("Grace Hopper"), QStringLiteral("New York"), QStringLiteral("New York"),
+             QStringLiteral("I brought the nanoseconds.")},
+            {QStringLiteral("Linus Torvalds"), QStringLiteral("Portland"), QStringLiteral("Oregon"),
+             QStringLiteral("Find me at the coffee machine.")},
+            {QStringLiteral("Margaret Hamilton"), QStringLiteral("Boston"),
+             QStringLiteral("Massachusetts"), QStringLiteral("Error recovery is a feature.")},
+            {QStringLiteral("Dennis Ritchie"), QStringLiteral("New York"),
+             QStringLiteral("New York"), QStringLiteral("Small languages, big ideas.")}};
+    std::vector<std::unique_ptr<TestClient>> clients;
+    qint64 talkId = 0;
+    for (const Guest &guest : guests) {
+        auto client = std::make_unique<TestClient>();
+        QVERIFY(client->open(m_server.url()) && !client->hello().isError());
+        QVERIFY(!client->registerUser(QStringLiteral("shot%1").arg(clients.size()), Password,
+                                      guest.name, guest.city, guest.region)
+                         .isError());
+        for (int i = 0; i < 1 + static_cast<int>(clients.size()) % 3; ++i)
+            QVERIFY(!client->request(Protocol::Type::PostFact,
+                                     {{QStringLiteral("clientId"), QStringLiteral("s%1").arg(i)},
+                                      {QStringLiteral("text"), guest.fact}})
+                             .isError());
+        if (clients.size() < 2) {
+            const Envelope talk =
+                    client->request(Protocol::Type::ProposeTalk,
+                                    {{QStringLiteral("clientId"), QStringLiteral("t")},
+                                     {QStringLiteral("title"),
+                                      clients.empty() ? QStringLiteral("Notes on the Engine")
+                                                      : QStringLiteral("Debugging moths")}});
+            talkId = talk.data.value(QStringLiteral("talk"))
+                             .toObject()
+                             .value(QStringLiteral("id"))
+                             .toInteger();
+        }
+        client->request(Protocol::Type::ToggleVote,
+                        {{QStringLiteral("clientId"), QStringLiteral("v")},
+                         {QStringLiteral("talkId"), talkId}});
+        clients.push_back(std::move(client));
+    }
+    HallwayClient client;
+    client.subscribe(Protocol::Topic::Presence);
+    PresenceModel presence(&client);
+    std::unique_ptr<FactFeedModel> community(FactFeedModel::community(&client, 20));
+    MainWindow window(&client, &presence, community.get());
+    window.resize(1000, 720);
+    window.show();
+    QSignalSpy signedIn(&client, &HallwayClient::signedIn);
+    client.signIn(m_server.url(), {QStringLiteral("mod"), Password});
+    QVERIFY(signedIn.wait(10'000));
+    window.moderationPanel()->announce(
+            QStringLiteral("The keynote starts in 10 minutes in room A."));
+    window.findChild<QTabWidget *>(QStringLiteral("centralTabs"))
+            ->setCurrentWidget(window.hubPanel());
+    QTest::qWait(2500); // the statistics' next round
+    QVERIFY(window.grab().save(path));
 }
 
 QTEST_MAIN(tst_HubPanel)
