@@ -879,6 +879,145 @@
     </message>
   </context>
   <context>
+    <name>Hallway::Simulator</name>
+    <message>
+      <source>Signs in simulated attendees who come and go, post facts, chat, propose talks and vote, at about RATE actions per second in all, then stops by itself.</source>
+      <translation>Meldet simulierte Gäste an, die kommen und gehen, Fakten posten, chatten, Vorträge einreichen und abstimmen, insgesamt etwa RATE Aktionen pro Sekunde, und hört von selbst auf.</translation>
+    </message>
+    <message>
+      <source>The room, e.g. ws://127.0.0.1:8470 (required).</source>
+      <translation>Der Raum, z. B. ws://127.0.0.1:8470 (Pflicht).</translation>
+    </message>
+    <message>
+      <source>How many attendees, 1 to 5000 (default 20).</source>
+      <translation>Wie viele Gäste, 1 bis 5000 (Standard 20).</translation>
+    </message>
+    <message>
+      <source>Actions per second in all, up to 10000 (default 5).</source>
+      <translation>Aktionen pro Sekunde insgesamt, bis 10000 (Standard 5).</translation>
+    </message>
+    <message>
+      <source>Seconds to run, 1 to 86400 (default 60).</source>
+      <translation>Laufzeit in Sekunden, 1 bis 86400 (Standard 60).</translation>
+    </message>
+    <message>
+      <source>Username prefix: PREFIX-0001, PREFIX-0002... (default sim). Existing accounts sign in with --password; new ones are registered.</source>
+      <translation>Präfix der Benutzernamen: PREFIX-0001, PREFIX-0002 … (Standard sim). Vorhandene Konten melden sich mit --password an, neue werden registriert.</translation>
+    </message>
+    <message>
+      <source>The attendees' password (default simulated-attendee).</source>
+      <translation>Das Passwort der Gäste (Standard simulated-attendee).</translation>
+    </message>
+    <message>
+      <source>Log every attendee's connection and sign-in.</source>
+      <translation>Verbindung und Anmeldung jedes Gastes protokollieren.</translation>
+    </message>
+    <message>
+      <source>Random seed, for a repeatable run.</source>
+      <translation>Startwert des Zufalls, für einen wiederholbaren Lauf.</translation>
+    </message>
+    <message>
+      <source>--server is required, e.g. --server ws://127.0.0.1:8470</source>
+      <translation>--server fehlt, z. B. --server ws://127.0.0.1:8470</translation>
+    </message>
+    <message>
+      <source>--server must be a ws:// or wss:// address, got "%1"</source>
+      <translation>--server muss eine ws://- oder wss://-Adresse sein, nicht „%1“</translation>
+    </message>
+    <message>
+      <source>--users must be a whole number from 1 to 5000</source>
+      <translation>--users muss eine ganze Zahl von 1 bis 5000 sein</translation>
+    </message>
+    <message>
+      <source>--rate must be a number above 0 and at most 10000</source>
+      <translation>--rate muss eine Zahl über 0 und höchstens 10000 sein</translation>
+    </message>
+    <message>
+      <source>--duration must be a whole number of seconds from 1 to 86400</source>
+      <translation>--duration muss eine ganze Zahl von Sekunden von 1 bis 86400 sein</translation>
+    </message>
+    <message>
+      <source>Simulating %1 attendees at about %2 actions/s for %3 s against %4</source>
+      <translation>Simuliere %1 Gäste mit etwa %2 Aktionen/s für %3 s gegen %4</translation>
+    </message>
+    <message>
+      <source>hallway-simulate: no attendee could sign in: %1</source>
+      <translation>hallway-simulate: kein Gast konnte sich anmelden: %1</translation>
+    </message>
+    <message>
+      <source>no answer within %1 s</source>
+      <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+      <source>Hi! Shall we meet after the %1 talk?</source>
+      <translation>Hallo! Treffen wir uns nach dem Vortrag über %1?</translation>
+    </message>
+    <message>
+      <source>%1 s: %2/%3 online, %4 actions (facts %5, votes %6, messages %7, talks %8, presence %9, breaks %10), %11 stored, %12 rejected</source>
+      <translation>%1 s: %2/%3 anwesend, %4 Aktionen (Fakten %5, Stimmen %6, Nachrichten %7, Vorträge %8, Anwesenheit %9, Pausen %10), %11 gespeichert, %12 abgelehnt</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+      <source>  attendees signed in  %1 of %2 (%3 registered now)</source>
+      <translation>  angemeldete Gäste   %1 von %2 (%3 neu registriert)</translation>
+    </message>
+    <message>
+      <source>facts</source>
+      <translation>Fakten</translation>
+    </message>
+    <message>
+      <source>votes</source>
+      <translation>Stimmen</translation>
+    </message>
+    <message>
+      <source>messages</source>
+      <translation>Nachrichten</translation>
+    </message>
+    <message>
+      <source>talks proposed</source>
+      <translation>eingereichte Vorträge</translation>
+    </message>
+    <message>
+      <source>  %1 %2 sent, %3 stored</source>
+      <translation>  %1 %2 gesendet, %3 gespeichert</translation>
+    </message>
+    <message>
+      <source>  %1 %2</source>
+      <translation>  %1 %2</translation>
+    </message>
+    <message>
+      <source>presence changes</source>
+      <translation>Anwesenheitswechsel</translation>
+    </message>
+    <message>
+      <source>breaks taken</source>
+      <translation>Pausen</translation>
+    </message>
+    <message>
+      <source>rejected</source>
+      <translation>abgelehnt</translation>
+    </message>
+    <message>
+      <source>  %1 %2 actions/s over %3 s of activity (asked for %4)</source>
+      <translation>  %1 %2 Aktionen/s in %3 s Aktivität (verlangt: %4)</translation>
+    </message>
+    <message>
+      <source>rate</source>
+      <translation>Rate</translation>
+    </message>
+    <message>
+      <source>  %1 %2 (last: %3)</source>
+      <translation>  %1 %2 (zuletzt: %3)</translation>
+    </message>
+    <message>
+      <source>sign-in failures</source>
+      <translation>fehlgeschlagene Anmeldungen</translation>
+    </message>
+  </context>
+  <context>
     <name>Hallway::StartDialog</name>
     <message>
       <source>Welcome to Hallway</source>

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: MIT
+// hallway-simulate against a real server: a 5-second run makes activity that the database
+// and the server's statistics both show; a second run signs the same attendees in again;
+// an unreachable server and bad arguments end it at once with a clear message.
+#include "stats.h"
+#include "testserver.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Hallway;
+using namespace Hallway::Test;
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    qint64 ms = 0;
+};
+
+Run simulate(const QStringList &arguments, int timeoutMs = 40'000)
+{
+    QProcess process;
+    QElapsedTimer clock;
+    clock.start();
+    process.start(QStringLiteral(HALLWAY_SIMULATE_PATH), arguments);
+    Run run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    run.ms = clock.elapsed();
+    return run;
+}
+} // namespace
+
+class tst_Simulate : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void fiveSecondsOfActivityShowInTheStats();
+    void aSecondRunSignsTheSameAttendeesIn();
+    void unreachableServerFailsClearly();
+    void badArgumentsAreRefused_data();
+    void badArgumentsAreRefused();
+
+private:
+    qint64 count(const QString &sql);
+    TestServer m_server;
+};
+
+void tst_Simulate::initTestCase()
+{
+    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
+        && !postgresRequested())
+        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    m_server.setConfig(QStringLiteral("[stats]\ninterval_seconds=1\n"));
+    m_server.enableHttp();
+    QVERIFY(m_server.start());
+}
+
+qint64 tst_Simulate::count(const QString &sql)
+{
+    qint64 result = -1;
+    {
+        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("simulate"));
+        QSqlQuery query(db);
+        if (query.exec(sql) && query.next())
+            result = query.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("simulate"));
+    return result;
+}
+
+void tst_Simulate::fiveSecondsOfActivityShowInTheStats()
+{
+    const Run run =
+            simulate({QStringLiteral("--server"), m_server.url().toString(),
+                      QStringLiteral("--users"), QStringLiteral("8"), QStringLiteral("--rate"),
+                      QStringLiteral("30"), QStringLiteral("--duration"), QStringLiteral("5"),
+                      QStringLiteral("--seed"), QStringLiteral("7")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("Summary")), qPrintable(run.out));
+    QVERIFY(run.out.contains(QStringLiteral("attendees signed in  8 of 8 (8 registered now)")));
+    QVERIFY(run.out.count(QStringLiteral(" online, ")) >= 4); // a progress line a second
+    QVERIFY2(run.ms < 15'000, qPrintable(QString::number(run.ms))); // it stopped by itself
+
+    // The activity is in the database...
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM users WHERE username LIKE 'sim-%'")), 8);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM users WHERE city = ''")), 0);
+    const qint64 facts = count(QStringLiteral("SELECT COUNT(*) FROM facts"));
+    QVERIFY(facts > 10);
+    QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM votes")) > 0);
+    QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM messages")) > 0);
+    QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM talks")) > 0);
+    // ...every fact the simulator says was stored is there once...
+    const QRegularExpression stored(QStringLiteral(R"(facts\s+(\d+) sent, (\d+) stored)"));
+    const auto match = stored.match(run.out);
+    QVERIFY(match.hasMatch());
+    QCOMPARE(match.captured(2).toLongLong(), facts);
+
+    // ...and in the statistics the server serves.
+    RoomStats stats;
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (stats = RoomStats::fromJson(
+                             QJsonDocument::fromJson(m_server.httpGet(QStringLiteral("/stats")))
+                                     .object())
+                             .value(),
+             stats.computedAt > after),
+            10'000);
+    QCOMPARE(stats.facts, facts);
+    QCOMPARE(stats.users, 8);
+    QCOMPARE(stats.votes, count(QStringLiteral("SELECT COUNT(*) FROM votes")));
+    QCOMPARE(stats.messages, count(QStringLiteral("SELECT COUNT(*) FROM messages")));
+    QVERIFY(!stats.topCities.isEmpty());
+    qint64 perMinute = 0;
+    for (const qint64 minute : std::as_const(stats.postsPerMinute))
+        perMinute += minute;
+    QCOMPARE(perMinute, facts);
+}
+
+void tst_Simulate::aSecondRunSignsTheSameAttendeesIn()
+{
+    const Run run = simulate({QStringLiteral("--server"), m_server.url().toString(),
+                              QStringLiteral("--users"), QStringLiteral("8"),
+                              QStringLiteral("--duration"), QStringLiteral("1")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("attendees signed in  8 of 8 (0 registered now)")),
+             qPrintable(run.out));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM users")), 8);
+}
+
+void tst_Simulate::unreachableServerFailsClearly()
+{
+    // A loopback port nobody listens on.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    const Run run =
+            simulate({QStringLiteral("--server"), QStringLiteral("ws://127.0.0.1:%1").arg(port),
+                      QStringLiteral("--users"), QStringLiteral("3"), QStringLiteral("--duration"),
+                      QStringLiteral("60")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("no attendee could sign in")), qPrintable(run.err));
+    QVERIFY(run.err.contains(QStringLiteral("Cannot reach")));
+    QVERIFY2(run.ms < 20'000, qPrintable(QString::number(run.ms)));
+}
+
+void tst_Simulate::badArgumentsAreRefused_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString server = QStringLiteral("ws://127.0.0.1:1");
+    QTest::newRow("no server") << QStringList() << QStringLiteral("--server is required");
+    QTest::newRow("http server") << QStringList{QStringLiteral("--server"),
+                                                QStringLiteral("http://x")}
+                                 << QStringLiteral("ws:// or wss://");
+    QTest::newRow("no users") << QStringList{QStringLiteral("--server"), server,
+                                             QStringLiteral("--users"), QStringLiteral("0")}
+                              << QStringLiteral("--users");
+    QTest::newRow("negative rate") << QStringList{QStringLiteral("--server"), server,
+                                                  QStringLiteral("--rate"), QStringLiteral("-1")}
+                                   << QStringLiteral("--rate");
+    QTest::newRow("endless") << QStringList{QStringLiteral("--server"), server,
+                                            QStringLiteral("--duration"), QStringLiteral("100000")}
+                             << QStringLiteral("--duration");
+}
+
+void tst_Simulate::badArgumentsAreRefused()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run run = simulate(arguments, 10'000);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+}
+
+QTEST_MAIN(tst_Simulate)
+#include "tst_simulate.moc"
