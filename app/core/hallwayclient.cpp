@@ -98,6 +98,8 @@ void HallwayClient::onSessionReply(const Expected<QJsonObject> &reply, bool firs
     const bool freshToken = !session->token.isEmpty();
     if (freshToken)
         m_token = session->token;
+    // A resume may bring news: a moderator changed our role while we were away.
+    const bool userChanged = !firstSignIn && m_user != session->user;
     m_user = session->user;
     m_login.password.clear(); // not needed any more: reconnects resume with the token
     m_register.password.clear();
@@ -107,6 +109,8 @@ void HallwayClient::onSessionReply(const Expected<QJsonObject> &reply, bool firs
     qCInfo(lcClientSession).noquote() << "signed in as" << m_user.username;
     if (firstSignIn)
         Q_EMIT signedIn(m_user, freshToken);
+    else if (userChanged)
+        Q_EMIT currentUserChanged(m_user);
     if (m_presenceState != PresenceState::Online)
         setPresenceState(m_presenceState);
     for (auto it = m_topics.cbegin(); it != m_topics.cend(); ++it)
@@ -242,8 +246,11 @@ void HallwayClient::sendSubscribe(const QString &topic)
                              TopicPosition position = m_positions.value(topic);
                              for (const QJsonObject &event : subscribed->events) {
                                  position.seq = event.value(QStringLiteral("seq")).toInteger();
-                                 Q_EMIT topicEvent(topic, position.seq,
-                                                   event.value(QStringLiteral("data")).toObject());
+                                 const QJsonObject data =
+                                         event.value(QStringLiteral("data")).toObject();
+                                 noticeOwnChanges(topic, data);
+                                 rememberWidgetData(topic, data);
+                                 Q_EMIT topicEvent(topic, position.seq, data);
                              }
                              position.epoch = subscribed->position.epoch;
                              position.seq = subscribed->position.seq;

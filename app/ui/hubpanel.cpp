@@ -147,12 +147,19 @@ void HubPanel::rebuild()
             editHub(edit);
         });
         connect(card, &WidgetCard::configureRequested, this, [this, widget]() {
+            const qint64 hubId = m_hubId;
             WidgetDialog dialog(m_people, widget.spec, this);
             if (dialog.exec() != QDialog::Accepted)
                 return;
+            // Someone may have removed it, or the hub, while the dialog was open.
+            const auto current = m_hubs->hub(hubId);
+            if (!current
+                || std::none_of(current->widgets.cbegin(), current->widgets.cend(),
+                                [&](const HubWidget &w) { return w.id == widget.id; }))
+                return showError(tr("That widget is gone; someone removed it meanwhile."));
             HubEdit edit;
             edit.operation = HubEdit::Operation::Configure;
-            edit.hubId = m_hubId;
+            edit.hubId = hubId;
             edit.widgetId = widget.id;
             edit.config = dialog.spec().config;
             editHub(edit);
@@ -160,7 +167,11 @@ void HubPanel::rebuild()
         m_column->insertWidget(m_column->count() - 1, card);
         cards.append(card);
     }
-    qDeleteAll(std::exchange(m_cards, cards));
+    // Later, not now: this may run inside one of those cards' own signals.
+    for (WidgetCard *old : std::exchange(m_cards, cards)) {
+        old->hide();
+        old->deleteLater();
+    }
     m_empty->setText(!hub ? tr("Loading the hubs...")
                           : tr("This hub has no widgets yet.")
                                      + (m_client->isModerator()

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void mutedUserGetsAClearErrorUntilTheMuteEnds();
     void rolesChangeInTheAppAndFromTheCommandLine();
     void announcementsReachEveryone();
+    void actionsTakeEffectWhenTheSenderLeavesAtOnce();
     void auditLogRecordsEveryActionInOrder();
 
 private:
@@ -438,6 +439,30 @@ void tst_Moderation::rolesChangeInTheAppAndFromTheCommandLine()
                       {QStringLiteral("role"), QStringLiteral("attendee")}})),
              QStringLiteral("conflict"));
 
+    // In the app, a demotion stops the audit log at once.
+    QVERIFY(!helper.client->subscribe(Protocol::Topic::Moderation).isError());
+    QVERIFY(!m_moderator.client
+                     ->request(Protocol::Type::SetRole,
+                               {{QStringLiteral("userId"), helper.id},
+                                {QStringLiteral("role"), QStringLiteral("attendee")}})
+                     .isError());
+    QCOMPARE(errorCode(helper.client->request(Protocol::Type::AuditLog)),
+             QStringLiteral("forbidden"));
+    helper.client->clearEvents();
+    QVERIFY(!m_moderator.client
+                     ->request(Protocol::Type::Announce,
+                               {{QStringLiteral("clientId"), QStringLiteral("secret")},
+                                {QStringLiteral("text"), QStringLiteral("Moderators only?")}})
+                     .isError());
+    QTest::qWait(300);
+    for (const Envelope &event : helper.client->events())
+        QVERIFY2(event.topic != Protocol::Topic::Moderation, "a demoted user saw the audit log");
+    QVERIFY(!m_moderator.client
+                     ->request(Protocol::Type::SetRole,
+                               {{QStringLiteral("userId"), helper.id},
+                                {QStringLiteral("role"), QStringLiteral("moderator")}})
+                     .isError());
+
     // The command line demotes; it counts from the next sign-in.
     QString output;
     QCOMPARE(m_server.runTool({QStringLiteral("--remove-moderator"), QStringLiteral("helper")},
@@ -463,7 +488,7 @@ void tst_Moderation::rolesChangeInTheAppAndFromTheCommandLine()
             && entry.target->id == helper.id)
             roleChanges.append(entry);
     }
-    QCOMPARE(roleChanges.size(), 2);
+    QCOMPARE(roleChanges.size(), 4); // promoted, demoted and promoted in the app; the command line
     QVERIFY(!roleChanges.at(0).moderator); // newest first: the command line
     QCOMPARE(roleChanges.at(0).detail.value(QStringLiteral("role")).toString(),
              QStringLiteral("attendee"));
@@ -479,6 +504,7 @@ void tst_Moderation::announcementsReachEveryone()
     QVERIFY(one.client && two.client);
     QVERIFY(!one.client->subscribe(Protocol::Topic::Announcements).isError());
     QVERIFY(!two.client->subscribe(Protocol::Topic::Announcements).isError());
+    const qint64 announcedBefore = auditRows(QStringLiteral("announce"));
     const QJsonObject announcement{
             {QStringLiteral("clientId"), QStringLiteral("keynote")},
             {QStringLiteral("text"), QStringLiteral("Keynote in room A at 10")}};
@@ -498,16 +524,17 @@ void tst_Moderation::announcementsReachEveryone()
     QCOMPARE(resent.data.value(QStringLiteral("duplicate")).toBool(), true);
     QTest::qWait(300);
     QVERIFY(one.client->events().isEmpty());
-    QCOMPARE(auditRows(QStringLiteral("announce")), 1);
+    QCOMPARE(auditRows(QStringLiteral("announce")), announcedBefore + 1);
 
     // Newcomers see it in the snapshot.
     const Envelope snapshot = m_attendee.client->subscribe(Protocol::Topic::Announcements);
-    QCOMPARE(snapshot.data.value(QStringLiteral("snapshot"))
-                     .toObject()
-                     .value(QStringLiteral("announcements"))
-                     .toArray()
-                     .size(),
-             1);
+    const QJsonArray announced = snapshot.data.value(QStringLiteral("snapshot"))
+                                         .toObject()
+                                         .value(QStringLiteral("announcements"))
+                                         .toArray();
+    QCOMPARE(announced.size(), announcedBefore + 1);
+    QCOMPARE(announced.first().toObject().value(QStringLiteral("text")),
+             QStringLiteral("Keynote in room A at 10")); // newest first
     QCOMPARE(errorCode(m_moderator.client->request(
                      Protocol::Type::Announce,
                      {{QStringLiteral("clientId"), QStringLiteral("e")},
@@ -518,6 +545,46 @@ void tst_Moderation::announcementsReachEveryone()
                      {{QStringLiteral("clientId"), QStringLiteral("l")},
                       {QStringLiteral("text"), QString(501, QLatin1Char('a'))}})),
              QStringLiteral("bad_request"));
+}
+
+// The answer may find nobody, but what was asked for still happens, for everyone: a ban and a
+// fact whose senders dropped their connections right after sending.
+void tst_Moderation::actionsTakeEffectWhenTheSenderLeavesAtOnce()
+{
+    Account target = signedIn(QStringLiteral("hitandrun"));
+    Account watcher = signedIn(QStringLiteral("feedwatcher"));
+    Account poster = signedIn(QStringLiteral("quickposter"));
+    Account moderator = signedIn(QStringLiteral("mod"), false);
+    QVERIFY(target.client && watcher.client && poster.client && moderator.client);
+    QVERIFY(!watcher.client->subscribe(Protocol::Topic::CommunityFacts).isError());
+
+    poster.client->sendRaw(QStringLiteral(
+            R"({"type":"fact.post","id":1,"data":{"clientId":"gone","text":"Posted, then gone"}})"));
+    poster.client->socket().flush(); // out of the socket, then gone without a close
+    poster.client->socket().abort();
+    moderator.client->sendRaw(
+            QStringLiteral(R"({"type":"mod.ban","id":1,"data":{"userId":%1}})").arg(target.id));
+    moderator.client->socket().flush();
+    moderator.client->socket().abort();
+
+    QVERIFY(target.client->waitForDisconnected());
+    QCOMPARE(target.client->closeCode(), Protocol::CloseCode::Banned);
+    QVERIFY(!watcher.client
+                     ->waitForEvent(Protocol::Topic::CommunityFacts,
+                                    [](const Envelope &event) {
+                                        const QJsonArray facts =
+                                                event.data.value(QStringLiteral("facts")).toArray();
+                                        return !facts.isEmpty()
+                                                && facts.first().toObject().value(
+                                                           QStringLiteral("text"))
+                                                == QStringLiteral("Posted, then gone");
+                                    })
+                     .type.isEmpty());
+    QVERIFY(!m_moderator.client
+                     ->request(Protocol::Type::Ban,
+                               {{QStringLiteral("userId"), target.id},
+                                {QStringLiteral("banned"), false}})
+                     .isError());
 }
 
 void tst_Moderation::auditLogRecordsEveryActionInOrder()

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void changePasswordSignsOutOtherSessions();
     void deletingAUserCascadesToSessions();
     void setRole();
+    void bannedUsersGetNoNewSession();
     void asyncJobsDeliverInOrderOnTheCallerThread();
     void unreachableDatabaseIsAClearError();
 
@@ -245,6 +246,37 @@ void tst_Storage::deletingAUserCascadesToSessions()
         QCOMPARE(query.value(0).toInt(), 0);
     }
     QSqlDatabase::removeDatabase(connection);
+}
+
+// A ban that commits while a password is being checked must still keep the user out: the
+// session is only created for a user who is not banned, in the same statement.
+void tst_Storage::bannedUsersGetNoNewSession()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    const UserInfo user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+                                     return w.createUser(newUser(QStringLiteral("mallory")), 1);
+                                 })
+                                  .value();
+    QVERIFY(storage->runBlocking<Status>(
+            [&](StorageWorker &w) { return w.createSession(user.id, QStringLiteral("h1"), 2); }));
+    const auto banned =
+            storage->runBlocking<Expected<Audited<RestrictedUser>>>([&](StorageWorker &w) {
+                return w.banUser(user.id, true, {std::nullopt, QStringLiteral("ban"), {}, {}, {}});
+            });
+    QVERIFY(banned);
+    QVERIFY(banned->value.banned);
+    QCOMPARE(banned->entry.action, QStringLiteral("ban"));
+    QCOMPARE(banned->entry.target->id, user.id);
+    // Every session ended with the ban, and no new one can start.
+    QVERIFY(!storage->runBlocking<Expected<UserInfo>>(
+            [](StorageWorker &w) { return w.userBySession(QStringLiteral("h1"), 3); }));
+    const Status refused = storage->runBlocking<Status>(
+            [&](StorageWorker &w) { return w.createSession(user.id, QStringLiteral("h2"), 4); });
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Forbidden);
+    QVERIFY(!storage->runBlocking<Expected<UserInfo>>(
+            [](StorageWorker &w) { return w.userBySession(QStringLiteral("h2"), 5); }));
 }
 
 void tst_Storage::setRole()

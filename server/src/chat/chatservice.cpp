@@ -166,17 +166,17 @@ void ChatService::send(ClientConnection *connection, const Envelope &request)
         return connection->replyError(request.id,
                                       badRequest(QStringLiteral("you cannot message yourself")));
     m_storage.run<Expected<StoredMessage>>(
-            connection,
+            this,
             [from, to, clientId, text](StorageWorker &worker) {
                 return worker.sendMessage(from, to, clientId, text,
                                           QDateTime::currentMSecsSinceEpoch());
             },
-            [this, connection, id = request.id](const Expected<StoredMessage> &stored) {
+            [this,
+             answer = PendingReply(connection, request.id)](const Expected<StoredMessage> &stored) {
                 if (!stored)
-                    return connection->replyError(id, stored.error());
-                connection->reply(id,
-                                  {{QStringLiteral("message"), stored->message.toJson()},
-                                   {QStringLiteral("duplicate"), stored->duplicate}});
+                    return answer.replyError(stored.error());
+                answer.reply({{QStringLiteral("message"), stored->message.toJson()},
+                              {QStringLiteral("duplicate"), stored->duplicate}});
                 if (stored->duplicate)
                     return;
                 const QJsonObject event{{QStringLiteral("kind"), Protocol::ChatEvent::Message},
@@ -247,15 +247,15 @@ void ChatService::markRead(ClientConnection *connection, const Envelope &request
         return connection->replyError(request.id, fields.error());
     const qint64 peerId = users->first == userId ? users->second : users->first;
     m_storage.run<Status>(
-            connection,
+            this,
             [userId, peerId, upToId](StorageWorker &worker) {
                 return worker.markRead(userId, peerId, upToId);
             },
-            [this, connection, id = request.id, userId, key = conversationKey(userId, peerId),
-             upToId](const Status &status) {
+            [this, answer = PendingReply(connection, request.id), userId,
+             key = conversationKey(userId, peerId), upToId](const Status &status) {
                 if (!status)
-                    return connection->replyError(id, status.error());
-                connection->reply(id);
+                    return answer.replyError(status.error());
+                answer.reply();
                 publishTo(userId,
                           {{QStringLiteral("kind"), Protocol::ChatEvent::Read},
                            {QStringLiteral("conversation"), key},
@@ -275,15 +275,16 @@ void ChatService::ackDelivery(ClientConnection *connection, const Envelope &requ
     for (const QJsonValue &value : ids.toArray())
         messageIds.append(value.toInteger());
     m_storage.run<Expected<QList<ChatMessage>>>(
-            connection,
+            this,
             [userId = connection->user()->id, messageIds](StorageWorker &worker) {
                 return worker.markDelivered(userId, messageIds,
                                             QDateTime::currentMSecsSinceEpoch());
             },
-            [this, connection, id = request.id](const Expected<QList<ChatMessage>> &delivered) {
+            [this, answer = PendingReply(connection, request.id)](
+                    const Expected<QList<ChatMessage>> &delivered) {
                 if (!delivered)
-                    return connection->replyError(id, delivered.error());
-                connection->reply(id);
+                    return answer.replyError(delivered.error());
+                answer.reply();
                 for (const ChatMessage &message : delivered.value())
                     publishTo(message.from,
                               {{QStringLiteral("kind"), Protocol::ChatEvent::Delivered},

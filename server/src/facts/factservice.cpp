@@ -58,17 +58,17 @@ void FactService::post(ClientConnection *connection, const QJsonValue &requestId
 {
     const qint64 authorId = connection->user()->id;
     m_storage.run<Expected<StoredFact>>(
-            connection,
+            this,
             [authorId, request](StorageWorker &worker) {
                 return worker.postFact(authorId, request.clientId, request.text,
                                        QDateTime::currentMSecsSinceEpoch());
             },
-            [this, connection, requestId](const Expected<StoredFact> &stored) {
+            [this,
+             answer = PendingReply(connection, requestId)](const Expected<StoredFact> &stored) {
                 if (!stored)
-                    return connection->replyError(requestId, stored.error());
+                    return answer.replyError(stored.error());
                 // Acknowledged after commit; the poster sees it at once from this reply.
-                connection->reply(requestId,
-                                  PostFactReply{stored->fact, stored->duplicate}.toJson());
+                answer.reply(PostFactReply{stored->fact, stored->duplicate}.toJson());
                 if (stored->duplicate)
                     return; // it went out when it was first stored
                 m_community->add(stored->fact);

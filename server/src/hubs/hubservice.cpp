@@ -57,13 +57,14 @@ bool HubService::handle(ClientConnection *connection, const Envelope &request)
         return true;
     }
     m_storage.run<Expected<Audited<HubChange>>>(
-            connection,
+            this,
             [edit = edit.value(), moderatorId = connection->user()->id](StorageWorker &worker) {
                 return worker.editHub(edit, moderatorId);
             },
-            [this, connection, id = request.id](const Expected<Audited<HubChange>> &result) {
+            [this, answer = PendingReply(connection, request.id)](
+                    const Expected<Audited<HubChange>> &result) {
                 if (!result)
-                    return connection->replyError(id, result.error());
+                    return answer.replyError(result.error());
                 const HubChange &change = result->value;
                 const auto existing =
                         std::find_if(m_hubs.begin(), m_hubs.end(),
@@ -82,9 +83,8 @@ bool HubService::handle(ClientConnection *connection, const Envelope &request)
                     m_topic->publish({{QStringLiteral("kind"), Protocol::ModerationEvent::Hub},
                                       {QStringLiteral("hub"), change.hub.toJson()}});
                 }
-                connection->reply(id,
-                                  {{QStringLiteral("hub"), change.hub.toJson()},
-                                   {QStringLiteral("removed"), change.removed}});
+                answer.reply({{QStringLiteral("hub"), change.hub.toJson()},
+                              {QStringLiteral("removed"), change.removed}});
                 m_audit.publish(result->entry);
             });
     return true;

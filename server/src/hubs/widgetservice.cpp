@@ -170,6 +170,9 @@ void WidgetService::compute(WidgetTopic *widget)
                         if (!widget->hasSubscriber(it.key()))
                             it->remove(widget->name());
                     }
+                    // A change that came in meanwhile still deserves a try for the viewers.
+                    if (widget->dirty && widget->subscriberCount() > 0)
+                        return compute(widget);
                     return dropIfUnused(widget);
                 }
                 computed(widget, data.value());

@@ -35,6 +35,10 @@ void AuditTrail::subscribe(ClientConnection *connection, const QJsonValue &reque
             [this, connection, requestId, since](const Expected<QList<AuditEntry>> &entries) {
                 if (!entries)
                     return connection->replyError(requestId, entries.error());
+                // Signed out or closing meanwhile: it must not join the topic.
+                if (connection->phase() != ClientConnection::Phase::SignedIn)
+                    return connection->replyError(
+                            requestId, {ErrorCode::Unauthorized, QStringLiteral("sign in first")});
                 if (!connection->isModerator())
                     return connection->replyError(
                             requestId,

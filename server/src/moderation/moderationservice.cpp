@@ -120,23 +120,27 @@ void ModerationService::setRole(ClientConnection *connection, const Envelope &re
     const AuditRecord audit{
             connection->user()->id, QStringLiteral("set_role"), std::nullopt, {}, {}};
     m_storage.run<Expected<Audited<UserInfo>>>(
-            connection,
+            this,
             [change = parsed.value(), audit](StorageWorker &worker) {
                 return afterTargetCheck<UserInfo>(
                         targetOf(worker, change.userId, *audit.moderatorId, false),
                         [&]() { return worker.setRoleOf(change.userId, change.role, audit); });
             },
-            [this, connection, id = request.id](const Expected<Audited<UserInfo>> &changed) {
+            [this, answer = PendingReply(connection, request.id),
+             moderator = connection->user()->username](const Expected<Audited<UserInfo>> &changed) {
                 if (!changed)
-                    return connection->replyError(id, changed.error());
+                    return answer.replyError(changed.error());
                 const UserInfo &user = changed->value;
-                qCInfo(lcServer).noquote() << connection->user()->username << "made"
-                                           << user.username << roleName(user.role);
+                qCInfo(lcServer).noquote()
+                        << moderator << "made" << user.username << roleName(user.role);
                 // The new role counts at once, on every app the user has open.
-                for (ClientConnection *theirs : m_connections.connectionsOf(user.id))
+                for (ClientConnection *theirs : m_connections.connectionsOf(user.id)) {
                     theirs->updateUser(user);
+                    if (user.role != Role::Moderator)
+                        m_audit.unsubscribe(theirs); // the log is for moderators only
+                }
                 m_presence.updateUser(user);
-                connection->reply(id, {{QStringLiteral("user"), user.toJson()}});
+                answer.reply({{QStringLiteral("user"), user.toJson()}});
                 m_audit.publish(changed->entry);
             });
 }
@@ -157,7 +161,7 @@ void ModerationService::hideFact(ClientConnection *connection, const Envelope &r
                             {},
                             {}};
     m_storage.run<Expected<Hidden>>(
-            connection,
+            this,
             [hide = parsed.value(), audit](StorageWorker &worker) -> Expected<Hidden> {
                 const auto change = worker.setFactHidden(hide.factId, hide.hidden, audit);
                 if (!change)
@@ -167,14 +171,13 @@ void ModerationService::hideFact(ClientConnection *connection, const Envelope &r
                     return latest.error();
                 return Hidden{change.value(), latest.value()};
             },
-            [this, connection, id = request.id,
+            [this, answer = PendingReply(connection, request.id),
              hidden = parsed->hidden](const Expected<Hidden> &result) {
                 if (!result)
-                    return connection->replyError(id, result.error());
+                    return answer.replyError(result.error());
                 const Fact &fact = result->change.value;
-                connection->reply(id,
-                                  {{QStringLiteral("fact"), fact.toJson()},
-                                   {QStringLiteral("hidden"), hidden}});
+                answer.reply({{QStringLiteral("fact"), fact.toJson()},
+                              {QStringLiteral("hidden"), hidden}});
                 m_facts.visibilityChanged(fact, hidden, result->latest);
                 m_audit.publish(result->change.entry);
             });
@@ -192,21 +195,22 @@ void ModerationService::mute(ClientConnection *connection, const Envelope &reque
                       {},
                       {{QStringLiteral("seconds"), parsed->seconds}}};
     m_storage.run<Expected<Audited<RestrictedUser>>>(
-            connection,
+            this,
             [userId = parsed->userId, until, audit](StorageWorker &worker) {
                 return afterTargetCheck<RestrictedUser>(
                         targetOf(worker, userId, *audit.moderatorId, true),
                         [&]() { return worker.muteUser(userId, until, audit); });
             },
-            [this, connection, id = request.id](const Expected<Audited<RestrictedUser>> &muted) {
+            [this, answer = PendingReply(connection, request.id),
+             moderator =
+                     connection->user()->username](const Expected<Audited<RestrictedUser>> &muted) {
                 if (!muted)
-                    return connection->replyError(id, muted.error());
+                    return answer.replyError(muted.error());
                 for (ClientConnection *theirs : m_connections.connectionsOf(muted->value.user.id))
                     theirs->setMutedUntil(muted->value.mutedUntil);
-                qCInfo(lcServer).noquote()
-                        << connection->user()->username << "muted" << muted->value.user.username
-                        << "until" << muted->value.mutedUntil;
-                connection->reply(id, muted->value.toJson());
+                qCInfo(lcServer).noquote() << moderator << "muted" << muted->value.user.username
+                                           << "until" << muted->value.mutedUntil;
+                answer.reply(muted->value.toJson());
                 m_audit.publish(muted->entry);
             });
 }
@@ -222,19 +226,21 @@ void ModerationService::ban(ClientConnection *connection, const Envelope &reques
                             {},
                             {}};
     m_storage.run<Expected<Audited<RestrictedUser>>>(
-            connection,
+            this,
             [ban = parsed.value(), audit](StorageWorker &worker) {
                 return afterTargetCheck<RestrictedUser>(
                         targetOf(worker, ban.userId, *audit.moderatorId, true),
                         [&]() { return worker.banUser(ban.userId, ban.banned, audit); });
             },
-            [this, connection, id = request.id](const Expected<Audited<RestrictedUser>> &banned) {
+            [this, answer = PendingReply(connection, request.id),
+             moderator = connection->user()->username](
+                    const Expected<Audited<RestrictedUser>> &banned) {
                 if (!banned)
-                    return connection->replyError(id, banned.error());
-                qCInfo(lcServer).noquote() << connection->user()->username
-                                           << (banned->value.banned ? "banned" : "unbanned")
-                                           << banned->value.user.username;
-                connection->reply(id, banned->value.toJson());
+                    return answer.replyError(banned.error());
+                qCInfo(lcServer).noquote()
+                        << moderator << (banned->value.banned ? "banned" : "unbanned")
+                        << banned->value.user.username;
+                answer.reply(banned->value.toJson());
                 if (banned->value.banned) {
                     for (ClientConnection *theirs :
                          m_connections.connectionsOf(banned->value.user.id))
@@ -251,16 +257,16 @@ void ModerationService::announce(ClientConnection *connection, const Envelope &r
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
     m_storage.run<Expected<StoredAnnouncement>>(
-            connection,
+            this,
             [authorId = connection->user()->id, announce = parsed.value()](StorageWorker &worker) {
                 return worker.announce(authorId, announce.clientId, announce.text, now());
             },
-            [this, connection, id = request.id](const Expected<StoredAnnouncement> &stored) {
+            [this, answer = PendingReply(connection, request.id),
+             moderator = connection->user()->username](const Expected<StoredAnnouncement> &stored) {
                 if (!stored)
-                    return connection->replyError(id, stored.error());
-                connection->reply(id,
-                                  {{QStringLiteral("announcement"), stored->announcement.toJson()},
-                                   {QStringLiteral("duplicate"), !stored->entry.has_value()}});
+                    return answer.replyError(stored.error());
+                answer.reply({{QStringLiteral("announcement"), stored->announcement.toJson()},
+                              {QStringLiteral("duplicate"), !stored->entry.has_value()}});
                 if (!stored->entry)
                     return; // it went out when it was first stored
                 m_announcements->add(stored->announcement);

@@ -5,6 +5,7 @@
 #include "userinfo.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 #include <optional>
@@ -89,6 +90,31 @@ private:
     bool m_closedEmitted = false;
     PresenceState m_presenceState = PresenceState::Online;
     qint64 m_mutedUntil = 0;
+};
+
+// Whom to answer when a storage job finishes. Jobs that change the room run for the service,
+// not the connection, so their effects (feeds, bans, audit entries) happen even if the asker
+// left meanwhile; only the answer is dropped then.
+class PendingReply {
+public:
+    PendingReply(ClientConnection *connection, const QJsonValue &requestId)
+        : m_connection(connection), m_requestId(requestId)
+    {
+    }
+    void reply(const QJsonObject &data = {}) const
+    {
+        if (m_connection)
+            m_connection->reply(m_requestId, data);
+    }
+    void replyError(const Error &error) const
+    {
+        if (m_connection)
+            m_connection->replyError(m_requestId, error);
+    }
+
+private:
+    QPointer<ClientConnection> m_connection;
+    QJsonValue m_requestId;
 };
 
 } // namespace Hallway

@@ -33,15 +33,20 @@ Expected<RoomStats> StorageWorker::roomStats(qint64 nowMs)
 
     const auto topPlaces = [&](const QString &column, QList<RoomStats::Place> &into) -> Status {
         QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("SELECT u.%1, COUNT(*) AS posts FROM facts f JOIN users u "
+        query.prepare(QStringLiteral("SELECT u.%1, COUNT(*) FROM facts f JOIN users u "
                                      "ON u.id = f.author_id WHERE f.hidden = 0 AND u.%1 <> '' "
-                                     "GROUP BY u.%1 ORDER BY posts DESC, u.%1 LIMIT ?")
+                                     "GROUP BY u.%1")
                               .arg(column));
-        query.addBindValue(RoomStats::TopPlaces);
         if (!query.exec())
             return failure(QStringLiteral("rank places"), query);
+        QList<RoomStats::Place> places;
         while (query.next())
-            into.append({query.value(0).toString(), query.value(1).toLongLong()});
+            places.append({query.value(0).toString(), query.value(1).toLongLong()});
+        // Ranked here rather than in SQL: the databases' collations would break ties apart.
+        std::sort(places.begin(), places.end(), [](const auto &a, const auto &b) {
+            return a.posts != b.posts ? a.posts > b.posts : a.name < b.name;
+        });
+        into = places.mid(0, RoomStats::TopPlaces);
         return Done{};
     };
     if (const Status status = topPlaces(QStringLiteral("city"), stats.topCities); !status)

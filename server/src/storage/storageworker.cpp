@@ -297,15 +297,21 @@ Expected<QList<Fact>> StorageWorker::latestFacts(int limit)
 
 Status StorageWorker::createSession(qint64 userId, const QString &tokenHash, qint64 nowMs)
 {
+    // Only for a user who is not banned, checked in the same statement: a ban that commits
+    // while the password is being checked still keeps them out.
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at, "
-                                 "last_used_at) VALUES (?, ?, ?, ?)"));
+    query.prepare(QStringLiteral(
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_used_at) "
+            "SELECT CAST(? AS TEXT), id, CAST(? AS BIGINT), CAST(? AS BIGINT) FROM users "
+            "WHERE id = ? AND banned = 0"));
     query.addBindValue(tokenHash);
+    query.addBindValue(nowMs);
+    query.addBindValue(nowMs);
     query.addBindValue(userId);
-    query.addBindValue(nowMs);
-    query.addBindValue(nowMs);
     if (!query.exec())
         return failure(QStringLiteral("create a session"), query);
+    if (query.numRowsAffected() == 0)
+        return Error{ErrorCode::Forbidden, QStringLiteral("a moderator has banned this account")};
     return Done{};
 }
 

@@ -81,17 +81,17 @@ void TalkService::propose(ClientConnection *connection, const Envelope &request)
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
     m_storage.run<Expected<StoredTalk>>(
-            connection,
+            this,
             [speakerId = connection->user()->id, talk = parsed.value()](StorageWorker &worker) {
                 return worker.proposeTalk(speakerId, talk.clientId, talk.title, talk.abstract,
                                           now());
             },
-            [this, connection, id = request.id](const Expected<StoredTalk> &stored) {
+            [this,
+             answer = PendingReply(connection, request.id)](const Expected<StoredTalk> &stored) {
                 if (!stored)
-                    return connection->replyError(id, stored.error());
-                connection->reply(id,
-                                  {{QStringLiteral("talk"), stored->talk.toJson()},
-                                   {QStringLiteral("duplicate"), stored->duplicate}});
+                    return answer.replyError(stored.error());
+                answer.reply({{QStringLiteral("talk"), stored->talk.toJson()},
+                              {QStringLiteral("duplicate"), stored->duplicate}});
                 if (!stored->duplicate)
                     m_topic->upsert(stored->talk);
             });
@@ -103,14 +103,14 @@ void TalkService::edit(ClientConnection *connection, const Envelope &request)
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
     m_storage.run<Expected<Talk>>(
-            connection,
+            this,
             [userId = connection->user()->id, edit = parsed.value()](StorageWorker &worker) {
                 return worker.editTalk(edit.talkId, userId, edit.title, edit.abstract);
             },
-            [this, connection, id = request.id](const Expected<Talk> &talk) {
+            [this, answer = PendingReply(connection, request.id)](const Expected<Talk> &talk) {
                 if (!talk)
-                    return connection->replyError(id, talk.error());
-                connection->reply(id, {{QStringLiteral("talk"), talk->toJson()}});
+                    return answer.replyError(talk.error());
+                answer.reply({{QStringLiteral("talk"), talk->toJson()}});
                 if (!talk->hidden)
                     m_topic->upsert(talk.value());
             });
@@ -122,14 +122,15 @@ void TalkService::withdraw(ClientConnection *connection, const Envelope &request
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
     m_storage.run<Status>(
-            connection,
+            this,
             [userId = connection->user()->id, talkId = parsed->talkId](StorageWorker &worker) {
                 return worker.withdrawTalk(talkId, userId);
             },
-            [this, connection, id = request.id, talkId = parsed->talkId](const Status &status) {
+            [this, answer = PendingReply(connection, request.id),
+             talkId = parsed->talkId](const Status &status) {
                 if (!status)
-                    return connection->replyError(id, status.error());
-                connection->reply(id);
+                    return answer.replyError(status.error());
+                answer.reply();
                 m_topic->remove(talkId);
             });
 }
@@ -140,14 +141,15 @@ void TalkService::toggleVote(ClientConnection *connection, const Envelope &reque
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
     m_storage.run<Expected<VoteResult>>(
-            connection,
+            this,
             [userId = connection->user()->id, toggle = parsed.value()](StorageWorker &worker) {
                 return worker.toggleVote(userId, toggle.clientId, toggle.talkId, now());
             },
-            [this, connection, id = request.id](const Expected<VoteResult> &vote) {
+            [this,
+             answer = PendingReply(connection, request.id)](const Expected<VoteResult> &vote) {
                 if (!vote)
-                    return connection->replyError(id, vote.error());
-                connection->reply(id, VoteReply{vote->talkId, vote->voted, vote->votes}.toJson());
+                    return answer.replyError(vote.error());
+                answer.reply(VoteReply{vote->talkId, vote->voted, vote->votes}.toJson());
                 // Results arrive in commit order, so the last count set is the database's.
                 if (vote->changed)
                     m_topic->setTally(vote->talkId, vote->votes);
@@ -182,17 +184,16 @@ void TalkService::setVoting(ClientConnection *connection, const Envelope &reques
                             {},
                             {}};
     m_storage.run<Expected<AuditEntry>>(
-            connection,
+            this,
             [open = parsed->open, audit](StorageWorker &worker) {
                 return worker.setVotingOpen(open, audit);
             },
-            [this, connection, id = request.id,
-             open = parsed->open](const Expected<AuditEntry> &entry) {
+            [this, answer = PendingReply(connection, request.id), open = parsed->open,
+             moderator = connection->user()->username](const Expected<AuditEntry> &entry) {
                 if (!entry)
-                    return connection->replyError(id, entry.error());
-                qCInfo(lcServer).noquote()
-                        << connection->user()->username << (open ? "opened" : "closed") << "voting";
-                connection->reply(id);
+                    return answer.replyError(entry.error());
+                qCInfo(lcServer).noquote() << moderator << (open ? "opened" : "closed") << "voting";
+                answer.reply();
                 m_topic->setVotingOpen(open);
                 m_audit.publish(entry.value());
             });
@@ -212,15 +213,16 @@ void TalkService::setHidden(ClientConnection *connection, const Envelope &reques
                             QStringLiteral("talk %1").arg(parsed->talkId),
                             {}};
     m_storage.run<Expected<Audited<Talk>>>(
-            connection,
+            this,
             [hide = parsed.value(), audit](StorageWorker &worker) {
                 return worker.setTalkHidden(hide.talkId, hide.hidden, audit);
             },
-            [this, connection, id = request.id](const Expected<Audited<Talk>> &changed) {
+            [this, answer = PendingReply(connection, request.id)](
+                    const Expected<Audited<Talk>> &changed) {
                 if (!changed)
-                    return connection->replyError(id, changed.error());
+                    return answer.replyError(changed.error());
                 const Talk &talk = changed->value;
-                connection->reply(id, {{QStringLiteral("talk"), talk.toJson()}});
+                answer.reply({{QStringLiteral("talk"), talk.toJson()}});
                 if (talk.hidden)
                     m_topic->remove(talk.id);
                 else
