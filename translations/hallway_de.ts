@@ -344,6 +344,10 @@
       <source>Delete the hub "%1" for everyone? Its widgets go with it.</source>
       <translation>Den Hub „%1“ für alle löschen? Seine Widgets verschwinden mit ihm.</translation>
     </message>
+    <message>
+      <source>That widget is gone; someone removed it meanwhile.</source>
+      <translation>Dieses Widget gibt es nicht mehr; jemand hat es inzwischen entfernt.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::HubsModel</name>
@@ -679,6 +683,22 @@
     <message>
       <source>%1 (@%2): muted until %3</source>
       <translation>%1 (@%2): stumm bis %3</translation>
+    </message>
+    <message>
+      <source>&amp;Bring the fact back</source>
+      <translation>Fakt &amp;wieder einblenden</translation>
+    </message>
+    <message>
+      <source>&amp;Bring the talk back</source>
+      <translation>Vortrag &amp;wieder einblenden</translation>
+    </message>
+    <message>
+      <source>The talk is hidden from everyone.</source>
+      <translation>Der Vortrag ist für alle ausgeblendet.</translation>
+    </message>
+    <message>
+      <source>The talk is back.</source>
+      <translation>Der Vortrag ist wieder da.</translation>
     </message>
   </context>
   <context>

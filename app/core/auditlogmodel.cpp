@@ -64,6 +64,8 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
         return entry.action;
     case TimeRole:
         return entry.createdAt;
+    case SubjectRole:
+        return entry.subject;
     default:
         return {};
     }

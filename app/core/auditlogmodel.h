@@ -15,7 +15,7 @@ class HallwayClient;
 class AuditLogModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum Role { EntryIdRole = Qt::UserRole + 1, ActionRole, TimeRole };
+    enum Role { EntryIdRole = Qt::UserRole + 1, ActionRole, TimeRole, SubjectRole };
 
     explicit AuditLogModel(HallwayClient *client, QObject *parent = nullptr);
 

@@ -15,6 +15,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -87,6 +88,19 @@ ModerationPanel::ModerationPanel(HallwayClient *client, QWidget *parent)
     m_log->setAccessibleName(tr("Audit log, newest first"));
     auto *logLayout = new QVBoxLayout(logBox);
     logLayout->addWidget(m_log);
+    // A hide can be undone from its line in the log.
+    m_log->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_log, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_log->indexAt(at);
+        const QString action = index.data(AuditLogModel::ActionRole).toString();
+        if (action != QLatin1StringView("hide_fact") && action != QLatin1StringView("hide_talk"))
+            return;
+        QMenu menu;
+        menu.addAction(action == QLatin1StringView("hide_fact") ? tr("&Bring the fact back")
+                                                                : tr("&Bring the talk back"),
+                       this, [this, index]() { bringBack(index); });
+        menu.exec(m_log->viewport()->mapToGlobal(at));
+    });
 
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("moderationStatus"));
@@ -177,6 +191,31 @@ void ModerationPanel::hideFact(qint64 factId, bool hidden)
 {
     act(Protocol::Type::HideFact, HideFactRequest{factId, hidden}.toJson(),
         hidden ? tr("The fact is hidden from everyone.") : tr("The fact is back."));
+}
+
+void ModerationPanel::hideTalk(qint64 talkId, bool hidden)
+{
+    act(Protocol::Type::HideTalk,
+        {{QStringLiteral("talkId"), talkId}, {QStringLiteral("hidden"), hidden}},
+        hidden ? tr("The talk is hidden from everyone.") : tr("The talk is back."));
+}
+
+bool ModerationPanel::bringBack(const QModelIndex &logEntry)
+{
+    const QString action = logEntry.data(AuditLogModel::ActionRole).toString();
+    // The subject names what was hidden: "fact 12", "talk 3".
+    const QStringList subject =
+            logEntry.data(AuditLogModel::SubjectRole).toString().split(QLatin1Char(' '));
+    const qint64 id = subject.size() == 2 ? subject.at(1).toLongLong() : 0;
+    if (id <= 0)
+        return false;
+    if (action == QLatin1StringView("hide_fact"))
+        hideFact(id, false);
+    else if (action == QLatin1StringView("hide_talk"))
+        hideTalk(id, false);
+    else
+        return false;
+    return true;
 }
 
 void ModerationPanel::refreshRestricted()

@@ -33,6 +33,9 @@ public:
     void banUser(qint64 userId, const QString &name, bool banned);
     void setRole(qint64 userId, const QString &name, Role role);
     void hideFact(qint64 factId, bool hidden);
+    void hideTalk(qint64 talkId, bool hidden);
+    // Undoes a hide from the audit log's row, if that row is one; returns whether it was.
+    bool bringBack(const QModelIndex &logEntry);
     void refreshRestricted();
 
 Q_SIGNALS:

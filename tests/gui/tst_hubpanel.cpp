@@ -247,6 +247,19 @@ void tst_HubPanel::moderatorsDeskMutesAnnouncesAndLogs()
     QTRY_VERIFY(desk.auditLog()->index(0).data().toString().contains(
             QStringLiteral("lifted the mute on LOUD")));
 
+    // A hidden fact comes back from its line in the audit log.
+    QSignalSpy posted(&loud.client, &HallwayClient::factPosted);
+    loud.client.postFact(QStringLiteral("Quieter now"));
+    QVERIFY(posted.wait(5000));
+    const qint64 factId = posted.first().first().value<Fact>().id;
+    desk.hideFact(factId, true);
+    QTRY_COMPARE(desk.auditLog()->index(0).data(AuditLogModel::ActionRole).toString(),
+                 QStringLiteral("hide_fact"));
+    QVERIFY(desk.bringBack(desk.auditLog()->index(0)));
+    QTRY_COMPARE(desk.auditLog()->index(0).data(AuditLogModel::ActionRole).toString(),
+                 QStringLiteral("unhide_fact"));
+    QVERIFY(!desk.bringBack(desk.auditLog()->index(0))); // nothing to undo on that line
+
     // An announcement reaches the attendee's banner.
     auto *edit = desk.findChild<QLineEdit *>(QStringLiteral("announcementEdit"));
     QTest::keyClicks(edit, QStringLiteral("Lunch is served"));

@@ -290,6 +290,11 @@ GERMAN = {
     "No posts from any region yet.": "Noch keine Beiträge aus einer Region.",
     "Updated at %1": "Aktualisiert um %1",
     "A moderator has muted you. You can post again in %n minute(s).": ["Die Moderation hat dich stummgeschaltet. Du kannst in %n Minute wieder schreiben.", "Die Moderation hat dich stummgeschaltet. Du kannst in %n Minuten wieder schreiben."],
+    "&Bring the fact back": "Fakt &wieder einblenden",
+    "&Bring the talk back": "Vortrag &wieder einblenden",
+    "The talk is hidden from everyone.": "Der Vortrag ist für alle ausgeblendet.",
+    "The talk is back.": "Der Vortrag ist wieder da.",
+    "That widget is gone; someone removed it meanwhile.": "Dieses Widget gibt es nicht mehr; jemand hat es inzwischen entfernt.",
     # hallway-simulate
     "Signs in simulated attendees who come and go, post facts, chat, propose talks and vote, at about RATE actions per second in all, then stops by itself.": "Meldet simulierte Gäste an, die kommen und gehen, Fakten posten, chatten, Vorträge einreichen und abstimmen, insgesamt etwa RATE Aktionen pro Sekunde, und hört von selbst auf.",
     "The room, e.g. ws://127.0.0.1:8470 (required).": "Der Raum, z. B. ws://127.0.0.1:8470 (Pflicht).",
