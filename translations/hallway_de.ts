@@ -594,6 +594,13 @@
       <source>&amp;Moderation</source>
       <translation>&amp;Moderation</translation>
     </message>
+    <message numerus="yes">
+      <source>You are going a bit fast; it goes out in %n second(s).</source>
+      <translation>
+        <numerusform>Du bist etwas schnell; es geht in %n Sekunde raus.</numerusform>
+        <numerusform>Du bist etwas schnell; es geht in %n Sekunden raus.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ModerationPanel</name>

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QTimer>
 #include <QUuid>
 
 namespace Hallway {
@@ -341,6 +342,16 @@ void HallwayClient::sendWrite(const QString &clientId)
                 m_writesInFlight.remove(clientId);
                 if (!reply && reply.error().code == ErrorCode::Unavailable)
                     return; // the connection dropped: resent after the next resume
+                if (!reply && reply.error().code == ErrorCode::RateLimited) {
+                    // Not refused, only early: it stays in the outbox and goes again later.
+                    const qint64 wait = reply.error().retryAfterMs.value_or(1000);
+                    Q_EMIT writeDelayed(write.type, clientId, wait);
+                    QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, clientId]() {
+                        if (m_status == Status::Online)
+                            sendWrite(clientId);
+                    });
+                    return;
+                }
                 m_outbox.remove(clientId);
                 saveOutbox();
                 if (!reply) {

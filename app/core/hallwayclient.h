@@ -95,6 +95,8 @@ Q_SIGNALS:
     // The server refused a write (too long, voting closed...); it will not be resent.
     void writeRejected(const QString &type, const QString &clientId, const QJsonObject &data,
                        const Hallway::Error &error);
+    // The server asked us to slow down: the write goes again after waitMs, by itself.
+    void writeDelayed(const QString &type, const QString &clientId, qint64 waitMs);
     void factPosted(const Hallway::Fact &fact, const QString &clientId);
     void factRejected(const QString &clientId, const QString &text, const Hallway::Error &error);
     void voteToggled(qint64 talkId, bool voted, qint64 votes);

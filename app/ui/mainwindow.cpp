@@ -246,6 +246,13 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
     connect(client, &HallwayClient::signedIn, this, &MainWindow::updateIdentity);
     connect(client, &HallwayClient::signedIn, this, &MainWindow::updateModeratorTools);
     connect(client, &HallwayClient::signedOut, this, &MainWindow::updateModeratorTools);
+    connect(client, &HallwayClient::writeDelayed, this,
+            [this](const QString &, const QString &, qint64 waitMs) {
+                statusBar()->showMessage(
+                        tr("You are going a bit fast; it goes out in %n second(s).", nullptr,
+                           static_cast<int>((waitMs + 999) / 1000)),
+                        static_cast<int>(waitMs) + 2000);
+            });
     connect(client, &HallwayClient::currentUserChanged, this, [this](const UserInfo &user) {
         updateModeratorTools();
         statusBar()->showMessage(user.role == Role::Moderator

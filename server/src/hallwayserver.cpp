@@ -12,6 +12,7 @@
 #include "moderation/moderationservice.h"
 #include "net/clientconnection.h"
 #include "net/connectionregistry.h"
+#include "protocol.h"
 #include "requestrouter.h"
 #include "stats/statsservice.h"
 #include "storage/storage.h"
@@ -27,6 +28,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
+#include <QWebSocketCorsAuthenticator>
 #include <QWebSocketServer>
 
 namespace Hallway {
@@ -98,13 +100,24 @@ Status HallwayServer::start()
     m_router = std::make_unique<RequestRouter>(
             RouterServices{*m_auth, *m_facts, *m_talks, *m_chat, *m_moderation, *m_hubs, *m_widgets,
                            *m_audit, *m_presence, *m_registry, *m_storage},
-            m_settings.maxMessageBytes);
+            m_settings);
 
     m_listener = new QWebSocketServer(QStringLiteral("hallway-server"),
                                       QWebSocketServer::NonSecureMode, this);
     m_listener->setHandshakeTimeout(std::chrono::milliseconds(m_settings.handshakeTimeoutMs));
     m_listener->setMaxPendingConnections(m_settings.maxPendingConnections);
     connect(m_listener, &QWebSocketServer::newConnection, this, &HallwayServer::onNewConnection);
+    // Browsers say which page opened the socket; apps send no Origin and may always connect.
+    connect(
+            m_listener, &QWebSocketServer::originAuthenticationRequired, this,
+            [this](QWebSocketCorsAuthenticator *authenticator) {
+                const QString origin = authenticator->origin();
+                const bool allowed = origin.isEmpty() || m_settings.allowedOrigins.contains(origin);
+                if (!allowed)
+                    qCInfo(lcNet).noquote() << "refused a connection from the page" << origin;
+                authenticator->setAllowed(allowed);
+            },
+            Qt::DirectConnection);
 
     m_tcpListener = new QTcpServer(this);
     m_tcpListener->setListenBacklogSize(m_settings.listenBacklog);
@@ -211,19 +224,33 @@ void HallwayServer::onNewConnection()
             socket->deleteLater();
             continue;
         }
+        const QString address = socket->peerAddress().toString();
+        if (m_settings.connectionsPerAddress > 0
+            && m_connectionsPerAddress.value(address) >= m_settings.connectionsPerAddress) {
+            qCInfo(lcNet).noquote() << "too many connections from" << address;
+            socket->close(static_cast<QWebSocketProtocol::CloseCode>(
+                                  Protocol::CloseCode::TooManyConnections),
+                          QStringLiteral("too many connections from your address"));
+            socket->deleteLater();
+            continue;
+        }
         const ConnectionLimits limits{m_settings.maxMessageBytes, m_settings.readBufferBytes,
                                       m_settings.maxUnsentBytes, m_settings.helloTimeoutMs,
                                       m_settings.signInTimeoutMs};
         auto *connection = new ClientConnection(socket, limits, this);
         m_connections.insert(connection);
+        ++m_connectionsPerAddress[address];
         connect(connection, &ClientConnection::requestReceived, m_router.get(),
                 &RequestRouter::handle);
-        connect(connection, &ClientConnection::closed, this, [this](ClientConnection *closed) {
-            m_router->connectionClosed(closed);
-            m_connections.remove(closed);
-            if (m_shuttingDown && m_connections.isEmpty())
-                finishShutdown();
-        });
+        connect(connection, &ClientConnection::closed, this,
+                [this, address](ClientConnection *closed) {
+                    m_router->connectionClosed(closed);
+                    m_connections.remove(closed);
+                    if (--m_connectionsPerAddress[address] <= 0)
+                        m_connectionsPerAddress.remove(address);
+                    if (m_shuttingDown && m_connections.isEmpty())
+                        finishShutdown();
+                });
     }
 }
 

@@ -4,6 +4,7 @@
 #include "expected.h"
 #include "serversettings.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QUrl>
@@ -83,6 +84,7 @@ private:
     QTcpServer *m_tcpListener = nullptr; // accepts; lets us set the backlog and socket options
     QWebSocketServer *m_listener = nullptr; // does the WebSocket handshakes
     QSet<ClientConnection *> m_connections;
+    QHash<QString, int> m_connectionsPerAddress;
     bool m_shuttingDown = false;
     bool m_stopped = false;
 };

@@ -19,6 +19,7 @@
 #include "topics/talkstopic.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 namespace Hallway {
 
@@ -29,7 +30,7 @@ Error badRequest(const QString &message)
 }
 } // namespace
 
-RequestRouter::RequestRouter(const RouterServices &services, qint64 maxMessageBytes,
+RequestRouter::RequestRouter(const RouterServices &services, const ServerSettings &settings,
                              QObject *parent)
     : QObject(parent),
       m_auth(services.auth),
@@ -43,7 +44,12 @@ RequestRouter::RequestRouter(const RouterServices &services, qint64 maxMessageBy
       m_presence(services.presence),
       m_connections(services.connections),
       m_storage(services.storage),
-      m_maxMessageBytes(maxMessageBytes)
+      m_writeLimiter({WriteRateLimiter::Rule{settings.postsPerMinute, settings.postsBurst},
+                      WriteRateLimiter::Rule{settings.messagesPerMinute, settings.messagesBurst},
+                      WriteRateLimiter::Rule{settings.votesPerMinute, settings.votesBurst}}),
+      m_signInThrottle(settings.signInFreeFailures, settings.signInFreeFailuresPerAddress,
+                       qint64(settings.signInMaxWaitSeconds) * 1000),
+      m_maxMessageBytes(settings.maxMessageBytes)
 {
     for (Topic *topic :
          std::initializer_list<Topic *>{&m_presence, &m_facts.community(), &m_talks.topic(),
@@ -98,6 +104,8 @@ void RequestRouter::handle(ClientConnection *connection, const Envelope &request
                                       Type::SendMessage};
     if (posts.contains(type) && !ModerationService::checkNotMuted(connection, request.id))
         return;
+    if (!checkWriteRate(connection, request))
+        return;
     if (forService) {
         if (!m_talks.handle(connection, request) && !m_chat.handle(connection, request)
             && !m_moderation.handle(connection, request) && !m_hubs.handle(connection, request))
@@ -147,8 +155,54 @@ void RequestRouter::handleHello(ClientConnection *connection, const Envelope &re
     connection->reply(request.id, reply.toJson());
 }
 
-bool RequestRouter::beginSignIn(ClientConnection *connection, const Envelope &request)
+namespace {
+qint64 now()
 {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString usernameOf(const LoginRequest &request)
+{
+    return request.username;
+}
+QString usernameOf(const RegisterRequest &request)
+{
+    return request.username;
+}
+QString usernameOf(const ResumeRequest &)
+{
+    return {};
+}
+} // namespace
+
+bool RequestRouter::checkWriteRate(ClientConnection *connection, const Envelope &request)
+{
+    const auto kind = WriteRateLimiter::kindOf(request.type);
+    if (!kind)
+        return true;
+    const qint64 wait = m_writeLimiter.take(*kind, connection->user()->id, now());
+    if (wait == 0)
+        return true;
+    connection->replyError(
+            request.id,
+            {ErrorCode::RateLimited,
+             QStringLiteral("too many in a short time; try again in %1 s").arg((wait + 999) / 1000),
+             wait});
+    return false;
+}
+
+bool RequestRouter::beginSignIn(ClientConnection *connection, const Envelope &request,
+                                const QString &username)
+{
+    // After repeated failures for this name or from this address: wait first.
+    if (const qint64 wait = m_signInThrottle.waitFor(username, connection->peerAddress(), now())) {
+        connection->replyError(request.id,
+                               {ErrorCode::RateLimited,
+                                QStringLiteral("too many failed sign-ins; try again in %1 s")
+                                        .arg((wait + 999) / 1000),
+                                wait});
+        return false;
+    }
     if (connection->phase() == ClientConnection::Phase::SignedIn) {
         connection->replyError(
                 request.id,
@@ -185,13 +239,19 @@ void RequestRouter::signInWith(ClientConnection *connection, const Envelope &req
     const auto parsed = Request::fromJson(request.data);
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
-    if (!beginSignIn(connection, request))
+    const QString username = usernameOf(parsed.value());
+    if (!beginSignIn(connection, request, username))
         return;
     (m_auth.*start)(connection, parsed.value(),
-                    [this, connection, id = request.id](const Expected<SignIn> &result) {
+                    [this, connection, id = request.id, username](const Expected<SignIn> &result) {
                         connection->setAuthBusy(false);
-                        if (!result)
+                        if (!result) {
+                            // A wrong password or token counts toward the waits.
+                            if (result.error().code == ErrorCode::Unauthorized)
+                                m_signInThrottle.failed(username, connection->peerAddress(), now());
                             return connection->replyError(id, result.error());
+                        }
+                        m_signInThrottle.succeeded(username);
                         finishSignIn(connection, id, result.value());
                     });
 }

@@ -3,6 +3,8 @@
 
 #include "auth/authservice.h"
 #include "envelope.h"
+#include "net/ratelimiter.h"
+#include "serversettings.h"
 
 #include <QHash>
 #include <QObject>
@@ -43,7 +45,7 @@ struct RouterServices {
 class RequestRouter : public QObject {
     Q_OBJECT
 public:
-    RequestRouter(const RouterServices &services, qint64 maxMessageBytes,
+    RequestRouter(const RouterServices &services, const ServerSettings &settings,
                   QObject *parent = nullptr);
 
     void handle(ClientConnection *connection, const Envelope &request);
@@ -72,7 +74,10 @@ private:
     template<typename Request>
     void signInWith(ClientConnection *connection, const Envelope &request,
                     SignInStarter<Request> start);
-    bool beginSignIn(ClientConnection *connection, const Envelope &request);
+    bool beginSignIn(ClientConnection *connection, const Envelope &request,
+                     const QString &username);
+    // Replies rate_limited and returns false when this user has used up their writes.
+    bool checkWriteRate(ClientConnection *connection, const Envelope &request);
     void finishSignIn(ClientConnection *connection, const QJsonValue &requestId,
                       const SignIn &signIn);
     void leaveTopics(ClientConnection *connection);
@@ -91,6 +96,8 @@ private:
     ConnectionRegistry &m_connections;
     Storage &m_storage;
     QHash<QString, Topic *> m_topics; // the shared topics, subscribed to as they are
+    WriteRateLimiter m_writeLimiter;
+    SignInThrottle m_signInThrottle;
     qint64 m_maxMessageBytes;
     bool m_shuttingDown = false;
 };

@@ -71,6 +71,17 @@ Status ServerSettings::loadFile(const QString &path)
             QStringLiteral("http/listen"),
             QStringLiteral("http/port"),
             QStringLiteral("stats/interval_seconds"),
+            QStringLiteral("abuse/posts_per_minute"),
+            QStringLiteral("abuse/posts_burst"),
+            QStringLiteral("abuse/messages_per_minute"),
+            QStringLiteral("abuse/messages_burst"),
+            QStringLiteral("abuse/votes_per_minute"),
+            QStringLiteral("abuse/votes_burst"),
+            QStringLiteral("abuse/sign_in_free_failures"),
+            QStringLiteral("abuse/sign_in_free_failures_per_address"),
+            QStringLiteral("abuse/sign_in_max_wait_seconds"),
+            QStringLiteral("abuse/connections_per_address"),
+            QStringLiteral("abuse/allowed_origins"),
     };
     for (const QString &key : ini.allKeys()) {
         if (!knownKeys.contains(key))
@@ -99,6 +110,30 @@ Status ServerSettings::loadFile(const QString &path)
         quint16 value = 0;
         readInteger(ini, QStringLiteral("http/port"), value, 0, problems);
         httpPort = value;
+    }
+    readInteger(ini, QStringLiteral("abuse/posts_per_minute"), postsPerMinute, 0, problems);
+    readInteger(ini, QStringLiteral("abuse/posts_burst"), postsBurst, 1, problems);
+    readInteger(ini, QStringLiteral("abuse/messages_per_minute"), messagesPerMinute, 0, problems);
+    readInteger(ini, QStringLiteral("abuse/messages_burst"), messagesBurst, 1, problems);
+    readInteger(ini, QStringLiteral("abuse/votes_per_minute"), votesPerMinute, 0, problems);
+    readInteger(ini, QStringLiteral("abuse/votes_burst"), votesBurst, 1, problems);
+    readInteger(ini, QStringLiteral("abuse/sign_in_free_failures"), signInFreeFailures, 0,
+                problems);
+    readInteger(ini, QStringLiteral("abuse/sign_in_free_failures_per_address"),
+                signInFreeFailuresPerAddress, 0, problems);
+    readInteger(ini, QStringLiteral("abuse/sign_in_max_wait_seconds"), signInMaxWaitSeconds, 1,
+                problems);
+    readInteger(ini, QStringLiteral("abuse/connections_per_address"), connectionsPerAddress, 0,
+                problems);
+    if (ini.contains(QStringLiteral("abuse/allowed_origins"))) {
+        allowedOrigins.clear();
+        const QStringList origins = ini.value(QStringLiteral("abuse/allowed_origins"))
+                                            .toString()
+                                            .split(QLatin1Char(','));
+        for (const QString &origin : origins) {
+            if (!origin.trimmed().isEmpty())
+                allowedOrigins.append(origin.trimmed());
+        }
     }
     int statsSeconds = statsIntervalMs / 1000;
     readInteger(ini, QStringLiteral("stats/interval_seconds"), statsSeconds, 1, problems);

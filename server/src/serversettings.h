@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace Hallway {
@@ -43,6 +44,22 @@ struct ServerSettings {
     QHostAddress httpListenAddress = QHostAddress::LocalHost; // [http] listen
     std::optional<quint16> httpPort; // [http] port; 0 picks a free port
     int statsIntervalMs = 60'000; // [stats] interval_seconds: how often statistics refresh
+
+    // Abuse limits, per server node. A per-minute rate of 0 turns that limit off.
+    int postsPerMinute = 10; // [abuse] posts_per_minute: facts, talk proposals and edits
+    int postsBurst = 5; // [abuse] posts_burst: how many at once before the rate applies
+    int messagesPerMinute = 60; // [abuse] messages_per_minute
+    int messagesBurst = 20; // [abuse] messages_burst
+    int votesPerMinute = 120; // [abuse] votes_per_minute
+    int votesBurst = 30; // [abuse] votes_burst
+    // Failed sign-ins allowed per username, and per address, before waits start (1 s,
+    // doubling with each further failure, up to the cap).
+    int signInFreeFailures = 5; // [abuse] sign_in_free_failures
+    int signInFreeFailuresPerAddress = 50; // [abuse] sign_in_free_failures_per_address
+    int signInMaxWaitSeconds = 300; // [abuse] sign_in_max_wait_seconds
+    int connectionsPerAddress = 256; // [abuse] connections_per_address; 0: no limit
+    // Browser pages allowed to connect (their Origin header); apps send none and may always.
+    QStringList allowedOrigins; // [abuse] allowed_origins, comma-separated, in quotes
 
     static QString defaultDatabaseUrl();
     // Reads an INI file; keys it does not mention keep the values already in *this.

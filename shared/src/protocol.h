@@ -124,6 +124,7 @@ inline constexpr int UnsupportedProtocol = 4003;
 inline constexpr int TooSlow = 4004; // the client stopped reading; its unsent bytes hit the cap
 inline constexpr int SessionEnded = 4005; // signed out elsewhere, or the password was changed
 inline constexpr int Banned = 4006; // a moderator banned the user
+inline constexpr int TooManyConnections = 4007; // from one address, over the server's limit
 } // namespace CloseCode
 
 } // namespace Hallway::Protocol

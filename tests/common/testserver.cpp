@@ -144,15 +144,21 @@ bool TestServer::start(quint16 port)
                              QStringLiteral("--database"), m_databaseUrl};
     if (m_httpEnabled)
         arguments << QStringLiteral("--http-port") << QStringLiteral("0");
-    if (!m_config.isEmpty()) {
-        const QString path = m_dir.filePath(QStringLiteral("server.conf"));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return false;
-        file.write(m_config.toUtf8());
-        file.close();
-        arguments << QStringLiteral("--config") << path;
-    }
+    // Tests post and sign in faster than any person: the abuse limits are off unless a test
+    // is about them and sets its own [abuse] section.
+    QString config = m_config;
+    if (!config.contains(QLatin1StringView("[abuse]")))
+        config += QStringLiteral("\n[abuse]\nposts_per_minute=0\nmessages_per_minute=0\n"
+                                 "votes_per_minute=0\nsign_in_free_failures=1000000\n"
+                                 "sign_in_free_failures_per_address=1000000\n"
+                                 "connections_per_address=0\n");
+    const QString path = m_dir.filePath(QStringLiteral("server.conf"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    file.write(config.toUtf8());
+    file.close();
+    arguments << QStringLiteral("--config") << path;
 
     m_log.clear();
     m_process = std::make_unique<QProcess>();

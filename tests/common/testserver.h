@@ -42,6 +42,7 @@ public:
     ~TestServer();
 
     // Extra INI settings for the server's --config file, e.g. "[limits]\nhello_timeout_ms=300".
+    // Without an [abuse] section the abuse limits are off.
     void setConfig(const QString &ini) { m_config = ini; }
     void setDatabaseUrl(const QString &url) { m_databaseUrl = url; }
     QString databaseUrl() const;

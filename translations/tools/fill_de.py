@@ -295,6 +295,7 @@ GERMAN = {
     "The talk is hidden from everyone.": "Der Vortrag ist für alle ausgeblendet.",
     "The talk is back.": "Der Vortrag ist wieder da.",
     "That widget is gone; someone removed it meanwhile.": "Dieses Widget gibt es nicht mehr; jemand hat es inzwischen entfernt.",
+    "You are going a bit fast; it goes out in %n second(s).": ["Du bist etwas schnell; es geht in %n Sekunde raus.", "Du bist etwas schnell; es geht in %n Sekunden raus."],
     # hallway-simulate
     "Signs in simulated attendees who come and go, post facts, chat, propose talks and vote, at about RATE actions per second in all, then stops by itself.": "Meldet simulierte Gäste an, die kommen und gehen, Fakten posten, chatten, Vorträge einreichen und abstimmen, insgesamt etwa RATE Aktionen pro Sekunde, und hört von selbst auf.",
     "The room, e.g. ws://127.0.0.1:8470 (required).": "Der Raum, z. B. ws://127.0.0.1:8470 (Pflicht).",

@@ -17,7 +17,8 @@ ClientConnection::ClientConnection(QWebSocket *socket, const ConnectionLimits &l
     : QObject(parent), m_socket(socket), m_limits(limits)
 {
     m_socket->setParent(this);
-    m_peer = QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
+    m_peerAddress = socket->peerAddress().toString();
+    m_peer = QStringLiteral("%1:%2").arg(m_peerAddress).arg(socket->peerPort());
 
     m_socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(limits.maxMessageBytes));
     m_socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(limits.maxMessageBytes));

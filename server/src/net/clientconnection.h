@@ -36,6 +36,7 @@ public:
 
     Phase phase() const { return m_phase; }
     QString peer() const { return m_peer; }
+    QString peerAddress() const { return m_peerAddress; } // the IP, for per-address limits
 
     void acceptHello();
     void signIn(const UserInfo &user, const QString &tokenHash);
@@ -81,6 +82,7 @@ private:
     QWebSocket *m_socket;
     ConnectionLimits m_limits;
     QString m_peer;
+    QString m_peerAddress;
     Phase m_phase = Phase::AwaitingHello;
     QTimer m_deadline;
     QTimer m_abortTimer;

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+// Abuse limits on a real server: writes past a user's token bucket get rate_limited with a
+// retry-after and nothing stored, then go through after the wait (and the app's client
+// resends by itself); failed sign-ins meet growing waits per name and per address;
+// connections per address are capped; browser pages from other origins are refused.
+#include "hallwayclient.h"
+#include "protocol.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Hallway;
+using namespace Hallway::Test;
+
+namespace {
+const QString Password = QStringLiteral("abuse-password");
+
+QString errorCode(const Envelope &reply)
+{
+    return reply.isError() ? reply.data.value(QStringLiteral("code")).toString() : QString();
+}
+
+qint64 retryAfter(const Envelope &reply)
+{
+    return reply.data.value(QStringLiteral("retryAfterMs")).toInteger();
+}
+
+Envelope post(TestClient &client, const QString &clientId)
+{
+    return client.request(
+            Protocol::Type::PostFact,
+            {{QStringLiteral("clientId"), clientId}, {QStringLiteral("text"), clientId}});
+}
+} // namespace
+
+class tst_Abuse : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void postsPastTheBucketWaitTheirTurn();
+    void theAppResendsARateLimitedWriteByItself();
+    void failedSignInsMeetGrowingWaits();
+    void connectionsPerAddressAreCapped();
+    void pagesFromOtherOriginsAreRefused();
+
+private:
+    std::unique_ptr<TestClient> signedIn(const QString &username);
+    qint64 storedFacts();
+    TestServer m_server;
+};
+
+void tst_Abuse::initTestCase()
+{
+    // Small numbers, so the test sees every limit quickly.
+    m_server.setConfig(QStringLiteral("[abuse]\n"
+                                      "posts_per_minute=60\nposts_burst=3\n"
+                                      "messages_per_minute=60\nmessages_burst=3\n"
+                                      "votes_per_minute=60\nvotes_burst=3\n"
+                                      "sign_in_free_failures=2\n"
+                                      "sign_in_free_failures_per_address=6\n"
+                                      "sign_in_max_wait_seconds=3\n"
+                                      "connections_per_address=12\n"
+                                      "allowed_origins=\"https://hallway.example, "
+                                      "https://other.example\"\n"));
+    QVERIFY(m_server.start());
+}
+
+std::unique_ptr<TestClient> tst_Abuse::signedIn(const QString &username)
+{
+    auto client = std::make_unique<TestClient>();
+    if (!client->open(m_server.url()) || client->hello().isError()
+        || client->registerUser(username, Password).isError())
+        return nullptr;
+    return client;
+}
+
+qint64 tst_Abuse::storedFacts()
+{
+    qint64 count = -1;
+    {
+        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("abuse"));
+        QSqlQuery query(db);
+        if (query.exec(QStringLiteral("SELECT COUNT(*) FROM facts")) && query.next())
+            count = query.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("abuse"));
+    return count;
+}
+
+void tst_Abuse::postsPastTheBucketWaitTheirTurn()
+{
+    auto client = signedIn(QStringLiteral("eager"));
+    QVERIFY(client);
+    const qint64 before = storedFacts();
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!post(*client, QStringLiteral("burst%1").arg(i)).isError());
+    const Envelope refused = post(*client, QStringLiteral("one-too-many"));
+    QCOMPARE(errorCode(refused), QStringLiteral("rate_limited"));
+    QVERIFY2(retryAfter(refused) > 0 && retryAfter(refused) <= 1000,
+             qPrintable(QString::number(retryAfter(refused))));
+    QCOMPARE(storedFacts(), before + 3); // nothing stored for the refused one
+
+    // A second app of the same person shares the bucket.
+    TestClient second;
+    QVERIFY(second.open(m_server.url()) && !second.hello().isError());
+    QVERIFY(!second.login(QStringLiteral("eager"), Password).isError());
+    QCOMPARE(errorCode(post(second, QStringLiteral("other-app"))), QStringLiteral("rate_limited"));
+
+    // A talk proposal is a post too, so it waits with the facts.
+    const Envelope talk = client->request(Protocol::Type::ProposeTalk,
+                                          {{QStringLiteral("clientId"), QStringLiteral("talk")},
+                                           {QStringLiteral("title"), QStringLiteral("Limits")}});
+    QCOMPARE(errorCode(talk), QStringLiteral("rate_limited")); // a proposal is a post
+
+    // After the wait the same post goes through.
+    QTest::qWait(static_cast<int>(retryAfter(refused)) + 50);
+    QVERIFY(!post(*client, QStringLiteral("one-too-many")).isError());
+    QCOMPARE(storedFacts(), before + 4);
+}
+
+void tst_Abuse::theAppResendsARateLimitedWriteByItself()
+{
+    HallwayClient client;
+    QSignalSpy signedInSpy(&client, &HallwayClient::signedIn);
+    client.registerAccount(m_server.url(),
+                           {QStringLiteral("typist"), QStringLiteral("Typist"), Password, {}, {}});
+    QVERIFY(signedInSpy.wait(10'000));
+    QSignalSpy posted(&client, &HallwayClient::factPosted);
+    QSignalSpy delayed(&client, &HallwayClient::writeDelayed);
+    QSignalSpy rejected(&client, &HallwayClient::factRejected);
+    for (int i = 0; i < 5; ++i)
+        client.postFact(QStringLiteral("Fact %1").arg(i));
+    QTRY_COMPARE_WITH_TIMEOUT(posted.size(), 5, 10'000);
+    QVERIFY(delayed.size() >= 2); // the fourth and fifth waited
+    QCOMPARE(rejected.size(), 0);
+    QCOMPARE(client.pendingWriteCount(), 0);
+}
+
+void tst_Abuse::failedSignInsMeetGrowingWaits()
+{
+    auto owner = signedIn(QStringLiteral("victim"));
+    QVERIFY(owner);
+    TestClient guesser;
+    QVERIFY(guesser.open(m_server.url()) && !guesser.hello().isError());
+    const auto guess = [&guesser]() {
+        return guesser.login(QStringLiteral("victim"), QStringLiteral("wrong-guess"));
+    };
+    QCOMPARE(errorCode(guess()), QStringLiteral("unauthorized"));
+    QCOMPARE(errorCode(guess()), QStringLiteral("unauthorized")); // two free failures
+    QCOMPARE(errorCode(guess()), QStringLiteral("unauthorized")); // the third starts a wait...
+    const Envelope waiting = guess();
+    QCOMPARE(errorCode(waiting), QStringLiteral("rate_limited")); // ...of 1 s
+    QVERIFY(retryAfter(waiting) > 0 && retryAfter(waiting) <= 1000);
+    // Even the right password waits: the name is locked, not the guesser.
+    TestClient rightful;
+    QVERIFY(rightful.open(m_server.url()) && !rightful.hello().isError());
+    QCOMPARE(errorCode(rightful.login(QStringLiteral("victim"), Password)),
+             QStringLiteral("rate_limited"));
+    // The next failure doubles the wait.
+    QTest::qWait(static_cast<int>(retryAfter(waiting)) + 50);
+    QCOMPARE(errorCode(guess()), QStringLiteral("unauthorized"));
+    const Envelope longer = guess();
+    QCOMPARE(errorCode(longer), QStringLiteral("rate_limited"));
+    QVERIFY2(retryAfter(longer) > 1000 && retryAfter(longer) <= 2000,
+             qPrintable(QString::number(retryAfter(longer))));
+    // After the wait the right password works, and clears the record.
+    QTest::qWait(static_cast<int>(retryAfter(longer)) + 50);
+    QVERIFY(!rightful.login(QStringLiteral("victim"), Password).isError());
+
+    // From one address, failures on many names add up too.
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(errorCode(guesser.login(QStringLiteral("nobody%1").arg(i), QStringLiteral("x"))),
+                 QStringLiteral("unauthorized"));
+    const Envelope addressWait =
+            guesser.login(QStringLiteral("nobody-else"), QStringLiteral("wrong-guess"));
+    QCOMPARE(errorCode(addressWait), QStringLiteral("rate_limited"));
+    QTest::qWait(3100); // the cap
+}
+
+void tst_Abuse::connectionsPerAddressAreCapped()
+{
+    // Earlier tests' clients are gone; open up to the limit, then one more.
+    std::vector<std::unique_ptr<TestClient>> clients;
+    int refused = 0;
+    for (int i = 0; i < 14; ++i) {
+        auto client = std::make_unique<TestClient>();
+        if (!client->open(m_server.url())) {
+            ++refused;
+            continue;
+        }
+        if (client->waitForDisconnected(300)) {
+            QCOMPARE(client->closeCode(), Protocol::CloseCode::TooManyConnections);
+            ++refused;
+            continue;
+        }
+        clients.push_back(std::move(client));
+    }
+    QVERIFY2(clients.size() <= 12, qPrintable(QString::number(clients.size())));
+    QVERIFY(refused >= 2);
+    // Closing one makes room again.
+    clients.front()->close();
+    clients.erase(clients.begin());
+    QTest::qWait(300);
+    TestClient again;
+    QVERIFY(again.open(m_server.url()));
+    QVERIFY(!again.waitForDisconnected(300));
+    QVERIFY(!again.hello().isError());
+}
+
+void tst_Abuse::pagesFromOtherOriginsAreRefused()
+{
+    QTest::qWait(500); // the previous test's sockets are closed
+    const auto openFrom = [this](const QString &origin) {
+        auto client = std::make_unique<TestClient>();
+        QNetworkRequest request(m_server.url());
+        if (!origin.isEmpty())
+            request.setRawHeader("Origin", origin.toUtf8());
+        client->socket().open(request);
+        const bool opened = QTest::qWaitFor(
+                [&]() { return client->socket().state() == QAbstractSocket::ConnectedState; },
+                3000);
+        return opened;
+    };
+    QVERIFY(!openFrom(QStringLiteral("https://evil.example")));
+    QVERIFY(openFrom(QStringLiteral("https://hallway.example")));
+    QVERIFY(openFrom(QStringLiteral("https://other.example")));
+    QVERIFY(openFrom(QString())); // apps send no Origin
+}
+
+QTEST_MAIN(tst_Abuse)
+#include "tst_abuse.moc"
