@@ -12,7 +12,7 @@ build_packages=(
     qtkeychain-qt6-dev libsodium-dev libgl-dev libxkbcommon-dev
 )
 test_packages=(
-    postgresql dbus dbus-x11 gnome-keyring xvfb xauth
+    postgresql dbus dbus-x11 gnome-keyring xvfb xauth openssl
 )
 
 packages=("${build_packages[@]}")

@@ -271,6 +271,13 @@ int main(int argc, char *argv[])
             QStringLiteral("http-listen"),
             QStringLiteral("Address for the HTTP port (default 127.0.0.1)."),
             QStringLiteral("address"));
+    const QCommandLineOption tlsCertOption(
+            QStringLiteral("tls-cert"),
+            QStringLiteral("Serve wss:// with this PEM certificate (chain) file; needs --tls-key."),
+            QStringLiteral("file"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+                                          QStringLiteral("The PEM private key for --tls-cert."),
+                                          QStringLiteral("file"));
     const QCommandLineOption exportTalksOption(
             QStringLiteral("export-talks"),
             QStringLiteral(
@@ -279,7 +286,8 @@ int main(int argc, char *argv[])
             QStringLiteral("file"));
     parser.addOptions({listenOption, portOption, databaseOption, configOption, logLevelOption,
                        createModeratorOption, displayNameOption, removeModeratorOption,
-                       httpPortOption, httpListenOption, exportTalksOption});
+                       httpPortOption, httpListenOption, tlsCertOption, tlsKeyOption,
+                       exportTalksOption});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument %1; see --help")
@@ -327,6 +335,10 @@ int main(int argc, char *argv[])
         return fail(problems.constFirst());
     if (parser.isSet(databaseOption))
         settings.databaseUrl = parser.value(databaseOption);
+    if (parser.isSet(tlsCertOption))
+        settings.tlsCertificateFile = parser.value(tlsCertOption);
+    if (parser.isSet(tlsKeyOption))
+        settings.tlsKeyFile = parser.value(tlsKeyOption);
     if (parser.isSet(logLevelOption))
         logLevel = parser.value(logLevelOption);
     if (!applyLogLevel(logLevel))

@@ -270,6 +270,38 @@
       <translation>Hallway konnte auf diesem Computer keinen Raum starten:
 %1</translation>
     </message>
+    <message>
+      <source>Unverified server</source>
+      <translation>Nicht überprüfter Server</translation>
+    </message>
+    <message>
+      <source>Hallway cannot verify that %1 is who it claims to be.</source>
+      <translation>Hallway kann nicht überprüfen, ob %1 wirklich der ist, der er zu sein vorgibt.</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Its certificate's SHA-256 fingerprint is:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Trust it only if it matches the fingerprint the organisers published. Hallway will remember it for this server and warn you if it ever changes.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Der SHA-256-Fingerabdruck seines Zertifikats lautet:&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Vertraue ihm nur, wenn er mit dem Fingerabdruck übereinstimmt, den die Veranstalter veröffentlicht haben. Hallway merkt ihn sich für diesen Server und warnt dich, falls er sich je ändert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Trust this certificate</source>
+      <translation>Diesem Zertifikat &amp;vertrauen</translation>
+    </message>
+    <message>
+      <source>The server's certificate has changed</source>
+      <translation>Das Zertifikat des Servers hat sich geändert</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Warning: the certificate of %1 is not the one you trusted.&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Achtung: Das Zertifikat von %1 ist nicht das, dem du vertraut hast.&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Someone may be intercepting the connection, or the organisers replaced the certificate. Hallway did not connect and sent nothing.&lt;/p&gt;&lt;p&gt;Trusted:&lt;br&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Presented now:&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Only trust the new one if the organisers confirm its fingerprint.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Jemand könnte die Verbindung abfangen, oder die Veranstalter haben das Zertifikat ersetzt. Hallway hat sich nicht verbunden und nichts gesendet.&lt;/p&gt;&lt;p&gt;Vertraut:&lt;br&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Jetzt vorgelegt:&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Vertraue dem neuen nur, wenn die Veranstalter seinen Fingerabdruck bestätigen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Trust the &amp;new certificate</source>
+      <translation>Dem &amp;neuen Zertifikat vertrauen</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::HallwayClient</name>
@@ -798,6 +830,10 @@
     <message>
       <source>A moderator has banned this account.</source>
       <translation>Die Moderation hat dieses Konto gesperrt.</translation>
+    </message>
+    <message>
+      <source>The server's certificate is not trusted.</source>
+      <translation>Dem Zertifikat des Servers wird nicht vertraut.</translation>
     </message>
   </context>
   <context>

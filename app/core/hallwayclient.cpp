@@ -21,6 +21,7 @@ HallwayClient::HallwayClient(QObject *parent) : QObject(parent)
     connect(&m_connection, &ServerConnection::connectionLost, this,
             &HallwayClient::onConnectionLost);
     connect(&m_connection, &ServerConnection::eventReceived, this, &HallwayClient::onEvent);
+    m_connection.setKnownServers(&m_knownServers);
 }
 
 void HallwayClient::setStatus(Status status)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "expected.h"
+#include "knownservers.h"
 #include "messages.h"
 #include "serverconnection.h"
 
@@ -29,6 +30,7 @@ public:
     explicit HallwayClient(QObject *parent = nullptr);
 
     ServerConnection &connection() { return m_connection; }
+    KnownServers &knownServers() { return m_knownServers; }
     Status status() const { return m_status; }
     QUrl serverUrl() const { return m_connection.url(); }
     const UserInfo &currentUser() const { return m_user; }
@@ -116,6 +118,7 @@ private:
     void noticeOwnChanges(const QString &topic, const QJsonObject &data);
     void rememberWidgetData(const QString &topic, const QJsonObject &data);
 
+    KnownServers m_knownServers;
     ServerConnection m_connection;
     Status m_status = Status::SignedOut;
     Action m_action = Action::None;

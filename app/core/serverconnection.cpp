@@ -2,6 +2,7 @@
 #include "serverconnection.h"
 #include "clientlogging.h"
 #include "envelope.h"
+#include "knownservers.h"
 #include "messages.h"
 #include "protocol.h"
 
@@ -92,9 +93,37 @@ void ServerConnection::connectSocket()
                                       Qt::QueuedConnection);
     });
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ServerConnection::onTextMessage);
+    connect(m_socket, &QWebSocket::sslErrors, this, &ServerConnection::onSslErrors);
+    m_certificateRefused = false;
     setState(State::Connecting);
     qCDebug(lcClientNet) << "connecting to" << m_url << "attempt" << m_attempt;
     m_socket->open(m_url);
+}
+
+void ServerConnection::onSslErrors(const QList<QSslError> &errors)
+{
+    QSslCertificate certificate = m_socket->sslConfiguration().peerCertificate();
+    for (const QSslError &error : errors) {
+        if (certificate.isNull())
+            certificate = error.certificate();
+    }
+    const QByteArray presented = KnownServers::fingerprintOf(certificate);
+    const auto trusted = m_knownServers ? m_knownServers->fingerprint(m_url) : std::nullopt;
+    if (trusted && *trusted == presented && !certificate.isNull()) {
+        // The very certificate the user trusted: its self-signature is what they accepted.
+        m_socket->ignoreSslErrors(errors);
+        return;
+    }
+    QStringList problems;
+    for (const QSslError &error : errors)
+        problems.append(error.errorString());
+    m_certificateRefused = true;
+    qCWarning(lcClientNet).noquote() << "refused the certificate of" << m_url.toString() << ":"
+                                     << problems.join(QStringLiteral("; "));
+    if (trusted)
+        Q_EMIT certificateChanged(m_url, *trusted, presented);
+    else
+        Q_EMIT certificateUntrusted(m_url, presented, problems.join(QLatin1Char('\n')));
 }
 
 void ServerConnection::onSocketConnected()
@@ -220,14 +249,17 @@ void ServerConnection::onSocketDisconnected()
         reason = m_lastError;
     if (closeCode == Protocol::CloseCode::Banned)
         reason = tr("A moderator has banned this account.");
+    if (m_certificateRefused)
+        reason = tr("The server's certificate is not trusted.");
     m_lastError = reason;
     m_lastCloseCode = closeCode;
     qCInfo(lcClientNet).noquote() << "disconnected from" << m_url.toString() << closeCode << reason;
 
     failAllPending({ErrorCode::Unavailable, reason});
     // A server that speaks another protocol, or banned us, will not change its mind on a retry.
+    // Nor will a certificate the user has not trusted: they decide first.
     const bool willRetry = m_wantOpen && closeCode != Protocol::CloseCode::UnsupportedProtocol
-            && closeCode != Protocol::CloseCode::Banned;
+            && closeCode != Protocol::CloseCode::Banned && !m_certificateRefused;
     if (!willRetry)
         m_wantOpen = false;
     Q_EMIT connectionLost(reason, willRetry);

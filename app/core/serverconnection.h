@@ -7,12 +7,15 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
 #include <functional>
 
 namespace Hallway {
+
+class KnownServers;
 
 // The app's WebSocket to one server: says hello, matches replies to requests by id, and
 // when the connection drops, reconnects with exponential backoff and jitter until close()
@@ -52,6 +55,8 @@ public:
 
     void setReconnectDelays(int initialMs, int maxMs);
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
+    // Where certificates the user trusted by hand are kept (wss:// to self-signed servers).
+    void setKnownServers(KnownServers *known) { m_knownServers = known; }
 
 Q_SIGNALS:
     void stateChanged(Hallway::ServerConnection::State state);
@@ -60,6 +65,14 @@ Q_SIGNALS:
     // The connection dropped before or after hello; reconnecting unless `willRetry` is false.
     void connectionLost(const QString &reason, bool willRetry);
     void eventReceived(const QString &topic, qint64 seq, const QJsonObject &data);
+    // The system's CAs do not vouch for the server's certificate and the user has not trusted
+    // it yet: nothing was sent. Ask them, KnownServers::trust() it, and open again.
+    void certificateUntrusted(const QUrl &server, const QByteArray &sha256,
+                              const QString &problems);
+    // The server shows a different certificate than the one the user trusted: someone may be
+    // in between. Nothing was sent.
+    void certificateChanged(const QUrl &server, const QByteArray &trustedSha256,
+                            const QByteArray &presentedSha256);
 
 private:
     struct Pending {
@@ -73,6 +86,7 @@ private:
     void onSocketConnected();
     void onSocketDisconnected();
     void onTextMessage(const QString &message);
+    void onSslErrors(const QList<QSslError> &errors);
     void sendHello();
     void failAllPending(const Error &error);
     void expireRequests();
@@ -89,6 +103,8 @@ private:
     int m_requestTimeoutMs = 30'000;
     QString m_lastError;
     int m_lastCloseCode = 0;
+    KnownServers *m_knownServers = nullptr;
+    bool m_certificateRefused = false;
     QTimer m_reconnectTimer;
     QTimer m_expiryTimer;
     qint64 m_nextId = 1;

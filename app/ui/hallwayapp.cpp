@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QMessageBox>
 #include <QNetworkInterface>
+#include <QPushButton>
 #include <QStandardPaths>
 
 namespace Hallway {
@@ -41,6 +42,11 @@ HallwayApp::HallwayApp(QObject *parent)
 {
     connect(&m_client, &HallwayClient::signedIn, this, &HallwayApp::onSignedIn);
     connect(&m_client, &HallwayClient::sessionEnded, this, &HallwayApp::onSessionEnded);
+    // Asked from the event loop, not inside the TLS handshake that raised it.
+    connect(&m_client.connection(), &ServerConnection::certificateUntrusted, this,
+            &HallwayApp::onCertificateUntrusted, Qt::QueuedConnection);
+    connect(&m_client.connection(), &ServerConnection::certificateChanged, this,
+            &HallwayApp::onCertificateChanged, Qt::QueuedConnection);
     connect(&m_credentials, &CredentialStore::keychainUnavailable, this,
             [this](const QString &reason) {
                 if (m_window)
@@ -188,6 +194,66 @@ void HallwayApp::onSessionEnded(const Error &error)
         m_credentials.deleteToken(accountKey());
     showMainWindow();
     showSignIn(m_settings.value(ServerUrlKey).toUrl(), m_settings.value(UsernameKey).toString());
+}
+
+void HallwayApp::onCertificateUntrusted(const QUrl &server, const QByteArray &sha256,
+                                        const QString &problems)
+{
+    QWidget *parent = m_signInDialog && m_signInDialog->isVisible()
+            ? static_cast<QWidget *>(m_signInDialog)
+            : m_window.get();
+    QMessageBox box(QMessageBox::Warning, tr("Unverified server"),
+                    tr("Hallway cannot verify that %1 is who it claims to be.").arg(server.host()),
+                    QMessageBox::NoButton, parent);
+    box.setObjectName(QStringLiteral("untrustedCertificate"));
+    box.setInformativeText(
+            tr("<p>Its certificate's SHA-256 fingerprint is:</p><p><tt>%1</tt></p><p>Trust it "
+               "only if it matches the fingerprint the organisers published. Hallway will "
+               "remember it for this server and warn you if it ever changes.</p>")
+                    .arg(KnownServers::displayFingerprint(sha256)));
+    box.setDetailedText(problems);
+    QPushButton *trust = box.addButton(tr("&Trust this certificate"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == trust)
+        retryAfterTrust(server, sha256);
+}
+
+void HallwayApp::onCertificateChanged(const QUrl &server, const QByteArray &trusted,
+                                      const QByteArray &presented)
+{
+    QWidget *parent = m_signInDialog && m_signInDialog->isVisible()
+            ? static_cast<QWidget *>(m_signInDialog)
+            : m_window.get();
+    QMessageBox box(QMessageBox::Critical, tr("The server's certificate has changed"),
+                    tr("<b>Warning: the certificate of %1 is not the one you trusted.</b>")
+                            .arg(server.host()),
+                    QMessageBox::NoButton, parent);
+    box.setObjectName(QStringLiteral("changedCertificate"));
+    box.setInformativeText(
+            tr("<p>Someone may be intercepting the connection, or the organisers replaced the "
+               "certificate. Hallway did not connect and sent nothing.</p><p>Trusted:<br><tt>%1"
+               "</tt></p><p>Presented now:<br><tt>%2</tt></p><p>Only trust the new one if the "
+               "organisers confirm its fingerprint.</p>")
+                    .arg(KnownServers::displayFingerprint(trusted),
+                         KnownServers::displayFingerprint(presented)));
+    QPushButton *replace =
+            box.addButton(tr("Trust the &new certificate"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == replace)
+        retryAfterTrust(server, presented);
+}
+
+void HallwayApp::retryAfterTrust(const QUrl &server, const QByteArray &sha256)
+{
+    m_client.knownServers().trust(server, sha256);
+    if (m_signInDialog && m_signInDialog->isVisible())
+        return m_signInDialog->submit();
+    // A remembered session: resume it as at start.
+    start();
 }
 
 void HallwayApp::signOut()

@@ -45,6 +45,12 @@ private:
     bool hostRoom(quint16 port, bool onNetwork);
     void onSignedIn(const Hallway::UserInfo &user, bool freshToken);
     void onSessionEnded(const Hallway::Error &error);
+    void onCertificateUntrusted(const QUrl &server, const QByteArray &sha256,
+                                const QString &problems);
+    void onCertificateChanged(const QUrl &server, const QByteArray &trusted,
+                              const QByteArray &presented);
+    // After the user trusted a certificate: try again what was being tried.
+    void retryAfterTrust(const QUrl &server, const QByteArray &sha256);
     void signOut();
     void switchServer();
     void showMainWindow();

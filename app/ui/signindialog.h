@@ -31,9 +31,10 @@ public:
     void setRememberMe(bool on);
     QUrl serverUrl() const;
     QString errorText() const;
+    // Signs in (or registers) with what the form holds, as the button does.
+    void submit();
 
 private:
-    void submit();
     void showError(const QString &message);
     void setBusy(bool busy);
     void onSignedIn();

@@ -24,6 +24,9 @@
 #include <QDateTime>
 #include <QJsonObject>
 
+#include <QFile>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -119,7 +122,26 @@ Status HallwayServer::start()
             },
             Qt::DirectConnection);
 
-    m_tcpListener = new QTcpServer(this);
+    if (m_settings.tlsCertificateFile.isEmpty() != m_settings.tlsKeyFile.isEmpty())
+        return Error{ErrorCode::BadRequest,
+                     QStringLiteral("TLS needs both a certificate and a key file")};
+    if (!m_settings.tlsCertificateFile.isEmpty()) {
+        const auto tls = loadTlsConfiguration(m_settings.tlsCertificateFile, m_settings.tlsKeyFile);
+        if (!tls)
+            return tls.error();
+        auto *sslListener = new QSslServer(this);
+        sslListener->setSslConfiguration(tls.value());
+        sslListener->setHandshakeTimeout(m_settings.handshakeTimeoutMs);
+        connect(sslListener, &QSslServer::errorOccurred, this,
+                [](QSslSocket *socket, QAbstractSocket::SocketError) {
+                    qCInfo(lcNet).noquote()
+                            << "TLS handshake with" << socket->peerAddress().toString()
+                            << "failed:" << socket->errorString();
+                });
+        m_tcpListener = sslListener;
+    } else {
+        m_tcpListener = new QTcpServer(this);
+    }
     m_tcpListener->setListenBacklogSize(m_settings.listenBacklog);
     m_tcpListener->setMaxPendingConnections(m_settings.maxPendingConnections);
     connect(m_tcpListener, &QTcpServer::pendingConnectionAvailable, this, [this]() {
@@ -196,10 +218,48 @@ QByteArray HallwayServer::metrics() const
     return text;
 }
 
+Expected<QSslConfiguration> HallwayServer::loadTlsConfiguration(const QString &certificateFile,
+                                                                const QString &keyFile)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificateFile, QSsl::Pem);
+    if (chain.isEmpty())
+        return Error{ErrorCode::BadRequest,
+                     QStringLiteral("cannot read a PEM certificate from %1").arg(certificateFile)};
+    QFile keyData(keyFile);
+    if (!keyData.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::BadRequest, QStringLiteral("cannot read %1").arg(keyFile)};
+    const QByteArray pem = keyData.readAll();
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        key = QSslKey(pem, algorithm, QSsl::Pem);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        return Error{ErrorCode::BadRequest,
+                     QStringLiteral("%1 holds no unencrypted PEM private key (RSA, EC or DSA)")
+                             .arg(keyFile)};
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients have no certificates
+    qCInfo(lcServer).noquote()
+            << "TLS certificate for"
+            << chain.first().subjectInfo(QSslCertificate::CommonName).join(QStringLiteral(", "))
+            << "valid until" << chain.first().expiryDate().toString(Qt::ISODate);
+    return configuration;
+}
+
+bool HallwayServer::isSecure() const
+{
+    return qobject_cast<QSslServer *>(m_tcpListener) != nullptr;
+}
+
 QUrl HallwayServer::url() const
 {
     QUrl result;
-    result.setScheme(QStringLiteral("ws"));
+    result.setScheme(isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"));
     QHostAddress address =
             m_tcpListener ? m_tcpListener->serverAddress() : m_settings.listenAddress;
     if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)

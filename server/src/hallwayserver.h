@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QUrl>
 #include <memory>
 
@@ -47,6 +48,7 @@ public:
     void shutdown();
 
     QUrl url() const;
+    bool isSecure() const; // wss://
     quint16 port() const;
     quint16 httpPort() const { return m_httpPort; }
     int connectionCount() const { return static_cast<int>(m_connections.size()); }
@@ -60,6 +62,8 @@ private:
     void closeAllConnections();
     void finishShutdown();
     Status startHttp();
+    static Expected<QSslConfiguration> loadTlsConfiguration(const QString &certificateFile,
+                                                            const QString &keyFile);
     QJsonObject health() const;
     QByteArray metrics() const;
 

@@ -68,6 +68,8 @@ Status ServerSettings::loadFile(const QString &path)
             QStringLiteral("talks/tally_interval_ms"),
             QStringLiteral("chat/messages_to_load"),
             QStringLiteral("log/level"),
+            QStringLiteral("tls/certificate"),
+            QStringLiteral("tls/key"),
             QStringLiteral("http/listen"),
             QStringLiteral("http/port"),
             QStringLiteral("stats/interval_seconds"),
@@ -139,6 +141,10 @@ Status ServerSettings::loadFile(const QString &path)
     readInteger(ini, QStringLiteral("stats/interval_seconds"), statsSeconds, 1, problems);
     statsIntervalMs = statsSeconds * 1000;
     readInteger(ini, QStringLiteral("server/shutdown_grace_ms"), shutdownGraceMs, 0, problems);
+    if (ini.contains(QStringLiteral("tls/certificate")))
+        tlsCertificateFile = ini.value(QStringLiteral("tls/certificate")).toString();
+    if (ini.contains(QStringLiteral("tls/key")))
+        tlsKeyFile = ini.value(QStringLiteral("tls/key")).toString();
     if (ini.contains(QStringLiteral("database/url")))
         databaseUrl = ini.value(QStringLiteral("database/url")).toString();
     readInteger(ini, QStringLiteral("limits/max_message_bytes"), maxMessageBytes, 1024, problems);

@@ -16,6 +16,10 @@ struct ServerSettings {
     QHostAddress listenAddress = QHostAddress::LocalHost; // [server] listen
     quint16 port = 8470; // [server] port; 0 picks a free port
     QString databaseUrl; // [database] url; empty: sqlite in the user's data folder
+    // With both, the server speaks wss:// (TLS) only. PEM files; the certificate file may hold
+    // the whole chain, the server's own certificate first.
+    QString tlsCertificateFile; // [tls] certificate
+    QString tlsKeyFile; // [tls] key
 
     // Every connection is bounded, from its first byte.
     qint64 maxMessageBytes = 64 * 1024; // [limits] max_message_bytes

@@ -144,6 +144,9 @@ bool TestServer::start(quint16 port)
                              QStringLiteral("--database"), m_databaseUrl};
     if (m_httpEnabled)
         arguments << QStringLiteral("--http-port") << QStringLiteral("0");
+    if (!m_tlsCertificate.isEmpty())
+        arguments << QStringLiteral("--tls-cert") << m_tlsCertificate << QStringLiteral("--tls-key")
+                  << m_tlsKey;
     // Tests post and sign in faster than any person: the abuse limits are off unless a test
     // is about them and sets its own [abuse] section.
     QString config = m_config;
@@ -169,7 +172,7 @@ bool TestServer::start(quint16 port)
     if (!m_process->waitForStarted(10'000))
         return false;
 
-    static const QRegularExpression listening(QStringLiteral(R"(listening on ws://[^:]+:(\d+))"));
+    static const QRegularExpression listening(QStringLiteral(R"(listening on wss?://[^:]+:(\d+))"));
     QDeadlineTimer deadline(20'000);
     while (!deadline.hasExpired()) {
         static const QRegularExpression http(
@@ -278,7 +281,10 @@ qint64 TestServer::metric(const QString &sample) const
 
 QUrl TestServer::url() const
 {
-    return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_port));
+    return QUrl(
+            QStringLiteral("%1://127.0.0.1:%2")
+                    .arg(m_tlsCertificate.isEmpty() ? QStringLiteral("ws") : QStringLiteral("wss"))
+                    .arg(m_port));
 }
 
 qint64 TestServer::residentKiB() const

@@ -59,6 +59,12 @@ public:
     // code (-1 if it did not finish) and its output in output.
     int runTool(const QStringList &arguments, QString *output = nullptr);
 
+    // Serve wss:// with these PEM files (call before start()).
+    void setTls(const QString &certificateFile, const QString &keyFile)
+    {
+        m_tlsCertificate = certificateFile;
+        m_tlsKey = keyFile;
+    }
     // Serve /healthz, /stats and /metrics on a free port too (call before start()).
     void enableHttp() { m_httpEnabled = true; }
     quint16 httpPort() const { return m_httpPort; }
@@ -87,6 +93,8 @@ private:
     QString m_log;
     quint16 m_port = 0;
     bool m_httpEnabled = false;
+    QString m_tlsCertificate;
+    QString m_tlsKey;
     quint16 m_httpPort = 0;
 };
 
