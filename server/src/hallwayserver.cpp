@@ -68,6 +68,7 @@ Status HallwayServer::start()
     m_storage = std::make_unique<Storage>(target.value());
     if (const Status opened = m_storage->open(); !opened)
         return opened;
+    m_storage->setMetrics(&m_metrics);
 
     m_hasher = std::make_unique<PasswordHasher>();
     m_auth = std::make_unique<AuthService>(*m_storage, *m_hasher);
@@ -215,6 +216,31 @@ QByteArray HallwayServer::metrics() const
            "Times a widget's data was computed, by kind.", recomputations);
     metric("hallway_stats_computations_total", "counter", "Times the statistics were computed.",
            {{{}, m_stats->computations()}});
+    metric("hallway_frames_in_total", "counter", "Requests received from clients.",
+           {{{}, m_metrics.framesIn}});
+    metric("hallway_frames_out_total", "counter",
+           "Frames sent to clients (replies and events; a fan-out counts each recipient).",
+           {{{}, m_metrics.framesOut}});
+    metric("hallway_bytes_out_total", "counter", "Characters of JSON sent to clients.",
+           {{{}, m_metrics.bytesOut}});
+    metric("hallway_closed_too_slow_total", "counter",
+           "Connections closed because the client stopped reading (4004).",
+           {{{}, m_metrics.closedTooSlow}});
+    QList<std::pair<QByteArray, qint64>> errors;
+    for (int code = 0; code <= static_cast<int>(ErrorCode::Internal); ++code)
+        errors.append({"{code=\"" + errorCodeName(static_cast<ErrorCode>(code)).toUtf8() + "\"}",
+                       m_metrics.errorsByCode.at(static_cast<std::size_t>(code))});
+    metric("hallway_errors_total", "counter", "Error replies, by error code.", errors);
+    text += "# HELP hallway_storage_job_seconds Database jobs, from queueing to result.\n"
+            "# TYPE hallway_storage_job_seconds summary\n";
+    text += "hallway_storage_job_seconds_sum "
+            + QByteArray::number(m_metrics.storageSecondsSum, 'f', 6)
+            + "\nhallway_storage_job_seconds_count " + QByteArray::number(m_metrics.storageJobs)
+            + "\n";
+    text += "# HELP hallway_storage_job_seconds_max The slowest database job so far.\n"
+            "# TYPE hallway_storage_job_seconds_max gauge\n"
+            "hallway_storage_job_seconds_max "
+            + QByteArray::number(m_metrics.storageSecondsMax, 'f', 6) + "\n";
     return text;
 }
 
@@ -297,7 +323,7 @@ void HallwayServer::onNewConnection()
         const ConnectionLimits limits{m_settings.maxMessageBytes, m_settings.readBufferBytes,
                                       m_settings.maxUnsentBytes, m_settings.helloTimeoutMs,
                                       m_settings.signInTimeoutMs};
-        auto *connection = new ClientConnection(socket, limits, this);
+        auto *connection = new ClientConnection(socket, limits, &m_metrics, this);
         m_connections.insert(connection);
         ++m_connectionsPerAddress[address];
         connect(connection, &ClientConnection::requestReceived, m_router.get(),

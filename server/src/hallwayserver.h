@@ -2,6 +2,7 @@
 #pragma once
 
 #include "expected.h"
+#include "servermetrics.h"
 #include "serversettings.h"
 
 #include <QHash>
@@ -89,6 +90,7 @@ private:
     QWebSocketServer *m_listener = nullptr; // does the WebSocket handshakes
     QSet<ClientConnection *> m_connections;
     QHash<QString, int> m_connectionsPerAddress;
+    ServerMetrics m_metrics;
     bool m_shuttingDown = false;
     bool m_stopped = false;
 };

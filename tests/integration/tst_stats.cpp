@@ -228,6 +228,22 @@ void tst_Stats::healthAndMetricsAnswerOverHttp()
     QVERIFY(m_server.metric(QStringLiteral("hallway_connections")) >= 1);
     QVERIFY(m_server.metric(QStringLiteral("hallway_stats_computations_total")) >= 2);
 
+    // Traffic, errors by code and database timings are counted.
+    const qint64 notFoundBefore =
+            m_server.metric(QStringLiteral("hallway_errors_total{code=\"not_found\"}"));
+    const qint64 framesInBefore = m_server.metric(QStringLiteral("hallway_frames_in_total"));
+    QVERIFY(!connected.registerUser(QStringLiteral("metered"), QStringLiteral("stats-password"))
+                     .isError());
+    QCOMPARE(
+            connected.subscribe(QStringLiteral("no.such.topic")).data.value(QStringLiteral("code")),
+            QStringLiteral("not_found"));
+    QCOMPARE(m_server.metric(QStringLiteral("hallway_errors_total{code=\"not_found\"}")),
+             notFoundBefore + 1);
+    QCOMPARE(m_server.metric(QStringLiteral("hallway_frames_in_total")), framesInBefore + 2);
+    QVERIFY(m_server.metric(QStringLiteral("hallway_frames_out_total")) >= 3);
+    QVERIFY(m_server.metric(QStringLiteral("hallway_storage_job_seconds_count")) > 0);
+    QVERIFY(metrics.contains("# TYPE hallway_storage_job_seconds summary"));
+
     m_server.httpGet(QStringLiteral("/nothing-here"), &status);
     QCOMPARE(status, 404);
 }

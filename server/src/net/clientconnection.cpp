@@ -2,6 +2,7 @@
 #include "clientconnection.h"
 #include "logging.h"
 #include "protocol.h"
+#include "servermetrics.h"
 
 #include <QWebSocket>
 
@@ -13,8 +14,8 @@ constexpr int CloseHandshakeTimeoutMs = 2000;
 } // namespace
 
 ClientConnection::ClientConnection(QWebSocket *socket, const ConnectionLimits &limits,
-                                   QObject *parent)
-    : QObject(parent), m_socket(socket), m_limits(limits)
+                                   ServerMetrics *metrics, QObject *parent)
+    : QObject(parent), m_socket(socket), m_limits(limits), m_metrics(metrics)
 {
     m_socket->setParent(this);
     m_peerAddress = socket->peerAddress().toString();
@@ -81,6 +82,8 @@ void ClientConnection::reply(const QJsonValue &id, const QJsonObject &data)
 
 void ClientConnection::replyError(const QJsonValue &id, const Error &error)
 {
+    if (m_metrics)
+        m_metrics->countError(error.code);
     send(Envelope::error(id, error));
 }
 
@@ -93,10 +96,16 @@ void ClientConnection::sendFrame(const QString &frame)
     if (m_socket->bytesToWrite() > m_limits.maxUnsentBytes) {
         qCWarning(lcNet).noquote() << m_peer << "stopped reading;" << m_socket->bytesToWrite()
                                    << "bytes unsent; closing";
+        if (m_metrics)
+            ++m_metrics->closedTooSlow;
         close(Protocol::CloseCode::TooSlow, QStringLiteral("too slow: stopped reading"));
         return;
     }
     m_socket->sendTextMessage(frame);
+    if (m_metrics) {
+        ++m_metrics->framesOut;
+        m_metrics->bytesOut += frame.size(); // in UTF-16 units: close enough for JSON
+    }
 }
 
 void ClientConnection::close(int code, const QString &reason)
@@ -114,6 +123,8 @@ void ClientConnection::onTextMessage(const QString &message)
 {
     if (m_phase == Phase::Closing)
         return;
+    if (m_metrics)
+        ++m_metrics->framesIn;
     QJsonValue requestId = QJsonValue::Null;
     auto envelope = Envelope::fromJson(message.toUtf8(), &requestId);
     if (!envelope) {

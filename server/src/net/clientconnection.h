@@ -14,6 +14,8 @@ class QWebSocket;
 
 namespace Hallway {
 
+struct ServerMetrics;
+
 struct ConnectionLimits {
     qint64 maxMessageBytes = 0;
     qint64 readBufferBytes = 0;
@@ -31,7 +33,8 @@ class ClientConnection : public QObject {
 public:
     enum class Phase { AwaitingHello, AwaitingSignIn, SignedIn, Closing };
 
-    ClientConnection(QWebSocket *socket, const ConnectionLimits &limits, QObject *parent = nullptr);
+    ClientConnection(QWebSocket *socket, const ConnectionLimits &limits,
+                     ServerMetrics *metrics = nullptr, QObject *parent = nullptr);
     ~ClientConnection() override;
 
     Phase phase() const { return m_phase; }
@@ -81,6 +84,7 @@ private:
 
     QWebSocket *m_socket;
     ConnectionLimits m_limits;
+    ServerMetrics *m_metrics;
     QString m_peer;
     QString m_peerAddress;
     Phase m_phase = Phase::AwaitingHello;

@@ -3,8 +3,10 @@
 
 #include "databaseurl.h"
 #include "expected.h"
+#include "servermetrics.h"
 #include "storageworker.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
@@ -31,14 +33,18 @@ public:
              std::function<void(const Result &)> done)
     {
         ++m_pendingJobs;
+        QElapsedTimer queued;
+        queued.start();
         QMetaObject::invokeMethod(
                 m_worker,
                 [this, job = std::move(job), done = std::move(done),
-                 guard = QPointer<QObject>(context)]() {
+                 guard = QPointer<QObject>(context), queued]() {
                     Result result = job(*m_worker);
                     QMetaObject::invokeMethod(
                             this,
-                            [this, result = std::move(result), done, guard]() {
+                            [this, result = std::move(result), done, guard, queued]() {
+                                if (m_metrics)
+                                    m_metrics->countStorageJob(queued.nsecsElapsed() / 1e9);
                                 if (guard)
                                     done(result);
                                 jobFinished();
@@ -59,6 +65,8 @@ public:
 
     int pendingJobs() const { return m_pendingJobs; }
     int schemaVersion() const { return m_schemaVersion; }
+    // Where to count each job's time from queueing to result (for /metrics).
+    void setMetrics(ServerMetrics *metrics) { m_metrics = metrics; }
     DatabaseUrl::Driver driver() const { return m_url.driver; }
 
 Q_SIGNALS:
@@ -72,6 +80,7 @@ private:
     StorageWorker *m_worker = nullptr;
     int m_pendingJobs = 0;
     int m_schemaVersion = 0;
+    ServerMetrics *m_metrics = nullptr;
 };
 
 } // namespace Hallway
