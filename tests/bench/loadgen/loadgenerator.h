@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTextStream>
+#include <vector>
+
+namespace Hallway::Bench {
+
+class LoadClient;
+class ServerProcess;
+
+// Runs one scenario against a real hallway-server it starts itself (and, for fanout, against
+// the bare QtWebSockets reference server in the same run) and measures what the server
+// costs: deliveries per second, latency, CPU per delivered message, memory per connection
+// and committed writes per second. Everything is bounded in count and time, on loopback.
+class LoadGenerator : public QObject {
+    Q_OBJECT
+public:
+    enum class Scenario { Fanout, Votes, Chat };
+    struct Options {
+        Scenario scenario = Scenario::Fanout;
+        int connections = 100;
+        double rate = 10; // actions per second in all
+        int durationSeconds = 10;
+        QString databaseUrl; // empty: SQLite in a temporary folder
+        bool reference = true; // fanout: measure the reference server too
+        QString hallwayServer;
+        QString referenceServer;
+    };
+    struct Result {
+        QString server;
+        int connected = 0;
+        qint64 actions = 0;
+        qint64 acknowledged = 0; // committed writes (Hallway)
+        qint64 deliveries = 0;
+        double seconds = 0;
+        double p50Ms = 0, p99Ms = 0, maxMs = 0;
+        double serverCpuSeconds = 0;
+        double rssPerConnectionKiB = 0;
+        double cpuPerDeliveryUs() const
+        {
+            return deliveries > 0 ? serverCpuSeconds * 1e6 / deliveries : 0;
+        }
+    };
+
+    LoadGenerator(const Options &options, QTextStream &out, QObject *parent = nullptr);
+
+    // Returns 0 when every run completed, 1 otherwise.
+    int run();
+
+private:
+    bool measureHallway(Result &result);
+    bool measureReference(Result &result);
+    bool seed(const QString &databaseUrl, QStringList &tokens);
+    bool connectAll(std::vector<LoadClient *> &clients, Result &result);
+    void drive(const std::function<void()> &action, std::vector<qint64> &latencies, Result &result,
+               const std::function<qint64()> &outstanding);
+    void report(const Result &result);
+    static void percentiles(std::vector<qint64> &latencies, Result &result);
+
+    Options m_options;
+    QTextStream &m_out;
+};
+
+} // namespace Hallway::Bench

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+// hallway-loadgen: measures a real hallway-server under load; see docs/performance.md.
+#include "loadgenerator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+using namespace Hallway::Bench;
+
+namespace {
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "hallway-loadgen: " << message << Qt::endl;
+    return 2;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("hallway.*.info=false"));
+    QTextStream out(stdout);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "Starts hallway-server (and for fanout the bare QtWebSockets reference server) on "
+            "loopback, loads it, and reports deliveries/s, latency, server CPU per delivered "
+            "message, server memory per connection and committed writes/s."));
+    parser.addHelpOption();
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                      QStringLiteral("fanout, votes or chat (default fanout)."),
+                                      QStringLiteral("name"), QStringLiteral("fanout"));
+    const QCommandLineOption connections(QStringLiteral("connections"),
+                                         QStringLiteral("Connections, 1 to 10000 (default 100)."),
+                                         QStringLiteral("n"), QStringLiteral("100"));
+    const QCommandLineOption rate(QStringLiteral("rate"),
+                                  QStringLiteral("Actions per second in all (default 10)."),
+                                  QStringLiteral("r"), QStringLiteral("10"));
+    const QCommandLineOption duration(QStringLiteral("duration"),
+                                      QStringLiteral("Seconds of load, 1 to 600 (default 10)."),
+                                      QStringLiteral("s"), QStringLiteral("10"));
+    const QCommandLineOption database(QStringLiteral("database"),
+                                      QStringLiteral("Database URL (default: SQLite in a "
+                                                     "temporary folder)."),
+                                      QStringLiteral("url"));
+    const QCommandLineOption noReference(QStringLiteral("no-reference"),
+                                         QStringLiteral("Skip the reference server."));
+    parser.addOptions({scenario, connections, rate, duration, database, noReference});
+    parser.process(app);
+
+    LoadGenerator::Options options;
+    const QString name = parser.value(scenario);
+    if (name == QLatin1StringView("fanout"))
+        options.scenario = LoadGenerator::Scenario::Fanout;
+    else if (name == QLatin1StringView("votes"))
+        options.scenario = LoadGenerator::Scenario::Votes;
+    else if (name == QLatin1StringView("chat"))
+        options.scenario = LoadGenerator::Scenario::Chat;
+    else {
+        return fail(QStringLiteral("unknown scenario %1").arg(name));
+    }
+    bool ok = false;
+    options.connections = parser.value(connections).toInt(&ok);
+    if (!ok || options.connections < 1 || options.connections > 10'000)
+        return QTextStream(stderr)
+                       << "hallway-loadgen: --connections must be 1 to 10000" << Qt::endl,
+               2;
+    options.rate = parser.value(rate).toDouble(&ok);
+    if (!ok || options.rate <= 0 || options.rate > 100'000)
+        return fail(QStringLiteral("--rate must be above 0 and at most 100000"));
+    options.durationSeconds = parser.value(duration).toInt(&ok);
+    if (!ok || options.durationSeconds < 1 || options.durationSeconds > 600)
+        return fail(QStringLiteral("--duration must be 1 to 600"));
+    options.databaseUrl = parser.value(database);
+    options.reference = !parser.isSet(noReference);
+    options.hallwayServer = QStringLiteral(HALLWAY_SERVER_PATH);
+    options.referenceServer = QStringLiteral(HALLWAY_REFERENCE_PATH);
+    LoadGenerator generator(options, out);
+    return generator.run();
+}

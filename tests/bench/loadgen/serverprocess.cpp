@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#include "serverprocess.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QRegularExpression>
+#include <QThread>
+#include <unistd.h>
+
+namespace Hallway::Bench {
+
+ServerProcess::~ServerProcess()
+{
+    stop();
+}
+
+bool ServerProcess::start(const QString &program, const QStringList &arguments)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->start(program, arguments);
+    if (!m_process->waitForStarted(10'000))
+        return false;
+    static const QRegularExpression listening(QStringLiteral(R"(listening on (ws://[^\s]+))"));
+    QDeadlineTimer deadline(30'000);
+    while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
+        m_process->waitForReadyRead(100);
+        m_log += QString::fromUtf8(m_process->readAll());
+        const auto match = listening.match(m_log);
+        if (match.hasMatch()) {
+            m_url = QUrl(match.captured(1));
+            // Keep draining its output so it never blocks on a full pipe; the per-connection
+            // lines of a big run are not worth keeping.
+            QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
+                             [this]() { m_process->readAll(); });
+            return true;
+        }
+    }
+    return false;
+}
+
+void ServerProcess::stop()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(15'000))
+        m_process->kill();
+    m_process->waitForFinished(5000);
+}
+
+double ServerProcess::cpuSeconds() const
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid()));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    // Fields after the ")" that closes the command name: state is field 3, utime 14, stime 15.
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble();
+    return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
+
+qint64 ServerProcess::residentKiB() const
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid()));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    static const QRegularExpression rss(QStringLiteral(R"(VmRSS:\s+(\d+) kB)"));
+    const auto match = rss.match(QString::fromLatin1(status.readAll()));
+    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+}
+
+} // namespace Hallway::Bench
