@@ -150,6 +150,8 @@ Status HallwayServer::start()
             if (m_settings.socketSendBufferBytes > 0)
                 socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption,
                                         m_settings.socketSendBufferBytes);
+            // Remembered so topics can write their frames to it directly (see textFrame()).
+            m_rawSockets.insert(socketKey(socket->peerAddress(), socket->peerPort()), socket);
             m_listener->handleConnection(socket);
         }
     });
@@ -282,6 +284,11 @@ bool HallwayServer::isSecure() const
     return qobject_cast<QSslServer *>(m_tcpListener) != nullptr;
 }
 
+QString HallwayServer::socketKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + QLatin1Char('|') + QString::number(port);
+}
+
 QUrl HallwayServer::url() const
 {
     QUrl result;
@@ -324,6 +331,8 @@ void HallwayServer::onNewConnection()
                                       m_settings.maxUnsentBytes, m_settings.helloTimeoutMs,
                                       m_settings.signInTimeoutMs};
         auto *connection = new ClientConnection(socket, limits, &m_metrics, this);
+        connection->setRawSocket(
+                m_rawSockets.take(socketKey(socket->peerAddress(), socket->peerPort())));
         m_connections.insert(connection);
         ++m_connectionsPerAddress[address];
         connect(connection, &ClientConnection::requestReceived, m_router.get(),

@@ -6,9 +6,12 @@
 #include "serversettings.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QSslConfiguration>
+#include <QTcpSocket>
 #include <QUrl>
 #include <memory>
 
@@ -63,6 +66,7 @@ private:
     void closeAllConnections();
     void finishShutdown();
     Status startHttp();
+    static QString socketKey(const QHostAddress &address, quint16 port);
     static Expected<QSslConfiguration> loadTlsConfiguration(const QString &certificateFile,
                                                             const QString &keyFile);
     QJsonObject health() const;
@@ -90,6 +94,8 @@ private:
     QWebSocketServer *m_listener = nullptr; // does the WebSocket handshakes
     QSet<ClientConnection *> m_connections;
     QHash<QString, int> m_connectionsPerAddress;
+    // Sockets handed to the WebSocket handshake, by peer, until their connection is made.
+    QHash<QString, QPointer<QTcpSocket>> m_rawSockets;
     ServerMetrics m_metrics;
     bool m_shuttingDown = false;
     bool m_stopped = false;

@@ -116,6 +116,18 @@ void tst_Tls::anUnknownCertificateIsAskedAboutAndThenRemembered()
     QVERIFY(signedIn.wait(10'000));
     QCOMPARE(client.status(), HallwayClient::Status::Online);
     QCOMPARE(untrusted.size(), 1); // not asked again
+
+    // Events, which topics frame once and write to the encrypted socket directly, arrive.
+    QSignalSpy events(&client, &HallwayClient::topicEvent);
+    client.subscribe(QStringLiteral("presence"));
+    HallwayClient other;
+    other.connection().setKnownServers(&m_known);
+    QSignalSpy otherIn(&other, &HallwayClient::signedIn);
+    other.registerAccount(m_server.url(),
+                          {QStringLiteral("another"), QStringLiteral("Another"), Password, {}, {}});
+    QVERIFY(otherIn.wait(10'000));
+    QTRY_VERIFY(!events.isEmpty());
+    QCOMPARE(events.first().first().toString(), QStringLiteral("presence"));
 }
 
 void tst_Tls::aChangedCertificateIsRefused()

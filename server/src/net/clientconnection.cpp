@@ -4,6 +4,8 @@
 #include "protocol.h"
 #include "servermetrics.h"
 
+#include <QTcpSocket>
+
 #include <QWebSocket>
 
 namespace Hallway {
@@ -87,10 +89,10 @@ void ClientConnection::replyError(const QJsonValue &id, const Error &error)
     send(Envelope::error(id, error));
 }
 
-void ClientConnection::sendFrame(const QString &frame)
+bool ClientConnection::hasRoomToSend()
 {
     if (m_phase == Phase::Closing)
-        return;
+        return false;
     // The backlog is checked before adding to it, so one large reply (a big snapshot) still
     // goes out, while a client that stops reading is dropped once its backlog passes the cap.
     if (m_socket->bytesToWrite() > m_limits.maxUnsentBytes) {
@@ -99,8 +101,29 @@ void ClientConnection::sendFrame(const QString &frame)
         if (m_metrics)
             ++m_metrics->closedTooSlow;
         close(Protocol::CloseCode::TooSlow, QStringLiteral("too slow: stopped reading"));
-        return;
+        return false;
     }
+    return true;
+}
+
+void ClientConnection::sendEncodedFrame(const QByteArray &frame, const QString &text)
+{
+    if (!m_rawSocket)
+        return sendFrame(text);
+    if (!hasRoomToSend())
+        return;
+    // QWebSocket writes each of its own frames whole, so frames never interleave.
+    m_rawSocket->write(frame);
+    if (m_metrics) {
+        ++m_metrics->framesOut;
+        m_metrics->bytesOut += text.size();
+    }
+}
+
+void ClientConnection::sendFrame(const QString &frame)
+{
+    if (!hasRoomToSend())
+        return;
     m_socket->sendTextMessage(frame);
     if (m_metrics) {
         ++m_metrics->framesOut;

@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTcpSocket>
 #include <QSet>
 #include <QTimer>
 #include <optional>
@@ -68,8 +69,13 @@ public:
 
     void reply(const QJsonValue &id, const QJsonObject &data = {});
     void replyError(const QJsonValue &id, const Error &error);
-    // Sends a frame that was encoded once for many recipients.
+    // Sends a message that was encoded once for many recipients.
     void sendFrame(const QString &frame);
+    // Writes a whole WebSocket frame, built once for many recipients (see textFrame()),
+    // straight to the socket under the WebSocket; falls back to sendFrame(text) without one.
+    void sendEncodedFrame(const QByteArray &frame, const QString &text);
+    // The TCP (or TLS) socket under this connection's WebSocket.
+    void setRawSocket(QTcpSocket *socket) { m_rawSocket = socket; }
     void close(int code, const QString &reason);
 
 Q_SIGNALS:
@@ -81,8 +87,10 @@ private:
     void onBinaryMessage();
     void onDisconnected();
     void send(const Envelope &envelope);
+    bool hasRoomToSend();
 
     QWebSocket *m_socket;
+    QPointer<QTcpSocket> m_rawSocket;
     ConnectionLimits m_limits;
     ServerMetrics *m_metrics;
     QString m_peer;

@@ -3,6 +3,7 @@
 #include "envelope.h"
 #include "logging.h"
 #include "net/clientconnection.h"
+#include "net/websocketframe.h"
 
 #include <QRandomGenerator>
 
@@ -55,11 +56,14 @@ void Topic::publish(const QJsonObject &eventData)
         while (static_cast<int>(m_history.size()) > m_historyLimit)
             m_history.pop_front();
     }
-    const QString frame = QString::fromUtf8(Envelope::event(m_name, m_seq, eventData).toJson());
+    const QByteArray json = Envelope::event(m_name, m_seq, eventData).toJson();
+    // Framed once; every subscriber gets the same bytes.
+    const QByteArray frame = textFrame(json);
+    const QString text = QString::fromUtf8(json);
     // A send may close a slow subscriber; iterate over a copy.
     const QSet<ClientConnection *> subscribers = m_subscribers;
     for (ClientConnection *subscriber : subscribers)
-        subscriber->sendFrame(frame);
+        subscriber->sendEncodedFrame(frame, text);
     Q_EMIT published();
 }
 
