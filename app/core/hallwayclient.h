@@ -33,6 +33,9 @@ public:
     KnownServers &knownServers() { return m_knownServers; }
     Status status() const { return m_status; }
     QUrl serverUrl() const { return m_connection.url(); }
+    // Other nodes of the same event to fail over to (set before signing in).
+    void setAlternateServers(const QList<QUrl> &urls) { m_connection.setAlternateUrls(urls); }
+    QList<QUrl> alternateServers() const { return m_connection.alternateUrls(); }
     const UserInfo &currentUser() const { return m_user; }
     bool isModerator() const { return m_user.role == Role::Moderator; }
     QString token() const { return m_token; }

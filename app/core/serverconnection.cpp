@@ -52,6 +52,12 @@ void ServerConnection::open(const QUrl &url)
 {
     close();
     m_url = url;
+    m_urls = {url};
+    for (const QUrl &alternate : std::as_const(m_alternates)) {
+        if (!m_urls.contains(alternate))
+            m_urls.append(alternate);
+    }
+    m_urlIndex = 0;
     m_wantOpen = true;
     m_attempt = 0;
     m_lastError.clear();
@@ -278,9 +284,14 @@ void ServerConnection::scheduleReconnect()
     const int delay =
             static_cast<int>(ceiling / 2 + QRandomGenerator::global()->bounded(ceiling / 2 + 1));
     ++m_attempt;
+    if (m_urls.size() > 1) {
+        m_urlIndex = (m_urlIndex + 1) % m_urls.size();
+        m_url = m_urls.at(m_urlIndex);
+    }
     m_reconnectTimer.start(delay);
     setState(State::WaitingToReconnect);
-    qCInfo(lcClientNet) << "reconnecting in" << delay << "ms, attempt" << m_attempt;
+    qCInfo(lcClientNet) << "reconnecting to" << m_url.toString() << "in" << delay << "ms, attempt"
+                        << m_attempt;
 }
 
 } // namespace Hallway

@@ -37,6 +37,10 @@ public:
     ~ServerConnection() override;
 
     void open(const QUrl &url);
+    // Other nodes serving the same event: each reconnect attempt goes to the next address, so
+    // a dead node is left for a live one (the session and the outbox carry over).
+    void setAlternateUrls(const QList<QUrl> &urls) { m_alternates = urls; }
+    QList<QUrl> alternateUrls() const { return m_alternates; }
     void close();
 
     State state() const { return m_state; }
@@ -95,6 +99,9 @@ private:
 
     QWebSocket *m_socket = nullptr;
     QUrl m_url;
+    QList<QUrl> m_alternates;
+    QList<QUrl> m_urls; // the address opened, then the alternates: tried in turn
+    qsizetype m_urlIndex = 0;
     State m_state = State::Disconnected;
     bool m_wantOpen = false;
     int m_attempt = 0;

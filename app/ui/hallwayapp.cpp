@@ -19,6 +19,7 @@ namespace {
 constexpr int CommunityFeedSize = 20;
 
 const QString ServerUrlKey = QStringLiteral("session/server");
+const QString AlternatesKey = QStringLiteral("session/alternates"); // other nodes of the event
 const QString UsernameKey = QStringLiteral("session/username");
 const QString RememberKey = QStringLiteral("session/remember");
 const QString HostingKey = QStringLiteral("host/enabled");
@@ -80,6 +81,10 @@ void HallwayApp::start()
     }
     if (server.isEmpty())
         return showStartChoice();
+    QList<QUrl> alternates;
+    for (const QString &url : m_settings.value(AlternatesKey).toStringList())
+        alternates.append(QUrl(url));
+    m_client.setAlternateServers(alternates);
 
     if (!m_settings.value(RememberKey, false).toBool() || username.isEmpty())
         return showSignIn(server, username);
@@ -139,6 +144,8 @@ void HallwayApp::showSignIn(const QUrl &server, const QString &username, bool re
         });
     }
     m_signInDialog->setServerUrl(server);
+    if (server == m_settings.value(ServerUrlKey).toUrl())
+        m_signInDialog->setAlternateUrls(m_client.alternateServers());
     m_signInDialog->setUsername(username);
     m_signInDialog->setRegisterMode(registerMode);
     m_signInDialog->show();
@@ -174,6 +181,10 @@ void HallwayApp::onSignedIn(const UserInfo &user, bool freshToken)
     const bool remember = m_signInDialog ? m_signInDialog->rememberMe()
                                          : m_settings.value(RememberKey, false).toBool();
     m_settings.setValue(ServerUrlKey, m_client.serverUrl());
+    QStringList alternates;
+    for (const QUrl &url : m_client.alternateServers())
+        alternates.append(url.toString());
+    m_settings.setValue(AlternatesKey, alternates);
     m_settings.setValue(UsernameKey, user.username);
     m_settings.setValue(RememberKey, remember);
     if (freshToken && remember)

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace Hallway {
@@ -98,12 +99,32 @@ void SignInDialog::setServerUrl(const QUrl &url)
         m_username->setFocus();
 }
 
+QList<QUrl> SignInDialog::serverUrls() const
+{
+    // Several nodes of one event may be given, separated by spaces or commas: the first is
+    // tried first, the others when it cannot be reached.
+    static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
+    QList<QUrl> urls;
+    for (QString text : m_server->text().split(separators, Qt::SkipEmptyParts)) {
+        if (!text.contains(QLatin1StringView("://")))
+            text.prepend(QStringLiteral("ws://"));
+        urls.append(QUrl(text, QUrl::StrictMode));
+    }
+    return urls;
+}
+
 QUrl SignInDialog::serverUrl() const
 {
-    QString text = m_server->text().trimmed();
-    if (!text.isEmpty() && !text.contains(QLatin1StringView("://")))
-        text.prepend(QStringLiteral("ws://"));
-    return QUrl(text, QUrl::StrictMode);
+    const QList<QUrl> urls = serverUrls();
+    return urls.isEmpty() ? QUrl() : urls.first();
+}
+
+void SignInDialog::setAlternateUrls(const QList<QUrl> &urls)
+{
+    QStringList texts{m_server->text()};
+    for (const QUrl &url : urls)
+        texts.append(url.toString());
+    m_server->setText(texts.join(QLatin1Char(' ')));
 }
 
 void SignInDialog::setUsername(const QString &username)
@@ -164,13 +185,20 @@ void SignInDialog::setBusy(bool busy)
 
 void SignInDialog::submit()
 {
-    const QUrl url = serverUrl();
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != QLatin1StringView("ws") && url.scheme() != QLatin1StringView("wss"))) {
+    const QList<QUrl> urls = serverUrls();
+    const bool allValid =
+            !urls.isEmpty() && std::all_of(urls.cbegin(), urls.cend(), [](const QUrl &u) {
+                return u.isValid() && !u.host().isEmpty()
+                        && (u.scheme() == QLatin1StringView("ws")
+                            || u.scheme() == QLatin1StringView("wss"));
+            });
+    if (!allValid) {
         showError(tr("Enter the server address, for example ws://hallway.example.org:8470."));
         m_server->setFocus();
         return;
     }
+    const QUrl url = urls.first();
+    m_client->setAlternateServers(urls.mid(1));
     const QString username = Validation::normalizeUsername(m_username->text());
     if (username.isEmpty()) {
         showError(tr("Enter your username."));

@@ -30,6 +30,8 @@ public:
     bool rememberMe() const;
     void setRememberMe(bool on);
     QUrl serverUrl() const;
+    QList<QUrl> serverUrls() const; // the first, then the other nodes to fail over to
+    void setAlternateUrls(const QList<QUrl> &urls);
     QString errorText() const;
     // Signs in (or registers) with what the form holds, as the button does.
     void submit();

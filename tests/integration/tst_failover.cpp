@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+// Failing over between two server processes on one database: the app's client, given both
+// addresses, moves to the live one when its node dies, resumes its session there and sends
+// what it wrote meanwhile, stored once.
+#include "hallwayclient.h"
+#include "protocol.h"
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Hallway;
+using namespace Hallway::Test;
+
+class tst_Failover : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void theClientMovesToTheLiveNodeWithItsSessionAndOutbox();
+};
+
+void tst_Failover::theClientMovesToTheLiveNodeWithItsSessionAndOutbox()
+{
+    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
+        && !postgresRequested())
+        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    TestServer first;
+    QVERIFY(first.start());
+    TestServer second;
+    second.setDatabaseUrl(first.databaseUrl()); // the same event, another node
+    QVERIFY(second.start());
+
+    HallwayClient client;
+    client.connection().setReconnectDelays(100, 400);
+    client.setAlternateServers({second.url()});
+    QSignalSpy signedIn(&client, &HallwayClient::signedIn);
+    client.registerAccount(first.url(),
+                           {QStringLiteral("traveller"),
+                            QStringLiteral("Traveller"),
+                            QStringLiteral("failover-password"),
+                            {},
+                            {}});
+    QVERIFY(signedIn.wait(10'000));
+    const QString token = client.token();
+    QSignalSpy posted(&client, &HallwayClient::factPosted);
+    client.postFact(QStringLiteral("Before"));
+    QVERIFY(posted.wait(5000));
+
+    // Its node dies; what is written meanwhile waits in the outbox.
+    first.kill();
+    QTRY_VERIFY(client.status() != HallwayClient::Status::Online);
+    client.postFact(QStringLiteral("Written while moving"));
+    QTRY_COMPARE_WITH_TIMEOUT(client.status(), HallwayClient::Status::Online, 15'000);
+    QCOMPARE(client.serverUrl(), second.url());
+    QCOMPARE(client.token(), token); // the same session, resumed
+    QTRY_COMPARE_WITH_TIMEOUT(posted.size(), 2, 10'000);
+    QCOMPARE(client.pendingWriteCount(), 0);
+
+    qint64 stored = -1;
+    {
+        QSqlDatabase db = openDatabase(second.databaseUrl(), QStringLiteral("failover"));
+        QSqlQuery query(db);
+        if (query.exec(QStringLiteral("SELECT COUNT(*) FROM facts WHERE text = 'Written while "
+                                      "moving'"))
+            && query.next())
+            stored = query.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("failover"));
+    QCOMPARE(stored, 1);
+}
+
+QTEST_MAIN(tst_Failover)
+#include "tst_failover.moc"
