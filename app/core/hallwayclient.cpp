@@ -128,6 +128,10 @@ void HallwayClient::onConnectionLost(const QString &reason, bool willRetry)
     if (m_status == Status::SignedOut)
         return;
     const bool resuming = m_hasSignedIn || m_action == Action::Resume;
+    // A fresh sign-in with other nodes to try: try each once before giving up.
+    if (m_status == Status::SigningIn && !resuming && willRetry
+        && m_connection.reconnectAttempt() < m_connection.alternateUrls().size())
+        return;
     if (m_status == Status::SigningIn && !resuming) {
         // A fresh sign-in failed to connect: tell the person at once rather than retry in
         // silence; they may have mistyped the address.

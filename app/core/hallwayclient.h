@@ -36,6 +36,7 @@ public:
     // Other nodes of the same event to fail over to (set before signing in).
     void setAlternateServers(const QList<QUrl> &urls) { m_connection.setAlternateUrls(urls); }
     QList<QUrl> alternateServers() const { return m_connection.alternateUrls(); }
+    QUrl primaryServerUrl() const { return m_connection.primaryUrl(); }
     const UserInfo &currentUser() const { return m_user; }
     bool isModerator() const { return m_user.role == Role::Moderator; }
     QString token() const { return m_token; }

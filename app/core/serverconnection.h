@@ -41,6 +41,8 @@ public:
     // a dead node is left for a live one (the session and the outbox carry over).
     void setAlternateUrls(const QList<QUrl> &urls) { m_alternates = urls; }
     QList<QUrl> alternateUrls() const { return m_alternates; }
+    // The address open() was given, whichever node the connection is on now.
+    QUrl primaryUrl() const { return m_urls.value(0, m_url); }
     void close();
 
     State state() const { return m_state; }

@@ -180,7 +180,7 @@ void HallwayApp::onSignedIn(const UserInfo &user, bool freshToken)
 {
     const bool remember = m_signInDialog ? m_signInDialog->rememberMe()
                                          : m_settings.value(RememberKey, false).toBool();
-    m_settings.setValue(ServerUrlKey, m_client.serverUrl());
+    m_settings.setValue(ServerUrlKey, m_client.primaryServerUrl());
     QStringList alternates;
     for (const QUrl &url : m_client.alternateServers())
         alternates.append(url.toString());

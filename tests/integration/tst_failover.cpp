@@ -17,6 +17,7 @@ class tst_Failover : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void theClientMovesToTheLiveNodeWithItsSessionAndOutbox();
+    void aFreshSignInTriesTheOtherNodes();
 };
 
 void tst_Failover::theClientMovesToTheLiveNodeWithItsSessionAndOutbox()
@@ -67,6 +68,42 @@ void tst_Failover::theClientMovesToTheLiveNodeWithItsSessionAndOutbox()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("failover"));
     QCOMPARE(stored, 1);
+}
+
+void tst_Failover::aFreshSignInTriesTheOtherNodes()
+{
+    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
+        && !postgresRequested())
+        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    TestServer live;
+    QVERIFY(live.start());
+    // A loopback port nobody listens on stands for the node that is down.
+    const QUrl down(QStringLiteral("ws://127.0.0.1:1"));
+
+    HallwayClient client;
+    client.connection().setReconnectDelays(100, 400);
+    client.setAlternateServers({live.url()});
+    QSignalSpy signedIn(&client, &HallwayClient::signedIn);
+    QSignalSpy failed(&client, &HallwayClient::signInFailed);
+    client.registerAccount(down,
+                           {QStringLiteral("newcomer"),
+                            QStringLiteral("Newcomer"),
+                            QStringLiteral("failover-password"),
+                            {},
+                            {}});
+    QVERIFY(signedIn.wait(10'000));
+    QCOMPARE(client.serverUrl(), live.url());
+    QCOMPARE(client.primaryServerUrl(), down);
+    QCOMPARE(failed.size(), 0);
+
+    // With every node down it still says so, after trying each once.
+    HallwayClient stranded;
+    stranded.connection().setReconnectDelays(100, 400);
+    stranded.setAlternateServers({QUrl(QStringLiteral("ws://127.0.0.1:2"))});
+    QSignalSpy strandedFailed(&stranded, &HallwayClient::signInFailed);
+    stranded.signIn(down, {QStringLiteral("newcomer"), QStringLiteral("failover-password")});
+    QVERIFY(strandedFailed.wait(10'000));
+    QCOMPARE(stranded.status(), HallwayClient::Status::SignedOut);
 }
 
 QTEST_MAIN(tst_Failover)
