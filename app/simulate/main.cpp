@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // hallway-simulate: brings a Hallway room to life for demos and load.
 #include "simulator.h"
+#include "validation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -48,7 +49,7 @@ int main(int argc, char *argv[])
             QStringLiteral("prefix"),
             Simulator::tr(
                     "Username prefix: PREFIX-0001, PREFIX-0002... (default sim). Existing accounts "
-                    "sign in with --password; new ones are registered."),
+                    "sign in with --password; new ones are registered with it."),
             QStringLiteral("prefix"), QStringLiteral("sim"));
     const QCommandLineOption passwordOption(QStringLiteral("password"),
                                             Simulator::tr("The attendees' password (default "
@@ -56,17 +57,22 @@ int main(int argc, char *argv[])
                                             QStringLiteral("password"),
                                             QStringLiteral("simulated-attendee"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
-                                           Simulator::tr("Log every attendee's connection and "
-                                                         "sign-in."));
+                                           Simulator::tr("Log every attendee's connection, "
+                                                         "sign-in, break and return."));
     const QCommandLineOption seedOption(QStringLiteral("seed"),
                                         Simulator::tr("Random seed, for a repeatable run."),
                                         QStringLiteral("n"));
     parser.addOptions({serverOption, usersOption, rateOption, durationOption, prefixOption,
                        passwordOption, seedOption, verboseOption});
     parser.process(app);
-    // The client core logs each attendee's sign-in; the progress lines say enough.
-    if (!parser.isSet(verboseOption))
-        QLoggingCategory::setFilterRules(QStringLiteral("hallway.client.*.info=false"));
+    // The client core and hallway.simulate log each attendee's comings and goings, and the
+    // core warns once per attendee of what the simulator reports once in all; without
+    // --verbose the progress lines and the summary say enough.
+    QLoggingCategory::setFilterRules(
+            parser.isSet(verboseOption)
+                    ? QStringLiteral("hallway.simulate.debug=true")
+                    : QStringLiteral("hallway.client.*.info=false\nhallway.client.*.warning=false\n"
+                                     "hallway.simulate.info=false"));
 
     Simulator::Options options;
     options.server = QUrl(parser.value(serverOption));
@@ -91,7 +97,17 @@ int main(int argc, char *argv[])
         return fail(err,
                     Simulator::tr("--duration must be a whole number of seconds from 1 to 86400"));
     options.prefix = parser.value(prefixOption);
+    // The server would refuse these one attendee at a time; say so once, up front.
+    const QString lastUsername =
+            QStringLiteral("%1-%2").arg(options.prefix).arg(options.users, 4, 10, QLatin1Char('0'));
+    if (const auto problem = Validation::checkUsername(Validation::normalizeUsername(lastUsername)))
+        return fail(err,
+                    Simulator::tr("--prefix \"%1\" makes usernames such as \"%2\" that the "
+                                  "server refuses: %3")
+                            .arg(options.prefix, lastUsername, *problem));
     options.password = parser.value(passwordOption);
+    if (const auto problem = Validation::checkPassword(options.password))
+        return fail(err, Simulator::tr("--password: %1").arg(*problem));
     if (parser.isSet(seedOption))
         options.seed = parser.value(seedOption).toUInt();
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // hallway-simulate against a real server: a 5-second run makes activity that the database
-// and the server's statistics both show; a second run signs the same attendees in again;
-// an unreachable server and bad arguments end it at once with a clear message.
+// and the server's statistics both show, on a server that forgives only a few failed sign-ins
+// per address; a second run signs the same attendees in again; a wrong password, an
+// unreachable server and bad arguments end it at once with a clear message.
 #include "stats.h"
 #include "testserver.h"
 
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void initTestCase();
     void fiveSecondsOfActivityShowInTheStats();
     void aSecondRunSignsTheSameAttendeesIn();
+    void aWrongPasswordStopsAtOnce();
     void unreachableServerFailsClearly();
     void badArgumentsAreRefused_data();
     void badArgumentsAreRefused();
@@ -64,7 +66,10 @@ void tst_Simulate::initTestCase()
     if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
         && !postgresRequested())
         QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
-    m_server.setConfig(QStringLiteral("[stats]\ninterval_seconds=1\n"));
+    // Three failed sign-ins from one address, then the server makes it wait: new attendees
+    // must not each try a login that fails before registering.
+    m_server.setConfig(QStringLiteral(
+            "[stats]\ninterval_seconds=1\n[abuse]\nsign_in_free_failures_per_address=3\n"));
     m_server.enableHttp();
     QVERIFY(m_server.start());
 }
@@ -91,7 +96,9 @@ void tst_Simulate::fiveSecondsOfActivityShowInTheStats()
                       QStringLiteral("--seed"), QStringLiteral("7")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QVERIFY2(run.out.contains(QStringLiteral("Summary")), qPrintable(run.out));
-    QVERIFY(run.out.contains(QStringLiteral("attendees signed in  8 of 8 (8 registered now)")));
+    QVERIFY2(run.out.contains(QStringLiteral("attendees signed in  8 of 8 (8 registered now)")),
+             qPrintable(run.out + run.err));
+    QVERIFY2(!run.out.contains(QStringLiteral("sign-in failures")), qPrintable(run.out));
     QVERIFY(run.out.count(QStringLiteral(" online, ")) >= 4); // a progress line a second
     QVERIFY2(run.ms < 15'000, qPrintable(QString::number(run.ms))); // it stopped by itself
 
@@ -104,10 +111,12 @@ void tst_Simulate::fiveSecondsOfActivityShowInTheStats()
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM messages")) > 0);
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM talks")) > 0);
     // ...every fact the simulator says was stored is there once...
-    const QRegularExpression stored(QStringLiteral(R"(facts\s+(\d+) sent, (\d+) stored)"));
+    const QRegularExpression stored(
+            QStringLiteral(R"(facts\s+(\d+) sent, (\d+) stored, (\d+) rejected)"));
     const auto match = stored.match(run.out);
     QVERIFY(match.hasMatch());
     QCOMPARE(match.captured(2).toLongLong(), facts);
+    QCOMPARE(match.captured(3).toLongLong(), 0);
 
     // ...and in the statistics the server serves.
     RoomStats stats;
@@ -138,6 +147,22 @@ void tst_Simulate::aSecondRunSignsTheSameAttendeesIn()
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QVERIFY2(run.out.contains(QStringLiteral("attendees signed in  8 of 8 (0 registered now)")),
              qPrintable(run.out));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM users")), 8);
+}
+
+void tst_Simulate::aWrongPasswordStopsAtOnce()
+{
+    // The accounts exist with the default password: all would fail, so it stops early.
+    const Run run = simulate({QStringLiteral("--server"), m_server.url().toString(),
+                              QStringLiteral("--users"), QStringLiteral("8"),
+                              QStringLiteral("--duration"), QStringLiteral("60"),
+                              QStringLiteral("--password"), QStringLiteral("not-the-password")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("sim-0001 cannot sign in: the account exists with "
+                                             "another password")),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("no attendee could sign in")), qPrintable(run.err));
+    QVERIFY2(run.ms < 15'000, qPrintable(QString::number(run.ms)));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM users")), 8);
 }
 
@@ -176,6 +201,14 @@ void tst_Simulate::badArgumentsAreRefused_data()
     QTest::newRow("endless") << QStringList{QStringLiteral("--server"), server,
                                             QStringLiteral("--duration"), QStringLiteral("100000")}
                              << QStringLiteral("--duration");
+    QTest::newRow("prefix with a space")
+            << QStringList{QStringLiteral("--server"), server, QStringLiteral("--prefix"),
+                           QStringLiteral("my sim")}
+            << QStringLiteral("--prefix \"my sim\"");
+    QTest::newRow("short password")
+            << QStringList{QStringLiteral("--server"), server, QStringLiteral("--password"),
+                           QStringLiteral("short")}
+            << QStringLiteral("--password: password must be at least 8");
 }
 
 void tst_Simulate::badArgumentsAreRefused()
