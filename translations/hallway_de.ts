@@ -964,16 +964,8 @@
       <translation>Laufzeit in Sekunden, 1 bis 86400 (Standard 60).</translation>
     </message>
     <message>
-      <source>Username prefix: PREFIX-0001, PREFIX-0002... (default sim). Existing accounts sign in with --password; new ones are registered.</source>
-      <translation>Präfix der Benutzernamen: PREFIX-0001, PREFIX-0002 … (Standard sim). Vorhandene Konten melden sich mit --password an, neue werden registriert.</translation>
-    </message>
-    <message>
       <source>The attendees' password (default simulated-attendee).</source>
       <translation>Das Passwort der Gäste (Standard simulated-attendee).</translation>
-    </message>
-    <message>
-      <source>Log every attendee's connection and sign-in.</source>
-      <translation>Verbindung und Anmeldung jedes Gastes protokollieren.</translation>
     </message>
     <message>
       <source>Random seed, for a repeatable run.</source>
@@ -1012,20 +1004,12 @@
       <translation>keine Antwort innerhalb von %1 s</translation>
     </message>
     <message>
-      <source>Hi! Shall we meet after the %1 talk?</source>
-      <translation>Hallo! Treffen wir uns nach dem Vortrag über %1?</translation>
-    </message>
-    <message>
       <source>%1 s: %2/%3 online, %4 actions (facts %5, votes %6, messages %7, talks %8, presence %9, breaks %10), %11 stored, %12 rejected</source>
       <translation>%1 s: %2/%3 anwesend, %4 Aktionen (Fakten %5, Stimmen %6, Nachrichten %7, Vorträge %8, Anwesenheit %9, Pausen %10), %11 gespeichert, %12 abgelehnt</translation>
     </message>
     <message>
       <source>Summary</source>
       <translation>Zusammenfassung</translation>
-    </message>
-    <message>
-      <source>  attendees signed in  %1 of %2 (%3 registered now)</source>
-      <translation>  angemeldete Gäste   %1 von %2 (%3 neu registriert)</translation>
     </message>
     <message>
       <source>facts</source>
@@ -1042,10 +1026,6 @@
     <message>
       <source>talks proposed</source>
       <translation>eingereichte Vorträge</translation>
-    </message>
-    <message>
-      <source>  %1 %2 sent, %3 stored</source>
-      <translation>  %1 %2 gesendet, %3 gespeichert</translation>
     </message>
     <message>
       <source>  %1 %2</source>
@@ -1072,12 +1052,68 @@
       <translation>Rate</translation>
     </message>
     <message>
-      <source>  %1 %2 (last: %3)</source>
-      <translation>  %1 %2 (zuletzt: %3)</translation>
-    </message>
-    <message>
       <source>sign-in failures</source>
       <translation>fehlgeschlagene Anmeldungen</translation>
+    </message>
+    <message>
+      <source>Username prefix: PREFIX-0001, PREFIX-0002... (default sim). Existing accounts sign in with --password; new ones are registered with it.</source>
+      <translation>Präfix der Benutzernamen: PREFIX-0001, PREFIX-0002 … (Standard sim). Vorhandene Konten melden sich mit --password an, neue werden damit registriert.</translation>
+    </message>
+    <message>
+      <source>Log every attendee's connection, sign-in, break and return.</source>
+      <translation>Verbindung, Anmeldung, Pause und Rückkehr jedes Gastes protokollieren.</translation>
+    </message>
+    <message>
+      <source>--prefix "%1" makes usernames such as "%2" that the server refuses: %3</source>
+      <translation>--prefix „%1“ ergibt Benutzernamen wie „%2“, die der Server ablehnt: %3</translation>
+    </message>
+    <message>
+      <source>--password: %1</source>
+      <translation>--password: %1</translation>
+    </message>
+    <message>
+      <source>the account exists with another password; pass its --password or choose another --prefix</source>
+      <translation>das Konto existiert mit einem anderen Passwort; geben Sie dessen --password an oder wählen Sie ein anderes --prefix</translation>
+    </message>
+    <message>
+      <source>hallway-simulate: %1 cannot sign in: %2</source>
+      <translation>hallway-simulate: %1 kann sich nicht anmelden: %2</translation>
+    </message>
+    <message>
+      <source>, %1 slowed down by the server</source>
+      <translation>, %1 vom Server gebremst</translation>
+    </message>
+    <message>
+      <source>  %1 %2 of %3 (%4 registered now)</source>
+      <translation>  %1 %2 von %3 (%4 jetzt registriert)</translation>
+    </message>
+    <message>
+      <source>attendees signed in</source>
+      <translation>angemeldete Gäste</translation>
+    </message>
+    <message>
+      <source>  %1 %2 sent, %3 stored, %4 rejected, %5 unanswered</source>
+      <translation>  %1 %2 gesendet, %3 gespeichert, %4 abgelehnt, %5 unbeantwortet</translation>
+    </message>
+    <message>
+      <source>  %1 %2 writes told to wait (rate_limited), %3 more not sent; the server's [abuse] settings allow each user only so many a minute</source>
+      <translation>  %1 %2 Schreibvorgänge mussten warten (rate_limited), %3 weitere nicht gesendet; die [abuse]-Einstellungen des Servers erlauben jedem Benutzer nur eine bestimmte Anzahl pro Minute</translation>
+    </message>
+    <message>
+      <source>slowed down</source>
+      <translation>gebremst</translation>
+    </message>
+    <message>
+      <source>  %1 %2: %3</source>
+      <translation>  %1 %2: %3</translation>
+    </message>
+    <message>
+      <source>could not come back</source>
+      <translation>konnten nicht zurückkehren</translation>
+    </message>
+    <message>
+      <source>no answer in time</source>
+      <translation>keine Antwort in der Zeit</translation>
     </message>
   </context>
   <context>
