@@ -3,6 +3,8 @@
 #include "auth/authservice.h"
 #include "auth/passwordhasher.h"
 #include "chat/chatservice.h"
+#include "cluster/clusterbus.h"
+#include "cluster/clusterpresence.h"
 #include "facts/factservice.h"
 #include "http/httpendpoint.h"
 #include "hubs/hubservice.h"
@@ -25,6 +27,8 @@
 #include <QJsonObject>
 
 #include <QFile>
+#include <QHostInfo>
+#include <QRandomGenerator>
 #include <QSslKey>
 #include <QSslServer>
 #include <QTcpServer>
@@ -69,6 +73,20 @@ Status HallwayServer::start()
     if (const Status opened = m_storage->open(); !opened)
         return opened;
     m_storage->setMetrics(&m_metrics);
+    // On PostgreSQL, other nodes may serve the same event. Listen before reading any state,
+    // so that nothing committed elsewhere falls between the read and the first notification.
+    if (target->driver == DatabaseUrl::Driver::Postgres) {
+        m_nodeId = QStringLiteral("%1-%2").arg(
+                QHostInfo::localHostName(),
+                QString::number(QRandomGenerator::system()->generate64() % 1'000'000'000, 36));
+        m_storage->runBlocking<bool>([nodeId = m_nodeId](StorageWorker &worker) {
+            worker.setNodeId(nodeId);
+            return true;
+        });
+        m_cluster = std::make_unique<ClusterBus>(target.value(), m_nodeId);
+        if (const Status listening = m_cluster->open(); !listening)
+            return listening;
+    }
 
     m_hasher = std::make_unique<PasswordHasher>();
     m_auth = std::make_unique<AuthService>(*m_storage, *m_hasher);
@@ -101,6 +119,17 @@ Status HallwayServer::start()
             WidgetService::Sources{*m_storage, *m_presence, m_facts->community(), m_talks->topic(),
                                    m_moderation->announcements(), *m_stats, *m_facts},
             m_settings.topicHistory);
+    if (m_cluster) {
+        m_facts->joinCluster(*m_cluster);
+        m_talks->joinCluster(*m_cluster);
+        m_chat->joinCluster(*m_cluster);
+        m_audit->joinCluster(*m_cluster);
+        m_moderation->joinCluster(*m_cluster);
+        m_hubs->joinCluster(*m_cluster);
+        m_clusterPresence =
+                std::make_unique<ClusterPresence>(*m_storage, *m_cluster, *m_presence,
+                                                  m_settings.heartbeatMs, m_settings.nodeTimeoutMs);
+    }
     m_router = std::make_unique<RequestRouter>(
             RouterServices{*m_auth, *m_facts, *m_talks, *m_chat, *m_moderation, *m_hubs, *m_widgets,
                            *m_audit, *m_presence, *m_registry, *m_storage},
@@ -163,6 +192,15 @@ Status HallwayServer::start()
                              .arg(m_tcpListener->errorString())};
     qCInfo(lcServer).noquote() << "listening on" << url().toString();
     m_startedAt = QDateTime::currentMSecsSinceEpoch();
+    if (m_clusterPresence) {
+        // Only one process can listen here: a node that did before is dead.
+        const QString endpoint =
+                QStringLiteral("%1/%2:%3")
+                        .arg(QHostInfo::localHostName(), m_tcpListener->serverAddress().toString(),
+                             QString::number(m_tcpListener->serverPort()));
+        if (const Status joined = m_clusterPresence->start(endpoint); !joined)
+            return joined;
+    }
     return startHttp();
 }
 
@@ -189,7 +227,8 @@ QJsonObject HallwayServer::health() const
             {QStringLiteral("connections"), connectionCount()},
             {QStringLiteral("signedIn"), m_registry->size()},
             {QStringLiteral("storageQueue"), m_storage->pendingJobs()},
-            {QStringLiteral("schemaVersion"), m_storage->schemaVersion()}};
+            {QStringLiteral("schemaVersion"), m_storage->schemaVersion()},
+            {QStringLiteral("node"), m_nodeId}};
 }
 
 QByteArray HallwayServer::metrics() const
@@ -208,6 +247,9 @@ QByteArray HallwayServer::metrics() const
            {{{}, m_registry->size()}});
     metric("hallway_storage_queue_depth", "gauge", "Database jobs waiting or running.",
            {{{}, m_storage->pendingJobs()}});
+    metric("hallway_cluster_events_received_total", "counter",
+           "Changes heard from the other nodes serving this event.",
+           {{{}, m_cluster ? m_cluster->eventsReceived() : 0}});
     metric("hallway_live_widgets", "gauge", "Widget topics someone is viewing.",
            {{{}, m_widgets->liveWidgets()}});
     QList<std::pair<QByteArray, qint64>> recomputations;
@@ -384,6 +426,8 @@ void HallwayServer::finishShutdown()
     if (m_stopped)
         return;
     m_stopped = true;
+    if (m_clusterPresence)
+        m_clusterPresence->leave();
     qCInfo(lcServer) << "stopped";
     Q_EMIT stopped();
 }

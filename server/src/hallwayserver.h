@@ -23,6 +23,8 @@ namespace Hallway {
 class AuditTrail;
 class AuthService;
 class ChatService;
+class ClusterBus;
+class ClusterPresence;
 class ClientConnection;
 class ConnectionRegistry;
 class FactService;
@@ -74,6 +76,8 @@ private:
 
     ServerSettings m_settings;
     std::unique_ptr<Storage> m_storage;
+    QString m_nodeId; // on PostgreSQL: this process among the nodes serving the event
+    std::unique_ptr<ClusterBus> m_cluster;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<PresenceTopic> m_presence;
@@ -86,6 +90,7 @@ private:
     std::unique_ptr<HubService> m_hubs;
     std::unique_ptr<StatsService> m_stats;
     std::unique_ptr<WidgetService> m_widgets;
+    std::unique_ptr<ClusterPresence> m_clusterPresence;
     std::unique_ptr<RequestRouter> m_router;
     std::unique_ptr<HttpEndpoint> m_http;
     quint16 m_httpPort = 0;

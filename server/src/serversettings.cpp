@@ -84,6 +84,8 @@ Status ServerSettings::loadFile(const QString &path)
             QStringLiteral("abuse/sign_in_max_wait_seconds"),
             QStringLiteral("abuse/connections_per_address"),
             QStringLiteral("abuse/allowed_origins"),
+            QStringLiteral("cluster/heartbeat_ms"),
+            QStringLiteral("cluster/node_timeout_ms"),
     };
     for (const QString &key : ini.allKeys()) {
         if (!knownKeys.contains(key))
@@ -163,6 +165,11 @@ Status ServerSettings::loadFile(const QString &path)
     readInteger(ini, QStringLiteral("facts/community_size"), communityFeedSize, 1, problems);
     readInteger(ini, QStringLiteral("talks/tally_interval_ms"), tallyIntervalMs, 0, problems);
     readInteger(ini, QStringLiteral("chat/messages_to_load"), messagesToLoad, 1, problems);
+    readInteger(ini, QStringLiteral("cluster/heartbeat_ms"), heartbeatMs, 100, problems);
+    readInteger(ini, QStringLiteral("cluster/node_timeout_ms"), nodeTimeoutMs, 300, problems);
+    if (nodeTimeoutMs <= heartbeatMs)
+        problems.append(QStringLiteral("cluster/node_timeout_ms must be longer than "
+                                       "cluster/heartbeat_ms"));
     readInteger(ini, QStringLiteral("facts/community_interval_ms"), communityFeedIntervalMs, 0,
                 problems);
 

@@ -65,6 +65,11 @@ struct ServerSettings {
     // Browser pages allowed to connect (their Origin header); apps send none and may always.
     QStringList allowedOrigins; // [abuse] allowed_origins, comma-separated, in quotes
 
+    // Several nodes on one PostgreSQL: each heartbeats this often, and one silent for longer
+    // than the timeout is dead; its users go offline everywhere. Unused on SQLite.
+    int heartbeatMs = 2'000; // [cluster] heartbeat_ms
+    int nodeTimeoutMs = 10'000; // [cluster] node_timeout_ms
+
     static QString defaultDatabaseUrl();
     // Reads an INI file; keys it does not mention keep the values already in *this.
     Status loadFile(const QString &path);

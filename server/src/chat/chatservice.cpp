@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "chatservice.h"
+#include "cluster/clusterbus.h"
+#include "cluster/clusterevent.h"
 #include "jsonfields.h"
 #include "net/clientconnection.h"
 #include "protocol.h"
@@ -177,12 +179,64 @@ void ChatService::send(ClientConnection *connection, const Envelope &request)
                     return answer.replyError(stored.error());
                 answer.reply({{QStringLiteral("message"), stored->message.toJson()},
                               {QStringLiteral("duplicate"), stored->duplicate}});
-                if (stored->duplicate)
-                    return;
-                const QJsonObject event{{QStringLiteral("kind"), Protocol::ChatEvent::Message},
-                                        {QStringLiteral("message"), stored->message.toJson()}};
-                publishTo(stored->message.to, event);
-                publishTo(stored->message.from, event); // the sender's other apps
+                if (!stored->duplicate)
+                    publishMessage(stored->message);
+            });
+}
+
+void ChatService::publishMessage(const ChatMessage &message)
+{
+    const QJsonObject event{{QStringLiteral("kind"), Protocol::ChatEvent::Message},
+                            {QStringLiteral("message"), message.toJson()}};
+    publishTo(message.to, event);
+    publishTo(message.from, event); // the sender's other apps
+}
+
+void ChatService::publishRead(qint64 userId, qint64 peerId, qint64 upToId)
+{
+    publishTo(userId,
+              {{QStringLiteral("kind"), Protocol::ChatEvent::Read},
+               {QStringLiteral("conversation"), conversationKey(userId, peerId)},
+               {QStringLiteral("upToId"), upToId}});
+}
+
+void ChatService::publishDelivered(const ChatMessage &message)
+{
+    publishTo(message.from,
+              {{QStringLiteral("kind"), Protocol::ChatEvent::Delivered},
+               {QStringLiteral("conversation"), message.conversation},
+               {QStringLiteral("messageIds"), QJsonArray{message.id}}});
+}
+
+void ChatService::joinCluster(ClusterBus &bus)
+{
+    // A message is read only if someone it concerns listens on this node.
+    bus.on(ClusterEvent::ChatMessage, [this](const QJsonObject &event) {
+        if (m_streams.contains(event.value(QStringLiteral("from")).toInteger())
+            || m_streams.contains(event.value(QStringLiteral("to")).toInteger()))
+            readMessageThen(event.value(QStringLiteral("id")).toInteger(),
+                            &ChatService::publishMessage);
+    });
+    bus.on(ClusterEvent::ChatDelivered, [this](const QJsonObject &event) {
+        if (m_streams.contains(event.value(QStringLiteral("from")).toInteger()))
+            readMessageThen(event.value(QStringLiteral("id")).toInteger(),
+                            &ChatService::publishDelivered);
+    });
+    bus.on(ClusterEvent::ChatRead, [this](const QJsonObject &event) {
+        publishRead(event.value(QStringLiteral("user")).toInteger(),
+                    event.value(QStringLiteral("peer")).toInteger(),
+                    event.value(QStringLiteral("upToId")).toInteger());
+    });
+}
+
+void ChatService::readMessageThen(qint64 messageId,
+                                  void (ChatService::*publish)(const ChatMessage &))
+{
+    m_storage.run<Expected<ChatMessage>>(
+            this, [messageId](StorageWorker &worker) { return worker.message(messageId); },
+            [this, publish](const Expected<ChatMessage> &message) {
+                if (message)
+                    (this->*publish)(message.value());
             });
 }
 
@@ -251,15 +305,12 @@ void ChatService::markRead(ClientConnection *connection, const Envelope &request
             [userId, peerId, upToId](StorageWorker &worker) {
                 return worker.markRead(userId, peerId, upToId);
             },
-            [this, answer = PendingReply(connection, request.id), userId,
-             key = conversationKey(userId, peerId), upToId](const Status &status) {
+            [this, answer = PendingReply(connection, request.id), userId, peerId,
+             upToId](const Status &status) {
                 if (!status)
                     return answer.replyError(status.error());
                 answer.reply();
-                publishTo(userId,
-                          {{QStringLiteral("kind"), Protocol::ChatEvent::Read},
-                           {QStringLiteral("conversation"), key},
-                           {QStringLiteral("upToId"), upToId}});
+                publishRead(userId, peerId, upToId);
             });
 }
 
@@ -286,10 +337,7 @@ void ChatService::ackDelivery(ClientConnection *connection, const Envelope &requ
                     return answer.replyError(delivered.error());
                 answer.reply();
                 for (const ChatMessage &message : delivered.value())
-                    publishTo(message.from,
-                              {{QStringLiteral("kind"), Protocol::ChatEvent::Delivered},
-                               {QStringLiteral("conversation"), message.conversation},
-                               {QStringLiteral("messageIds"), QJsonArray{message.id}}});
+                    publishDelivered(message);
             });
 }
 

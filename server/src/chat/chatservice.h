@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "chat.h"
 #include "envelope.h"
 #include "expected.h"
 #include "messages.h"
@@ -12,6 +13,7 @@
 namespace Hallway {
 
 class ClientConnection;
+class ClusterBus;
 class Storage;
 class Topic;
 
@@ -32,8 +34,14 @@ public:
                    const std::optional<TopicPosition> &since);
     void unsubscribe(ClientConnection *connection);
     void connectionClosed(ClientConnection *connection);
+    // Messages, read markers and receipts from the other nodes reach this node's apps too.
+    void joinCluster(ClusterBus &bus);
 
 private:
+    void publishMessage(const ChatMessage &message);
+    void publishRead(qint64 userId, qint64 peerId, qint64 upToId);
+    void publishDelivered(const ChatMessage &message);
+    void readMessageThen(qint64 messageId, void (ChatService::*publish)(const ChatMessage &));
     void send(ClientConnection *connection, const Envelope &request);
     void history(ClientConnection *connection, const Envelope &request);
     void conversations(ClientConnection *connection, const Envelope &request);

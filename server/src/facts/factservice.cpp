@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "factservice.h"
+#include "cluster/clusterbus.h"
+#include "cluster/clusterevent.h"
 #include "logging.h"
 #include "net/clientconnection.h"
 #include "protocol.h"
@@ -69,14 +71,55 @@ void FactService::post(ClientConnection *connection, const QJsonValue &requestId
                     return answer.replyError(stored.error());
                 // Acknowledged after commit; the poster sees it at once from this reply.
                 answer.reply(PostFactReply{stored->fact, stored->duplicate}.toJson());
-                if (stored->duplicate)
-                    return; // it went out when it was first stored
-                m_community->add(stored->fact);
-                if (auto *feed =
-                            static_cast<UserFeedTopic *>(userFeed(stored->fact.author.id, false)))
-                    feed->posted(stored->fact);
-                Q_EMIT authorFactsChanged(stored->fact.author.id);
+                if (!stored->duplicate) // else it went out when it was first stored
+                    publishPosted(stored->fact);
             });
+}
+
+void FactService::publishPosted(const Fact &fact)
+{
+    m_community->add(fact);
+    if (auto *feed = static_cast<UserFeedTopic *>(userFeed(fact.author.id, false)))
+        feed->posted(fact);
+    Q_EMIT authorFactsChanged(fact.author.id);
+}
+
+void FactService::joinCluster(ClusterBus &bus)
+{
+    bus.on(ClusterEvent::FactPosted, [this](const QJsonObject &event) {
+        m_storage.run<Expected<Fact>>(
+                this,
+                [id = event.value(QStringLiteral("id")).toInteger()](StorageWorker &worker) {
+                    return worker.fact(id);
+                },
+                [this](const Expected<Fact> &fact) {
+                    if (fact)
+                        publishPosted(fact.value());
+                });
+    });
+    bus.on(ClusterEvent::FactVisibility, [this](const QJsonObject &event) {
+        struct Change {
+            Fact fact;
+            QList<Fact> latest;
+        };
+        m_storage.run<Expected<Change>>(
+                this,
+                [id = event.value(QStringLiteral("id")).toInteger()](
+                        StorageWorker &worker) -> Expected<Change> {
+                    const auto fact = worker.fact(id);
+                    if (!fact)
+                        return fact.error();
+                    const auto latest = worker.latestFacts(CommunityFeedTopic::KeptFacts);
+                    if (!latest)
+                        return latest.error();
+                    return Change{fact.value(), latest.value()};
+                },
+                [this, hidden = event.value(QStringLiteral("hidden")).toBool()](
+                        const Expected<Change> &change) {
+                    if (change)
+                        visibilityChanged(change->fact, hidden, change->latest);
+                });
+    });
 }
 
 void FactService::visibilityChanged(const Fact &fact, bool hidden, const QList<Fact> &latest)

@@ -11,6 +11,7 @@
 namespace Hallway {
 
 class ClientConnection;
+class ClusterBus;
 class CommunityFeedTopic;
 class Storage;
 class Topic;
@@ -28,6 +29,8 @@ public:
     // Reads the latest facts for the community feed (start-up; blocks).
     Status loadCommunityFeed();
     CommunityFeedTopic &community() { return *m_community; }
+    // Facts posted, hidden or brought back on the other nodes reach this node's feeds too.
+    void joinCluster(ClusterBus &bus);
 
     void post(ClientConnection *connection, const QJsonValue &requestId,
               const PostFactRequest &request);
@@ -46,6 +49,7 @@ Q_SIGNALS:
     void authorFactsChanged(qint64 authorId);
 
 private:
+    void publishPosted(const Fact &fact);
     Topic *userFeed(qint64 userId, bool create);
     void dropIfUnused(qint64 userId);
 

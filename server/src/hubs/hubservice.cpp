@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "hubservice.h"
+#include "cluster/clusterbus.h"
+#include "cluster/clusterevent.h"
 #include "logging.h"
 #include "moderation/audittrail.h"
 #include "net/clientconnection.h"
@@ -66,28 +68,47 @@ bool HubService::handle(ClientConnection *connection, const Envelope &request)
                 if (!result)
                     return answer.replyError(result.error());
                 const HubChange &change = result->value;
-                const auto existing =
-                        std::find_if(m_hubs.begin(), m_hubs.end(),
-                                     [&](const Hub &hub) { return hub.id == change.hub.id; });
-                if (change.removed) {
-                    if (existing != m_hubs.end())
-                        m_hubs.erase(existing);
-                    m_topic->publish(
-                            {{QStringLiteral("kind"), Protocol::ModerationEvent::HubRemoved},
-                             {QStringLiteral("hubId"), change.hub.id}});
-                } else {
-                    if (existing != m_hubs.end())
-                        *existing = change.hub;
-                    else
-                        m_hubs.append(change.hub);
-                    m_topic->publish({{QStringLiteral("kind"), Protocol::ModerationEvent::Hub},
-                                      {QStringLiteral("hub"), change.hub.toJson()}});
-                }
+                publish(change);
                 answer.reply({{QStringLiteral("hub"), change.hub.toJson()},
                               {QStringLiteral("removed"), change.removed}});
                 m_audit.publish(result->entry);
             });
     return true;
+}
+
+void HubService::publish(const HubChange &change)
+{
+    const auto existing = std::find_if(m_hubs.begin(), m_hubs.end(),
+                                       [&](const Hub &hub) { return hub.id == change.hub.id; });
+    if (change.removed) {
+        if (existing == m_hubs.end())
+            return;
+        m_hubs.erase(existing);
+        m_topic->publish({{QStringLiteral("kind"), Protocol::ModerationEvent::HubRemoved},
+                          {QStringLiteral("hubId"), change.hub.id}});
+        return;
+    }
+    if (existing != m_hubs.end())
+        *existing = change.hub;
+    else
+        m_hubs.append(change.hub);
+    m_topic->publish({{QStringLiteral("kind"), Protocol::ModerationEvent::Hub},
+                      {QStringLiteral("hub"), change.hub.toJson()}});
+}
+
+void HubService::joinCluster(ClusterBus &bus)
+{
+    bus.on(ClusterEvent::HubChanged, [this](const QJsonObject &event) {
+        const qint64 hubId = event.value(QStringLiteral("id")).toInteger();
+        m_storage.run<Expected<Hub>>(
+                this, [hubId](StorageWorker &worker) { return worker.hub(hubId); },
+                [this, hubId](const Expected<Hub> &hub) {
+                    if (hub)
+                        publish({hub.value(), false});
+                    else if (hub.error().code == ErrorCode::NotFound)
+                        publish({Hub{hubId, QString(), {}}, true});
+                });
+    });
 }
 
 } // namespace Hallway

@@ -13,6 +13,8 @@ namespace Hallway {
 
 class AuditTrail;
 class ClientConnection;
+class ClusterBus;
+struct HubChange;
 class Storage;
 class StreamTopic;
 class Topic;
@@ -32,8 +34,11 @@ public:
 
     // Handles one hub.* request; returns false if the type is not one.
     bool handle(ClientConnection *connection, const Envelope &request);
+    // Hub edits made on the other nodes reach this node's viewers too.
+    void joinCluster(ClusterBus &bus);
 
 private:
+    void publish(const HubChange &change);
     QJsonObject snapshot() const;
 
     Storage &m_storage;

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "audittrail.h"
+#include "cluster/clusterbus.h"
+#include "cluster/clusterevent.h"
 #include "net/clientconnection.h"
 #include "protocol.h"
 #include "storage/storage.h"
@@ -56,6 +58,21 @@ void AuditTrail::subscribe(ClientConnection *connection, const QJsonValue &reque
 void AuditTrail::unsubscribe(ClientConnection *connection)
 {
     m_topic->unsubscribe(connection);
+}
+
+void AuditTrail::joinCluster(ClusterBus &bus)
+{
+    bus.on(ClusterEvent::Audit, [this](const QJsonObject &event) {
+        m_storage.run<Expected<AuditEntry>>(
+                this,
+                [id = event.value(QStringLiteral("id")).toInteger()](StorageWorker &worker) {
+                    return worker.auditEntry(id);
+                },
+                [this](const Expected<AuditEntry> &entry) {
+                    if (entry)
+                        publish(entry.value());
+                });
+    });
 }
 
 } // namespace Hallway

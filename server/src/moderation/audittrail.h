@@ -10,6 +10,7 @@
 namespace Hallway {
 
 class ClientConnection;
+class ClusterBus;
 class Storage;
 class StreamTopic;
 
@@ -28,6 +29,8 @@ public:
     void subscribe(ClientConnection *connection, const QJsonValue &requestId,
                    const std::optional<TopicPosition> &since);
     void unsubscribe(ClientConnection *connection);
+    // Entries written on the other nodes reach this node's moderators too.
+    void joinCluster(ClusterBus &bus);
 
 private:
     Storage &m_storage;

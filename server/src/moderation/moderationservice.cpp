@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "moderationservice.h"
 #include "audittrail.h"
+#include "cluster/clusterbus.h"
+#include "cluster/clusterevent.h"
 #include "facts/factservice.h"
 #include "logging.h"
 #include "net/clientconnection.h"
@@ -133,12 +135,8 @@ void ModerationService::setRole(ClientConnection *connection, const Envelope &re
                 const UserInfo &user = changed->value;
                 qCInfo(lcServer).noquote()
                         << moderator << "made" << user.username << roleName(user.role);
-                // The new role counts at once, on every app the user has open.
-                for (ClientConnection *theirs : m_connections.connectionsOf(user.id)) {
-                    theirs->updateUser(user);
-                    if (user.role != Role::Moderator)
-                        m_audit.unsubscribe(theirs); // the log is for moderators only
-                }
+                for (ClientConnection *theirs : m_connections.connectionsOf(user.id))
+                    applyRole(theirs, user);
                 m_presence.updateUser(user);
                 answer.reply({{QStringLiteral("user"), user.toJson()}});
                 m_audit.publish(changed->entry);
@@ -244,8 +242,7 @@ void ModerationService::ban(ClientConnection *connection, const Envelope &reques
                 if (banned->value.banned) {
                     for (ClientConnection *theirs :
                          m_connections.connectionsOf(banned->value.user.id))
-                        theirs->close(Protocol::CloseCode::Banned,
-                                      QStringLiteral("a moderator banned this account"));
+                        closeBanned(theirs);
                 }
                 m_audit.publish(banned->entry);
             });
@@ -272,6 +269,52 @@ void ModerationService::announce(ClientConnection *connection, const Envelope &r
                 m_announcements->add(stored->announcement);
                 m_audit.publish(*stored->entry);
             });
+}
+
+void ModerationService::applyRole(ClientConnection *connection, const UserInfo &user)
+{
+    // The new role counts at once, on every app the user has open.
+    connection->updateUser(user);
+    if (user.role != Role::Moderator)
+        m_audit.unsubscribe(connection); // the log is for moderators only
+}
+
+void ModerationService::closeBanned(ClientConnection *connection)
+{
+    connection->close(Protocol::CloseCode::Banned,
+                      QStringLiteral("a moderator banned this account"));
+}
+
+void ModerationService::joinCluster(ClusterBus &bus)
+{
+    // A moderator on another node changed someone's role, mute or ban: their apps here follow.
+    bus.on(ClusterEvent::UserChanged, [this](const QJsonObject &event) {
+        const qint64 userId = event.value(QStringLiteral("id")).toInteger();
+        m_storage.run<Expected<StoredCredentials>>(
+                this, [userId](StorageWorker &worker) { return worker.credentialsById(userId); },
+                [this](const Expected<StoredCredentials> &stored) {
+                    if (!stored)
+                        return;
+                    for (ClientConnection *theirs : m_connections.connectionsOf(stored->user.id)) {
+                        if (stored->banned) {
+                            closeBanned(theirs);
+                            continue;
+                        }
+                        applyRole(theirs, stored->user);
+                        theirs->setMutedUntil(stored->mutedUntil);
+                    }
+                    m_presence.updateUser(stored->user);
+                });
+    });
+    bus.on(ClusterEvent::Announcement, [this](const QJsonObject &event) {
+        const qint64 id = event.value(QStringLiteral("id")).toInteger();
+        m_storage.run<Expected<Announcement>>(
+                this, [id](StorageWorker &worker) { return worker.announcement(id); },
+                [this](const Expected<Announcement> &announcement) {
+                    if (announcement)
+                        m_announcements->add(announcement.value());
+                });
+    });
 }
 
 void ModerationService::auditLog(ClientConnection *connection, const Envelope &request)

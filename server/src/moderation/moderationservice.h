@@ -3,6 +3,7 @@
 
 #include "envelope.h"
 #include "expected.h"
+#include "userinfo.h"
 
 #include <QObject>
 #include <memory>
@@ -12,6 +13,7 @@ namespace Hallway {
 class AnnouncementsTopic;
 class AuditTrail;
 class ClientConnection;
+class ClusterBus;
 class ConnectionRegistry;
 class FactService;
 class PresenceTopic;
@@ -36,8 +38,12 @@ public:
     bool handle(ClientConnection *connection, const Envelope &request);
     // Replies `muted` and returns false while a moderator has muted the user.
     static bool checkNotMuted(ClientConnection *connection, const QJsonValue &requestId);
+    // Role changes, mutes, bans and announcements from the other nodes apply here too.
+    void joinCluster(ClusterBus &bus);
 
 private:
+    void applyRole(ClientConnection *connection, const UserInfo &user);
+    static void closeBanned(ClientConnection *connection);
     void setRole(ClientConnection *connection, const Envelope &request);
     void hideFact(ClientConnection *connection, const Envelope &request);
     void mute(ClientConnection *connection, const Envelope &request);

@@ -86,4 +86,27 @@ QString DatabaseUrl::displayString() const
     return QStringLiteral("postgres://%1@%2:%3/%4").arg(user, host).arg(port).arg(databaseName);
 }
 
+QSqlDatabase DatabaseUrl::addConnection(const QString &connectionName,
+                                        const QString &applicationName) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(qtDriverName(), connectionName);
+    if (!db.isValid())
+        return db;
+    if (driver == Driver::Sqlite) {
+        db.setDatabaseName(sqlitePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        return db;
+    }
+    db.setHostName(host);
+    db.setPort(port);
+    db.setUserName(user);
+    db.setPassword(password);
+    db.setDatabaseName(databaseName);
+    QString options = QStringLiteral("connect_timeout=10;application_name=%1").arg(applicationName);
+    if (!connectOptions.isEmpty())
+        options += QLatin1Char(';') + connectOptions;
+    db.setConnectOptions(options);
+    return db;
+}
+
 } // namespace Hallway

@@ -3,6 +3,7 @@
 
 #include "expected.h"
 
+#include <QSqlDatabase>
 #include <QString>
 
 namespace Hallway {
@@ -25,6 +26,9 @@ struct DatabaseUrl {
 
     static Expected<DatabaseUrl> parse(const QString &url);
     QString qtDriverName() const;
+    // A new, unopened connection to this database under connectionName; PostgreSQL shows
+    // applicationName in pg_stat_activity.
+    QSqlDatabase addConnection(const QString &connectionName, const QString &applicationName) const;
     // The URL without its password, for logs.
     QString displayString() const;
 };

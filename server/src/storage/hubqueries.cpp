@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // StorageWorker's statements for hubs and their widgets.
+#include "cluster/clusterevent.h"
 #include "storageworker.h"
 
 #include <QDateTime>
@@ -227,6 +228,7 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
             change = {after.value(), false};
         }
         audit.subject = QStringLiteral("hub %1").arg(hubId);
+        notifyNodes(ClusterEvent::HubChanged, {{QStringLiteral("id"), hubId}});
         const auto entry = appendAudit(audit);
         if (!entry)
             return entry.error();

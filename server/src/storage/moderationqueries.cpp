@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // StorageWorker's statements for moderation: roles, hidden facts, mutes, bans, announcements
 // and the audit log every one of them writes to.
+#include "cluster/clusterevent.h"
 #include "storageworker.h"
 
 #include <QDateTime>
@@ -54,7 +55,9 @@ Expected<AuditEntry> StorageWorker::appendAudit(const AuditRecord &record)
     // RETURNING (SQLite 3.35+, PostgreSQL) names our row even with other writers about.
     if (!insert.exec() || !insert.next())
         return failure(QStringLiteral("write the audit log"), insert);
-    return auditEntry(insert.value(0).toLongLong());
+    const qint64 entryId = insert.value(0).toLongLong();
+    notifyNodes(ClusterEvent::Audit, {{QStringLiteral("id"), entryId}});
+    return auditEntry(entryId);
 }
 
 Expected<AuditEntry> StorageWorker::auditEntry(qint64 entryId)
@@ -123,6 +126,7 @@ Expected<Audited<UserInfo>> StorageWorker::setRoleOf(qint64 userId, Role role, A
             return user.error();
         audit.targetUserId = userId;
         audit.detail.insert(QStringLiteral("role"), roleName(role));
+        notifyNodes(ClusterEvent::UserChanged, {{QStringLiteral("id"), userId}});
         const auto entry = appendAudit(audit);
         if (!entry)
             return entry.error();
@@ -141,20 +145,15 @@ Expected<Audited<Fact>> StorageWorker::setFactHidden(qint64 factId, bool hidden,
             return failure(QStringLiteral("hide a fact"), update);
         if (update.numRowsAffected() == 0)
             return notFound(QStringLiteral("no fact with id %1").arg(factId));
-        QSqlQuery read(m_db);
-        read.prepare(QStringLiteral("SELECT f.id, f.text, f.created_at, f.client_id, u.id, "
-                                    "u.username, u.display_name FROM facts f JOIN users u ON "
-                                    "u.id = f.author_id WHERE f.id = ?"));
-        read.addBindValue(factId);
-        const auto facts = readFacts(read);
-        if (!facts)
-            return facts.error();
-        if (facts->isEmpty())
-            return notFound(QStringLiteral("no fact with id %1").arg(factId));
-        const Fact fact = facts->constFirst();
+        const auto found = fact(factId);
+        if (!found)
+            return found.error();
+        const Fact fact = found.value();
         audit.targetUserId = fact.author.id;
         audit.subject = QStringLiteral("fact %1").arg(factId);
         audit.detail.insert(QStringLiteral("text"), fact.text);
+        notifyNodes(ClusterEvent::FactVisibility,
+                    {{QStringLiteral("id"), factId}, {QStringLiteral("hidden"), hidden}});
         const auto entry = appendAudit(audit);
         if (!entry)
             return entry.error();
@@ -187,6 +186,7 @@ Expected<Audited<RestrictedUser>> StorageWorker::muteUser(qint64 userId, qint64 
             return user.error();
         audit.targetUserId = userId;
         audit.detail.insert(QStringLiteral("until"), untilMs);
+        notifyNodes(ClusterEvent::UserChanged, {{QStringLiteral("id"), userId}});
         const auto entry = appendAudit(audit);
         if (!entry)
             return entry.error();
@@ -215,6 +215,7 @@ Expected<Audited<RestrictedUser>> StorageWorker::banUser(qint64 userId, bool ban
         if (!user)
             return user.error();
         audit.targetUserId = userId;
+        notifyNodes(ClusterEvent::UserChanged, {{QStringLiteral("id"), userId}});
         const auto entry = appendAudit(audit);
         if (!entry)
             return entry.error();
@@ -276,6 +277,7 @@ Expected<StoredAnnouncement> StorageWorker::announce(qint64 authorId, const QStr
                                         existing.value(2).toLongLong()};
         if (duplicate)
             return StoredAnnouncement{announcement, std::nullopt};
+        notifyNodes(ClusterEvent::Announcement, {{QStringLiteral("id"), announcement.id}});
         const auto entry = appendAudit({authorId,
                                         QStringLiteral("announce"),
                                         std::nullopt,
@@ -287,12 +289,31 @@ Expected<StoredAnnouncement> StorageWorker::announce(qint64 authorId, const QStr
     });
 }
 
+Expected<Announcement> StorageWorker::announcement(qint64 announcementId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ") + AnnouncementColumns
+                  + QStringLiteral(" WHERE a.id = ?"));
+    query.addBindValue(announcementId);
+    const auto found = readAnnouncements(query);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return notFound(QStringLiteral("no announcement with id %1").arg(announcementId));
+    return found->constFirst();
+}
+
 Expected<QList<Announcement>> StorageWorker::latestAnnouncements(int limit)
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("SELECT ") + AnnouncementColumns
                   + QStringLiteral(" ORDER BY a.id DESC LIMIT ?"));
     query.addBindValue(limit);
+    return readAnnouncements(query);
+}
+
+Expected<QList<Announcement>> StorageWorker::readAnnouncements(QSqlQuery &query)
+{
     if (!query.exec())
         return failure(QStringLiteral("read announcements"), query);
     QList<Announcement> announcements;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "storageworker.h"
+#include "cluster/clusterevent.h"
 #include "logging.h"
 #include "migrations.h"
 
@@ -41,30 +42,17 @@ StorageWorker::~StorageWorker()
 
 Status StorageWorker::open()
 {
-    m_db = QSqlDatabase::addDatabase(m_url.qtDriverName(), m_connectionName);
-    if (!m_db.isValid())
-        return Error{
-                ErrorCode::Unavailable,
-                QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_url.qtDriverName())};
-
     if (m_url.driver == DatabaseUrl::Driver::Sqlite) {
         const QFileInfo file(m_url.sqlitePath);
         if (!QDir().mkpath(file.absolutePath()))
             return Error{ErrorCode::Unavailable,
                          QStringLiteral("cannot create folder %1").arg(file.absolutePath())};
-        m_db.setDatabaseName(m_url.sqlitePath);
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    } else {
-        m_db.setHostName(m_url.host);
-        m_db.setPort(m_url.port);
-        m_db.setUserName(m_url.user);
-        m_db.setPassword(m_url.password);
-        m_db.setDatabaseName(m_url.databaseName);
-        QString options = QStringLiteral("connect_timeout=10;application_name=hallway-server");
-        if (!m_url.connectOptions.isEmpty())
-            options += QLatin1Char(';') + m_url.connectOptions;
-        m_db.setConnectOptions(options);
     }
+    m_db = m_url.addConnection(m_connectionName, QStringLiteral("hallway-server"));
+    if (!m_db.isValid())
+        return Error{
+                ErrorCode::Unavailable,
+                QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_url.qtDriverName())};
 
     if (!m_db.open())
         return Error{ErrorCode::Unavailable,
@@ -253,24 +241,46 @@ Expected<Fact> StorageWorker::factByClientId(qint64 authorId, const QString &cli
     return facts->constFirst();
 }
 
+Expected<Fact> StorageWorker::fact(qint64 factId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ") + FactColumns + QStringLiteral(" WHERE f.id = ?"));
+    query.addBindValue(factId);
+    const auto facts = readFacts(query);
+    if (!facts)
+        return facts.error();
+    if (facts->isEmpty())
+        return notFound(QStringLiteral("no fact with id %1").arg(factId));
+    return facts->constFirst();
+}
+
 Expected<StoredFact> StorageWorker::postFact(qint64 authorId, const QString &clientId,
                                              const QString &text, qint64 nowMs)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO facts (author_id, client_id, text, created_at) "
-                                 "VALUES (?, ?, ?, ?)"));
-    query.addBindValue(authorId);
-    query.addBindValue(clientId);
-    query.addBindValue(text);
-    query.addBindValue(nowMs);
-    const bool inserted = query.exec();
-    if (!inserted && !isUniqueViolation(query))
-        return failure(QStringLiteral("store a fact"), query);
-    // Read it back either way: the new row, or the one a first send stored.
-    const auto fact = factByClientId(authorId, clientId);
-    if (!fact)
-        return fact.error();
-    return StoredFact{fact.value(), !inserted};
+    // One transaction: the other nodes hear of the fact if and only if it is stored.
+    return inTransaction<StoredFact>([&]() -> Expected<StoredFact> {
+        // A resend meets the unique (author, client id) and inserts nothing. No error is
+        // raised, so this also works inside a larger transaction, which an error would abort
+        // on PostgreSQL.
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("INSERT INTO facts (author_id, client_id, text, created_at) "
+                                     "VALUES (?, ?, ?, ?) ON CONFLICT (author_id, client_id) "
+                                     "DO NOTHING"));
+        query.addBindValue(authorId);
+        query.addBindValue(clientId);
+        query.addBindValue(text);
+        query.addBindValue(nowMs);
+        if (!query.exec())
+            return failure(QStringLiteral("store a fact"), query);
+        const bool inserted = query.numRowsAffected() > 0;
+        // Read it back either way: the new row, or the one a first send stored.
+        const auto fact = factByClientId(authorId, clientId);
+        if (!fact)
+            return fact.error();
+        if (inserted)
+            notifyNodes(ClusterEvent::FactPosted, {{QStringLiteral("id"), fact->id}});
+        return StoredFact{fact.value(), !inserted};
+    });
 }
 
 Expected<QList<Fact>> StorageWorker::factsByAuthor(qint64 authorId, std::optional<qint64> beforeId,
@@ -428,6 +438,7 @@ Expected<AuditEntry> StorageWorker::setVotingOpen(bool open, const AuditRecord &
         query.addBindValue(open ? QStringLiteral("1") : QStringLiteral("0"));
         if (!query.exec())
             return failure(QStringLiteral("change the voting state"), query);
+        notifyNodes(ClusterEvent::VotingChanged);
         return appendAudit(audit);
     });
 }
@@ -517,6 +528,7 @@ Expected<StoredTalk> StorageWorker::proposeTalk(qint64 speakerId, const QString 
         const auto stored = talk(created.value(0).toLongLong());
         if (!stored)
             return stored.error();
+        notifyNodes(ClusterEvent::TalkChanged, {{QStringLiteral("id"), stored->id}});
         return StoredTalk{stored.value(), false};
     });
 }
@@ -542,6 +554,7 @@ Expected<Talk> StorageWorker::editTalk(qint64 talkId, qint64 userId, const QStri
         update.addBindValue(talkId);
         if (!update.exec())
             return failure(QStringLiteral("edit a talk"), update);
+        notifyNodes(ClusterEvent::TalkChanged, {{QStringLiteral("id"), talkId}});
         return talk(talkId);
     });
 }
@@ -565,6 +578,7 @@ Status StorageWorker::withdrawTalk(qint64 talkId, qint64 userId)
         remove.addBindValue(talkId);
         if (!remove.exec())
             return failure(QStringLiteral("withdraw a talk"), remove);
+        notifyNodes(ClusterEvent::TalkChanged, {{QStringLiteral("id"), talkId}});
         return Done{};
     });
 }
@@ -585,6 +599,7 @@ Expected<Audited<Talk>> StorageWorker::setTalkHidden(qint64 talkId, bool hidden,
             return changed.error();
         audit.targetUserId = changed->speaker.id;
         audit.detail.insert(QStringLiteral("title"), changed->title);
+        notifyNodes(ClusterEvent::TalkChanged, {{QStringLiteral("id"), talkId}});
         const auto entry = appendAudit(audit);
         if (!entry)
             return entry.error();
@@ -661,6 +676,7 @@ Expected<VoteResult> StorageWorker::toggleVote(qint64 userId, const QString &cli
         const auto tally = tallyOf(talkId);
         if (!tally)
             return tally.error();
+        notifyNodes(ClusterEvent::VoteCast, {{QStringLiteral("id"), talkId}});
         return VoteResult{talkId, voted, tally.value(), true};
     });
 }
@@ -747,8 +763,25 @@ Expected<StoredMessage> StorageWorker::sendMessage(qint64 from, qint64 to, const
         if (!created || created->isEmpty())
             return created ? Error{ErrorCode::Internal, QStringLiteral("a stored message vanished")}
                            : created.error();
+        notifyNodes(ClusterEvent::ChatMessage,
+                    {{QStringLiteral("id"), created->constFirst().id},
+                     {QStringLiteral("from"), from},
+                     {QStringLiteral("to"), to}});
         return StoredMessage{created->constFirst(), false};
     });
+}
+
+Expected<ChatMessage> StorageWorker::message(qint64 messageId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ") + MessageColumns + QStringLiteral(" WHERE m.id = ?"));
+    query.addBindValue(messageId);
+    const auto messages = readMessages(query);
+    if (!messages)
+        return messages.error();
+    if (messages->isEmpty())
+        return notFound(QStringLiteral("no message with id %1").arg(messageId));
+    return messages->constFirst();
 }
 
 Expected<QList<ChatMessage>> StorageWorker::history(qint64 userLow, qint64 userHigh,
@@ -808,6 +841,10 @@ Expected<QList<Conversation>> StorageWorker::conversations(qint64 userId)
 Status StorageWorker::markRead(qint64 userId, qint64 peerId, qint64 upToId)
 {
     return inTransaction<Done>([&]() -> Status {
+        notifyNodes(ClusterEvent::ChatRead,
+                    {{QStringLiteral("user"), userId},
+                     {QStringLiteral("peer"), peerId},
+                     {QStringLiteral("upToId"), upToId}});
         QSqlQuery update(m_db);
         update.prepare(
                 QStringLiteral("UPDATE read_markers SET last_read_id = ? WHERE user_id = ? AND "
@@ -856,6 +893,9 @@ StorageWorker::markDelivered(qint64 recipientId, const QList<qint64> &messageIds
             if (!message)
                 return message.error();
             newlyDelivered += message.value();
+            notifyNodes(ClusterEvent::ChatDelivered,
+                        {{QStringLiteral("id"), id},
+                         {QStringLiteral("from"), message->constFirst().from}});
         }
         return newlyDelivered;
     });

@@ -11,6 +11,7 @@
 #include "talk.h"
 #include "userinfo.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QSqlDatabase>
 #include <functional>
@@ -75,6 +76,18 @@ struct HubChange {
     bool removed = false;
 };
 
+// One node's share of who is online, when several nodes serve one event.
+struct NodePresence {
+    QString nodeId;
+    UserInfo user;
+    PresenceState state = PresenceState::Online;
+};
+
+struct Heartbeat {
+    QStringList liveNodes; // every node heard from within the timeout, this one included
+    bool wasPresumedDead = false; // another node had given this one up and removed its users
+};
+
 // Owns the database connection and runs every statement. Lives on the storage thread and is
 // only ever called there (through Storage); it knows nothing of sockets or of the protocol
 // beyond the domain types. Every method returns after its transaction has committed.
@@ -103,6 +116,7 @@ public:
     // to tell whether there are more.
     Expected<QList<Fact>> factsByAuthor(qint64 authorId, std::optional<qint64> beforeId, int limit);
     Expected<QList<Fact>> latestFacts(int limit);
+    Expected<Fact> fact(qint64 factId); // hidden or not
 
     Expected<bool> votingOpen();
     Expected<AuditEntry> setVotingOpen(bool open, const AuditRecord &audit);
@@ -120,6 +134,7 @@ public:
     Expected<VoteResult> toggleVote(qint64 userId, const QString &clientId, qint64 talkId,
                                     qint64 nowMs);
     Expected<QList<qint64>> votedTalks(qint64 userId);
+    Expected<qint64> tallyOf(qint64 talkId);
 
     // Stores a message once per (sender, clientId); a repeat returns the stored one.
     Expected<StoredMessage> sendMessage(qint64 from, qint64 to, const QString &clientId,
@@ -128,6 +143,7 @@ public:
     Expected<QList<ChatMessage>> history(qint64 userLow, qint64 userHigh,
                                          std::optional<qint64> beforeId, int limit);
     Expected<QList<Conversation>> conversations(qint64 userId);
+    Expected<ChatMessage> message(qint64 messageId);
     // Moves the user's read marker for the peer forward to upToId (never back).
     Status markRead(qint64 userId, qint64 peerId, qint64 upToId);
     // Marks the user's received messages delivered; returns those that were not yet.
@@ -143,16 +159,33 @@ public:
     Expected<StoredAnnouncement> announce(qint64 authorId, const QString &clientId,
                                           const QString &text, qint64 nowMs);
     Expected<QList<Announcement>> latestAnnouncements(int limit);
+    Expected<Announcement> announcement(qint64 announcementId);
     Expected<QList<AuditEntry>> auditLog(std::optional<qint64> beforeId, int limit);
     Expected<QList<RestrictedUser>> restrictedUsers(qint64 nowMs);
     Expected<AuditEntry> appendAudit(const AuditRecord &record);
+    Expected<AuditEntry> auditEntry(qint64 entryId);
 
     // Hubs (hubqueries.cpp), in their order of creation.
     Expected<QList<Hub>> hubs();
+    Expected<Hub> hub(qint64 hubId);
     Expected<Audited<HubChange>> editHub(const HubEdit &edit, qint64 moderatorId);
 
     // The room in numbers (statsqueries.cpp).
     Expected<RoomStats> roomStats(qint64 nowMs);
+
+    // Several nodes on one PostgreSQL (clusterqueries.cpp). With a node id set, notifyNodes()
+    // tells every other node of a change; PostgreSQL delivers it when the transaction that
+    // made the change commits, and never if it rolls back.
+    void setNodeId(const QString &nodeId) { m_nodeId = nodeId; }
+    void notifyNodes(const QString &kind, QJsonObject payload = {});
+    // As the node listening at endpoint; a node that listened there before is dead.
+    Status joinCluster(const QString &endpoint);
+    // Marks this node alive and forgets the nodes silent for longer than timeoutMs.
+    Expected<Heartbeat> heartbeat(qint64 timeoutMs);
+    // The user's presence on this node; no state: gone from it.
+    Status setPresenceOnNode(const UserInfo &user, std::optional<PresenceState> state);
+    Expected<QList<NodePresence>> presenceOnOtherNodes(qint64 timeoutMs);
+    Status leaveCluster();
 
     Status createSession(qint64 userId, const QString &tokenHash, qint64 nowMs);
     Expected<UserInfo> userBySession(const QString &tokenHash, qint64 nowMs);
@@ -170,11 +203,9 @@ private:
     Expected<Fact> factByClientId(qint64 authorId, const QString &clientId);
     Expected<QList<Talk>> readTalks(QSqlQuery &query);
     Expected<QList<ChatMessage>> readMessages(QSqlQuery &query);
-    Expected<qint64> tallyOf(qint64 talkId);
+    Expected<QList<Announcement>> readAnnouncements(QSqlQuery &query);
     Error votingClosed() const;
-    Expected<Hub> hub(qint64 hubId);
     Expected<RestrictedUser> restrictedUser(qint64 userId);
-    Expected<AuditEntry> auditEntry(qint64 entryId);
     // Runs work in a transaction: commits if it succeeds, rolls back if not.
     template<typename Result>
     Expected<Result> inTransaction(const std::function<Expected<Result>()> &work)
@@ -198,6 +229,8 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     int m_schemaVersion = 0;
+    QString m_nodeId; // empty: this server is the only one
+    QString m_nodeEndpoint;
 };
 
 } // namespace Hallway

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "talkservice.h"
+#include "cluster/clusterbus.h"
+#include "cluster/clusterevent.h"
 #include "logging.h"
 #include "moderation/audittrail.h"
 #include "net/clientconnection.h"
@@ -254,6 +256,66 @@ void TalkService::exportResults(ClientConnection *connection, const Envelope &re
                 if (!talks)
                     return connection->replyError(id, talks.error());
                 connection->reply(id, {{QStringLiteral("csv"), talkResultsCsv(talks.value())}});
+            });
+}
+
+void TalkService::joinCluster(ClusterBus &bus)
+{
+    bus.on(ClusterEvent::TalkChanged, [this](const QJsonObject &event) {
+        const qint64 talkId = event.value(QStringLiteral("id")).toInteger();
+        m_storage.run<Expected<Talk>>(
+                this, [talkId](StorageWorker &worker) { return worker.talk(talkId); },
+                [this, talkId](const Expected<Talk> &talk) { publishTalk(talkId, talk); });
+    });
+    bus.on(ClusterEvent::VoteCast, [this](const QJsonObject &event) {
+        m_staleTallies.insert(event.value(QStringLiteral("id")).toInteger());
+        if (!m_readingTallies)
+            readStaleTallies();
+    });
+    bus.on(ClusterEvent::VotingChanged, [this](const QJsonObject &) {
+        m_storage.run<Expected<bool>>(
+                this, [](StorageWorker &worker) { return worker.votingOpen(); },
+                [this](const Expected<bool> &open) {
+                    if (open)
+                        m_topic->setVotingOpen(open.value());
+                });
+    });
+}
+
+void TalkService::publishTalk(qint64 talkId, const Expected<Talk> &talk)
+{
+    if (talk && !talk->hidden)
+        m_topic->upsert(talk.value());
+    else if (talk || talk.error().code == ErrorCode::NotFound)
+        m_topic->remove(talkId); // hidden or withdrawn
+}
+
+void TalkService::readStaleTallies()
+{
+    // Read after the notifications came, so after the votes they tell of committed: the
+    // counts are at least as new as those votes, and the last count set wins.
+    m_readingTallies = true;
+    const QSet<qint64> talkIds = std::exchange(m_staleTallies, {});
+    m_storage.run<Expected<QHash<qint64, qint64>>>(
+            this,
+            [talkIds](StorageWorker &worker) -> Expected<QHash<qint64, qint64>> {
+                QHash<qint64, qint64> tallies;
+                for (const qint64 talkId : talkIds) {
+                    const auto tally = worker.tallyOf(talkId);
+                    if (!tally)
+                        return tally.error();
+                    tallies.insert(talkId, tally.value());
+                }
+                return tallies;
+            },
+            [this](const Expected<QHash<qint64, qint64>> &tallies) {
+                m_readingTallies = false;
+                if (tallies) {
+                    for (auto it = tallies->cbegin(); it != tallies->cend(); ++it)
+                        m_topic->setTally(it.key(), it.value());
+                }
+                if (!m_staleTallies.isEmpty())
+                    readStaleTallies();
             });
 }
 

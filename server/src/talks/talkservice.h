@@ -3,14 +3,17 @@
 
 #include "envelope.h"
 #include "expected.h"
+#include "talk.h"
 
 #include <QObject>
+#include <QSet>
 #include <memory>
 
 namespace Hallway {
 
 class AuditTrail;
 class ClientConnection;
+class ClusterBus;
 class Storage;
 class TalksTopic;
 
@@ -30,8 +33,12 @@ public:
 
     // Handles one talk.* request; returns false if the type is not a talk request.
     bool handle(ClientConnection *connection, const Envelope &request);
+    // Talks and votes changed on the other nodes reach this node's "talks" topic too.
+    void joinCluster(ClusterBus &bus);
 
 private:
+    void publishTalk(qint64 talkId, const Expected<Talk> &talk);
+    void readStaleTallies();
     void propose(ClientConnection *connection, const Envelope &request);
     void edit(ClientConnection *connection, const Envelope &request);
     void withdraw(ClientConnection *connection, const Envelope &request);
@@ -46,6 +53,10 @@ private:
     Storage &m_storage;
     AuditTrail &m_audit;
     std::unique_ptr<TalksTopic> m_topic;
+    // Talks voted on elsewhere whose tallies are still to be read; one read at a time
+    // covers every vote heard of before it started.
+    QSet<qint64> m_staleTallies;
+    bool m_readingTallies = false;
 };
 
 } // namespace Hallway

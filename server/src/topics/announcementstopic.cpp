@@ -16,6 +16,11 @@ void AnnouncementsTopic::setLatest(const QList<Announcement> &newestFirst)
 
 void AnnouncementsTopic::add(const Announcement &announcement)
 {
+    // Another node's announcement may come in while the list is read at start-up.
+    for (const Announcement &kept : std::as_const(m_latest)) {
+        if (kept.id == announcement.id)
+            return;
+    }
     m_latest.prepend(announcement);
     m_latest = m_latest.mid(0, Kept);
     publish({{QStringLiteral("kind"), Protocol::ModerationEvent::Announcement},

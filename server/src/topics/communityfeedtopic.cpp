@@ -45,6 +45,10 @@ void CommunityFeedTopic::restore(const Fact &fact, const QList<Fact> &latest)
 
 void CommunityFeedTopic::add(const Fact &fact)
 {
+    // Another node's fact may come in while the feed is read at start-up; it is there once.
+    if (std::any_of(m_latest.cbegin(), m_latest.cend(),
+                    [&](const Fact &kept) { return kept.id == fact.id; }))
+        return;
     m_latest.prepend(fact);
     sortNewestFirst(m_latest);
     m_latest = m_latest.mid(0, std::max(m_size, KeptFacts));

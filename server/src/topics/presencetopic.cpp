@@ -5,18 +5,70 @@
 
 namespace Hallway {
 
+namespace {
+std::optional<PresenceState> anyOnline(const auto &states)
+{
+    if (states.isEmpty())
+        return std::nullopt;
+    for (const PresenceState state : states) {
+        if (state == PresenceState::Online)
+            return PresenceState::Online;
+    }
+    return PresenceState::Away;
+}
+} // namespace
+
 PresenceTopic::PresenceTopic(int history, QObject *parent)
     : Topic(Protocol::Topic::Presence, history, parent)
 {
 }
 
-PresenceState PresenceTopic::combinedState(const Entry &entry)
+std::optional<PresenceState> PresenceTopic::localState(const Entry &entry)
 {
-    for (const PresenceState state : entry.connections) {
-        if (state == PresenceState::Online)
-            return PresenceState::Online;
+    return anyOnline(entry.connections);
+}
+
+std::optional<PresenceState> PresenceTopic::combinedState(const Entry &entry)
+{
+    const auto local = localState(entry);
+    const auto remote = anyOnline(entry.remote);
+    if (!local || !remote)
+        return local ? local : remote;
+    return *local == PresenceState::Online ? local : remote;
+}
+
+PresenceTopic::Before PresenceTopic::before(qint64 userId) const
+{
+    const auto found = m_users.constFind(userId);
+    if (found == m_users.constEnd())
+        return {};
+    return {true, found->state, localState(*found)};
+}
+
+void PresenceTopic::settle(qint64 userId, const Before &before)
+{
+    const auto found = m_users.find(userId);
+    if (found == m_users.end())
+        return;
+    const auto local = localState(*found);
+    if (local != before.local)
+        Q_EMIT localPresenceChanged(found->user, local);
+    const auto state = combinedState(*found);
+    if (!state) {
+        qCInfo(lcTopics).noquote() << found->user.username << "went offline";
+        const Entry gone = *found;
+        m_users.erase(found);
+        if (before.online)
+            publishChange(Protocol::PresenceEvent::Left, gone);
+        return;
     }
-    return PresenceState::Away;
+    found->state = *state;
+    if (!before.online) {
+        qCInfo(lcTopics).noquote() << found->user.username << "is online";
+        publishChange(Protocol::PresenceEvent::Joined, *found);
+    } else if (before.state != *state) {
+        publishChange(Protocol::PresenceEvent::StateChanged, *found);
+    }
 }
 
 void PresenceTopic::publishChange(const QString &kind, const Entry &entry)
@@ -33,19 +85,12 @@ void PresenceTopic::publishChange(const QString &kind, const Entry &entry)
 void PresenceTopic::addConnection(ClientConnection *connection, const UserInfo &user)
 {
     removeConnection(connection);
+    const Before was = before(user.id);
     m_userOfConnection.insert(connection, user.id);
     Entry &entry = m_users[user.id];
-    const bool isNew = entry.connections.isEmpty();
     entry.user = user;
     entry.connections.insert(connection, PresenceState::Online);
-    const PresenceState before = entry.state;
-    entry.state = combinedState(entry);
-    if (isNew) {
-        qCInfo(lcTopics).noquote() << user.username << "is online";
-        publishChange(Protocol::PresenceEvent::Joined, entry);
-    } else if (before != entry.state) {
-        publishChange(Protocol::PresenceEvent::StateChanged, entry);
-    }
+    settle(user.id, was);
 }
 
 void PresenceTopic::removeConnection(ClientConnection *connection)
@@ -55,19 +100,9 @@ void PresenceTopic::removeConnection(ClientConnection *connection)
         return;
     const qint64 userId = *found;
     m_userOfConnection.erase(found);
-    Entry &entry = m_users[userId];
-    entry.connections.remove(connection);
-    if (entry.connections.isEmpty()) {
-        qCInfo(lcTopics).noquote() << entry.user.username << "went offline";
-        const Entry gone = entry;
-        m_users.remove(userId);
-        publishChange(Protocol::PresenceEvent::Left, gone);
-        return;
-    }
-    const PresenceState before = entry.state;
-    entry.state = combinedState(entry);
-    if (before != entry.state)
-        publishChange(Protocol::PresenceEvent::StateChanged, entry);
+    const Before was = before(userId);
+    m_users[userId].connections.remove(connection);
+    settle(userId, was);
 }
 
 void PresenceTopic::setConnectionState(ClientConnection *connection, PresenceState state)
@@ -75,12 +110,50 @@ void PresenceTopic::setConnectionState(ClientConnection *connection, PresenceSta
     const auto found = m_userOfConnection.constFind(connection);
     if (found == m_userOfConnection.constEnd())
         return;
-    Entry &entry = m_users[*found];
-    entry.connections.insert(connection, state);
-    const PresenceState before = entry.state;
-    entry.state = combinedState(entry);
-    if (before != entry.state)
-        publishChange(Protocol::PresenceEvent::StateChanged, entry);
+    const qint64 userId = *found;
+    const Before was = before(userId);
+    m_users[userId].connections.insert(connection, state);
+    settle(userId, was);
+}
+
+void PresenceTopic::setRemote(const QString &nodeId, const UserInfo &user,
+                              std::optional<PresenceState> state)
+{
+    const Before was = before(user.id);
+    if (!was.online && !state)
+        return;
+    Entry &entry = m_users[user.id];
+    if (!was.online)
+        entry.user = user;
+    if (state)
+        entry.remote.insert(nodeId, *state);
+    else
+        entry.remote.remove(nodeId);
+    settle(user.id, was);
+}
+
+QSet<QString> PresenceTopic::remoteNodes() const
+{
+    QSet<QString> nodes;
+    for (const Entry &entry : m_users) {
+        for (auto node = entry.remote.cbegin(); node != entry.remote.cend(); ++node)
+            nodes.insert(node.key());
+    }
+    return nodes;
+}
+
+void PresenceTopic::forgetNode(const QString &nodeId)
+{
+    QList<qint64> affected;
+    for (auto it = m_users.cbegin(); it != m_users.cend(); ++it) {
+        if (it->remote.contains(nodeId))
+            affected.append(it.key());
+    }
+    for (const qint64 userId : std::as_const(affected)) {
+        const Before was = before(userId);
+        m_users[userId].remote.remove(nodeId);
+        settle(userId, was);
+    }
 }
 
 QList<OnlineUser> PresenceTopic::onlineUsers() const
@@ -89,6 +162,16 @@ QList<OnlineUser> PresenceTopic::onlineUsers() const
     users.reserve(m_users.size());
     for (const Entry &entry : m_users)
         users.append({entry.user, entry.state});
+    return users;
+}
+
+QList<OnlineUser> PresenceTopic::localUsers() const
+{
+    QList<OnlineUser> users;
+    for (const Entry &entry : m_users) {
+        if (const auto local = localState(entry))
+            users.append({entry.user, *local});
+    }
     return users;
 }
 
@@ -108,7 +191,7 @@ QJsonObject PresenceTopic::snapshot() const
 void PresenceTopic::updateUser(const UserInfo &user)
 {
     const auto found = m_users.find(user.id);
-    if (found == m_users.end())
+    if (found == m_users.end() || found->user == user)
         return;
     found->user = user;
     publishChange(Protocol::PresenceEvent::Joined, *found);

@@ -5,11 +5,14 @@
 #include "userinfo.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace Hallway {
 
-// Who is online. A user is online while at least one of their connections is signed in, and
-// away when every one of them says so. Publishes joined, left and state events.
+// Who is online. A user is online while at least one of their connections is signed in, on
+// this node or another, and away when every one of them says so. Publishes joined, left and
+// state events. Other nodes' shares come from ClusterPresence, which also hears of every
+// change to this node's share (localPresenceChanged).
 class PresenceTopic : public Topic {
     Q_OBJECT
 public:
@@ -21,8 +24,20 @@ public:
     // An online user's details changed (a new role): they "join" again with them.
     void updateUser(const UserInfo &user);
 
+    // The user's share on another node; no state: not there (any more).
+    void setRemote(const QString &nodeId, const UserInfo &user, std::optional<PresenceState> state);
+    // The node died or left: its users are gone from it.
+    void forgetNode(const QString &nodeId);
+    QSet<QString> remoteNodes() const; // the nodes with a share
+
     QList<OnlineUser> onlineUsers() const;
     std::optional<PresenceState> stateOf(qint64 userId) const;
+    // This node's share: users with a connection here, and their state over those.
+    QList<OnlineUser> localUsers() const;
+
+Q_SIGNALS:
+    void localPresenceChanged(const Hallway::UserInfo &user,
+                              std::optional<Hallway::PresenceState> state);
 
 protected:
     QJsonObject snapshot() const override;
@@ -31,9 +46,19 @@ private:
     struct Entry {
         UserInfo user;
         QHash<ClientConnection *, PresenceState> connections;
+        QHash<QString, PresenceState> remote; // by node
         PresenceState state = PresenceState::Online;
     };
-    static PresenceState combinedState(const Entry &entry);
+    // What one user looked like before a change, to tell what to publish after it.
+    struct Before {
+        bool online = false;
+        PresenceState state = PresenceState::Online;
+        std::optional<PresenceState> local;
+    };
+    static std::optional<PresenceState> localState(const Entry &entry);
+    static std::optional<PresenceState> combinedState(const Entry &entry);
+    Before before(qint64 userId) const;
+    void settle(qint64 userId, const Before &before);
     void publishChange(const QString &kind, const Entry &entry);
 
     QHash<qint64, Entry> m_users;

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// The cluster tables: node heartbeats and who is online on which node (PostgreSQL only).
+#include "cluster/clusterevent.h"
+#include "logging.h"
+#include "storageworker.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace Hallway {
+
+namespace {
+// Heartbeats use the database's clock, the one clock every node shares.
+const QString DatabaseNowMs =
+        QStringLiteral("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");
+} // namespace
+
+void StorageWorker::notifyNodes(const QString &kind, QJsonObject payload)
+{
+    if (m_nodeId.isEmpty())
+        return;
+    payload.insert(QStringLiteral("node"), m_nodeId);
+    payload.insert(QStringLiteral("kind"), kind);
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+    query.addBindValue(ClusterEvent::Channel);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    // The change itself is stored; the other nodes' subscribers see it on their next snapshot.
+    if (!query.exec())
+        failure(QStringLiteral("notify the other nodes of %1").arg(kind), query);
+}
+
+Status StorageWorker::joinCluster(const QString &endpoint)
+{
+    m_nodeEndpoint = endpoint;
+    return inTransaction<Done>([&]() -> Status {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("DELETE FROM cluster_nodes WHERE endpoint = ? AND id <> ? "
+                                     "RETURNING id"));
+        query.addBindValue(endpoint);
+        query.addBindValue(m_nodeId);
+        if (!query.exec())
+            return failure(QStringLiteral("replace a dead node"), query);
+        QJsonArray replaced;
+        while (query.next())
+            replaced.append(query.value(0).toString());
+        if (!replaced.isEmpty()) {
+            qCInfo(lcStorage).noquote() << "took over from the dead node(s)" << replaced;
+            notifyNodes(ClusterEvent::NodeLeft, {{QStringLiteral("nodes"), replaced}});
+        }
+        query.prepare(QStringLiteral("INSERT INTO cluster_nodes (id, endpoint, started_at, "
+                                     "heartbeat_at) VALUES (?, ?, %1, %1) "
+                                     "ON CONFLICT (id) DO NOTHING")
+                              .arg(DatabaseNowMs));
+        query.addBindValue(m_nodeId);
+        query.addBindValue(endpoint);
+        if (!query.exec())
+            return failure(QStringLiteral("join the cluster"), query);
+        return Done{};
+    });
+}
+
+Expected<Heartbeat> StorageWorker::heartbeat(qint64 timeoutMs)
+{
+    return inTransaction<Heartbeat>([&]() -> Expected<Heartbeat> {
+        Heartbeat beat;
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("UPDATE cluster_nodes SET heartbeat_at = %1 WHERE id = ?")
+                              .arg(DatabaseNowMs));
+        query.addBindValue(m_nodeId);
+        if (!query.exec())
+            return failure(QStringLiteral("record a heartbeat"), query);
+        if (query.numRowsAffected() == 0) {
+            // Silent for too long (a stalled process), and another node removed us.
+            beat.wasPresumedDead = true;
+            if (const Status joined = joinCluster(m_nodeEndpoint); !joined)
+                return joined.error();
+        }
+        // Their presence rows go with them (ON DELETE CASCADE).
+        query.prepare(QStringLiteral("DELETE FROM cluster_nodes WHERE heartbeat_at < %1 - ?")
+                              .arg(DatabaseNowMs));
+        query.addBindValue(timeoutMs);
+        if (!query.exec())
+            return failure(QStringLiteral("forget silent nodes"), query);
+        if (query.numRowsAffected() > 0)
+            qCInfo(lcStorage) << "forgot" << query.numRowsAffected() << "silent node(s)";
+        if (!query.exec(QStringLiteral("SELECT id FROM cluster_nodes ORDER BY id")))
+            return failure(QStringLiteral("list the nodes"), query);
+        while (query.next())
+            beat.liveNodes.append(query.value(0).toString());
+        return beat;
+    });
+}
+
+Status StorageWorker::setPresenceOnNode(const UserInfo &user, std::optional<PresenceState> state)
+{
+    QSqlQuery query(m_db);
+    if (state) {
+        query.prepare(QStringLiteral("INSERT INTO cluster_presence (node_id, user_id, state) "
+                                     "VALUES (?, ?, ?) ON CONFLICT (node_id, user_id) "
+                                     "DO UPDATE SET state = excluded.state"));
+        query.addBindValue(m_nodeId);
+        query.addBindValue(user.id);
+        query.addBindValue(presenceStateName(*state));
+    } else {
+        query.prepare(
+                QStringLiteral("DELETE FROM cluster_presence WHERE node_id = ? AND user_id = ?"));
+        query.addBindValue(m_nodeId);
+        query.addBindValue(user.id);
+    }
+    if (!query.exec())
+        return failure(QStringLiteral("share a presence change"), query);
+    QJsonObject payload{{QStringLiteral("user"), user.toJson()}};
+    if (state)
+        payload.insert(QStringLiteral("state"), presenceStateName(*state));
+    notifyNodes(ClusterEvent::Presence, payload);
+    return Done{};
+}
+
+Expected<QList<NodePresence>> StorageWorker::presenceOnOtherNodes(qint64 timeoutMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(
+            QStringLiteral("SELECT p.node_id, p.state, u.id, u.username, u.display_name, u.city, "
+                           "u.region, u.role FROM cluster_presence p "
+                           "JOIN cluster_nodes n ON n.id = p.node_id "
+                           "JOIN users u ON u.id = p.user_id "
+                           "WHERE p.node_id <> ? AND n.heartbeat_at >= %1 - ?")
+                    .arg(DatabaseNowMs));
+    query.addBindValue(m_nodeId);
+    query.addBindValue(timeoutMs);
+    if (!query.exec())
+        return failure(QStringLiteral("read the other nodes' presence"), query);
+    QList<NodePresence> presence;
+    while (query.next()) {
+        NodePresence entry;
+        entry.nodeId = query.value(0).toString();
+        entry.state =
+                presenceStateFromName(query.value(1).toString()).value_or(PresenceState::Online);
+        entry.user.id = query.value(2).toLongLong();
+        entry.user.username = query.value(3).toString();
+        entry.user.displayName = query.value(4).toString();
+        entry.user.city = query.value(5).toString();
+        entry.user.region = query.value(6).toString();
+        entry.user.role = roleFromName(query.value(7).toString()).value_or(Role::Attendee);
+        presence.append(entry);
+    }
+    return presence;
+}
+
+Status StorageWorker::leaveCluster()
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM cluster_nodes WHERE id = ?"));
+    query.addBindValue(m_nodeId);
+    if (!query.exec())
+        return failure(QStringLiteral("leave the cluster"), query);
+    notifyNodes(ClusterEvent::NodeLeft, {{QStringLiteral("nodes"), QJsonArray{m_nodeId}}});
+    return Done{};
+}
+
+} // namespace Hallway

@@ -1,0 +1,417 @@
+// SPDX-License-Identifier: MIT
+// Two real hallway-server processes on one real PostgreSQL serve one event: what is committed
+// on one node reaches subscribers on the other; tallies agree after voting on both; when a
+// node is killed its apps move to the other and every write is stored and shown once, and its
+// users go offline for everyone within the heartbeat timeout.
+#include "hallwayclient.h"
+#include "messages.h"
+#include "protocol.h"
+#include "talk.h"
+#include "talkmessages.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Hallway;
+using namespace Hallway::Test;
+
+namespace {
+const QString Password = QStringLiteral("cluster-password");
+constexpr int HeartbeatMs = 300;
+constexpr int NodeTimeoutMs = 1500;
+constexpr int TallyIntervalMs = 100;
+
+QString clusterConfig()
+{
+    return QStringLiteral("[cluster]\nheartbeat_ms=%1\nnode_timeout_ms=%2\n"
+                          "[talks]\ntally_interval_ms=%3\n[facts]\ncommunity_interval_ms=0\n")
+            .arg(HeartbeatMs)
+            .arg(NodeTimeoutMs)
+            .arg(TallyIntervalMs);
+}
+
+QString kindOf(const Envelope &event)
+{
+    return event.data.value(QStringLiteral("kind")).toString();
+}
+
+// The texts of the facts a subscriber of the community feed was sent, in order.
+QStringList postedTexts(const QList<Envelope> &events)
+{
+    QStringList texts;
+    for (const Envelope &event : events) {
+        if (event.topic != Protocol::Topic::CommunityFacts)
+            continue;
+        if (const auto posted = FactsPosted::fromJson(event.data)) {
+            for (const Fact &fact : posted->facts)
+                texts.append(fact.text);
+        }
+    }
+    return texts;
+}
+
+// A client's view of the talks topic: the snapshot with every event applied.
+QMap<qint64, qint64> tallies(const Envelope &subscribed, const QList<Envelope> &events)
+{
+    QMap<qint64, qint64> votes;
+    const auto snapshot =
+            TalkList::fromJson(subscribed.data.value(QStringLiteral("snapshot")).toObject());
+    for (const Talk &talk : snapshot->talks)
+        votes.insert(talk.id, talk.votes);
+    for (const Envelope &event : events) {
+        if (event.topic != Protocol::Topic::Talks)
+            continue;
+        const auto change = TalkChange::fromJson(event.data).value();
+        if (change.kind == Protocol::TalkEvent::Upserted)
+            votes.insert(change.talk->id, change.talk->votes);
+        else if (change.kind == Protocol::TalkEvent::Removed)
+            votes.remove(change.talkId);
+        else if (change.kind == Protocol::TalkEvent::Tallies)
+            for (const auto &[id, count] : change.tallies)
+                if (votes.contains(id))
+                    votes.insert(id, count);
+    }
+    return votes;
+}
+} // namespace
+
+class tst_Cluster : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void changesOnOneNodeReachTheOther();
+    void talliesAgreeAfterVotingOnBothNodes();
+    void aKilledNodesAppsMoveAndItsUsersGoOffline();
+    void aStoppedNodesUsersLeaveAtOnce();
+
+private:
+    std::unique_ptr<TestClient> signedIn(const TestServer &node, const QString &username);
+    qint64 count(const QString &sql) const;
+    qint64 userId(const QString &username) const;
+
+    std::unique_ptr<TestServer> m_first;
+    std::unique_ptr<TestServer> m_second;
+};
+
+void tst_Cluster::init()
+{
+    if (!postgresRequested())
+        QSKIP("Several nodes need PostgreSQL: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh "
+              "does)");
+    m_first = std::make_unique<TestServer>();
+    m_first->setConfig(clusterConfig());
+    m_first->enableHttp();
+    QVERIFY(m_first->start());
+    m_second = std::make_unique<TestServer>();
+    m_second->setDatabaseUrl(m_first->databaseUrl()); // the same event, another node
+    m_second->setConfig(clusterConfig());
+    m_second->enableHttp();
+    QVERIFY(m_second->start());
+}
+
+void tst_Cluster::cleanup()
+{
+    m_second.reset();
+    m_first.reset();
+}
+
+std::unique_ptr<TestClient> tst_Cluster::signedIn(const TestServer &node, const QString &username)
+{
+    auto client = std::make_unique<TestClient>();
+    if (!client->open(node.url()) || client->hello().isError())
+        return nullptr;
+    Envelope reply = client->login(username, Password);
+    if (reply.isError())
+        reply = client->registerUser(username, Password, username.toUpper());
+    return reply.isError() ? nullptr : std::move(client);
+}
+
+qint64 tst_Cluster::count(const QString &sql) const
+{
+    qint64 result = -1;
+    {
+        QSqlDatabase db = openDatabase(m_first->databaseUrl(), QStringLiteral("cluster-check"));
+        QSqlQuery query(db);
+        if (query.exec(sql) && query.next())
+            result = query.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("cluster-check"));
+    return result;
+}
+
+qint64 tst_Cluster::userId(const QString &username) const
+{
+    return count(QStringLiteral("SELECT id FROM users WHERE username = '%1'").arg(username));
+}
+
+void tst_Cluster::changesOnOneNodeReachTheOther()
+{
+    QVERIFY(m_first->createModerator(QStringLiteral("mod"), Password));
+    auto moderator = signedIn(*m_first, QStringLiteral("mod"));
+    auto ada = signedIn(*m_first, QStringLiteral("ada"));
+    auto bob = signedIn(*m_second, QStringLiteral("bob"));
+    auto troll = signedIn(*m_second, QStringLiteral("troll"));
+    QVERIFY(moderator && ada && bob && troll);
+    const qint64 adaId = userId(QStringLiteral("ada"));
+    const qint64 bobId = userId(QStringLiteral("bob"));
+
+    // Bob, on the second node, sees Ada, signed in on the first, online.
+    const Envelope presence = bob->subscribe(Protocol::Topic::Presence);
+    QVERIFY(!presence.isError());
+    const auto online =
+            PresenceSnapshot::fromJson(presence.data.value(QStringLiteral("snapshot")).toObject());
+    QVERIFY(online);
+    QVERIFY(std::any_of(online->users.cbegin(), online->users.cend(),
+                        [&](const OnlineUser &user) { return user.user.id == adaId; }));
+    for (const QString &topic :
+         {Protocol::Topic::CommunityFacts, Protocol::Topic::Chat, Protocol::Topic::Talks,
+          Protocol::Topic::Announcements, Protocol::Topic::userFacts(adaId)})
+        QVERIFY2(!bob->subscribe(topic).isError(), qPrintable(topic));
+
+    // A fact: in the community feed and Ada's own feed.
+    QVERIFY(!ada->request(Protocol::Type::PostFact,
+                          PostFactRequest{QStringLiteral("f1"), QStringLiteral("From node one")}
+                                  .toJson())
+                     .isError());
+    QVERIFY(!bob->waitForEvent(Protocol::Topic::CommunityFacts, [](const Envelope &event) {
+                    return postedTexts({event}).contains(QStringLiteral("From node one"));
+                }).type.isEmpty());
+    QVERIFY(!bob->waitForEvent(Protocol::Topic::userFacts(adaId), [](const Envelope &event) {
+                    return kindOf(event) == QLatin1StringView("posted");
+                }).type.isEmpty());
+
+    // A chat message and Ada's read marker.
+    const Envelope sent = ada->request(Protocol::Type::SendMessage,
+                                       {{QStringLiteral("clientId"), QStringLiteral("m1")},
+                                        {QStringLiteral("to"), bobId},
+                                        {QStringLiteral("text"), QStringLiteral("Hello, Bob")}});
+    QVERIFY(!sent.isError());
+    const Envelope message = bob->waitForEvent(Protocol::Topic::Chat, [](const Envelope &event) {
+        return kindOf(event) == Protocol::ChatEvent::Message;
+    });
+    QCOMPARE(message.data.value(QStringLiteral("message"))
+                     .toObject()
+                     .value(QStringLiteral("text"))
+                     .toString(),
+             QStringLiteral("Hello, Bob"));
+
+    // A talk, an announcement, and Ada going away.
+    QVERIFY(!ada->request(Protocol::Type::ProposeTalk,
+                          ProposeTalkRequest{QStringLiteral("t1"), QStringLiteral("Clusters"), {}}
+                                  .toJson())
+                     .isError());
+    QVERIFY(!bob->waitForEvent(Protocol::Topic::Talks, [](const Envelope &event) {
+                    return kindOf(event) == Protocol::TalkEvent::Upserted;
+                }).type.isEmpty());
+    QVERIFY(!moderator
+                     ->request(Protocol::Type::Announce,
+                               {{QStringLiteral("clientId"), QStringLiteral("a1")},
+                                {QStringLiteral("text"), QStringLiteral("Keynote in 5")}})
+                     .isError());
+    QVERIFY(!bob->waitForEvent(Protocol::Topic::Announcements, [](const Envelope &event) {
+                    return kindOf(event) == Protocol::ModerationEvent::Announcement;
+                }).type.isEmpty());
+    QVERIFY(!ada->request(Protocol::Type::SetPresence,
+                          {{QStringLiteral("state"), QStringLiteral("away")}})
+                     .isError());
+    QVERIFY(!bob->waitForEvent(Protocol::Topic::Presence, [&](const Envelope &event) {
+                    const auto change = PresenceChange::fromJson(event.data);
+                    return change && change->userId == adaId
+                            && change->state == PresenceState::Away;
+                }).type.isEmpty());
+
+    // A ban on the first node closes the user's app on the second.
+    const Envelope banned = moderator->request(
+            Protocol::Type::Ban, {{QStringLiteral("userId"), userId(QStringLiteral("troll"))}});
+    QVERIFY(!banned.isError());
+    QVERIFY(troll->waitForDisconnected());
+    QCOMPARE(troll->closeCode(), Protocol::CloseCode::Banned);
+
+    // The second node heard all of it from the first; the fact, taken above, came only once.
+    QVERIFY(m_second->metric(QStringLiteral("hallway_cluster_events_received_total")) >= 6);
+    QCOMPARE(postedTexts(bob->events()).count(QStringLiteral("From node one")), 0);
+}
+
+void tst_Cluster::talliesAgreeAfterVotingOnBothNodes()
+{
+    auto speaker = signedIn(*m_first, QStringLiteral("speaker"));
+    QVERIFY(speaker);
+    QList<qint64> talks;
+    for (int i = 0; i < 5; ++i) {
+        const Envelope reply = speaker->request(Protocol::Type::ProposeTalk,
+                                                ProposeTalkRequest{QStringLiteral("t%1").arg(i),
+                                                                   QStringLiteral("Talk %1").arg(i),
+                                                                   {}}
+                                                        .toJson());
+        QVERIFY(!reply.isError());
+        talks.append(reply.data.value(QStringLiteral("talk"))
+                             .toObject()
+                             .value(QStringLiteral("id"))
+                             .toInteger());
+    }
+    // Ten voters on each node, and a watcher on each.
+    std::vector<std::unique_ptr<TestClient>> voters;
+    for (int i = 0; i < 20; ++i) {
+        voters.push_back(signedIn(i % 2 ? *m_second : *m_first, QStringLiteral("voter%1").arg(i)));
+        QVERIFY(voters.back());
+    }
+    auto firstWatcher = signedIn(*m_first, QStringLiteral("watcher1"));
+    auto secondWatcher = signedIn(*m_second, QStringLiteral("watcher2"));
+    QVERIFY(firstWatcher && secondWatcher);
+    const Envelope firstView = firstWatcher->subscribe(Protocol::Topic::Talks);
+    const Envelope secondView = secondWatcher->subscribe(Protocol::Topic::Talks);
+    QVERIFY(!firstView.isError() && !secondView.isError());
+
+    // Everyone toggles at random, at once, on both nodes: 15 rounds, bounded in time.
+    auto *random = QRandomGenerator::global();
+    constexpr int Rounds = 15;
+    QElapsedTimer clock;
+    clock.start();
+    for (int round = 0; round < Rounds && clock.elapsed() < 20'000; ++round) {
+        for (std::size_t v = 0; v < voters.size(); ++v) {
+            const qint64 talk = talks.at(random->bounded(5));
+            voters[v]->sendRaw(QString::fromUtf8(Envelope{
+                    Protocol::Type::ToggleVote,
+                    QStringLiteral("r%1").arg(round),
+                    ToggleVoteRequest{QStringLiteral("v%1-%2").arg(v).arg(round), talk}.toJson(),
+                    {},
+                    0}
+                                                         .toJson()));
+        }
+        QTest::qWait(50);
+    }
+    for (auto &voter : voters) {
+        for (int round = 0; round < Rounds; ++round)
+            QVERIFY(!voter->waitForReply(QStringLiteral("r%1").arg(round), 30'000).isError());
+    }
+
+    QMap<qint64, qint64> database;
+    qint64 total = 0;
+    for (const qint64 talk : talks) {
+        database.insert(
+                talk,
+                count(QStringLiteral("SELECT COUNT(*) FROM votes WHERE talk_id = %1").arg(talk)));
+        total += database.value(talk);
+    }
+    QVERIFY(total > 0);
+    // Both nodes' subscribers end with the database's counts.
+    QTRY_COMPARE_WITH_TIMEOUT(tallies(firstView, firstWatcher->events()), database, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(tallies(secondView, secondWatcher->events()), database, 5000);
+}
+
+void tst_Cluster::aKilledNodesAppsMoveAndItsUsersGoOffline()
+{
+    // On the second node, someone watches the feed and who is online.
+    auto watcher = signedIn(*m_second, QStringLiteral("watcher"));
+    QVERIFY(watcher);
+    QVERIFY(!watcher->subscribe(Protocol::Topic::CommunityFacts).isError());
+    QVERIFY(!watcher->subscribe(Protocol::Topic::Presence).isError());
+    // On the first node: one app that knows no other address, and three that do.
+    auto stayer = signedIn(*m_first, QStringLiteral("stayer"));
+    QVERIFY(stayer);
+    const qint64 stayerId = userId(QStringLiteral("stayer"));
+
+    constexpr int Apps = 3;
+    constexpr int Facts = 6; // per app: half before the kill, half after
+    std::vector<std::unique_ptr<HallwayClient>> apps;
+    for (int i = 0; i < Apps; ++i) {
+        auto app = std::make_unique<HallwayClient>();
+        app->connection().setReconnectDelays(100, 400);
+        app->setAlternateServers({m_second->url()});
+        QSignalSpy signedInSpy(app.get(), &HallwayClient::signedIn);
+        app->registerAccount(m_first->url(),
+                             {QStringLiteral("mover%1").arg(i),
+                              QStringLiteral("Mover %1").arg(i),
+                              Password,
+                              {},
+                              {}});
+        QVERIFY(signedInSpy.wait(10'000));
+        apps.push_back(std::move(app));
+    }
+    const auto text = [](int app, int fact) {
+        return QStringLiteral("mover %1 fact %2").arg(app).arg(fact);
+    };
+    for (int fact = 0; fact < Facts / 2; ++fact) {
+        for (int i = 0; i < Apps; ++i)
+            apps[i]->postFact(text(i, fact));
+    }
+    // Killed with writes still in flight: some committed and unanswered, some not yet sent.
+    QTest::qWait(20);
+    QElapsedTimer sinceKill;
+    m_first->kill();
+    sinceKill.start();
+    for (int fact = Facts / 2; fact < Facts; ++fact) {
+        for (int i = 0; i < Apps; ++i)
+            apps[i]->postFact(text(i, fact));
+    }
+
+    // The app that cannot move goes offline for the second node's users in time.
+    const Envelope left = watcher->waitForEvent(
+            Protocol::Topic::Presence,
+            [&](const Envelope &event) {
+                const auto change = PresenceChange::fromJson(event.data);
+                return change && change->userId == stayerId
+                        && change->kind == Protocol::PresenceEvent::Left;
+            },
+            NodeTimeoutMs + 4 * HeartbeatMs + 2000);
+    QVERIFY2(!left.type.isEmpty(), "the killed node's user never went offline");
+    const qint64 offlineAfterMs = sinceKill.elapsed();
+    qInfo("the killed node's user went offline after %lld ms (timeout %d ms)", offlineAfterMs,
+          NodeTimeoutMs);
+
+    // The others moved, resumed and emptied their outboxes there.
+    for (auto &app : apps) {
+        QTRY_COMPARE_WITH_TIMEOUT(app->status(), HallwayClient::Status::Online, 15'000);
+        QCOMPARE(app->serverUrl(), m_second->url());
+        QTRY_COMPARE_WITH_TIMEOUT(app->pendingWriteCount(), 0, 15'000);
+    }
+    // Every fact is stored once, and the watcher saw each once.
+    QTest::qWait(500);
+    const QStringList seen = postedTexts(watcher->events());
+    for (int i = 0; i < Apps; ++i) {
+        for (int fact = 0; fact < Facts; ++fact) {
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM facts WHERE text = '%1'")
+                                   .arg(text(i, fact))),
+                     1);
+            QVERIFY2(seen.count(text(i, fact)) == 1,
+                     qPrintable(text(i, fact)
+                                + QStringLiteral(" seen %1 times").arg(seen.count(text(i, fact)))));
+        }
+    }
+    // The movers are online on the second node, the dead node is forgotten.
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT COUNT(*) FROM cluster_nodes")), 1, 5000);
+}
+
+void tst_Cluster::aStoppedNodesUsersLeaveAtOnce()
+{
+    auto watcher = signedIn(*m_second, QStringLiteral("watcher"));
+    auto leaver = signedIn(*m_first, QStringLiteral("leaver"));
+    QVERIFY(watcher && leaver);
+    const qint64 leaverId = userId(QStringLiteral("leaver"));
+    QVERIFY(!watcher->subscribe(Protocol::Topic::Presence).isError());
+
+    // A clean stop says goodbye; nobody waits for a timeout.
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(m_first->stop(), 0);
+    const Envelope left = watcher->waitForEvent(
+            Protocol::Topic::Presence,
+            [&](const Envelope &event) {
+                const auto change = PresenceChange::fromJson(event.data);
+                return change && change->userId == leaverId
+                        && change->kind == Protocol::PresenceEvent::Left;
+            },
+            NodeTimeoutMs);
+    QVERIFY(!left.type.isEmpty());
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM cluster_nodes")), 1);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM cluster_presence")), 1); // the watcher
+}
+
+QTEST_GUILESS_MAIN(tst_Cluster)
+#include "tst_cluster.moc"
