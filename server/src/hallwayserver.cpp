@@ -134,6 +134,8 @@ Status HallwayServer::start()
             RouterServices{*m_auth, *m_facts, *m_talks, *m_chat, *m_moderation, *m_hubs, *m_widgets,
                            *m_audit, *m_presence, *m_registry, *m_storage},
             m_settings);
+    if (m_cluster)
+        m_router->joinCluster(*m_cluster);
 
     m_listener = new QWebSocketServer(QStringLiteral("hallway-server"),
                                       QWebSocketServer::NonSecureMode, this);
@@ -285,6 +287,11 @@ QByteArray HallwayServer::metrics() const
             "# TYPE hallway_storage_job_seconds_max gauge\n"
             "hallway_storage_job_seconds_max "
             + QByteArray::number(m_metrics.storageSecondsMax, 'f', 6) + "\n";
+    metric("hallway_storage_batches_total", "counter",
+           "Transactions that committed several queued jobs at once (group commit).",
+           {{{}, m_metrics.storageBatches.load()}});
+    metric("hallway_storage_batched_jobs_total", "counter", "The jobs in those transactions.",
+           {{{}, m_metrics.storageBatchedJobs.load()}});
     return text;
 }
 

@@ -2,6 +2,8 @@
 #include "requestrouter.h"
 #include "auth/authservice.h"
 #include "chat/chatservice.h"
+#include "cluster/clusterbus.h"
+#include "cluster/clusterevent.h"
 #include "facts/factservice.h"
 #include "hubs/hubservice.h"
 #include "hubs/widgetservice.h"
@@ -284,6 +286,33 @@ void RequestRouter::endOtherSessions(ClientConnection *connection, bool sameToke
         if ((other->tokenHash() == tokenHash) == sameToken)
             other->close(Protocol::CloseCode::SessionEnded, reason);
     }
+}
+
+void RequestRouter::joinCluster(ClusterBus &bus)
+{
+    bus.on(ClusterEvent::SessionsEnded, [this](const QJsonObject &event) {
+        const qint64 userId = event.value(QStringLiteral("user")).toInteger();
+        const auto theirs = m_connections.connectionsOf(userId);
+        if (theirs.isEmpty())
+            return;
+        QStringList tokenHashes;
+        for (const ClientConnection *connection : theirs)
+            tokenHashes.append(connection->tokenHash());
+        m_storage.run<Expected<QSet<QString>>>(
+                this,
+                [tokenHashes](StorageWorker &worker) {
+                    return worker.existingSessions(tokenHashes);
+                },
+                [this, userId, reason = event.value(QStringLiteral("reason")).toString()](
+                        const Expected<QSet<QString>> &existing) {
+                    if (!existing)
+                        return;
+                    for (ClientConnection *connection : m_connections.connectionsOf(userId)) {
+                        if (!existing->contains(connection->tokenHash()))
+                            connection->close(Protocol::CloseCode::SessionEnded, reason);
+                    }
+                });
+    });
 }
 
 void RequestRouter::leaveTopics(ClientConnection *connection)

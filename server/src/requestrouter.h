@@ -15,6 +15,7 @@ namespace Hallway {
 class AuditTrail;
 class ChatService;
 class ClientConnection;
+class ClusterBus;
 class ConnectionRegistry;
 class FactService;
 class HubService;
@@ -52,6 +53,8 @@ public:
     void connectionClosed(ClientConnection *connection);
     // While shutting down, requests are answered with `unavailable`.
     void setShuttingDown(bool shuttingDown) { m_shuttingDown = shuttingDown; }
+    // Sessions ended on the other nodes close their apps here too.
+    void joinCluster(ClusterBus &bus);
 
 private:
     void handleHello(ClientConnection *connection, const Envelope &request);

@@ -5,11 +5,13 @@
 
 #include <QByteArray>
 #include <array>
+#include <atomic>
 
 namespace Hallway {
 
 // Counters for /metrics, kept on the network thread (no locks): what came in, what went out,
-// which errors were answered, and how long database jobs took from queueing to result.
+// which errors were answered, and how long database jobs took from queueing to result. The
+// group-commit counters are written by the storage thread, hence atomic.
 struct ServerMetrics {
     qint64 framesIn = 0;
     qint64 framesOut = 0; // every frame to every client: a fan-out to 100 counts 100
@@ -19,6 +21,8 @@ struct ServerMetrics {
     qint64 storageJobs = 0;
     double storageSecondsSum = 0;
     double storageSecondsMax = 0;
+    std::atomic<qint64> storageBatches{0}; // transactions that held several jobs
+    std::atomic<qint64> storageBatchedJobs{0}; // the jobs in them
 
     void countError(ErrorCode code) { ++errorsByCode.at(static_cast<std::size_t>(code)); }
     void countStorageJob(double seconds)
@@ -26,6 +30,11 @@ struct ServerMetrics {
         ++storageJobs;
         storageSecondsSum += seconds;
         storageSecondsMax = std::max(storageSecondsMax, seconds);
+    }
+    void countStorageBatch(int jobs)
+    {
+        ++storageBatches;
+        storageBatchedJobs += jobs;
     }
 };
 

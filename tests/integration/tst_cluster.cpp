@@ -233,6 +233,37 @@ void tst_Cluster::changesOnOneNodeReachTheOther()
     QVERIFY(troll->waitForDisconnected());
     QCOMPARE(troll->closeCode(), Protocol::CloseCode::Banned);
 
+    // A hub made on the first node shows on the second.
+    QVERIFY(!bob->subscribe(Protocol::Topic::Hubs).isError());
+    QVERIFY(!moderator
+                     ->request(Protocol::Type::CreateHub,
+                               {{QStringLiteral("name"), QStringLiteral("Track B")}})
+                     .isError());
+    QVERIFY(!bob->waitForEvent(Protocol::Topic::Hubs, [](const Envelope &event) {
+                    return kindOf(event) == Protocol::ModerationEvent::Hub
+                            && event.data.value(QStringLiteral("hub"))
+                                       .toObject()
+                                       .value(QStringLiteral("name"))
+                                       .toString()
+                            == QLatin1StringView("Track B");
+                }).type.isEmpty());
+
+    // Signing out on the first node closes the same session's app on the second.
+    TestClient adaHere;
+    QVERIFY(adaHere.open(m_first->url()) && !adaHere.hello().isError());
+    const Envelope login = adaHere.login(QStringLiteral("ada"), Password);
+    QVERIFY(!login.isError());
+    TestClient adaElsewhere;
+    QVERIFY(adaElsewhere.open(m_second->url()) && !adaElsewhere.hello().isError());
+    QVERIFY(!adaElsewhere
+                     .request(Protocol::Type::Resume,
+                              {{QStringLiteral("token"),
+                                login.data.value(QStringLiteral("token")).toString()}})
+                     .isError());
+    QVERIFY(!adaHere.request(Protocol::Type::Logout).isError());
+    QVERIFY(adaElsewhere.waitForDisconnected());
+    QCOMPARE(adaElsewhere.closeCode(), Protocol::CloseCode::SessionEnded);
+
     // The second node heard all of it from the first; the fact, taken above, came only once.
     QVERIFY(m_second->metric(QStringLiteral("hallway_cluster_events_received_total")) >= 6);
     QCOMPARE(postedTexts(bob->events()).count(QStringLiteral("From node one")), 0);

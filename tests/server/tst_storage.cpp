@@ -2,6 +2,7 @@
 // The storage layer against a real database: SQLite by default, PostgreSQL in the _postgres
 // variant (HALLWAY_TEST_BACKEND=postgres, with the cluster scripts/test.sh starts).
 #include "auth/sessiontoken.h"
+#include "servermetrics.h"
 #include "storage/databaseurl.h"
 #include "storage/migrations.h"
 #include "storage/storage.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void setRole();
     void bannedUsersGetNoNewSession();
     void asyncJobsDeliverInOrderOnTheCallerThread();
+    void groupCommitKeepsEachJobsOutcome();
     void unreachableDatabaseIsAClearError();
 
 private:
@@ -320,6 +322,108 @@ void tst_Storage::asyncJobsDeliverInOrderOnTheCallerThread()
     QCOMPARE(order.size(), 20);
     QVERIFY(std::is_sorted(order.cbegin(), order.cend()));
     QCOMPARE(storage->pendingJobs(), 0);
+}
+
+void tst_Storage::groupCommitKeepsEachJobsOutcome()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    ServerMetrics metrics;
+    storage->setMetrics(&metrics);
+    const auto author = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+        return w.createUser(newUser(QStringLiteral("author")), 1);
+    });
+    QVERIFY(author);
+
+    // The first job holds the worker, so the rest queue up and run as one batch.
+    QObject context;
+    storage->run<Status>(
+            &context,
+            [](StorageWorker &) {
+                QThread::msleep(300);
+                return Status(Done{});
+            },
+            [](const Status &) {});
+    enum class Outcome { Stored, Duplicate, Conflict, Failed };
+    QList<Outcome> expected;
+    QList<std::optional<Outcome>> outcomes;
+    const auto record = [&outcomes](qsizetype index, Outcome outcome) {
+        outcomes[index] = outcome;
+    };
+    for (int i = 0; i < 30; ++i) {
+        const qsizetype index = outcomes.size();
+        outcomes.append(std::nullopt);
+        switch (i % 5) {
+        case 0: // a new user
+            expected.append(Outcome::Stored);
+            storage->run<Expected<UserInfo>>(
+                    &context,
+                    [this, i](StorageWorker &w) {
+                        return w.createUser(newUser(QStringLiteral("new%1").arg(i)), i);
+                    },
+                    [&, index](const Expected<UserInfo> &user) {
+                        record(index, user ? Outcome::Stored : Outcome::Failed);
+                    });
+            break;
+        case 1: // a taken username: refused, and nothing else with it
+            expected.append(Outcome::Conflict);
+            storage->run<Expected<UserInfo>>(
+                    &context,
+                    [this, i](StorageWorker &w) {
+                        return w.createUser(newUser(QStringLiteral("author")), i);
+                    },
+                    [&, index](const Expected<UserInfo> &user) {
+                        record(index,
+                               !user && user.error().code == ErrorCode::Conflict ? Outcome::Conflict
+                                                                                 : Outcome::Failed);
+                    });
+            break;
+        case 2: // a fact by nobody: the database refuses it (a foreign key)
+            expected.append(Outcome::Failed);
+            storage->run<Expected<StoredFact>>(
+                    &context,
+                    [i](StorageWorker &w) {
+                        return w.postFact(999'999, QStringLiteral("ghost%1").arg(i),
+                                          QStringLiteral("Nobody wrote this"), i);
+                    },
+                    [&, index](const Expected<StoredFact> &fact) {
+                        record(index, fact ? Outcome::Stored : Outcome::Failed);
+                    });
+            break;
+        case 3: // a fact, and (4) its resend in the same batch
+        case 4:
+            expected.append(i % 5 == 3 ? Outcome::Stored : Outcome::Duplicate);
+            storage->run<Expected<StoredFact>>(
+                    &context,
+                    [authorId = author->id, i](StorageWorker &w) {
+                        return w.postFact(authorId, QStringLiteral("fact%1").arg(i - i % 5),
+                                          QStringLiteral("Fact %1").arg(i - i % 5), i);
+                    },
+                    [&, index](const Expected<StoredFact> &fact) {
+                        record(index,
+                               !fact                     ? Outcome::Failed
+                                       : fact->duplicate ? Outcome::Duplicate
+                                                         : Outcome::Stored);
+                    });
+            break;
+        }
+    }
+    QSignalSpy idle(storage.get(), &Storage::idle);
+    QVERIFY(idle.wait(10'000));
+    QCOMPARE(outcomes.size(), expected.size());
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        QVERIFY2(outcomes.at(i).has_value(), qPrintable(QString::number(i)));
+        QCOMPARE(*outcomes.at(i), expected.at(i));
+    }
+    // They ran together, and what succeeded is in the database once.
+    QVERIFY(metrics.storageBatches >= 1);
+    QVERIFY(metrics.storageBatchedJobs >= 25);
+    const auto counts =
+            storage->runBlocking<Expected<qint64>>([](StorageWorker &w) { return w.userCount(); });
+    QCOMPARE(counts.value(), 1 + 6);
+    const auto facts = storage->runBlocking<Expected<QList<Fact>>>(
+            [](StorageWorker &w) { return w.latestFacts(100); });
+    QCOMPARE(facts->size(), 6);
 }
 
 void tst_Storage::unreachableDatabaseIsAClearError()

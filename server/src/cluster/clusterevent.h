@@ -36,6 +36,9 @@ inline const QString Audit = QStringLiteral("audit");
 inline const QString Announcement = QStringLiteral("announcement");
 // {"id"}: a hub was created or edited; or deleted (gone).
 inline const QString HubChanged = QStringLiteral("hub.changed");
+// {"user", "reason"}: some of the user's sessions ended (signed out, password changed); the
+// apps on ended sessions are closed.
+inline const QString SessionsEnded = QStringLiteral("sessions.ended");
 // {"user", "state"}: the user's presence on the sending node (state absent: gone from it).
 inline const QString Presence = QStringLiteral("presence");
 // {"nodes"}: these nodes are gone, and their users with them: the sender shut down, or it

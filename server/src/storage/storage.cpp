@@ -13,9 +13,14 @@ Storage::Storage(const DatabaseUrl &url, QObject *parent)
 
 Storage::~Storage()
 {
-    // Queued jobs run first (the queue is ordered), then the connection closes on its thread.
+    // Queued jobs run first, then the connection closes on its thread.
     QMetaObject::invokeMethod(
-            m_worker, [worker = m_worker]() { worker->close(); }, Qt::BlockingQueuedConnection);
+            m_worker,
+            [this]() {
+                drain(true);
+                m_worker->close();
+            },
+            Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     delete m_worker;
@@ -30,8 +35,94 @@ Status Storage::open()
     });
 }
 
-void Storage::jobFinished()
+void Storage::enqueue(std::unique_ptr<StorageJob> job)
 {
+    QMutexLocker locker(&m_queueMutex);
+    m_queue.push_back(std::move(job));
+    if (m_drainScheduled)
+        return;
+    m_drainScheduled = true;
+    QMetaObject::invokeMethod(
+            m_worker, [this]() { drain(false); }, Qt::QueuedConnection);
+}
+
+void Storage::drain(bool all)
+{
+    for (;;) {
+        std::vector<std::unique_ptr<StorageJob>> batch;
+        {
+            QMutexLocker locker(&m_queueMutex);
+            while (!m_queue.empty() && static_cast<int>(batch.size()) < MaxBatch) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+            if (batch.empty()) {
+                m_drainScheduled = false;
+                return;
+            }
+        }
+        runBatch(batch);
+        if (!all) {
+            // Let other work on this thread (a blocking job) have its turn; then go on.
+            QMutexLocker locker(&m_queueMutex);
+            if (m_queue.empty()) {
+                m_drainScheduled = false;
+                return;
+            }
+            QMetaObject::invokeMethod(
+                    m_worker, [this]() { drain(false); }, Qt::QueuedConnection);
+            return;
+        }
+    }
+}
+
+void Storage::runBatch(std::vector<std::unique_ptr<StorageJob>> &jobs)
+{
+    StorageWorker &worker = *m_worker;
+    if (jobs.size() == 1) {
+        jobs.front()->execute(worker);
+        jobs.front()->deliver();
+        return;
+    }
+    if (m_metrics)
+        m_metrics->countStorageBatch(static_cast<int>(jobs.size()));
+    // Jobs that failed for the database's sake (a deadlock, a lost connection) run again on
+    // their own after the batch, as they would have without it.
+    std::vector<StorageJob *> again;
+    bool committed = worker.beginBatch();
+    if (committed) {
+        for (const auto &job : jobs) {
+            if (!worker.beginJob()) {
+                committed = false;
+                break;
+            }
+            const bool succeeded = job->execute(worker);
+            if (!worker.endJob(succeeded)) {
+                committed = false;
+                break;
+            }
+            if (!succeeded && job->failedInDatabase())
+                again.push_back(job.get());
+        }
+        committed = committed && worker.commitBatch();
+    }
+    if (!committed) {
+        // Nothing of the batch was kept: run every job again, alone.
+        worker.abandonBatch();
+        again.clear();
+        for (const auto &job : jobs)
+            again.push_back(job.get());
+    }
+    for (StorageJob *job : again)
+        job->execute(worker);
+    for (const auto &job : jobs)
+        job->deliver();
+}
+
+void Storage::jobFinished(double secondsSinceQueued)
+{
+    if (m_metrics)
+        m_metrics->countStorageJob(secondsSinceQueued);
     if (--m_pendingJobs == 0)
         Q_EMIT idle();
 }

@@ -77,6 +77,49 @@ Status StorageWorker::open()
     return Done{};
 }
 
+bool StorageWorker::beginBatch()
+{
+    m_inBatch = m_db.transaction();
+    return m_inBatch;
+}
+
+bool StorageWorker::beginJob()
+{
+    QSqlQuery query(m_db);
+    if (query.exec(QStringLiteral("SAVEPOINT job")))
+        return true;
+    failure(QStringLiteral("begin a savepoint"), query);
+    return false;
+}
+
+bool StorageWorker::endJob(bool succeeded)
+{
+    QSqlQuery query(m_db);
+    if (!succeeded && !query.exec(QStringLiteral("ROLLBACK TO SAVEPOINT job"))) {
+        failure(QStringLiteral("roll back a savepoint"), query);
+        return false;
+    }
+    if (query.exec(QStringLiteral("RELEASE SAVEPOINT job")))
+        return true;
+    failure(QStringLiteral("release a savepoint"), query);
+    return false;
+}
+
+bool StorageWorker::commitBatch()
+{
+    m_inBatch = false;
+    if (m_db.commit())
+        return true;
+    qCWarning(lcStorage).noquote() << "a batch failed to commit:" << m_db.lastError().text();
+    return false;
+}
+
+void StorageWorker::abandonBatch()
+{
+    m_inBatch = false;
+    m_db.rollback();
+}
+
 void StorageWorker::close()
 {
     if (!m_db.isValid())
@@ -109,7 +152,7 @@ Expected<UserInfo> StorageWorker::createUser(const NewUser &user, qint64 nowMs)
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral(
             "INSERT INTO users (username, display_name, password_hash, city, region, role, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     query.addBindValue(user.username);
     query.addBindValue(user.displayName);
     query.addBindValue(user.passwordHash);
@@ -117,12 +160,13 @@ Expected<UserInfo> StorageWorker::createUser(const NewUser &user, qint64 nowMs)
     query.addBindValue(nonNull(user.region));
     query.addBindValue(roleName(user.role));
     query.addBindValue(nowMs);
-    if (!query.exec()) {
-        if (isUniqueViolation(query))
-            return Error{ErrorCode::Conflict,
-                         QStringLiteral("the username \"%1\" is already taken").arg(user.username)};
+    // A taken username inserts nothing rather than failing: an error would abort the
+    // transaction around a batch of jobs on PostgreSQL (see Storage).
+    if (!query.exec())
         return failure(QStringLiteral("create a user"), query);
-    }
+    if (query.numRowsAffected() == 0)
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("the username \"%1\" is already taken").arg(user.username)};
     const auto stored = credentialsByUsername(user.username);
     if (!stored)
         return stored.error();
@@ -359,12 +403,34 @@ Expected<StoredCredentials> StorageWorker::sessionCredentials(const QString &tok
 
 Status StorageWorker::deleteSession(const QString &tokenHash)
 {
+    return inTransaction<Done>([&]() -> Status {
+        QSqlQuery query(m_db);
+        query.prepare(
+                QStringLiteral("DELETE FROM sessions WHERE token_hash = ? RETURNING user_id"));
+        query.addBindValue(tokenHash);
+        if (!query.exec())
+            return failure(QStringLiteral("end a session"), query);
+        if (query.next())
+            notifyNodes(ClusterEvent::SessionsEnded,
+                        {{QStringLiteral("user"), query.value(0).toLongLong()},
+                         {QStringLiteral("reason"), QStringLiteral("signed out")}});
+        return Done{};
+    });
+}
+
+Expected<QSet<QString>> StorageWorker::existingSessions(const QStringList &tokenHashes)
+{
+    QSet<QString> existing;
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
-    query.addBindValue(tokenHash);
-    if (!query.exec())
-        return failure(QStringLiteral("end a session"), query);
-    return Done{};
+    query.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE token_hash = ?"));
+    for (const QString &tokenHash : tokenHashes) {
+        query.addBindValue(tokenHash);
+        if (!query.exec())
+            return failure(QStringLiteral("read a session"), query);
+        if (query.next())
+            existing.insert(tokenHash);
+    }
+    return existing;
 }
 
 Expected<qint64> StorageWorker::sessionCount(qint64 userId)
@@ -380,29 +446,23 @@ Expected<qint64> StorageWorker::sessionCount(qint64 userId)
 Status StorageWorker::changePassword(qint64 userId, const QString &newHash,
                                      const QString &keepTokenHash)
 {
-    if (!m_db.transaction())
-        return Error{ErrorCode::Internal,
-                     QStringLiteral("the database failed to begin a transaction")};
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
-    query.addBindValue(newHash);
-    query.addBindValue(userId);
-    if (!query.exec()) {
-        m_db.rollback();
-        return failure(QStringLiteral("change a password"), query);
-    }
-    query.prepare(QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"));
-    query.addBindValue(userId);
-    query.addBindValue(keepTokenHash);
-    if (!query.exec()) {
-        m_db.rollback();
-        return failure(QStringLiteral("end the other sessions"), query);
-    }
-    if (!m_db.commit()) {
-        m_db.rollback();
-        return Error{ErrorCode::Internal, QStringLiteral("the database failed to commit")};
-    }
-    return Done{};
+    return inTransaction<Done>([&]() -> Status {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
+        query.addBindValue(newHash);
+        query.addBindValue(userId);
+        if (!query.exec())
+            return failure(QStringLiteral("change a password"), query);
+        query.prepare(QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"));
+        query.addBindValue(userId);
+        query.addBindValue(keepTokenHash);
+        if (!query.exec())
+            return failure(QStringLiteral("end the other sessions"), query);
+        notifyNodes(ClusterEvent::SessionsEnded,
+                    {{QStringLiteral("user"), userId},
+                     {QStringLiteral("reason"), QStringLiteral("the password was changed")}});
+        return Done{};
+    });
 }
 
 } // namespace Hallway

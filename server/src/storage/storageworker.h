@@ -13,6 +13,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <functional>
 
@@ -99,6 +100,14 @@ public:
 
     Status open();
     void close();
+
+    // Group commit (see Storage): one transaction around several jobs, a savepoint around
+    // each. Each returns false if the database refused; then abandonBatch() rolls back all.
+    bool beginBatch();
+    bool beginJob();
+    bool endJob(bool succeeded); // keeps the job's changes, or rolls them back
+    bool commitBatch();
+    void abandonBatch();
     int schemaVersion() const { return m_schemaVersion; }
 
     Expected<UserInfo> createUser(const NewUser &user, qint64 nowMs);
@@ -191,6 +200,8 @@ public:
     Expected<UserInfo> userBySession(const QString &tokenHash, qint64 nowMs);
     Expected<StoredCredentials> sessionCredentials(const QString &tokenHash, qint64 nowMs);
     Status deleteSession(const QString &tokenHash);
+    // Which of these sessions still exist.
+    Expected<QSet<QString>> existingSessions(const QStringList &tokenHashes);
     Expected<qint64> sessionCount(qint64 userId);
     // Sets the new hash and signs out every other session of the user, in one transaction.
     Status changePassword(qint64 userId, const QString &newHash, const QString &keepTokenHash);
@@ -210,6 +221,9 @@ private:
     template<typename Result>
     Expected<Result> inTransaction(const std::function<Expected<Result>()> &work)
     {
+        // In a batch the job's savepoint already makes this all or nothing.
+        if (m_inBatch)
+            return work();
         if (!m_db.transaction())
             return Error{ErrorCode::Internal,
                          QStringLiteral("the database failed to begin a transaction")};
@@ -229,6 +243,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     int m_schemaVersion = 0;
+    bool m_inBatch = false;
     QString m_nodeId; // empty: this server is the only one
     QString m_nodeEndpoint;
 };

@@ -56,9 +56,9 @@ LoadGenerator::LoadGenerator(const Options &options, QTextStream &out, QObject *
 
 int LoadGenerator::run()
 {
-    m_out << "scenario " << scenarioName(m_options.scenario) << ": " << m_options.connections
-          << " connections, " << m_options.rate << " actions/s, " << m_options.durationSeconds
-          << " s, database "
+    m_out << "scenario " << scenarioName(m_options.scenario) << ": " << m_options.nodes
+          << " node(s), " << m_options.connections << " connections, " << m_options.rate
+          << " actions/s, " << m_options.durationSeconds << " s, database "
           << (m_options.databaseUrl.isEmpty() ? "sqlite (temporary)" : m_options.databaseUrl)
           << Qt::endl;
     Result hallway;
@@ -66,7 +66,7 @@ int LoadGenerator::run()
     if (!measureHallway(hallway))
         return 1;
     report(hallway);
-    if (m_options.scenario != Scenario::Fanout || !m_options.reference)
+    if (m_options.scenario != Scenario::Fanout || !m_options.reference || m_options.nodes > 1)
         return 0;
     Result reference;
     reference.server = QStringLiteral("reference (bare QtWebSockets broadcast)");
@@ -212,19 +212,35 @@ bool LoadGenerator::measureHallway(Result &result)
                  "connections_per_address=0\n[limits]\nmax_pending_connections=2048\n"
                  "[log]\nlevel=info\n");
     config.close();
-    ServerProcess server;
-    if (!server.start(m_options.hallwayServer,
-                      {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                       databaseUrl, QStringLiteral("--config"), config.fileName()})) {
-        m_out << "hallway-server did not start:\n" << server.log() << Qt::endl;
-        return false;
+    std::vector<std::unique_ptr<ServerProcess>> nodes;
+    for (int node = 0; node < m_options.nodes; ++node) {
+        nodes.push_back(std::make_unique<ServerProcess>());
+        if (!nodes.back()->start(m_options.hallwayServer,
+                                 {QStringLiteral("--port"), QStringLiteral("0"),
+                                  QStringLiteral("--database"), databaseUrl,
+                                  QStringLiteral("--config"), config.fileName()})) {
+            m_out << "hallway-server did not start:\n" << nodes.back()->log() << Qt::endl;
+            return false;
+        }
     }
-    const qint64 baseKiB = server.residentKiB();
+    const auto residentKiB = [&]() {
+        qint64 sum = 0;
+        for (const auto &node : nodes)
+            sum += node->residentKiB();
+        return sum;
+    };
+    const auto cpuSeconds = [&]() {
+        double sum = 0;
+        for (const auto &node : nodes)
+            sum += node->cpuSeconds();
+        return sum;
+    };
+    const qint64 baseKiB = residentKiB();
 
     std::vector<LoadClient *> clients;
     QObject owner;
-    for (const QString &token : std::as_const(tokens))
-        clients.push_back(new LoadClient(server.url(), token, &owner));
+    for (qsizetype i = 0; i < tokens.size(); ++i)
+        clients.push_back(new LoadClient(nodes.at(i % nodes.size())->url(), tokens.at(i), &owner));
     if (!connectAll(clients, result))
         return false;
 
@@ -235,12 +251,15 @@ bool LoadGenerator::measureHallway(Result &result)
     const QString topic = m_options.scenario == Scenario::Fanout ? QStringLiteral("facts.community")
             : m_options.scenario == Scenario::Votes              ? QStringLiteral("talks")
                                                                  : QStringLiteral("chat");
-    for (LoadClient *client : clients) {
+    for (std::size_t i = 0; i < clients.size(); ++i) {
+        LoadClient *client = clients[i];
+        // With two nodes, the latency that counts is the other node's (posts go to the first).
+        const bool measured = nodes.size() == 1 || i % nodes.size() != 0;
         QObject::connect(client, &LoadClient::frame, client,
-                         [&](const QString &text, qint64 receivedNs) {
+                         [&, measured](const QString &text, qint64 receivedNs) {
                              ++result.deliveries;
                              const qint64 stamp = stampIn(text);
-                             if (stamp > 0 && latencies.size() < MaxSamples)
+                             if (measured && stamp > 0 && latencies.size() < MaxSamples)
                                  latencies.push_back(receivedNs - stamp);
                          });
         QObject::connect(client, &LoadClient::replied, client,
@@ -272,7 +291,7 @@ bool LoadGenerator::measureHallway(Result &result)
     waitFor([&]() { return result.acknowledged >= qint64(clients.size()); }, 30'000);
     QThread::msleep(500);
     QCoreApplication::processEvents();
-    result.rssPerConnectionKiB = double(server.residentKiB() - baseKiB) / clients.size();
+    result.rssPerConnectionKiB = double(residentKiB() - baseKiB) / clients.size();
     result.deliveries = 0;
     result.acknowledged = 0;
     latencies.clear();
@@ -312,13 +331,14 @@ bool LoadGenerator::measureHallway(Result &result)
         }
         }
     };
-    const double cpuBefore = server.cpuSeconds();
+    const double cpuBefore = cpuSeconds();
     drive(action, latencies, result, [&]() {
         return m_options.scenario == Scenario::Votes ? sent - result.acknowledged
                                                      : expectedDeliveries - result.deliveries;
     });
-    result.serverCpuSeconds = server.cpuSeconds() - cpuBefore;
-    server.stop();
+    result.serverCpuSeconds = cpuSeconds() - cpuBefore;
+    for (const auto &node : nodes)
+        node->stop();
     return true;
 }
 
@@ -380,7 +400,9 @@ void LoadGenerator::report(const Result &result)
     m_out << QStringLiteral("  deliveries/s             %1")
                      .arg(result.deliveries / std::max(result.seconds, 0.001), 0, 'f', 0)
           << Qt::endl;
-    m_out << QStringLiteral("  latency p50/p99/max      %1 / %2 / %3 ms")
+    m_out << QString::fromLatin1(m_options.nodes > 1 && result.server.startsWith(u'h')
+                                         ? "  cross-node p50/p99/max   %1 / %2 / %3 ms"
+                                         : "  latency p50/p99/max      %1 / %2 / %3 ms")
                      .arg(result.p50Ms, 0, 'f', 1)
                      .arg(result.p99Ms, 0, 'f', 1)
                      .arg(result.maxMs, 0, 'f', 1)

@@ -26,6 +26,9 @@ public:
         int durationSeconds = 10;
         QString databaseUrl; // empty: SQLite in a temporary folder
         bool reference = true; // fanout: measure the reference server too
+        // 2: two hallway-server nodes on one PostgreSQL; connections alternate between them,
+        // everything is posted on the first, and latency is measured on the second.
+        int nodes = 1;
         QString hallwayServer;
         QString referenceServer;
     };
@@ -36,7 +39,7 @@ public:
         qint64 acknowledged = 0; // committed writes (Hallway)
         qint64 deliveries = 0;
         double seconds = 0;
-        double p50Ms = 0, p99Ms = 0, maxMs = 0;
+        double p50Ms = 0, p99Ms = 0, maxMs = 0; // with two nodes: cross-node deliveries
         double serverCpuSeconds = 0;
         double rssPerConnectionKiB = 0;
         double cpuPerDeliveryUs() const

@@ -46,7 +46,11 @@ int main(int argc, char *argv[])
                                       QStringLiteral("url"));
     const QCommandLineOption noReference(QStringLiteral("no-reference"),
                                          QStringLiteral("Skip the reference server."));
-    parser.addOptions({scenario, connections, rate, duration, database, noReference});
+    const QCommandLineOption nodes(QStringLiteral("nodes"),
+                                   QStringLiteral("hallway-server nodes, 1 or 2 (default 1); two "
+                                                  "share one PostgreSQL --database."),
+                                   QStringLiteral("n"), QStringLiteral("1"));
+    parser.addOptions({scenario, connections, rate, duration, database, noReference, nodes});
     parser.process(app);
 
     LoadGenerator::Options options;
@@ -74,6 +78,11 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("--duration must be 1 to 600"));
     options.databaseUrl = parser.value(database);
     options.reference = !parser.isSet(noReference);
+    options.nodes = parser.value(nodes).toInt(&ok);
+    if (!ok || options.nodes < 1 || options.nodes > 2)
+        return fail(QStringLiteral("--nodes must be 1 or 2"));
+    if (options.nodes == 2 && !options.databaseUrl.startsWith(QLatin1StringView("postgres")))
+        return fail(QStringLiteral("--nodes 2 needs a PostgreSQL --database"));
     options.hallwayServer = QStringLiteral(HALLWAY_SERVER_PATH);
     options.referenceServer = QStringLiteral(HALLWAY_REFERENCE_PATH);
     LoadGenerator generator(options, out);
