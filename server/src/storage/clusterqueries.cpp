@@ -22,8 +22,7 @@ void StorageWorker::notifyNodes(const QString &kind, QJsonObject payload)
         return;
     payload.insert(QStringLiteral("node"), m_nodeId);
     payload.insert(QStringLiteral("kind"), kind);
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+    PreparedQuery query = prepared(QStringLiteral("SELECT pg_notify(?, ?)"));
     query.addBindValue(ClusterEvent::Channel);
     query.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
     // The change itself is stored; the other nodes' subscribers see it on their next snapshot.
@@ -120,8 +119,7 @@ Status StorageWorker::setPresenceOnNode(const UserInfo &user, std::optional<Pres
 
 Expected<QList<NodePresence>> StorageWorker::presenceOnOtherNodes(qint64 timeoutMs)
 {
-    QSqlQuery query(m_db);
-    query.prepare(
+    PreparedQuery query = prepared(
             QStringLiteral("SELECT p.node_id, p.state, u.id, u.username, u.display_name, u.city, "
                            "u.region, u.role FROM cluster_presence p "
                            "JOIN cluster_nodes n ON n.id = p.node_id "
@@ -151,8 +149,7 @@ Expected<QList<NodePresence>> StorageWorker::presenceOnOtherNodes(qint64 timeout
 
 Status StorageWorker::leaveCluster()
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("DELETE FROM cluster_nodes WHERE id = ?"));
+    PreparedQuery query = prepared(QStringLiteral("DELETE FROM cluster_nodes WHERE id = ?"));
     query.addBindValue(m_nodeId);
     if (!query.exec())
         return failure(QStringLiteral("leave the cluster"), query);

@@ -41,8 +41,7 @@ Expected<QList<Hub>> StorageWorker::hubs()
 
 Expected<Hub> StorageWorker::hub(qint64 hubId)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT name FROM hubs WHERE id = ?"));
+    PreparedQuery query = prepared(QStringLiteral("SELECT name FROM hubs WHERE id = ?"));
     query.addBindValue(hubId);
     if (!query.exec())
         return failure(QStringLiteral("read a hub"), query);
@@ -50,8 +49,7 @@ Expected<Hub> StorageWorker::hub(qint64 hubId)
         return notFound(QStringLiteral("no hub with id %1").arg(hubId));
     Hub hub{hubId, query.value(0).toString(), {}};
 
-    QSqlQuery widgets(m_db);
-    widgets.prepare(QStringLiteral(
+    PreparedQuery widgets = prepared(QStringLiteral(
             "SELECT id, kind, config FROM hub_widgets WHERE hub_id = ? ORDER BY position, id"));
     widgets.addBindValue(hubId);
     if (!widgets.exec())
@@ -144,9 +142,9 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
                              QStringLiteral("a hub holds at most %1 widgets").arg(Hub::MaxWidgets)};
             if (edit.spec.kind == WidgetKind::UserFacts && !userById(edit.spec.userId()))
                 return notFound(QStringLiteral("no user with id %1").arg(edit.spec.userId()));
-            QSqlQuery insert(m_db);
-            insert.prepare(QStringLiteral("INSERT INTO hub_widgets (hub_id, position, kind, "
-                                          "config) VALUES (?, ?, ?, ?) RETURNING id"));
+            PreparedQuery insert =
+                    prepared(QStringLiteral("INSERT INTO hub_widgets (hub_id, position, kind, "
+                                            "config) VALUES (?, ?, ?, ?) RETURNING id"));
             insert.addBindValue(hubId);
             insert.addBindValue(static_cast<int>(order.size()));
             insert.addBindValue(widgetKindName(edit.spec.kind));
@@ -168,8 +166,7 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
                 return index.error();
             audit.detail.insert(QStringLiteral("kind"),
                                 widgetKindName(before.widgets.at(*index).spec.kind));
-            QSqlQuery remove(m_db);
-            remove.prepare(QStringLiteral("DELETE FROM hub_widgets WHERE id = ?"));
+            PreparedQuery remove = prepared(QStringLiteral("DELETE FROM hub_widgets WHERE id = ?"));
             remove.addBindValue(edit.widgetId);
             if (!remove.exec())
                 return failure(QStringLiteral("remove a widget"), remove);
@@ -197,8 +194,8 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
                 return spec.error();
             if (kind == WidgetKind::UserFacts && !userById(spec->userId()))
                 return notFound(QStringLiteral("no user with id %1").arg(spec->userId()));
-            QSqlQuery update(m_db);
-            update.prepare(QStringLiteral("UPDATE hub_widgets SET config = ? WHERE id = ?"));
+            PreparedQuery update =
+                    prepared(QStringLiteral("UPDATE hub_widgets SET config = ? WHERE id = ?"));
             update.addBindValue(compact(spec->config));
             update.addBindValue(edit.widgetId);
             if (!update.exec())
@@ -210,8 +207,8 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
         }
 
         for (qsizetype position = 0; position < order.size(); ++position) {
-            QSqlQuery place(m_db);
-            place.prepare(QStringLiteral("UPDATE hub_widgets SET position = ? WHERE id = ?"));
+            PreparedQuery place =
+                    prepared(QStringLiteral("UPDATE hub_widgets SET position = ? WHERE id = ?"));
             place.addBindValue(static_cast<int>(position));
             place.addBindValue(order.at(position));
             if (!place.exec())

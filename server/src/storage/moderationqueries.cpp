@@ -41,10 +41,10 @@ QVariant nullableId(std::optional<qint64> id)
 
 Expected<AuditEntry> StorageWorker::appendAudit(const AuditRecord &record)
 {
-    QSqlQuery insert(m_db);
-    insert.prepare(QStringLiteral("INSERT INTO audit_log (moderator_id, action, target_user_id, "
-                                  "subject, detail, created_at) VALUES (?, ?, ?, ?, ?, ?) "
-                                  "RETURNING id"));
+    PreparedQuery insert =
+            prepared(QStringLiteral("INSERT INTO audit_log (moderator_id, action, target_user_id, "
+                                    "subject, detail, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+                                    "RETURNING id"));
     insert.addBindValue(nullableId(record.moderatorId));
     insert.addBindValue(record.action);
     insert.addBindValue(nullableId(record.targetUserId));
@@ -63,8 +63,8 @@ Expected<AuditEntry> StorageWorker::appendAudit(const AuditRecord &record)
 Expected<AuditEntry> StorageWorker::auditEntry(qint64 entryId)
 {
     const auto entries = [&]() -> Expected<QList<AuditEntry>> {
-        QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("SELECT ") + AuditColumns + QStringLiteral(" WHERE a.id = ?"));
+        PreparedQuery query = prepared(QStringLiteral("SELECT ") + AuditColumns
+                                       + QStringLiteral(" WHERE a.id = ?"));
         query.addBindValue(entryId);
         if (!query.exec())
             return failure(QStringLiteral("read the audit log"), query);
@@ -91,8 +91,8 @@ Expected<AuditEntry> StorageWorker::auditEntry(qint64 entryId)
 
 Expected<QList<AuditEntry>> StorageWorker::auditLog(std::optional<qint64> beforeId, int limit)
 {
-    QSqlQuery ids(m_db);
-    ids.prepare(QStringLiteral("SELECT id FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?"));
+    PreparedQuery ids = prepared(
+            QStringLiteral("SELECT id FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?"));
     ids.addBindValue(beforeId.value_or(std::numeric_limits<qint64>::max()));
     ids.addBindValue(limit + 1);
     if (!ids.exec())
@@ -113,8 +113,7 @@ Expected<QList<AuditEntry>> StorageWorker::auditLog(std::optional<qint64> before
 Expected<Audited<UserInfo>> StorageWorker::setRoleOf(qint64 userId, Role role, AuditRecord audit)
 {
     return inTransaction<Audited<UserInfo>>([&]() -> Expected<Audited<UserInfo>> {
-        QSqlQuery update(m_db);
-        update.prepare(QStringLiteral("UPDATE users SET role = ? WHERE id = ?"));
+        PreparedQuery update = prepared(QStringLiteral("UPDATE users SET role = ? WHERE id = ?"));
         update.addBindValue(roleName(role));
         update.addBindValue(userId);
         if (!update.exec())
@@ -137,8 +136,7 @@ Expected<Audited<UserInfo>> StorageWorker::setRoleOf(qint64 userId, Role role, A
 Expected<Audited<Fact>> StorageWorker::setFactHidden(qint64 factId, bool hidden, AuditRecord audit)
 {
     return inTransaction<Audited<Fact>>([&]() -> Expected<Audited<Fact>> {
-        QSqlQuery update(m_db);
-        update.prepare(QStringLiteral("UPDATE facts SET hidden = ? WHERE id = ?"));
+        PreparedQuery update = prepared(QStringLiteral("UPDATE facts SET hidden = ? WHERE id = ?"));
         update.addBindValue(hidden ? 1 : 0);
         update.addBindValue(factId);
         if (!update.exec())
@@ -175,8 +173,8 @@ Expected<Audited<RestrictedUser>> StorageWorker::muteUser(qint64 userId, qint64 
                                                           AuditRecord audit)
 {
     return inTransaction<Audited<RestrictedUser>>([&]() -> Expected<Audited<RestrictedUser>> {
-        QSqlQuery update(m_db);
-        update.prepare(QStringLiteral("UPDATE users SET muted_until = ? WHERE id = ?"));
+        PreparedQuery update =
+                prepared(QStringLiteral("UPDATE users SET muted_until = ? WHERE id = ?"));
         update.addBindValue(untilMs);
         update.addBindValue(userId);
         if (!update.exec())
@@ -198,15 +196,14 @@ Expected<Audited<RestrictedUser>> StorageWorker::banUser(qint64 userId, bool ban
                                                          AuditRecord audit)
 {
     return inTransaction<Audited<RestrictedUser>>([&]() -> Expected<Audited<RestrictedUser>> {
-        QSqlQuery update(m_db);
-        update.prepare(QStringLiteral("UPDATE users SET banned = ? WHERE id = ?"));
+        PreparedQuery update = prepared(QStringLiteral("UPDATE users SET banned = ? WHERE id = ?"));
         update.addBindValue(banned ? 1 : 0);
         update.addBindValue(userId);
         if (!update.exec())
             return failure(QStringLiteral("ban a user"), update);
         if (banned) {
-            QSqlQuery sessions(m_db);
-            sessions.prepare(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"));
+            PreparedQuery sessions =
+                    prepared(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"));
             sessions.addBindValue(userId);
             if (!sessions.exec())
                 return failure(QStringLiteral("end a banned user's sessions"), sessions);
@@ -225,9 +222,9 @@ Expected<Audited<RestrictedUser>> StorageWorker::banUser(qint64 userId, bool ban
 
 Expected<QList<RestrictedUser>> StorageWorker::restrictedUsers(qint64 nowMs)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT id FROM users WHERE banned = 1 OR muted_until > ? "
-                                 "ORDER BY display_name, id"));
+    PreparedQuery query =
+            prepared(QStringLiteral("SELECT id FROM users WHERE banned = 1 OR muted_until > ? "
+                                    "ORDER BY display_name, id"));
     query.addBindValue(nowMs);
     if (!query.exec())
         return failure(QStringLiteral("read restricted users"), query);
@@ -248,17 +245,17 @@ Expected<StoredAnnouncement> StorageWorker::announce(qint64 authorId, const QStr
                                                      const QString &text, qint64 nowMs)
 {
     return inTransaction<StoredAnnouncement>([&]() -> Expected<StoredAnnouncement> {
-        QSqlQuery insert(m_db);
-        insert.prepare(QStringLiteral("INSERT INTO announcements (author_id, client_id, text, "
-                                      "created_at) VALUES (?, ?, ?, ?)"));
+        PreparedQuery insert =
+                prepared(QStringLiteral("INSERT INTO announcements (author_id, client_id, text, "
+                                        "created_at) VALUES (?, ?, ?, ?)"));
         insert.addBindValue(authorId);
         insert.addBindValue(clientId);
         insert.addBindValue(text);
         insert.addBindValue(nowMs);
         // A resend meets the unique (author, client id); PostgreSQL aborts the transaction on
         // it, so check for the stored one first.
-        QSqlQuery existing(m_db);
-        existing.prepare(QStringLiteral("SELECT ") + AnnouncementColumns
+        PreparedQuery existing =
+                prepared(QStringLiteral("SELECT ") + AnnouncementColumns
                          + QStringLiteral(" WHERE a.author_id = ? AND a.client_id = ?"));
         existing.addBindValue(authorId);
         existing.addBindValue(clientId);
@@ -291,9 +288,8 @@ Expected<StoredAnnouncement> StorageWorker::announce(qint64 authorId, const QStr
 
 Expected<Announcement> StorageWorker::announcement(qint64 announcementId)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + AnnouncementColumns
-                  + QStringLiteral(" WHERE a.id = ?"));
+    PreparedQuery query = prepared(QStringLiteral("SELECT ") + AnnouncementColumns
+                                   + QStringLiteral(" WHERE a.id = ?"));
     query.addBindValue(announcementId);
     const auto found = readAnnouncements(query);
     if (!found)
@@ -305,9 +301,8 @@ Expected<Announcement> StorageWorker::announcement(qint64 announcementId)
 
 Expected<QList<Announcement>> StorageWorker::latestAnnouncements(int limit)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + AnnouncementColumns
-                  + QStringLiteral(" ORDER BY a.id DESC LIMIT ?"));
+    PreparedQuery query = prepared(QStringLiteral("SELECT ") + AnnouncementColumns
+                                   + QStringLiteral(" ORDER BY a.id DESC LIMIT ?"));
     query.addBindValue(limit);
     return readAnnouncements(query);
 }

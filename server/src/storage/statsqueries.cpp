@@ -32,11 +32,11 @@ Expected<RoomStats> StorageWorker::roomStats(qint64 nowMs)
     }
 
     const auto topPlaces = [&](const QString &column, QList<RoomStats::Place> &into) -> Status {
-        QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("SELECT u.%1, COUNT(*) FROM facts f JOIN users u "
-                                     "ON u.id = f.author_id WHERE f.hidden = 0 AND u.%1 <> '' "
-                                     "GROUP BY u.%1")
-                              .arg(column));
+        PreparedQuery query =
+                prepared(QStringLiteral("SELECT u.%1, COUNT(*) FROM facts f JOIN users u "
+                                        "ON u.id = f.author_id WHERE f.hidden = 0 AND u.%1 <> '' "
+                                        "GROUP BY u.%1")
+                                 .arg(column));
         if (!query.exec())
             return failure(QStringLiteral("rank places"), query);
         QList<RoomStats::Place> places;
@@ -59,10 +59,10 @@ Expected<RoomStats> StorageWorker::roomStats(qint64 nowMs)
     const qint64 currentMinute = nowMs - nowMs % MinuteMs;
     stats.perMinuteSince = currentMinute - (RoomStats::Minutes - 1) * MinuteMs;
     stats.postsPerMinute = QList<qint64>(RoomStats::Minutes, 0);
-    QSqlQuery perMinute(m_db);
-    perMinute.prepare(QStringLiteral("SELECT (created_at - ?) / ?, COUNT(*) FROM facts "
-                                     "WHERE hidden = 0 AND created_at >= ? AND created_at < ? "
-                                     "GROUP BY 1"));
+    PreparedQuery perMinute =
+            prepared(QStringLiteral("SELECT (created_at - ?) / ?, COUNT(*) FROM facts "
+                                    "WHERE hidden = 0 AND created_at >= ? AND created_at < ? "
+                                    "GROUP BY 1"));
     perMinute.addBindValue(stats.perMinuteSince);
     perMinute.addBindValue(MinuteMs);
     perMinute.addBindValue(stats.perMinuteSince);

@@ -92,10 +92,6 @@ void Storage::runBatch(std::vector<std::unique_ptr<StorageJob>> &jobs)
     bool committed = worker.beginBatch();
     if (committed) {
         for (const auto &job : jobs) {
-            if (!worker.beginJob()) {
-                committed = false;
-                break;
-            }
             const bool succeeded = job->execute(worker);
             if (!worker.endJob(succeeded)) {
                 committed = false;

@@ -79,12 +79,9 @@ Status StorageWorker::open()
 
 bool StorageWorker::beginBatch()
 {
-    m_inBatch = m_db.transaction();
-    return m_inBatch;
-}
-
-bool StorageWorker::beginJob()
-{
+    if (!m_db.transaction())
+        return false;
+    m_inBatch = true;
     QSqlQuery query(m_db);
     if (query.exec(QStringLiteral("SAVEPOINT job")))
         return true;
@@ -94,14 +91,23 @@ bool StorageWorker::beginJob()
 
 bool StorageWorker::endJob(bool succeeded)
 {
+    // The savepoint always stands before the next job: a failed job is rolled back to it,
+    // a good one is kept and a new savepoint set. The commit keeps the last one's work.
     QSqlQuery query(m_db);
-    if (!succeeded && !query.exec(QStringLiteral("ROLLBACK TO SAVEPOINT job"))) {
+    if (!succeeded) {
+        if (query.exec(QStringLiteral("ROLLBACK TO SAVEPOINT job")))
+            return true;
         failure(QStringLiteral("roll back a savepoint"), query);
         return false;
     }
-    if (query.exec(QStringLiteral("RELEASE SAVEPOINT job")))
+    // One round trip on PostgreSQL; SQLite runs one statement per call, in-process.
+    const bool moved = m_url.driver == DatabaseUrl::Driver::Postgres
+            ? query.exec(QStringLiteral("RELEASE SAVEPOINT job; SAVEPOINT job"))
+            : query.exec(QStringLiteral("RELEASE SAVEPOINT job"))
+                    && query.exec(QStringLiteral("SAVEPOINT job"));
+    if (moved)
         return true;
-    failure(QStringLiteral("release a savepoint"), query);
+    failure(QStringLiteral("move a savepoint"), query);
     return false;
 }
 
@@ -124,6 +130,7 @@ void StorageWorker::close()
 {
     if (!m_db.isValid())
         return;
+    m_statements.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -149,8 +156,7 @@ bool StorageWorker::isUniqueViolation(const QSqlQuery &query) const
 
 Expected<UserInfo> StorageWorker::createUser(const NewUser &user, qint64 nowMs)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral(
+    PreparedQuery query = prepared(QStringLiteral(
             "INSERT INTO users (username, display_name, password_hash, city, region, role, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     query.addBindValue(user.username);
@@ -194,18 +200,16 @@ Expected<StoredCredentials> StorageWorker::readCredentials(QSqlQuery &query)
 
 Expected<StoredCredentials> StorageWorker::credentialsByUsername(const QString &username)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + UserColumns
-                  + QStringLiteral(" FROM users WHERE username = ?"));
+    PreparedQuery query = prepared(QStringLiteral("SELECT ") + UserColumns
+                                   + QStringLiteral(" FROM users WHERE username = ?"));
     query.addBindValue(username);
     return readCredentials(query);
 }
 
 Expected<StoredCredentials> StorageWorker::credentialsById(qint64 userId)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + UserColumns
-                  + QStringLiteral(" FROM users WHERE id = ?"));
+    PreparedQuery query = prepared(QStringLiteral("SELECT ") + UserColumns
+                                   + QStringLiteral(" FROM users WHERE id = ?"));
     query.addBindValue(userId);
     return readCredentials(query);
 }
@@ -272,9 +276,8 @@ Expected<QList<Fact>> StorageWorker::readFacts(QSqlQuery &query)
 
 Expected<Fact> StorageWorker::factByClientId(qint64 authorId, const QString &clientId)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + FactColumns
-                  + QStringLiteral(" WHERE f.author_id = ? AND f.client_id = ?"));
+    PreparedQuery query = prepared(QStringLiteral("SELECT ") + FactColumns
+                                   + QStringLiteral(" WHERE f.author_id = ? AND f.client_id = ?"));
     query.addBindValue(authorId);
     query.addBindValue(clientId);
     const auto facts = readFacts(query);
@@ -287,8 +290,8 @@ Expected<Fact> StorageWorker::factByClientId(qint64 authorId, const QString &cli
 
 Expected<Fact> StorageWorker::fact(qint64 factId)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + FactColumns + QStringLiteral(" WHERE f.id = ?"));
+    PreparedQuery query =
+            prepared(QStringLiteral("SELECT ") + FactColumns + QStringLiteral(" WHERE f.id = ?"));
     query.addBindValue(factId);
     const auto facts = readFacts(query);
     if (!facts)
@@ -306,10 +309,10 @@ Expected<StoredFact> StorageWorker::postFact(qint64 authorId, const QString &cli
         // A resend meets the unique (author, client id) and inserts nothing. No error is
         // raised, so this also works inside a larger transaction, which an error would abort
         // on PostgreSQL.
-        QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("INSERT INTO facts (author_id, client_id, text, created_at) "
-                                     "VALUES (?, ?, ?, ?) ON CONFLICT (author_id, client_id) "
-                                     "DO NOTHING"));
+        PreparedQuery query = prepared(
+                QStringLiteral("INSERT INTO facts (author_id, client_id, text, created_at) "
+                               "VALUES (?, ?, ?, ?) ON CONFLICT (author_id, client_id) "
+                               "DO NOTHING"));
         query.addBindValue(authorId);
         query.addBindValue(clientId);
         query.addBindValue(text);
@@ -330,10 +333,10 @@ Expected<StoredFact> StorageWorker::postFact(qint64 authorId, const QString &cli
 Expected<QList<Fact>> StorageWorker::factsByAuthor(qint64 authorId, std::optional<qint64> beforeId,
                                                    int limit)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + FactColumns
-                  + QStringLiteral(" WHERE f.author_id = ? AND f.id < ? AND f.hidden = 0 "
-                                   "ORDER BY f.id DESC LIMIT ?"));
+    PreparedQuery query =
+            prepared(QStringLiteral("SELECT ") + FactColumns
+                     + QStringLiteral(" WHERE f.author_id = ? AND f.id < ? AND f.hidden = 0 "
+                                      "ORDER BY f.id DESC LIMIT ?"));
     query.addBindValue(authorId);
     query.addBindValue(beforeId.value_or(std::numeric_limits<qint64>::max()));
     query.addBindValue(limit + 1);
@@ -342,9 +345,9 @@ Expected<QList<Fact>> StorageWorker::factsByAuthor(qint64 authorId, std::optiona
 
 Expected<QList<Fact>> StorageWorker::latestFacts(int limit)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + FactColumns
-                  + QStringLiteral(" WHERE f.hidden = 0 ORDER BY f.id DESC LIMIT ?"));
+    PreparedQuery query =
+            prepared(QStringLiteral("SELECT ") + FactColumns
+                     + QStringLiteral(" WHERE f.hidden = 0 ORDER BY f.id DESC LIMIT ?"));
     query.addBindValue(limit);
     return readFacts(query);
 }
@@ -353,8 +356,7 @@ Status StorageWorker::createSession(qint64 userId, const QString &tokenHash, qin
 {
     // Only for a user who is not banned, checked in the same statement: a ban that commits
     // while the password is being checked still keeps them out.
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral(
+    PreparedQuery query = prepared(QStringLiteral(
             "INSERT INTO sessions (token_hash, user_id, created_at, last_used_at) "
             "SELECT CAST(? AS TEXT), id, CAST(? AS BIGINT), CAST(? AS BIGINT) FROM users "
             "WHERE id = ? AND banned = 0"));
@@ -380,10 +382,10 @@ Expected<UserInfo> StorageWorker::userBySession(const QString &tokenHash, qint64
 Expected<StoredCredentials> StorageWorker::sessionCredentials(const QString &tokenHash,
                                                               qint64 nowMs)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT u.id, u.username, u.display_name, u.city, u.region, "
-                                 "u.role, u.password_hash, u.banned, u.muted_until FROM sessions "
-                                 "s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?"));
+    PreparedQuery query = prepared(
+            QStringLiteral("SELECT u.id, u.username, u.display_name, u.city, u.region, "
+                           "u.role, u.password_hash, u.banned, u.muted_until FROM sessions "
+                           "s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?"));
     query.addBindValue(tokenHash);
     auto stored = readCredentials(query);
     if (!stored) {
@@ -392,8 +394,8 @@ Expected<StoredCredentials> StorageWorker::sessionCredentials(const QString &tok
                          QStringLiteral("this session has ended; please sign in again")};
         return stored.error();
     }
-    QSqlQuery touch(m_db);
-    touch.prepare(QStringLiteral("UPDATE sessions SET last_used_at = ? WHERE token_hash = ?"));
+    PreparedQuery touch =
+            prepared(QStringLiteral("UPDATE sessions SET last_used_at = ? WHERE token_hash = ?"));
     touch.addBindValue(nowMs);
     touch.addBindValue(tokenHash);
     if (!touch.exec())
@@ -404,8 +406,7 @@ Expected<StoredCredentials> StorageWorker::sessionCredentials(const QString &tok
 Status StorageWorker::deleteSession(const QString &tokenHash)
 {
     return inTransaction<Done>([&]() -> Status {
-        QSqlQuery query(m_db);
-        query.prepare(
+        PreparedQuery query = prepared(
                 QStringLiteral("DELETE FROM sessions WHERE token_hash = ? RETURNING user_id"));
         query.addBindValue(tokenHash);
         if (!query.exec())
@@ -421,8 +422,7 @@ Status StorageWorker::deleteSession(const QString &tokenHash)
 Expected<QSet<QString>> StorageWorker::existingSessions(const QStringList &tokenHashes)
 {
     QSet<QString> existing;
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE token_hash = ?"));
+    PreparedQuery query = prepared(QStringLiteral("SELECT 1 FROM sessions WHERE token_hash = ?"));
     for (const QString &tokenHash : tokenHashes) {
         query.addBindValue(tokenHash);
         if (!query.exec())
@@ -435,8 +435,8 @@ Expected<QSet<QString>> StorageWorker::existingSessions(const QStringList &token
 
 Expected<qint64> StorageWorker::sessionCount(qint64 userId)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM sessions WHERE user_id = ?"));
+    PreparedQuery query =
+            prepared(QStringLiteral("SELECT COUNT(*) FROM sessions WHERE user_id = ?"));
     query.addBindValue(userId);
     if (!query.exec() || !query.next())
         return failure(QStringLiteral("count sessions"), query);
@@ -492,8 +492,7 @@ Expected<bool> StorageWorker::votingOpen()
 Expected<AuditEntry> StorageWorker::setVotingOpen(bool open, const AuditRecord &audit)
 {
     return inTransaction<AuditEntry>([&]() -> Expected<AuditEntry> {
-        QSqlQuery query(m_db);
-        query.prepare(
+        PreparedQuery query = prepared(
                 QStringLiteral("UPDATE room_settings SET value = ? WHERE name = 'voting_open'"));
         query.addBindValue(open ? QStringLiteral("1") : QStringLiteral("0"));
         if (!query.exec())
@@ -525,8 +524,8 @@ Expected<QList<Talk>> StorageWorker::readTalks(QSqlQuery &query)
 
 Expected<Talk> StorageWorker::talk(qint64 talkId)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + TalkColumns + QStringLiteral(" WHERE t.id = ?"));
+    PreparedQuery query =
+            prepared(QStringLiteral("SELECT ") + TalkColumns + QStringLiteral(" WHERE t.id = ?"));
     query.addBindValue(talkId);
     const auto talks = readTalks(query);
     if (!talks)
@@ -538,10 +537,10 @@ Expected<Talk> StorageWorker::talk(qint64 talkId)
 
 Expected<QList<Talk>> StorageWorker::talks(bool includeHidden)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + TalkColumns
-                  + (includeHidden ? QString() : QStringLiteral(" WHERE t.hidden = 0"))
-                  + QStringLiteral(" ORDER BY t.id"));
+    PreparedQuery query =
+            prepared(QStringLiteral("SELECT ") + TalkColumns
+                     + (includeHidden ? QString() : QStringLiteral(" WHERE t.hidden = 0"))
+                     + QStringLiteral(" ORDER BY t.id"));
     return readTalks(query);
 }
 
@@ -550,8 +549,7 @@ Expected<StoredTalk> StorageWorker::proposeTalk(qint64 speakerId, const QString 
                                                 qint64 nowMs)
 {
     return inTransaction<StoredTalk>([&]() -> Expected<StoredTalk> {
-        QSqlQuery existing(m_db);
-        existing.prepare(
+        PreparedQuery existing = prepared(
                 QStringLiteral("SELECT id FROM talks WHERE speaker_id = ? AND client_id = ?"));
         existing.addBindValue(speakerId);
         existing.addBindValue(clientId);
@@ -568,9 +566,9 @@ Expected<StoredTalk> StorageWorker::proposeTalk(qint64 speakerId, const QString 
             return open.error();
         if (!open.value())
             return votingClosed();
-        QSqlQuery insert(m_db);
-        insert.prepare(QStringLiteral("INSERT INTO talks (speaker_id, client_id, title, abstract, "
-                                      "created_at) VALUES (?, ?, ?, ?, ?)"));
+        PreparedQuery insert = prepared(
+                QStringLiteral("INSERT INTO talks (speaker_id, client_id, title, abstract, "
+                               "created_at) VALUES (?, ?, ?, ?, ?)"));
         insert.addBindValue(speakerId);
         insert.addBindValue(clientId);
         insert.addBindValue(title);
@@ -578,8 +576,7 @@ Expected<StoredTalk> StorageWorker::proposeTalk(qint64 speakerId, const QString 
         insert.addBindValue(nowMs);
         if (!insert.exec())
             return failure(QStringLiteral("store a talk"), insert);
-        QSqlQuery created(m_db);
-        created.prepare(
+        PreparedQuery created = prepared(
                 QStringLiteral("SELECT id FROM talks WHERE speaker_id = ? AND client_id = ?"));
         created.addBindValue(speakerId);
         created.addBindValue(clientId);
@@ -607,8 +604,8 @@ Expected<Talk> StorageWorker::editTalk(qint64 talkId, qint64 userId, const QStri
             return open.error();
         if (!open.value())
             return votingClosed();
-        QSqlQuery update(m_db);
-        update.prepare(QStringLiteral("UPDATE talks SET title = ?, abstract = ? WHERE id = ?"));
+        PreparedQuery update =
+                prepared(QStringLiteral("UPDATE talks SET title = ?, abstract = ? WHERE id = ?"));
         update.addBindValue(title);
         update.addBindValue(nonNull(abstract));
         update.addBindValue(talkId);
@@ -633,8 +630,7 @@ Status StorageWorker::withdrawTalk(qint64 talkId, qint64 userId)
             return open.error();
         if (!open.value())
             return votingClosed();
-        QSqlQuery remove(m_db);
-        remove.prepare(QStringLiteral("DELETE FROM talks WHERE id = ?"));
+        PreparedQuery remove = prepared(QStringLiteral("DELETE FROM talks WHERE id = ?"));
         remove.addBindValue(talkId);
         if (!remove.exec())
             return failure(QStringLiteral("withdraw a talk"), remove);
@@ -646,8 +642,7 @@ Status StorageWorker::withdrawTalk(qint64 talkId, qint64 userId)
 Expected<Audited<Talk>> StorageWorker::setTalkHidden(qint64 talkId, bool hidden, AuditRecord audit)
 {
     return inTransaction<Audited<Talk>>([&]() -> Expected<Audited<Talk>> {
-        QSqlQuery update(m_db);
-        update.prepare(QStringLiteral("UPDATE talks SET hidden = ? WHERE id = ?"));
+        PreparedQuery update = prepared(QStringLiteral("UPDATE talks SET hidden = ? WHERE id = ?"));
         update.addBindValue(hidden ? 1 : 0);
         update.addBindValue(talkId);
         if (!update.exec())
@@ -669,8 +664,7 @@ Expected<Audited<Talk>> StorageWorker::setTalkHidden(qint64 talkId, bool hidden,
 
 Expected<qint64> StorageWorker::tallyOf(qint64 talkId)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM votes WHERE talk_id = ?"));
+    PreparedQuery query = prepared(QStringLiteral("SELECT COUNT(*) FROM votes WHERE talk_id = ?"));
     query.addBindValue(talkId);
     if (!query.exec() || !query.next())
         return failure(QStringLiteral("count votes"), query);
@@ -681,8 +675,7 @@ Expected<VoteResult> StorageWorker::toggleVote(qint64 userId, const QString &cli
                                                qint64 talkId, qint64 nowMs)
 {
     return inTransaction<VoteResult>([&]() -> Expected<VoteResult> {
-        QSqlQuery seen(m_db);
-        seen.prepare(QStringLiteral(
+        PreparedQuery seen = prepared(QStringLiteral(
                 "SELECT talk_id, voted FROM vote_toggles WHERE user_id = ? AND client_id = ?"));
         seen.addBindValue(userId);
         seen.addBindValue(clientId);
@@ -707,16 +700,15 @@ Expected<VoteResult> StorageWorker::toggleVote(qint64 userId, const QString &cli
             return target ? notFound(QStringLiteral("no talk with id %1").arg(talkId))
                           : target.error();
 
-        QSqlQuery remove(m_db);
-        remove.prepare(QStringLiteral("DELETE FROM votes WHERE talk_id = ? AND user_id = ?"));
+        PreparedQuery remove =
+                prepared(QStringLiteral("DELETE FROM votes WHERE talk_id = ? AND user_id = ?"));
         remove.addBindValue(talkId);
         remove.addBindValue(userId);
         if (!remove.exec())
             return failure(QStringLiteral("remove a vote"), remove);
         const bool voted = remove.numRowsAffected() == 0;
         if (voted) {
-            QSqlQuery insert(m_db);
-            insert.prepare(QStringLiteral(
+            PreparedQuery insert = prepared(QStringLiteral(
                     "INSERT INTO votes (talk_id, user_id, created_at) VALUES (?, ?, ?)"));
             insert.addBindValue(talkId);
             insert.addBindValue(userId);
@@ -724,9 +716,9 @@ Expected<VoteResult> StorageWorker::toggleVote(qint64 userId, const QString &cli
             if (!insert.exec())
                 return failure(QStringLiteral("store a vote"), insert);
         }
-        QSqlQuery record(m_db);
-        record.prepare(QStringLiteral("INSERT INTO vote_toggles (user_id, client_id, talk_id, "
-                                      "voted) VALUES (?, ?, ?, ?)"));
+        PreparedQuery record =
+                prepared(QStringLiteral("INSERT INTO vote_toggles (user_id, client_id, talk_id, "
+                                        "voted) VALUES (?, ?, ?, ?)"));
         record.addBindValue(userId);
         record.addBindValue(clientId);
         record.addBindValue(talkId);
@@ -743,8 +735,8 @@ Expected<VoteResult> StorageWorker::toggleVote(qint64 userId, const QString &cli
 
 Expected<QList<qint64>> StorageWorker::votedTalks(qint64 userId)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT talk_id FROM votes WHERE user_id = ? ORDER BY talk_id"));
+    PreparedQuery query = prepared(
+            QStringLiteral("SELECT talk_id FROM votes WHERE user_id = ? ORDER BY talk_id"));
     query.addBindValue(userId);
     if (!query.exec())
         return failure(QStringLiteral("read votes"), query);
@@ -788,8 +780,8 @@ Expected<StoredMessage> StorageWorker::sendMessage(qint64 from, qint64 to, const
                                                    const QString &text, qint64 nowMs)
 {
     return inTransaction<StoredMessage>([&]() -> Expected<StoredMessage> {
-        QSqlQuery existing(m_db);
-        existing.prepare(QStringLiteral("SELECT ") + MessageColumns
+        PreparedQuery existing =
+                prepared(QStringLiteral("SELECT ") + MessageColumns
                          + QStringLiteral(" WHERE m.sender_id = ? AND m.client_id = ?"));
         existing.addBindValue(from);
         existing.addBindValue(clientId);
@@ -801,8 +793,7 @@ Expected<StoredMessage> StorageWorker::sendMessage(qint64 from, qint64 to, const
         const auto recipient = userById(to);
         if (!recipient)
             return recipient.error();
-        QSqlQuery insert(m_db);
-        insert.prepare(QStringLiteral(
+        PreparedQuery insert = prepared(QStringLiteral(
                 "INSERT INTO messages (sender_id, recipient_id, user_low, user_high, "
                 "client_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         insert.addBindValue(from);
@@ -814,9 +805,9 @@ Expected<StoredMessage> StorageWorker::sendMessage(qint64 from, qint64 to, const
         insert.addBindValue(nowMs);
         if (!insert.exec())
             return failure(QStringLiteral("store a message"), insert);
-        QSqlQuery stored(m_db);
-        stored.prepare(QStringLiteral("SELECT ") + MessageColumns
-                       + QStringLiteral(" WHERE m.sender_id = ? AND m.client_id = ?"));
+        PreparedQuery stored =
+                prepared(QStringLiteral("SELECT ") + MessageColumns
+                         + QStringLiteral(" WHERE m.sender_id = ? AND m.client_id = ?"));
         stored.addBindValue(from);
         stored.addBindValue(clientId);
         const auto created = readMessages(stored);
@@ -833,8 +824,8 @@ Expected<StoredMessage> StorageWorker::sendMessage(qint64 from, qint64 to, const
 
 Expected<ChatMessage> StorageWorker::message(qint64 messageId)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + MessageColumns + QStringLiteral(" WHERE m.id = ?"));
+    PreparedQuery query = prepared(QStringLiteral("SELECT ") + MessageColumns
+                                   + QStringLiteral(" WHERE m.id = ?"));
     query.addBindValue(messageId);
     const auto messages = readMessages(query);
     if (!messages)
@@ -847,10 +838,10 @@ Expected<ChatMessage> StorageWorker::message(qint64 messageId)
 Expected<QList<ChatMessage>> StorageWorker::history(qint64 userLow, qint64 userHigh,
                                                     std::optional<qint64> beforeId, int limit)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT ") + MessageColumns
-                  + QStringLiteral(" WHERE m.user_low = ? AND m.user_high = ? AND m.id < ? "
-                                   "ORDER BY m.id DESC LIMIT ?"));
+    PreparedQuery query =
+            prepared(QStringLiteral("SELECT ") + MessageColumns
+                     + QStringLiteral(" WHERE m.user_low = ? AND m.user_high = ? AND m.id < ? "
+                                      "ORDER BY m.id DESC LIMIT ?"));
     query.addBindValue(userLow);
     query.addBindValue(userHigh);
     query.addBindValue(beforeId.value_or(std::numeric_limits<qint64>::max()));
@@ -860,8 +851,7 @@ Expected<QList<ChatMessage>> StorageWorker::history(qint64 userLow, qint64 userH
 
 Expected<QList<Conversation>> StorageWorker::conversations(qint64 userId)
 {
-    QSqlQuery last(m_db);
-    last.prepare(
+    PreparedQuery last = prepared(
             QStringLiteral("SELECT ") + MessageColumns
             + QStringLiteral(" JOIN (SELECT MAX(id) AS last_id FROM messages WHERE user_low = ? OR "
                              "user_high = ? GROUP BY user_low, user_high) c ON c.last_id = m.id "
@@ -872,8 +862,7 @@ Expected<QList<Conversation>> StorageWorker::conversations(qint64 userId)
     if (!lastMessages)
         return lastMessages.error();
 
-    QSqlQuery unread(m_db);
-    unread.prepare(QStringLiteral(
+    PreparedQuery unread = prepared(QStringLiteral(
             "SELECT m.sender_id, COUNT(*) FROM messages m LEFT JOIN read_markers r ON "
             "r.user_id = m.recipient_id AND r.peer_id = m.sender_id WHERE m.recipient_id = ? AND "
             "m.id > COALESCE(r.last_read_id, 0) GROUP BY m.sender_id"));
@@ -905,8 +894,7 @@ Status StorageWorker::markRead(qint64 userId, qint64 peerId, qint64 upToId)
                     {{QStringLiteral("user"), userId},
                      {QStringLiteral("peer"), peerId},
                      {QStringLiteral("upToId"), upToId}});
-        QSqlQuery update(m_db);
-        update.prepare(
+        PreparedQuery update = prepared(
                 QStringLiteral("UPDATE read_markers SET last_read_id = ? WHERE user_id = ? AND "
                                "peer_id = ? AND last_read_id < ?"));
         update.addBindValue(upToId);
@@ -917,9 +905,9 @@ Status StorageWorker::markRead(qint64 userId, qint64 peerId, qint64 upToId)
             return failure(QStringLiteral("move a read marker"), update);
         if (update.numRowsAffected() > 0)
             return Done{};
-        QSqlQuery insert(m_db);
-        insert.prepare(QStringLiteral("INSERT INTO read_markers (user_id, peer_id, last_read_id) "
-                                      "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+        PreparedQuery insert =
+                prepared(QStringLiteral("INSERT INTO read_markers (user_id, peer_id, last_read_id) "
+                                        "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
         insert.addBindValue(userId);
         insert.addBindValue(peerId);
         insert.addBindValue(upToId);
@@ -935,9 +923,9 @@ StorageWorker::markDelivered(qint64 recipientId, const QList<qint64> &messageIds
     return inTransaction<QList<ChatMessage>>([&]() -> Expected<QList<ChatMessage>> {
         QList<ChatMessage> newlyDelivered;
         for (const qint64 id : messageIds) {
-            QSqlQuery update(m_db);
-            update.prepare(QStringLiteral("UPDATE messages SET delivered_at = ? WHERE id = ? AND "
-                                          "recipient_id = ? AND delivered_at IS NULL"));
+            PreparedQuery update =
+                    prepared(QStringLiteral("UPDATE messages SET delivered_at = ? WHERE id = ? AND "
+                                            "recipient_id = ? AND delivered_at IS NULL"));
             update.addBindValue(nowMs);
             update.addBindValue(id);
             update.addBindValue(recipientId);
@@ -945,9 +933,8 @@ StorageWorker::markDelivered(qint64 recipientId, const QList<qint64> &messageIds
                 return failure(QStringLiteral("mark a message delivered"), update);
             if (update.numRowsAffected() == 0)
                 continue;
-            QSqlQuery read(m_db);
-            read.prepare(QStringLiteral("SELECT ") + MessageColumns
-                         + QStringLiteral(" WHERE m.id = ?"));
+            PreparedQuery read = prepared(QStringLiteral("SELECT ") + MessageColumns
+                                          + QStringLiteral(" WHERE m.id = ?"));
             read.addBindValue(id);
             const auto message = readMessages(read);
             if (!message)

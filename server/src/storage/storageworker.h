@@ -7,6 +7,7 @@
 #include "fact.h"
 #include "hub.h"
 #include "moderation.h"
+#include "statementcache.h"
 #include "stats.h"
 #include "talk.h"
 #include "userinfo.h"
@@ -101,10 +102,9 @@ public:
     Status open();
     void close();
 
-    // Group commit (see Storage): one transaction around several jobs, a savepoint around
+    // Group commit (see Storage): one transaction around several jobs, a savepoint before
     // each. Each returns false if the database refused; then abandonBatch() rolls back all.
     bool beginBatch();
-    bool beginJob();
     bool endJob(bool succeeded); // keeps the job's changes, or rolls them back
     bool commitBatch();
     void abandonBatch();
@@ -207,6 +207,7 @@ public:
     Status changePassword(qint64 userId, const QString &newHash, const QString &keepTokenHash);
 
 private:
+    PreparedQuery prepared(const QString &sql) { return m_statements.prepared(sql); }
     Error failure(const QString &what, const QSqlQuery &query) const;
     bool isUniqueViolation(const QSqlQuery &query) const;
     Expected<StoredCredentials> readCredentials(QSqlQuery &query);
@@ -242,6 +243,7 @@ private:
     DatabaseUrl m_url;
     QString m_connectionName;
     QSqlDatabase m_db;
+    StatementCache m_statements{m_db};
     int m_schemaVersion = 0;
     bool m_inBatch = false;
     QString m_nodeId; // empty: this server is the only one
