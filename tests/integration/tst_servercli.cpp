@@ -86,6 +86,10 @@ void tst_ServerCli::badSettingsAreRefusedClearly_data()
     QTest::newRow("port out of range")
             << QStringList{} << QStringLiteral("[server]\nport=70000\n")
             << QStringLiteral("server/port must be a whole number from 0 to 65535");
+    QTest::newRow("node timeout within a heartbeat")
+            << QStringList{}
+            << QStringLiteral("[cluster]\nheartbeat_ms=2000\nnode_timeout_ms=1000\n")
+            << QStringLiteral("cluster/node_timeout_ms must be longer than cluster/heartbeat_ms");
     QTest::newRow("missing config")
             << QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent/hallway.conf")}
             << QString() << QStringLiteral("cannot read config file");
