@@ -343,13 +343,15 @@ void tst_Cluster::aKilledNodesAppsMoveAndItsUsersGoOffline()
     QVERIFY(watcher);
     QVERIFY(!watcher->subscribe(Protocol::Topic::CommunityFacts).isError());
     QVERIFY(!watcher->subscribe(Protocol::Topic::Presence).isError());
+    QVERIFY(!watcher->subscribe(Protocol::Topic::Chat).isError());
+    const qint64 watcherId = userId(QStringLiteral("watcher"));
     // On the first node: one app that knows no other address, and three that do.
     auto stayer = signedIn(*m_first, QStringLiteral("stayer"));
     QVERIFY(stayer);
     const qint64 stayerId = userId(QStringLiteral("stayer"));
 
     constexpr int Apps = 3;
-    constexpr int Facts = 6; // per app: half before the kill, half after
+    constexpr int Facts = 6; // and as many messages, per app: half before the kill, half after
     std::vector<std::unique_ptr<HallwayClient>> apps;
     for (int i = 0; i < Apps; ++i) {
         auto app = std::make_unique<HallwayClient>();
@@ -368,19 +370,27 @@ void tst_Cluster::aKilledNodesAppsMoveAndItsUsersGoOffline()
     const auto text = [](int app, int fact) {
         return QStringLiteral("mover %1 fact %2").arg(app).arg(fact);
     };
-    for (int fact = 0; fact < Facts / 2; ++fact) {
-        for (int i = 0; i < Apps; ++i)
-            apps[i]->postFact(text(i, fact));
-    }
+    const auto message = [](int app, int number) {
+        return QStringLiteral("mover %1 says %2").arg(app).arg(number);
+    };
+    // Each app posts a fact and sends the watcher a message, in turns.
+    const auto write = [&](int number) {
+        for (int i = 0; i < Apps; ++i) {
+            apps[i]->postFact(text(i, number));
+            apps[i]->submitWrite(Protocol::Type::SendMessage,
+                                 {{QStringLiteral("to"), watcherId},
+                                  {QStringLiteral("text"), message(i, number)}});
+        }
+    };
+    for (int number = 0; number < Facts / 2; ++number)
+        write(number);
     // Killed with writes still in flight: some committed and unanswered, some not yet sent.
     QTest::qWait(20);
     QElapsedTimer sinceKill;
     m_first->kill();
     sinceKill.start();
-    for (int fact = Facts / 2; fact < Facts; ++fact) {
-        for (int i = 0; i < Apps; ++i)
-            apps[i]->postFact(text(i, fact));
-    }
+    for (int number = Facts / 2; number < Facts; ++number)
+        write(number);
 
     // The app that cannot move goes offline for the second node's users in time.
     const Envelope left = watcher->waitForEvent(
@@ -402,9 +412,18 @@ void tst_Cluster::aKilledNodesAppsMoveAndItsUsersGoOffline()
         QCOMPARE(app->serverUrl(), m_second->url());
         QTRY_COMPARE_WITH_TIMEOUT(app->pendingWriteCount(), 0, 15'000);
     }
-    // Every fact is stored once, and the watcher saw each once.
+    // Every fact and message is stored once, and the watcher saw each once.
     QTest::qWait(500);
-    const QStringList seen = postedTexts(watcher->events());
+    const QList<Envelope> events = watcher->events();
+    const QStringList seen = postedTexts(events);
+    QStringList received;
+    for (const Envelope &event : events) {
+        if (event.topic == Protocol::Topic::Chat && kindOf(event) == Protocol::ChatEvent::Message)
+            received.append(event.data.value(QStringLiteral("message"))
+                                    .toObject()
+                                    .value(QStringLiteral("text"))
+                                    .toString());
+    }
     for (int i = 0; i < Apps; ++i) {
         for (int fact = 0; fact < Facts; ++fact) {
             QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM facts WHERE text = '%1'")
@@ -413,6 +432,13 @@ void tst_Cluster::aKilledNodesAppsMoveAndItsUsersGoOffline()
             QVERIFY2(seen.count(text(i, fact)) == 1,
                      qPrintable(text(i, fact)
                                 + QStringLiteral(" seen %1 times").arg(seen.count(text(i, fact)))));
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM messages WHERE text = '%1'")
+                                   .arg(message(i, fact))),
+                     1);
+            QVERIFY2(received.count(message(i, fact)) == 1,
+                     qPrintable(message(i, fact)
+                                + QStringLiteral(" received %1 times")
+                                          .arg(received.count(message(i, fact)))));
         }
     }
     // The movers are online on the second node, the dead node is forgotten.
