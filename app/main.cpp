@@ -35,8 +35,10 @@ int main(int argc, char *argv[])
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(&qtTranslator);
     QTranslator appTranslator;
+    // No catalogue for the language: English, whose catalogue gives the plural forms.
     if (appTranslator.load(locale, QStringLiteral("hallway"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
+                           QStringLiteral(":/i18n"))
+        || appTranslator.load(QStringLiteral("hallway_en"), QStringLiteral(":/i18n")))
         app.installTranslator(&appTranslator);
 
     QCommandLineParser parser;

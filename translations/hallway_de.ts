@@ -225,6 +225,23 @@
     </message>
   </context>
   <context>
+    <name>Hallway::ErrorText</name>
+    <message numerus="yes">
+      <source>A moderator has muted you. You can post again in %n minute(s).</source>
+      <translation>
+        <numerusform>Die Moderation hat dich stummgeschaltet. Du kannst in %n Minute wieder schreiben.</numerusform>
+        <numerusform>Die Moderation hat dich stummgeschaltet. Du kannst in %n Minuten wieder schreiben.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>You are going too fast. Try again in %n second(s).</source>
+      <translation>
+        <numerusform>Du bist zu schnell. Versuch es in %n Sekunde wieder.</numerusform>
+        <numerusform>Du bist zu schnell. Versuch es in %n Sekunden wieder.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Hallway::FactComposer</name>
     <message>
       <source>Share a fact about yourself, e.g. "I give talks about Qt"</source>

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
-// The app speaks German when asked, and the German catalogue has every string the code has.
+// The app speaks German when asked, every catalogue has every string the code has, and
+// English counts right ("1 minute", "2 minutes").
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
 
 class tst_Translations : public QObject {
@@ -13,6 +15,8 @@ private Q_SLOTS:
     void catalogueIsComplete();
     void langOptionSwitchesLanguage_data();
     void langOptionSwitchesLanguage();
+    void englishPluralsReadNaturally_data();
+    void englishPluralsReadNaturally();
 };
 
 void tst_Translations::catalogueIsComplete_data()
@@ -74,6 +78,28 @@ void tst_Translations::langOptionSwitchesLanguage()
     QVERIFY(app.waitForFinished(20'000));
     const QString output = QString::fromUtf8(app.readAll());
     QVERIFY2(output.contains(expected), qPrintable(output));
+}
+
+void tst_Translations::englishPluralsReadNaturally_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("one") << 1 << QStringLiteral("You can post again in 1 minute.");
+    QTest::newRow("two") << 2 << QStringLiteral("You can post again in 2 minutes.");
+}
+
+void tst_Translations::englishPluralsReadNaturally()
+{
+    QFETCH(int, count);
+    QFETCH(QString, expected);
+    QTranslator english;
+    QVERIFY(english.load(QStringLiteral("hallway_en"), qEnvironmentVariable("HALLWAY_QM_DIR")));
+    QCoreApplication::installTranslator(&english);
+    const QString text = QCoreApplication::translate(
+            "Hallway::ErrorText", "A moderator has muted you. You can post again in %n minute(s).",
+            nullptr, count);
+    QCoreApplication::removeTranslator(&english);
+    QVERIFY2(text.endsWith(expected), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(tst_Translations)

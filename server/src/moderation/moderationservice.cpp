@@ -107,9 +107,11 @@ bool ModerationService::checkNotMuted(ClientConnection *connection, const QJsonV
     const qint64 minutes = (left + 59'999) / 60'000;
     connection->replyError(requestId,
                            {ErrorCode::Muted,
-                            QStringLiteral("a moderator muted you; you can post again in %1 "
-                                           "minute(s)")
-                                    .arg(minutes),
+                            minutes == 1 ? QStringLiteral("a moderator muted you; you can post "
+                                                          "again in 1 minute")
+                                         : QStringLiteral("a moderator muted you; you can post "
+                                                          "again in %1 minutes")
+                                                   .arg(minutes),
                             left});
     return false;
 }
