@@ -6,6 +6,7 @@
 
 #include <QTcpSocket>
 
+#include <QTimerEvent>
 #include <QWebSocket>
 
 namespace Hallway {
@@ -31,29 +32,40 @@ ClientConnection::ClientConnection(QWebSocket *socket, const ConnectionLimits &l
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinaryMessage);
     connect(m_socket, &QWebSocket::disconnected, this, &ClientConnection::onDisconnected);
 
-    m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this]() {
-        if (m_phase == Phase::AwaitingHello)
-            close(Protocol::CloseCode::HelloTimeout, QStringLiteral("no hello in time"));
-        else if (m_phase == Phase::AwaitingSignIn && m_authBusy)
-            m_deadline.start(m_limits.helloTimeoutMs); // a sign-in is being checked; wait for it
-        else if (m_phase == Phase::AwaitingSignIn)
-            close(Protocol::CloseCode::SignInTimeout, QStringLiteral("no sign-in in time"));
-    });
-    m_deadline.start(limits.helloTimeoutMs);
-
-    m_abortTimer.setSingleShot(true);
-    connect(&m_abortTimer, &QTimer::timeout, m_socket, &QWebSocket::abort);
+    m_timer.start(limits.helloTimeoutMs, this);
 
     qCDebug(lcNet).noquote() << m_peer << "connected";
 }
 
 ClientConnection::~ClientConnection() = default;
 
+void ClientConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_timer.timerId())
+        return QObject::timerEvent(event);
+    m_timer.stop();
+    switch (m_phase) {
+    case Phase::AwaitingHello:
+        close(Protocol::CloseCode::HelloTimeout, QStringLiteral("no hello in time"));
+        break;
+    case Phase::AwaitingSignIn:
+        if (m_authBusy)
+            m_timer.start(m_limits.helloTimeoutMs, this); // a sign-in is being checked; wait
+        else
+            close(Protocol::CloseCode::SignInTimeout, QStringLiteral("no sign-in in time"));
+        break;
+    case Phase::SignedIn:
+        break;
+    case Phase::Closing:
+        m_socket->abort(); // the peer never answered our close
+        break;
+    }
+}
+
 void ClientConnection::acceptHello()
 {
     m_phase = Phase::AwaitingSignIn;
-    m_deadline.start(m_limits.signInTimeoutMs);
+    m_timer.start(m_limits.signInTimeoutMs, this);
 }
 
 void ClientConnection::signIn(const UserInfo &user, const QString &tokenHash)
@@ -62,7 +74,7 @@ void ClientConnection::signIn(const UserInfo &user, const QString &tokenHash)
     m_user = user;
     m_tokenHash = tokenHash;
     m_presenceState = PresenceState::Online;
-    m_deadline.stop();
+    m_timer.stop();
 }
 
 void ClientConnection::signOut()
@@ -136,10 +148,9 @@ void ClientConnection::close(int code, const QString &reason)
     if (m_phase == Phase::Closing)
         return;
     m_phase = Phase::Closing;
-    m_deadline.stop();
     qCInfo(lcNet).noquote() << m_peer << "closing:" << code << reason;
     m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
-    m_abortTimer.start(CloseHandshakeTimeoutMs);
+    m_timer.start(CloseHandshakeTimeoutMs, this);
 }
 
 void ClientConnection::onTextMessage(const QString &message)
@@ -171,8 +182,7 @@ void ClientConnection::onBinaryMessage()
 void ClientConnection::onDisconnected()
 {
     m_phase = Phase::Closing;
-    m_deadline.stop();
-    m_abortTimer.stop();
+    m_timer.stop();
     qCDebug(lcNet).noquote() << m_peer << "disconnected" << m_socket->closeCode();
     if (!m_closedEmitted) {
         m_closedEmitted = true;

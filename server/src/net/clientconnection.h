@@ -4,11 +4,11 @@
 #include "envelope.h"
 #include "userinfo.h"
 
+#include <QBasicTimer>
 #include <QObject>
 #include <QPointer>
-#include <QTcpSocket>
 #include <QSet>
-#include <QTimer>
+#include <QTcpSocket>
 #include <optional>
 
 class QWebSocket;
@@ -82,6 +82,9 @@ Q_SIGNALS:
     void requestReceived(Hallway::ClientConnection *connection, const Hallway::Envelope &request);
     void closed(Hallway::ClientConnection *connection);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     void onTextMessage(const QString &message);
     void onBinaryMessage();
@@ -96,8 +99,9 @@ private:
     QString m_peer;
     QString m_peerAddress;
     Phase m_phase = Phase::AwaitingHello;
-    QTimer m_deadline;
-    QTimer m_abortTimer;
+    // One timer, as the phases follow each other: the hello deadline, then the sign-in
+    // deadline, then (closing) the wait for the peer's close. No QObject per connection.
+    QBasicTimer m_timer;
     std::optional<UserInfo> m_user;
     QString m_tokenHash;
     bool m_authBusy = false;
