@@ -130,7 +130,10 @@ void tst_FactFeeds::communityFeedShowsOwnFactOnceAndKeepsTheLatest()
     QVERIFY(!other.hello().isError());
     QVERIFY(!other.registerUser(QStringLiteral("other-poster"), Password).isError());
     QTest::qWait(400); // a quiet spell: the next fact goes out at once
+    // Stored before the others' (two connections' requests are not ordered otherwise).
+    QSignalSpy stored(&client, &HallwayClient::factPosted);
     client.postFact(QStringLiteral("mine, first"));
+    QVERIFY(stored.wait(5000));
     for (int i = 0; i < 3; ++i)
         QVERIFY(!other.request(Protocol::Type::PostFact,
                                {{QStringLiteral("clientId"), QStringLiteral("o%1").arg(i)},
