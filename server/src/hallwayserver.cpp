@@ -409,6 +409,8 @@ void HallwayServer::shutdown()
         m_tcpListener->close();
     if (m_router)
         m_router->setShuttingDown(true);
+    if (m_clusterPresence)
+        m_clusterPresence->stopBeating();
 
     if (!m_storage || m_storage->pendingJobs() == 0)
         return closeAllConnections();

@@ -303,12 +303,15 @@ void RequestRouter::joinCluster(ClusterBus &bus)
                 [tokenHashes](StorageWorker &worker) {
                     return worker.existingSessions(tokenHashes);
                 },
-                [this, userId, reason = event.value(QStringLiteral("reason")).toString()](
+                [this, userId, tokenHashes,
+                 reason = event.value(QStringLiteral("reason")).toString()](
                         const Expected<QSet<QString>> &existing) {
                     if (!existing)
                         return;
+                    // Only sessions that were checked: one signed in meanwhile is new.
                     for (ClientConnection *connection : m_connections.connectionsOf(userId)) {
-                        if (!existing->contains(connection->tokenHash()))
+                        if (tokenHashes.contains(connection->tokenHash())
+                            && !existing->contains(connection->tokenHash()))
                             connection->close(Protocol::CloseCode::SessionEnded, reason);
                     }
                 });

@@ -167,8 +167,9 @@ Status ServerSettings::loadFile(const QString &path)
     readInteger(ini, QStringLiteral("chat/messages_to_load"), messagesToLoad, 1, problems);
     readInteger(ini, QStringLiteral("cluster/heartbeat_ms"), heartbeatMs, 100, problems);
     readInteger(ini, QStringLiteral("cluster/node_timeout_ms"), nodeTimeoutMs, 300, problems);
-    if (nodeTimeoutMs <= heartbeatMs)
-        problems.append(QStringLiteral("cluster/node_timeout_ms must be longer than "
+    // A late heartbeat or two must not make a node look dead.
+    if (nodeTimeoutMs < 3 * heartbeatMs)
+        problems.append(QStringLiteral("cluster/node_timeout_ms must be at least three times "
                                        "cluster/heartbeat_ms"));
     readInteger(ini, QStringLiteral("facts/community_interval_ms"), communityFeedIntervalMs, 0,
                 problems);

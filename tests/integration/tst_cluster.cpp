@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <csignal>
 
 using namespace Hallway;
 using namespace Hallway::Test;
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void talliesAgreeAfterVotingOnBothNodes();
     void aKilledNodesAppsMoveAndItsUsersGoOffline();
     void aStoppedNodesUsersLeaveAtOnce();
+    void aStalledNodeComesBackWithItsUsers();
 
 private:
     std::unique_ptr<TestClient> signedIn(const TestServer &node, const QString &username);
@@ -468,6 +470,42 @@ void tst_Cluster::aStoppedNodesUsersLeaveAtOnce()
     QVERIFY(!left.type.isEmpty());
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM cluster_nodes")), 1);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM cluster_presence")), 1); // the watcher
+}
+
+void tst_Cluster::aStalledNodeComesBackWithItsUsers()
+{
+    auto watcher = signedIn(*m_second, QStringLiteral("watcher"));
+    auto sleeper = signedIn(*m_first, QStringLiteral("sleeper"));
+    QVERIFY(watcher && sleeper);
+    const qint64 sleeperId = userId(QStringLiteral("sleeper"));
+    QVERIFY(!watcher->subscribe(Protocol::Topic::Presence).isError());
+    const auto change = [&](const QString &kind) {
+        return [&, kind](const Envelope &event) {
+            const auto presence = PresenceChange::fromJson(event.data);
+            return presence && presence->userId == sleeperId && presence->kind == kind;
+        };
+    };
+
+    // The first node stalls past the timeout (stopped, not killed): the second gives it up.
+    QCOMPARE(::kill(static_cast<pid_t>(m_first->pid()), SIGSTOP), 0);
+    QVERIFY(!watcher->waitForEvent(Protocol::Topic::Presence, change(Protocol::PresenceEvent::Left),
+                                   NodeTimeoutMs + 4 * HeartbeatMs + 2000)
+                     .type.isEmpty());
+    // It wakes, finds itself given up, joins again and shares its users again.
+    QCOMPARE(::kill(static_cast<pid_t>(m_first->pid()), SIGCONT), 0);
+    QVERIFY(!watcher->waitForEvent(Protocol::Topic::Presence,
+                                   change(Protocol::PresenceEvent::Joined), 4 * HeartbeatMs + 3000)
+                     .type.isEmpty());
+    QVERIFY(sleeper->isConnected());
+    // And it stays that way: two live nodes, the sleeper online once.
+    QTest::qWait(NodeTimeoutMs);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM cluster_nodes")), 2);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM cluster_presence WHERE user_id = %1")
+                           .arg(sleeperId)),
+             1);
+    QVERIFY(watcher->events().isEmpty()
+            || std::none_of(watcher->events().cbegin(), watcher->events().cend(),
+                            change(Protocol::PresenceEvent::Left)));
 }
 
 QTEST_GUILESS_MAIN(tst_Cluster)

@@ -89,7 +89,8 @@ void tst_ServerCli::badSettingsAreRefusedClearly_data()
     QTest::newRow("node timeout within a heartbeat")
             << QStringList{}
             << QStringLiteral("[cluster]\nheartbeat_ms=2000\nnode_timeout_ms=1000\n")
-            << QStringLiteral("cluster/node_timeout_ms must be longer than cluster/heartbeat_ms");
+            << QStringLiteral(
+                       "cluster/node_timeout_ms must be at least three times cluster/heartbeat_ms");
     QTest::newRow("missing config")
             << QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent/hallway.conf")}
             << QString() << QStringLiteral("cannot read config file");

@@ -10,6 +10,7 @@
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +35,8 @@ private Q_SLOTS:
     void bannedUsersGetNoNewSession();
     void asyncJobsDeliverInOrderOnTheCallerThread();
     void groupCommitKeepsEachJobsOutcome();
+    void aStatementLeftUnrunIsNotReused();
+    void everyNotificationOfABatchArrives();
     void unreachableDatabaseIsAClearError();
 
 private:
@@ -424,6 +427,82 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
     const auto facts = storage->runBlocking<Expected<QList<Fact>>>(
             [](StorageWorker &w) { return w.latestFacts(100); });
     QCOMPARE(facts->size(), 6);
+}
+
+void tst_Storage::aStatementLeftUnrunIsNotReused()
+{
+    // A resent announcement leaves the cached statements as a first send would: the next
+    // announcement is stored (the statement cache once kept a bound, unrun INSERT).
+    auto storage = open();
+    QVERIFY(storage);
+    const auto moderator = storage->runBlocking<Expected<UserInfo>>(
+            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("mod")), 1); });
+    QVERIFY(moderator);
+    for (const QString &clientId :
+         {QStringLiteral("a1"), QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("a3")}) {
+        const auto stored =
+                storage->runBlocking<Expected<StoredAnnouncement>>([&](StorageWorker &w) {
+                    return w.announce(moderator->id, clientId, QStringLiteral("Hello ") + clientId,
+                                      2);
+                });
+        QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().message));
+    }
+    const auto latest = storage->runBlocking<Expected<QList<Announcement>>>(
+            [](StorageWorker &w) { return w.latestAnnouncements(10); });
+    QCOMPARE(latest->size(), 3);
+}
+
+void tst_Storage::everyNotificationOfABatchArrives()
+{
+    if (m_url.driver != DatabaseUrl::Driver::Postgres)
+        QSKIP("Notifications are PostgreSQL's");
+    auto storage = open();
+    QVERIFY(storage);
+    storage->runBlocking<bool>([](StorageWorker &w) {
+        w.setNodeId(QStringLiteral("test-node"));
+        return true;
+    });
+    QVERIFY(storage->runBlocking<Status>(
+            [](StorageWorker &w) { return w.joinCluster(QStringLiteral("test/127.0.0.1:1")); }));
+    const auto user = storage->runBlocking<Expected<UserInfo>>(
+            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("flap")), 1); });
+    QVERIFY(user);
+
+    QStringList heard;
+    {
+        QSqlDatabase listener =
+                m_url.addConnection(QStringLiteral("listener"), QStringLiteral("t"));
+        QVERIFY(listener.open());
+        connect(listener.driver(), &QSqlDriver::notification, this,
+                [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                    heard.append(payload.toString());
+                });
+        QVERIFY(listener.driver()->subscribeToNotification(QStringLiteral("hallway_events")));
+
+        // Online, gone, online: three changes in one batch, the first and last alike.
+        QObject context;
+        storage->run<Status>(
+                &context,
+                [](StorageWorker &) {
+                    QThread::msleep(300);
+                    return Status(Done{});
+                },
+                [](const Status &) {});
+        for (const std::optional<PresenceState> state :
+             {std::optional(PresenceState::Online), std::optional<PresenceState>(),
+              std::optional(PresenceState::Online)})
+            storage->run<Status>(
+                    &context,
+                    [user = user.value(), state](StorageWorker &w) {
+                        return w.setPresenceOnNode(user, state);
+                    },
+                    [](const Status &) {});
+        QSignalSpy idle(storage.get(), &Storage::idle);
+        QVERIFY(idle.wait(10'000));
+        QTRY_COMPARE(heard.size(), 3);
+        listener.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("listener"));
 }
 
 void tst_Storage::unreachableDatabaseIsAClearError()

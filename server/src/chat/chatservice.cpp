@@ -10,6 +10,7 @@
 #include "validation.h"
 
 #include <QDateTime>
+#include <QPointer>
 
 namespace Hallway {
 
@@ -99,11 +100,17 @@ void ChatService::subscribe(ClientConnection *connection, const QJsonValue &requ
 {
     const qint64 userId = connection->user()->id;
     // The snapshot (conversations with unread counts) is read through the ordered storage
-    // queue, so it meets the events that follow exactly (see FactService).
+    // queue, so it meets the events that follow exactly (see FactService). Until it is
+    // delivered, the other nodes' messages to this user are read too (see joinCluster).
+    ++m_subscribing[userId];
     m_storage.run<Expected<QList<Conversation>>>(
-            connection, [userId](StorageWorker &worker) { return worker.conversations(userId); },
-            [this, connection, requestId, userId,
+            this, [userId](StorageWorker &worker) { return worker.conversations(userId); },
+            [this, connection = QPointer<ClientConnection>(connection), requestId, userId,
              since](const Expected<QList<Conversation>> &list) {
+                if (--m_subscribing[userId] == 0)
+                    m_subscribing.remove(userId);
+                if (!connection)
+                    return;
                 if (!list)
                     return connection->replyError(requestId, list.error());
                 if (connection->phase() != ClientConnection::Phase::SignedIn
@@ -210,15 +217,15 @@ void ChatService::publishDelivered(const ChatMessage &message)
 
 void ChatService::joinCluster(ClusterBus &bus)
 {
-    // A message is read only if someone it concerns listens on this node.
+    // A message is read only if someone it concerns listens on this node, or is about to.
     bus.on(ClusterEvent::ChatMessage, [this](const QJsonObject &event) {
-        if (m_streams.contains(event.value(QStringLiteral("from")).toInteger())
-            || m_streams.contains(event.value(QStringLiteral("to")).toInteger()))
+        if (listensHere(event.value(QStringLiteral("from")).toInteger())
+            || listensHere(event.value(QStringLiteral("to")).toInteger()))
             readMessageThen(event.value(QStringLiteral("id")).toInteger(),
                             &ChatService::publishMessage);
     });
     bus.on(ClusterEvent::ChatDelivered, [this](const QJsonObject &event) {
-        if (m_streams.contains(event.value(QStringLiteral("from")).toInteger()))
+        if (listensHere(event.value(QStringLiteral("from")).toInteger()))
             readMessageThen(event.value(QStringLiteral("id")).toInteger(),
                             &ChatService::publishDelivered);
     });
@@ -227,6 +234,11 @@ void ChatService::joinCluster(ClusterBus &bus)
                     event.value(QStringLiteral("peer")).toInteger(),
                     event.value(QStringLiteral("upToId")).toInteger());
     });
+}
+
+bool ChatService::listensHere(qint64 userId) const
+{
+    return m_streams.contains(userId) || m_subscribing.contains(userId);
 }
 
 void ChatService::readMessageThen(qint64 messageId,

@@ -41,6 +41,7 @@ private:
     void publishMessage(const ChatMessage &message);
     void publishRead(qint64 userId, qint64 peerId, qint64 upToId);
     void publishDelivered(const ChatMessage &message);
+    bool listensHere(qint64 userId) const;
     void readMessageThen(qint64 messageId, void (ChatService::*publish)(const ChatMessage &));
     void send(ClientConnection *connection, const Envelope &request);
     void history(ClientConnection *connection, const Envelope &request);
@@ -55,6 +56,7 @@ private:
     int m_history;
     QHash<qint64, Topic *> m_streams; // per user, while someone listens; children of this
     QHash<ClientConnection *, qint64> m_listeners;
+    QHash<qint64, int> m_subscribing; // users whose stream snapshot is being read
 };
 
 } // namespace Hallway

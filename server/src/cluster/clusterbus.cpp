@@ -28,8 +28,15 @@ ClusterBus::~ClusterBus()
 
 Status ClusterBus::open()
 {
-    if (!m_db.isValid())
+    if (!m_db.isValid()) {
         m_db = m_url.addConnection(m_connectionName, QStringLiteral("hallway-server-listen"));
+        // A dead peer on a half-open TCP link is noticed in about 20 s, not minutes (libpq;
+        // a unix socket ignores these).
+        if (m_url.driver == DatabaseUrl::Driver::Postgres)
+            m_db.setConnectOptions(m_db.connectOptions()
+                                   + QStringLiteral(";keepalives=1;keepalives_idle=10;"
+                                                    "keepalives_interval=5;keepalives_count=2"));
+    }
     if (!m_db.open())
         return Error{ErrorCode::Unavailable,
                      QStringLiteral("cannot open a listening connection to %1: %2")
@@ -53,8 +60,11 @@ void ClusterBus::checkConnection()
     qCWarning(lcServer).noquote() << "the listening connection dropped:" << ping.lastError().text()
                                   << "- reconnecting";
     m_db.close();
-    if (const Status reopened = open(); !reopened)
+    if (const Status reopened = open(); !reopened) {
         qCWarning(lcServer).noquote() << reopened.error().message;
+        return;
+    }
+    Q_EMIT reconnected();
 }
 
 void ClusterBus::on(const QString &kind, Handler handler)
@@ -68,7 +78,9 @@ void ClusterBus::onNotification(const QString &channel, QSqlDriver::Notification
     if (channel != ClusterEvent::Channel)
         return;
     const QJsonObject event = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
-    if (event.value(QStringLiteral("node")).toString() == m_nodeId)
+    // This node's own, under its first name or a later one ("name~2", see Heartbeat).
+    const QString node = event.value(QStringLiteral("node")).toString();
+    if (node == m_nodeId || node.startsWith(m_nodeId + QLatin1Char('~')))
         return;
     ++m_received;
     const QString kind = event.value(QStringLiteral("kind")).toString();

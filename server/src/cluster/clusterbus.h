@@ -35,6 +35,10 @@ public:
     void on(const QString &kind, Handler handler);
     qint64 eventsReceived() const { return m_received; }
 
+Q_SIGNALS:
+    // The listening connection was lost and is back: what was said meanwhile is unknown.
+    void reconnected();
+
 private:
     void onNotification(const QString &channel, QSqlDriver::NotificationSource source,
                         const QVariant &payload);

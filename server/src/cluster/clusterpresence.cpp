@@ -25,6 +25,7 @@ ClusterPresence::ClusterPresence(Storage &storage, ClusterBus &bus, PresenceTopi
                 event.value(QStringLiteral("node")).toString(), user.value(),
                 presenceStateFromName(event.value(QStringLiteral("state")).toString()));
     });
+    connect(&m_bus, &ClusterBus::reconnected, this, &ClusterPresence::resync);
     m_bus.on(ClusterEvent::NodeLeft, [this](const QJsonObject &event) {
         for (const QJsonValue &node : event.value(QStringLiteral("nodes")).toArray())
             m_presence.forgetNode(node.toString());
@@ -65,20 +66,27 @@ void ClusterPresence::leave()
 
 void ClusterPresence::beat()
 {
-    // Only nodes known before the beat can be judged by it: one that joins meanwhile may have
+    if (m_beating)
+        return; // the last one is still waiting: a backlog, not a reason for two
+    m_beating = true;
+    // Ahead of any backlog: a node that only looks dead loses its users everywhere. Only
+    // nodes known before the beat can be judged by it: one that joins meanwhile may have
     // shared its users before its row shows up.
-    m_storage.run<Expected<Heartbeat>>(
+    m_storage.runFirst<Expected<Heartbeat>>(
             this,
             [timeoutMs = m_timeoutMs](StorageWorker &worker) {
                 return worker.heartbeat(timeoutMs);
             },
             [this, known = m_presence.remoteNodes()](const Expected<Heartbeat> &beat) {
+                m_beating = false;
+                m_bus.checkConnection();
                 if (!beat)
                     return; // logged; the next beat tries again
                 if (beat->wasPresumedDead) {
                     // The others dropped our users when they gave us up: tell them again.
-                    qCWarning(lcServer) << "this node was silent for longer than" << m_timeoutMs
-                                        << "ms; sharing its presence again";
+                    qCWarning(lcServer).noquote()
+                            << "this node was silent for longer than" << m_timeoutMs
+                            << "ms; back as" << beat->nodeId << "sharing its presence again";
                     for (const OnlineUser &online : m_presence.localUsers())
                         share(online.user, online.state);
                 }
@@ -89,7 +97,23 @@ void ClusterPresence::beat()
                         m_presence.forgetNode(node);
                     }
                 }
-                m_bus.checkConnection();
+            });
+}
+
+void ClusterPresence::resync()
+{
+    m_storage.run<Expected<QList<NodePresence>>>(
+            this,
+            [timeoutMs = m_timeoutMs](StorageWorker &worker) {
+                return worker.presenceOnOtherNodes(timeoutMs);
+            },
+            [this](const Expected<QList<NodePresence>> &others) {
+                if (!others)
+                    return;
+                QList<RemoteShare> shares;
+                for (const NodePresence &share : others.value())
+                    shares.append({share.nodeId, share.user, share.state});
+                m_presence.replaceRemoteShares(shares);
             });
 }
 

@@ -27,11 +27,15 @@ public:
     // Joins the cluster as the node listening at endpoint (host, address and port) and reads
     // the other nodes' shares; blocks (start-up only).
     Status start(const QString &endpoint);
+    // Shutting down: no more heartbeats, so a successor at this address is never taken for
+    // the dead one and pushed out.
+    void stopBeating() { m_heartbeat.stop(); }
     // Leaves the cluster: this node's users are gone from it for the others at once.
     void leave();
 
 private:
     void beat();
+    void resync();
     void share(const UserInfo &user, std::optional<PresenceState> state);
 
     Storage &m_storage;
@@ -39,6 +43,7 @@ private:
     PresenceTopic &m_presence;
     int m_timeoutMs;
     QTimer m_heartbeat;
+    bool m_beating = false; // a heartbeat is queued or running
 };
 
 } // namespace Hallway

@@ -22,12 +22,27 @@ void StorageWorker::notifyNodes(const QString &kind, QJsonObject payload)
         return;
     payload.insert(QStringLiteral("node"), m_nodeId);
     payload.insert(QStringLiteral("kind"), kind);
+    // PostgreSQL delivers identical notifications of one transaction once; a batch is one
+    // transaction, and "online, gone, online" must stay three.
+    payload.insert(QStringLiteral("seq"), ++m_notifySeq);
     PreparedQuery query = prepared(QStringLiteral("SELECT pg_notify(?, ?)"));
     query.addBindValue(ClusterEvent::Channel);
     query.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
-    // The change itself is stored; the other nodes' subscribers see it on their next snapshot.
+    // On PostgreSQL a failed statement fails the transaction, and the change with it.
     if (!query.exec())
         failure(QStringLiteral("notify the other nodes of %1").arg(kind), query);
+}
+
+Status StorageWorker::insertNode()
+{
+    PreparedQuery query = prepared(QStringLiteral("INSERT INTO cluster_nodes (id, endpoint, "
+                                                  "started_at, heartbeat_at) VALUES (?, ?, %1, %1)")
+                                           .arg(DatabaseNowMs));
+    query.addBindValue(m_nodeId);
+    query.addBindValue(m_nodeEndpoint);
+    if (!query.exec())
+        return failure(QStringLiteral("join the cluster"), query);
+    return Done{};
 }
 
 Status StorageWorker::joinCluster(const QString &endpoint)
@@ -48,15 +63,7 @@ Status StorageWorker::joinCluster(const QString &endpoint)
             qCInfo(lcStorage).noquote() << "took over from the dead node(s)" << replaced;
             notifyNodes(ClusterEvent::NodeLeft, {{QStringLiteral("nodes"), replaced}});
         }
-        query.prepare(QStringLiteral("INSERT INTO cluster_nodes (id, endpoint, started_at, "
-                                     "heartbeat_at) VALUES (?, ?, %1, %1) "
-                                     "ON CONFLICT (id) DO NOTHING")
-                              .arg(DatabaseNowMs));
-        query.addBindValue(m_nodeId);
-        query.addBindValue(endpoint);
-        if (!query.exec())
-            return failure(QStringLiteral("join the cluster"), query);
-        return Done{};
+        return insertNode();
     });
 }
 
@@ -71,11 +78,15 @@ Expected<Heartbeat> StorageWorker::heartbeat(qint64 timeoutMs)
         if (!query.exec())
             return failure(QStringLiteral("record a heartbeat"), query);
         if (query.numRowsAffected() == 0) {
-            // Silent for too long (a stalled process), and another node removed us.
+            // Silent for too long (a stalled process), and another node removed us. Back under
+            // a new name, so that nothing said of the old one (its users gone) can reach the
+            // shares made now; and without taking the endpoint over, which only start-up may.
             beat.wasPresumedDead = true;
-            if (const Status joined = joinCluster(m_nodeEndpoint); !joined)
+            m_nodeId = QStringLiteral("%1~%2").arg(m_baseNodeId).arg(++m_incarnation);
+            if (const Status joined = insertNode(); !joined)
                 return joined.error();
         }
+        beat.nodeId = m_nodeId;
         // Their presence rows go with them (ON DELETE CASCADE).
         query.prepare(QStringLiteral("DELETE FROM cluster_nodes WHERE heartbeat_at < %1 - ?")
                               .arg(DatabaseNowMs));
@@ -93,6 +104,12 @@ Expected<Heartbeat> StorageWorker::heartbeat(qint64 timeoutMs)
 }
 
 Status StorageWorker::setPresenceOnNode(const UserInfo &user, std::optional<PresenceState> state)
+{
+    // The row and its notification together, or neither.
+    return inTransaction<Done>([&]() -> Status { return writePresenceOnNode(user, state); });
+}
+
+Status StorageWorker::writePresenceOnNode(const UserInfo &user, std::optional<PresenceState> state)
 {
     QSqlQuery query(m_db);
     if (state) {

@@ -245,13 +245,6 @@ Expected<StoredAnnouncement> StorageWorker::announce(qint64 authorId, const QStr
                                                      const QString &text, qint64 nowMs)
 {
     return inTransaction<StoredAnnouncement>([&]() -> Expected<StoredAnnouncement> {
-        PreparedQuery insert =
-                prepared(QStringLiteral("INSERT INTO announcements (author_id, client_id, text, "
-                                        "created_at) VALUES (?, ?, ?, ?)"));
-        insert.addBindValue(authorId);
-        insert.addBindValue(clientId);
-        insert.addBindValue(text);
-        insert.addBindValue(nowMs);
         // A resend meets the unique (author, client id); PostgreSQL aborts the transaction on
         // it, so check for the stored one first.
         PreparedQuery existing =
@@ -262,8 +255,17 @@ Expected<StoredAnnouncement> StorageWorker::announce(qint64 authorId, const QStr
         if (!existing.exec())
             return failure(QStringLiteral("read an announcement"), existing);
         const bool duplicate = existing.next();
-        if (!duplicate && !insert.exec())
-            return failure(QStringLiteral("store an announcement"), insert);
+        if (!duplicate) {
+            PreparedQuery insert = prepared(
+                    QStringLiteral("INSERT INTO announcements (author_id, client_id, text, "
+                                   "created_at) VALUES (?, ?, ?, ?)"));
+            insert.addBindValue(authorId);
+            insert.addBindValue(clientId);
+            insert.addBindValue(text);
+            insert.addBindValue(nowMs);
+            if (!insert.exec())
+                return failure(QStringLiteral("store an announcement"), insert);
+        }
         if (!duplicate && (!existing.exec() || !existing.next()))
             return failure(QStringLiteral("read an announcement"), existing);
         const Announcement announcement{existing.value(0).toLongLong(),

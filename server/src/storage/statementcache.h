@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <memory>
 
@@ -10,8 +11,9 @@ namespace Hallway {
 
 // A prepared statement in the cache; while lent out, its query lives in a PreparedQuery.
 struct CachedStatement {
-    QSqlQuery query;
+    QSqlQuery query; // moved out while lent
     bool lent = false;
+    bool stale = false; // came back unrun or failed: prepared anew before its next use
 };
 
 // A statement from the StatementCache, ready to bind and run. It is a QSqlQuery; when it goes
@@ -27,11 +29,18 @@ public:
     PreparedQuery &operator=(const PreparedQuery &) = delete;
     ~PreparedQuery()
     {
-        if (m_home) {
+        if (!m_home)
+            return;
+        // Only a statement that ran and succeeded goes back as it is: one left with values
+        // bound and not run would carry them into its next use (Qt has no way to clear
+        // them), and one that failed may have failed for good (a changed table).
+        if (isActive() && !lastError().isValid()) {
             finish();
             m_home->query.swap(*this);
-            m_home->lent = false;
+        } else {
+            m_home->stale = true;
         }
+        m_home->lent = false;
     }
 
 private:
@@ -59,6 +68,13 @@ public:
                     sql, std::make_shared<CachedStatement>(CachedStatement{std::move(query)}));
         }
         CachedStatement &home = **found;
+        if (home.stale && !home.lent) {
+            QSqlQuery query(m_db);
+            if (!query.prepare(sql))
+                return {std::move(query), nullptr};
+            home.query = std::move(query);
+            home.stale = false;
+        }
         if (home.lent) {
             QSqlQuery fresh(m_db);
             fresh.prepare(sql);
@@ -67,8 +83,13 @@ public:
         home.lent = true;
         return {std::move(home.query), &home};
     }
-    // Before the connection closes.
-    void clear() { m_statements.clear(); }
+    // Before the connection closes, with no statement lent out.
+    void clear()
+    {
+        for (const auto &statement : std::as_const(m_statements))
+            Q_ASSERT(!statement->lent);
+        m_statements.clear();
+    }
 
 private:
     const QSqlDatabase &m_db;

@@ -35,10 +35,13 @@ Status Storage::open()
     });
 }
 
-void Storage::enqueue(std::unique_ptr<StorageJob> job)
+void Storage::enqueue(std::unique_ptr<StorageJob> job, bool first)
 {
     QMutexLocker locker(&m_queueMutex);
-    m_queue.push_back(std::move(job));
+    if (first)
+        m_queue.push_front(std::move(job));
+    else
+        m_queue.push_back(std::move(job));
     if (m_drainScheduled)
         return;
     m_drainScheduled = true;
@@ -86,31 +89,25 @@ void Storage::runBatch(std::vector<std::unique_ptr<StorageJob>> &jobs)
     }
     if (m_metrics)
         m_metrics->countStorageBatch(static_cast<int>(jobs.size()));
-    // Jobs that failed for the database's sake (a deadlock, a lost connection) run again on
-    // their own after the batch, as they would have without it.
-    std::vector<StorageJob *> again;
+    // A job that failed for the database's sake (a deadlock, a lost connection) may succeed
+    // alone, as it would have without the batch. Then nothing of the batch is kept and every
+    // job runs again alone, in order, so results stay in the order of the queue.
     bool committed = worker.beginBatch();
     if (committed) {
         for (const auto &job : jobs) {
             const bool succeeded = job->execute(worker);
-            if (!worker.endJob(succeeded)) {
+            if ((!succeeded && job->failedInDatabase()) || !worker.endJob(succeeded)) {
                 committed = false;
                 break;
             }
-            if (!succeeded && job->failedInDatabase())
-                again.push_back(job.get());
         }
         committed = committed && worker.commitBatch();
     }
     if (!committed) {
-        // Nothing of the batch was kept: run every job again, alone.
         worker.abandonBatch();
-        again.clear();
         for (const auto &job : jobs)
-            again.push_back(job.get());
+            job->execute(worker);
     }
-    for (StorageJob *job : again)
-        job->execute(worker);
     for (const auto &job : jobs)
         job->deliver();
 }

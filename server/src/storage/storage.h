@@ -59,13 +59,26 @@ public:
     {
         ++m_pendingJobs;
         enqueue(std::make_unique<TypedJob<Result>>(this, std::move(job), std::move(done),
-                                                   QPointer<QObject>(context)));
+                                                   QPointer<QObject>(context)),
+                false);
+    }
+    // As run(), but ahead of every job waiting: for what must not wait behind a backlog (a
+    // node's heartbeat). It still runs after the batch under way.
+    template<typename Result>
+    void runFirst(QObject *context, std::function<Result(StorageWorker &)> job,
+                  std::function<void(const Result &)> done)
+    {
+        ++m_pendingJobs;
+        enqueue(std::make_unique<TypedJob<Result>>(this, std::move(job), std::move(done),
+                                                   QPointer<QObject>(context)),
+                true);
     }
 
     // Runs job on the storage thread after every job queued before it, and waits for it
-    // (start-up, shutdown, command-line tools, tests).
+    // (start-up, shutdown, command-line tools, tests). Never from the storage thread itself.
     template<typename Result> Result runBlocking(std::function<Result(StorageWorker &)> job)
     {
+        Q_ASSERT(QThread::currentThread() != &m_thread);
         std::optional<Result> result;
         QMetaObject::invokeMethod(
                 m_worker,
@@ -130,7 +143,7 @@ private:
         std::optional<Result> m_result;
     };
 
-    void enqueue(std::unique_ptr<StorageJob> job);
+    void enqueue(std::unique_ptr<StorageJob> job, bool first);
     // On the storage thread: runs what is queued, one batch or (all) until the queue is empty.
     void drain(bool all);
     void runBatch(std::vector<std::unique_ptr<StorageJob>> &jobs);

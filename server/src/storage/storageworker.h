@@ -86,6 +86,7 @@ struct NodePresence {
 };
 
 struct Heartbeat {
+    QString nodeId; // this node's name now
     QStringList liveNodes; // every node heard from within the timeout, this one included
     bool wasPresumedDead = false; // another node had given this one up and removed its users
 };
@@ -185,7 +186,7 @@ public:
     // Several nodes on one PostgreSQL (clusterqueries.cpp). With a node id set, notifyNodes()
     // tells every other node of a change; PostgreSQL delivers it when the transaction that
     // made the change commits, and never if it rolls back.
-    void setNodeId(const QString &nodeId) { m_nodeId = nodeId; }
+    void setNodeId(const QString &nodeId) { m_nodeId = m_baseNodeId = nodeId; }
     void notifyNodes(const QString &kind, QJsonObject payload = {});
     // As the node listening at endpoint; a node that listened there before is dead.
     Status joinCluster(const QString &endpoint);
@@ -218,6 +219,8 @@ private:
     Expected<QList<Announcement>> readAnnouncements(QSqlQuery &query);
     Error votingClosed() const;
     Expected<RestrictedUser> restrictedUser(qint64 userId);
+    Status insertNode();
+    Status writePresenceOnNode(const UserInfo &user, std::optional<PresenceState> state);
     // Runs work in a transaction: commits if it succeeds, rolls back if not.
     template<typename Result>
     Expected<Result> inTransaction(const std::function<Expected<Result>()> &work)
@@ -247,7 +250,10 @@ private:
     int m_schemaVersion = 0;
     bool m_inBatch = false;
     QString m_nodeId; // empty: this server is the only one
+    QString m_baseNodeId; // as set; m_nodeId is "base~N" after coming back from presumed dead
+    int m_incarnation = 0;
     QString m_nodeEndpoint;
+    qint64 m_notifySeq = 0;
 };
 
 } // namespace Hallway

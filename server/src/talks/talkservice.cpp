@@ -308,11 +308,13 @@ void TalkService::readStaleTallies()
                 }
                 return tallies;
             },
-            [this](const Expected<QHash<qint64, qint64>> &tallies) {
+            [this, talkIds](const Expected<QHash<qint64, qint64>> &tallies) {
                 m_readingTallies = false;
                 if (tallies) {
                     for (auto it = tallies->cbegin(); it != tallies->cend(); ++it)
                         m_topic->setTally(it.key(), it.value());
+                } else {
+                    m_staleTallies.unite(talkIds); // read them again
                 }
                 if (!m_staleTallies.isEmpty())
                     readStaleTallies();

@@ -142,6 +142,24 @@ QSet<QString> PresenceTopic::remoteNodes() const
     return nodes;
 }
 
+void PresenceTopic::replaceRemoteShares(const QList<RemoteShare> &shares)
+{
+    QSet<std::pair<QString, qint64>> current;
+    for (const RemoteShare &share : shares) {
+        current.insert({share.nodeId, share.user.id});
+        setRemote(share.nodeId, share.user, share.state);
+    }
+    QList<std::pair<QString, UserInfo>> gone;
+    for (const Entry &entry : std::as_const(m_users)) {
+        for (auto node = entry.remote.cbegin(); node != entry.remote.cend(); ++node) {
+            if (!current.contains({node.key(), entry.user.id}))
+                gone.append({node.key(), entry.user});
+        }
+    }
+    for (const auto &[nodeId, user] : std::as_const(gone))
+        setRemote(nodeId, user, std::nullopt);
+}
+
 void PresenceTopic::forgetNode(const QString &nodeId)
 {
     QList<qint64> affected;

@@ -9,6 +9,13 @@
 
 namespace Hallway {
 
+// One user's presence on another node.
+struct RemoteShare {
+    QString nodeId;
+    UserInfo user;
+    PresenceState state = PresenceState::Online;
+};
+
 // Who is online. A user is online while at least one of their connections is signed in, on
 // this node or another, and away when every one of them says so. Publishes joined, left and
 // state events. Other nodes' shares come from ClusterPresence, which also hears of every
@@ -29,6 +36,9 @@ public:
     // The node died or left: its users are gone from it.
     void forgetNode(const QString &nodeId);
     QSet<QString> remoteNodes() const; // the nodes with a share
+    // Every other node's shares, as the database has them now (after a gap in what this node
+    // heard); only the differences are published.
+    void replaceRemoteShares(const QList<RemoteShare> &shares);
 
     QList<OnlineUser> onlineUsers() const;
     std::optional<PresenceState> stateOf(qint64 userId) const;
