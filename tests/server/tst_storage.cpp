@@ -42,6 +42,9 @@ private Q_SLOTS:
 private:
     std::unique_ptr<Storage> open();
     NewUser newUser(const QString &name) const;
+    // A job that keeps the storage thread busy for a moment: what is queued next runs as one
+    // batch.
+    static void holdTheWorker(Storage &storage, QObject &context);
 
     QTemporaryDir m_dir;
     std::unique_ptr<Test::TestDatabase> m_database;
@@ -300,6 +303,17 @@ void tst_Storage::setRole()
     QCOMPARE(missing.error().code, ErrorCode::NotFound);
 }
 
+void tst_Storage::holdTheWorker(Storage &storage, QObject &context)
+{
+    storage.run<Status>(
+            &context,
+            [](StorageWorker &) {
+                QThread::msleep(300);
+                return Status(Done{});
+            },
+            [](const Status &) {});
+}
+
 void tst_Storage::asyncJobsDeliverInOrderOnTheCallerThread()
 {
     auto storage = open();
@@ -340,13 +354,7 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
 
     // The first job holds the worker, so the rest queue up and run as one batch.
     QObject context;
-    storage->run<Status>(
-            &context,
-            [](StorageWorker &) {
-                QThread::msleep(300);
-                return Status(Done{});
-            },
-            [](const Status &) {});
+    holdTheWorker(*storage, context);
     enum class Outcome { Stored, Duplicate, Conflict, Failed };
     QList<Outcome> expected;
     QList<std::optional<Outcome>> outcomes;
@@ -481,13 +489,7 @@ void tst_Storage::everyNotificationOfABatchArrives()
 
         // Online, gone, online: three changes in one batch, the first and last alike.
         QObject context;
-        storage->run<Status>(
-                &context,
-                [](StorageWorker &) {
-                    QThread::msleep(300);
-                    return Status(Done{});
-                },
-                [](const Status &) {});
+        holdTheWorker(*storage, context);
         for (const std::optional<PresenceState> state :
              {std::optional(PresenceState::Online), std::optional<PresenceState>(),
               std::optional(PresenceState::Online)})

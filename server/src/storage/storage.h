@@ -57,10 +57,7 @@ public:
     void run(QObject *context, std::function<Result(StorageWorker &)> job,
              std::function<void(const Result &)> done)
     {
-        ++m_pendingJobs;
-        enqueue(std::make_unique<TypedJob<Result>>(this, std::move(job), std::move(done),
-                                                   QPointer<QObject>(context)),
-                false);
+        enqueue(makeJob(context, std::move(job), std::move(done)), false);
     }
     // As run(), but ahead of every job waiting: for what must not wait behind a backlog (a
     // node's heartbeat). It still runs after the batch under way.
@@ -68,10 +65,7 @@ public:
     void runFirst(QObject *context, std::function<Result(StorageWorker &)> job,
                   std::function<void(const Result &)> done)
     {
-        ++m_pendingJobs;
-        enqueue(std::make_unique<TypedJob<Result>>(this, std::move(job), std::move(done),
-                                                   QPointer<QObject>(context)),
-                true);
+        enqueue(makeJob(context, std::move(job), std::move(done)), true);
     }
 
     // Runs job on the storage thread after every job queued before it, and waits for it
@@ -143,6 +137,15 @@ private:
         std::optional<Result> m_result;
     };
 
+    template<typename Result>
+    std::unique_ptr<StorageJob> makeJob(QObject *context,
+                                        std::function<Result(StorageWorker &)> job,
+                                        std::function<void(const Result &)> done)
+    {
+        ++m_pendingJobs;
+        return std::make_unique<TypedJob<Result>>(this, std::move(job), std::move(done),
+                                                  QPointer<QObject>(context));
+    }
     void enqueue(std::unique_ptr<StorageJob> job, bool first);
     // On the storage thread: runs what is queued, one batch or (all) until the queue is empty.
     void drain(bool all);
