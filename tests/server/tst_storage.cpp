@@ -37,6 +37,7 @@ private Q_SLOTS:
     void groupCommitKeepsEachJobsOutcome();
     void aStatementLeftUnrunIsNotReused();
     void everyNotificationOfABatchArrives();
+    void aResendRacingThroughAnotherNodeIsADuplicate();
     void unreachableDatabaseIsAClearError();
 
 private:
@@ -505,6 +506,51 @@ void tst_Storage::everyNotificationOfABatchArrives()
         listener.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("listener"));
+}
+
+void tst_Storage::aResendRacingThroughAnotherNodeIsADuplicate()
+{
+    if (m_url.driver != DatabaseUrl::Driver::Postgres)
+        QSKIP("Several nodes are PostgreSQL's");
+    auto first = open();
+    auto second = open(); // another node's connection to the same database
+    QVERIFY(first && second);
+    const auto users = first->runBlocking<Expected<QList<UserInfo>>>(
+            [this](StorageWorker &w) -> Expected<QList<UserInfo>> {
+                const auto from = w.createUser(newUser(QStringLiteral("sender")), 1);
+                const auto to = w.createUser(newUser(QStringLiteral("recipient")), 1);
+                if (!from || !to)
+                    return Error{ErrorCode::Internal, QStringLiteral("no users")};
+                return QList<UserInfo>{from.value(), to.value()};
+            });
+    QVERIFY(users);
+    const qint64 from = users->at(0).id;
+    const qint64 to = users->at(1).id;
+
+    // The second node stores the message and has not committed yet...
+    const auto held = second->runBlocking<Expected<StoredMessage>>([&](StorageWorker &w) {
+        w.beginBatch();
+        return w.sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"), 2);
+    });
+    QVERIFY(held && !held->duplicate);
+    // ...when the first, asked the same, finds nothing yet and inserts (and waits on it).
+    QObject context;
+    std::optional<Expected<StoredMessage>> raced;
+    first->run<Expected<StoredMessage>>(
+            &context,
+            [&](StorageWorker &w) {
+                return w.sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"), 3);
+            },
+            [&](const Expected<StoredMessage> &result) { raced = result; });
+    QTest::qWait(300);
+    QVERIFY(!raced.has_value());
+    QVERIFY(second->runBlocking<bool>([](StorageWorker &w) { return w.commitBatch(); }));
+    // The second committed: the first says "stored before", with the same message, not an
+    // error.
+    QTRY_VERIFY(raced.has_value());
+    QVERIFY2(raced->hasValue(), qPrintable(raced->hasValue() ? QString() : raced->error().message));
+    QVERIFY(raced->value().duplicate);
+    QCOMPARE(raced->value().message.id, held->message.id);
 }
 
 void tst_Storage::unreachableDatabaseIsAClearError()

@@ -245,8 +245,8 @@ Expected<StoredAnnouncement> StorageWorker::announce(qint64 authorId, const QStr
                                                      const QString &text, qint64 nowMs)
 {
     return inTransaction<StoredAnnouncement>([&]() -> Expected<StoredAnnouncement> {
-        // A resend meets the unique (author, client id); PostgreSQL aborts the transaction on
-        // it, so check for the stored one first.
+        // A resend finds the stored one here; one racing it through another node meets the
+        // unique (author, client id) below, where the insert does nothing.
         PreparedQuery existing =
                 prepared(QStringLiteral("SELECT ") + AnnouncementColumns
                          + QStringLiteral(" WHERE a.author_id = ? AND a.client_id = ?"));
@@ -254,19 +254,22 @@ Expected<StoredAnnouncement> StorageWorker::announce(qint64 authorId, const QStr
         existing.addBindValue(clientId);
         if (!existing.exec())
             return failure(QStringLiteral("read an announcement"), existing);
-        const bool duplicate = existing.next();
+        bool duplicate = existing.next();
         if (!duplicate) {
+            // ON CONFLICT: the same resend stored meanwhile, through another node.
             PreparedQuery insert = prepared(
                     QStringLiteral("INSERT INTO announcements (author_id, client_id, text, "
-                                   "created_at) VALUES (?, ?, ?, ?)"));
+                                   "created_at) VALUES (?, ?, ?, ?) "
+                                   "ON CONFLICT (author_id, client_id) DO NOTHING"));
             insert.addBindValue(authorId);
             insert.addBindValue(clientId);
             insert.addBindValue(text);
             insert.addBindValue(nowMs);
             if (!insert.exec())
                 return failure(QStringLiteral("store an announcement"), insert);
+            duplicate = insert.numRowsAffected() == 0;
         }
-        if (!duplicate && (!existing.exec() || !existing.next()))
+        if (existing.at() < 0 && (!existing.exec() || !existing.next()))
             return failure(QStringLiteral("read an announcement"), existing);
         const Announcement announcement{existing.value(0).toLongLong(),
                                         {existing.value(3).toLongLong(),

@@ -568,7 +568,8 @@ Expected<StoredTalk> StorageWorker::proposeTalk(qint64 speakerId, const QString 
             return votingClosed();
         PreparedQuery insert = prepared(
                 QStringLiteral("INSERT INTO talks (speaker_id, client_id, title, abstract, "
-                               "created_at) VALUES (?, ?, ?, ?, ?)"));
+                               "created_at) VALUES (?, ?, ?, ?, ?) "
+                               "ON CONFLICT (speaker_id, client_id) DO NOTHING"));
         insert.addBindValue(speakerId);
         insert.addBindValue(clientId);
         insert.addBindValue(title);
@@ -576,6 +577,8 @@ Expected<StoredTalk> StorageWorker::proposeTalk(qint64 speakerId, const QString 
         insert.addBindValue(nowMs);
         if (!insert.exec())
             return failure(QStringLiteral("store a talk"), insert);
+        // Nothing inserted: the same resend was stored meanwhile, through another node.
+        const bool inserted = insert.numRowsAffected() > 0;
         PreparedQuery created = prepared(
                 QStringLiteral("SELECT id FROM talks WHERE speaker_id = ? AND client_id = ?"));
         created.addBindValue(speakerId);
@@ -585,6 +588,8 @@ Expected<StoredTalk> StorageWorker::proposeTalk(qint64 speakerId, const QString 
         const auto stored = talk(created.value(0).toLongLong());
         if (!stored)
             return stored.error();
+        if (!inserted)
+            return StoredTalk{stored.value(), true};
         notifyNodes(ClusterEvent::TalkChanged, {{QStringLiteral("id"), stored->id}});
         return StoredTalk{stored.value(), false};
     });
@@ -795,7 +800,8 @@ Expected<StoredMessage> StorageWorker::sendMessage(qint64 from, qint64 to, const
             return recipient.error();
         PreparedQuery insert = prepared(QStringLiteral(
                 "INSERT INTO messages (sender_id, recipient_id, user_low, user_high, "
-                "client_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                "client_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (sender_id, client_id) DO NOTHING"));
         insert.addBindValue(from);
         insert.addBindValue(to);
         insert.addBindValue(qMin(from, to));
@@ -805,6 +811,8 @@ Expected<StoredMessage> StorageWorker::sendMessage(qint64 from, qint64 to, const
         insert.addBindValue(nowMs);
         if (!insert.exec())
             return failure(QStringLiteral("store a message"), insert);
+        // Nothing inserted: the same resend was stored meanwhile, through another node.
+        const bool inserted = insert.numRowsAffected() > 0;
         PreparedQuery stored =
                 prepared(QStringLiteral("SELECT ") + MessageColumns
                          + QStringLiteral(" WHERE m.sender_id = ? AND m.client_id = ?"));
@@ -814,6 +822,8 @@ Expected<StoredMessage> StorageWorker::sendMessage(qint64 from, qint64 to, const
         if (!created || created->isEmpty())
             return created ? Error{ErrorCode::Internal, QStringLiteral("a stored message vanished")}
                            : created.error();
+        if (!inserted)
+            return StoredMessage{created->constFirst(), true};
         notifyNodes(ClusterEvent::ChatMessage,
                     {{QStringLiteral("id"), created->constFirst().id},
                      {QStringLiteral("from"), from},
