@@ -38,6 +38,7 @@ private Q_SLOTS:
     void aStatementLeftUnrunIsNotReused();
     void everyNotificationOfABatchArrives();
     void aResendRacingThroughAnotherNodeIsADuplicate();
+    void aToggleRacingThroughAnotherNodeCountsOnce();
     void unreachableDatabaseIsAClearError();
 
 private:
@@ -551,6 +552,54 @@ void tst_Storage::aResendRacingThroughAnotherNodeIsADuplicate()
     QVERIFY2(raced->hasValue(), qPrintable(raced->hasValue() ? QString() : raced->error().message));
     QVERIFY(raced->value().duplicate);
     QCOMPARE(raced->value().message.id, held->message.id);
+}
+
+void tst_Storage::aToggleRacingThroughAnotherNodeCountsOnce()
+{
+    if (m_url.driver != DatabaseUrl::Driver::Postgres)
+        QSKIP("Several nodes are PostgreSQL's");
+    auto first = open();
+    auto second = open();
+    QVERIFY(first && second);
+    const auto talk = first->runBlocking<Expected<StoredTalk>>(
+            [this](StorageWorker &w) -> Expected<StoredTalk> {
+                const auto speaker = w.createUser(newUser(QStringLiteral("speaker")), 1);
+                if (!speaker)
+                    return speaker.error();
+                return w.proposeTalk(speaker->id, QStringLiteral("t"), QStringLiteral("Talk"), {},
+                                     1);
+            });
+    QVERIFY(talk);
+    const auto voter = first->runBlocking<Expected<UserInfo>>(
+            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("voter")), 1); });
+    QVERIFY(voter);
+
+    // One toggle, sent to both nodes: the second's is under way and not committed...
+    const auto held = second->runBlocking<Expected<VoteResult>>([&](StorageWorker &w) {
+        w.beginBatch();
+        return w.toggleVote(voter->id, QStringLiteral("v1"), talk->talk.id, 2);
+    });
+    QVERIFY(held && held->voted && held->changed);
+    QObject context;
+    std::optional<Expected<VoteResult>> raced;
+    first->run<Expected<VoteResult>>(
+            &context,
+            [&](StorageWorker &w) {
+                return w.toggleVote(voter->id, QStringLiteral("v1"), talk->talk.id, 3);
+            },
+            [&](const Expected<VoteResult> &result) { raced = result; });
+    QTest::qWait(300);
+    QVERIFY(!raced.has_value());
+    QVERIFY(second->runBlocking<bool>([](StorageWorker &w) { return w.commitBatch(); }));
+    // ...so the first reports it, and the vote counts once (a second toggle would undo it).
+    QTRY_VERIFY(raced.has_value());
+    QVERIFY2(raced->hasValue(), qPrintable(raced->hasValue() ? QString() : raced->error().message));
+    QVERIFY(!raced->value().changed);
+    QVERIFY(raced->value().voted);
+    QCOMPARE(raced->value().votes, 1);
+    const auto tally = first->runBlocking<Expected<qint64>>(
+            [id = talk->talk.id](StorageWorker &w) { return w.tallyOf(id); });
+    QCOMPARE(tally.value(), 1);
 }
 
 void tst_Storage::unreachableDatabaseIsAClearError()

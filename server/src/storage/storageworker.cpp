@@ -680,21 +680,25 @@ Expected<VoteResult> StorageWorker::toggleVote(qint64 userId, const QString &cli
                                                qint64 talkId, qint64 nowMs)
 {
     return inTransaction<VoteResult>([&]() -> Expected<VoteResult> {
-        PreparedQuery seen = prepared(QStringLiteral(
-                "SELECT talk_id, voted FROM vote_toggles WHERE user_id = ? AND client_id = ?"));
-        seen.addBindValue(userId);
-        seen.addBindValue(clientId);
-        if (!seen.exec())
-            return failure(QStringLiteral("read a vote"), seen);
-        if (seen.next()) {
-            // A resend: report what the first one did, change nothing.
+        // A resend: what the first one did, with the tally now; nothing changes.
+        const auto earlier = [&]() -> std::optional<Expected<VoteResult>> {
+            PreparedQuery seen = prepared(QStringLiteral(
+                    "SELECT talk_id, voted FROM vote_toggles WHERE user_id = ? AND client_id = ?"));
+            seen.addBindValue(userId);
+            seen.addBindValue(clientId);
+            if (!seen.exec())
+                return failure(QStringLiteral("read a vote"), seen);
+            if (!seen.next())
+                return std::nullopt;
             const qint64 earlierTalk = seen.value(0).toLongLong();
             const bool voted = seen.value(1).toInt() != 0;
             const auto tally = tallyOf(earlierTalk);
             if (!tally)
                 return tally.error();
             return VoteResult{earlierTalk, voted, tally.value(), false};
-        }
+        };
+        if (auto resend = earlier())
+            return *resend;
         const auto open = votingOpen();
         if (!open)
             return open.error();
@@ -704,6 +708,22 @@ Expected<VoteResult> StorageWorker::toggleVote(qint64 userId, const QString &cli
         if (!target || target->hidden)
             return target ? notFound(QStringLiteral("no talk with id %1").arg(talkId))
                           : target.error();
+
+        // The client id is claimed before the vote changes: the same toggle resent through
+        // another node at this moment waits here, then finds it taken and is a resend.
+        PreparedQuery claim =
+                prepared(QStringLiteral("INSERT INTO vote_toggles (user_id, client_id, talk_id, "
+                                        "voted) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING"));
+        claim.addBindValue(userId);
+        claim.addBindValue(clientId);
+        claim.addBindValue(talkId);
+        if (!claim.exec())
+            return failure(QStringLiteral("record a vote"), claim);
+        if (claim.numRowsAffected() == 0) {
+            if (auto resend = earlier())
+                return *resend;
+            return Error{ErrorCode::Internal, QStringLiteral("a recorded vote vanished")};
+        }
 
         PreparedQuery remove =
                 prepared(QStringLiteral("DELETE FROM votes WHERE talk_id = ? AND user_id = ?"));
@@ -720,16 +740,13 @@ Expected<VoteResult> StorageWorker::toggleVote(qint64 userId, const QString &cli
             insert.addBindValue(nowMs);
             if (!insert.exec())
                 return failure(QStringLiteral("store a vote"), insert);
+            PreparedQuery record = prepared(QStringLiteral(
+                    "UPDATE vote_toggles SET voted = 1 WHERE user_id = ? AND client_id = ?"));
+            record.addBindValue(userId);
+            record.addBindValue(clientId);
+            if (!record.exec())
+                return failure(QStringLiteral("record a vote"), record);
         }
-        PreparedQuery record =
-                prepared(QStringLiteral("INSERT INTO vote_toggles (user_id, client_id, talk_id, "
-                                        "voted) VALUES (?, ?, ?, ?)"));
-        record.addBindValue(userId);
-        record.addBindValue(clientId);
-        record.addBindValue(talkId);
-        record.addBindValue(voted ? 1 : 0);
-        if (!record.exec())
-            return failure(QStringLiteral("record a vote"), record);
         const auto tally = tallyOf(talkId);
         if (!tally)
             return tally.error();
