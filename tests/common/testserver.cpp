@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "testserver.h"
+#include "processstats.h"
 #include "storage/databaseurl.h"
 
 #include <QDeadlineTimer>
@@ -289,12 +290,7 @@ QUrl TestServer::url() const
 
 qint64 TestServer::residentKiB() const
 {
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid()));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    static const QRegularExpression rss(QStringLiteral(R"(VmRSS:\s+(\d+) kB)"));
-    const auto match = rss.match(QString::fromLatin1(status.readAll()));
-    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+    return Test::residentKiB(pid());
 }
 
 } // namespace Hallway::Test

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "serverprocess.h"
+#include "processstats.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
-#include <QFile>
 #include <QRegularExpression>
 #include <QThread>
-#include <unistd.h>
 
 namespace Hallway::Bench {
 
@@ -52,26 +51,12 @@ void ServerProcess::stop()
 
 double ServerProcess::cpuSeconds() const
 {
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid()));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    // Fields after the ")" that closes the command name: state is field 3, utime 14, stime 15.
-    const QByteArray line = stat.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble();
-    return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
+    return Test::cpuSeconds(pid());
 }
 
 qint64 ServerProcess::residentKiB() const
 {
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid()));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    static const QRegularExpression rss(QStringLiteral(R"(VmRSS:\s+(\d+) kB)"));
-    const auto match = rss.match(QString::fromLatin1(status.readAll()));
-    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+    return Test::residentKiB(pid());
 }
 
 } // namespace Hallway::Bench
