@@ -12,8 +12,10 @@
 #include "logging.h"
 #include "moderation/audittrail.h"
 #include "moderation/moderationservice.h"
+#include "net/admissioncontrol.h"
 #include "net/clientconnection.h"
 #include "net/connectionregistry.h"
+#include "net/listener.h"
 #include "protocol.h"
 #include "requestrouter.h"
 #include "stats/statsservice.h"
@@ -30,8 +32,6 @@
 #include <QHostInfo>
 #include <QRandomGenerator>
 #include <QSslKey>
-#include <QSslServer>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
@@ -68,6 +68,10 @@ Status HallwayServer::start()
     const auto target = DatabaseUrl::parse(databaseUrl);
     if (!target)
         return target.error();
+    // The port first: a server that cannot listen must not create or migrate a database.
+    // Connections wait in the kernel's queue until everything below is ready.
+    if (const Status listening = listen(); !listening)
+        return listening;
 
     m_storage = std::make_unique<Storage>(target.value());
     if (const Status opened = m_storage->open(); !opened)
@@ -137,10 +141,52 @@ Status HallwayServer::start()
     if (m_cluster)
         m_router->joinCluster(*m_cluster);
 
+    m_tcpListener->resumeAccepting();
+    qCInfo(lcServer).noquote() << "listening on" << url().toString();
+    m_startedAt = QDateTime::currentMSecsSinceEpoch();
+    if (m_clusterPresence) {
+        // Only one process can listen here: a node that did before is dead.
+        const QString endpoint =
+                QStringLiteral("%1/%2:%3")
+                        .arg(QHostInfo::localHostName(), m_tcpListener->serverAddress().toString(),
+                             QString::number(m_tcpListener->serverPort()));
+        if (const Status joined = m_clusterPresence->start(endpoint); !joined)
+            return joined;
+    }
+    return startHttp();
+}
+
+Status HallwayServer::listen()
+{
+    if (m_settings.tlsCertificateFile.isEmpty() != m_settings.tlsKeyFile.isEmpty())
+        return Error{ErrorCode::BadRequest,
+                     QStringLiteral("TLS needs both a certificate and a key file")};
+    std::optional<QSslConfiguration> tls;
+    if (!m_settings.tlsCertificateFile.isEmpty()) {
+        const auto loaded =
+                loadTlsConfiguration(m_settings.tlsCertificateFile, m_settings.tlsKeyFile);
+        if (!loaded)
+            return loaded.error();
+        tls = loaded.value();
+    }
+
+    // Sockets and handshakes are bounded before anything else is spent on them.
+    const int fileBudget = connectionBudgetFromFileLimit();
+    int total = m_settings.maxConnections;
+    if (fileBudget > 0 && (total <= 0 || total > fileBudget))
+        total = fileBudget;
+    m_admission = std::make_unique<AdmissionControl>(
+            AdmissionControl::Limits{m_settings.connectionsPerAddress, total,
+                                     m_settings.handshakeTimeoutMs},
+            &m_metrics);
+    qCInfo(lcServer) << "holding at most" << total << "connections";
+
     m_listener = new QWebSocketServer(QStringLiteral("hallway-server"),
                                       QWebSocketServer::NonSecureMode, this);
-    m_listener->setHandshakeTimeout(std::chrono::milliseconds(m_settings.handshakeTimeoutMs));
     m_listener->setMaxPendingConnections(m_settings.maxPendingConnections);
+    // AdmissionControl enforces the deadline: QWebSocketServer does only for sockets it
+    // accepted itself, and handleConnection() sockets are not.
+    m_listener->setHandshakeTimeout(-1);
     connect(m_listener, &QWebSocketServer::newConnection, this, &HallwayServer::onNewConnection);
     // Browsers say which page opened the socket; apps send no Origin and may always connect.
     connect(
@@ -154,26 +200,7 @@ Status HallwayServer::start()
             },
             Qt::DirectConnection);
 
-    if (m_settings.tlsCertificateFile.isEmpty() != m_settings.tlsKeyFile.isEmpty())
-        return Error{ErrorCode::BadRequest,
-                     QStringLiteral("TLS needs both a certificate and a key file")};
-    if (!m_settings.tlsCertificateFile.isEmpty()) {
-        const auto tls = loadTlsConfiguration(m_settings.tlsCertificateFile, m_settings.tlsKeyFile);
-        if (!tls)
-            return tls.error();
-        auto *sslListener = new QSslServer(this);
-        sslListener->setSslConfiguration(tls.value());
-        sslListener->setHandshakeTimeout(m_settings.handshakeTimeoutMs);
-        connect(sslListener, &QSslServer::errorOccurred, this,
-                [](QSslSocket *socket, QAbstractSocket::SocketError) {
-                    qCInfo(lcNet).noquote()
-                            << "TLS handshake with" << socket->peerAddress().toString()
-                            << "failed:" << socket->errorString();
-                });
-        m_tcpListener = sslListener;
-    } else {
-        m_tcpListener = new QTcpServer(this);
-    }
+    m_tcpListener = new Listener(*m_admission, tls, this);
     m_tcpListener->setListenBacklogSize(m_settings.listenBacklog);
     m_tcpListener->setMaxPendingConnections(m_settings.maxPendingConnections);
     connect(m_tcpListener, &QTcpServer::pendingConnectionAvailable, this, [this]() {
@@ -181,8 +208,6 @@ Status HallwayServer::start()
             if (m_settings.socketSendBufferBytes > 0)
                 socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption,
                                         m_settings.socketSendBufferBytes);
-            // Remembered so topics can write their frames to it directly (see textFrame()).
-            m_rawSockets.insert(socketKey(socket->peerAddress(), socket->peerPort()), socket);
             m_listener->handleConnection(socket);
         }
     });
@@ -192,18 +217,8 @@ Status HallwayServer::start()
                              .arg(m_settings.listenAddress.toString())
                              .arg(m_settings.port)
                              .arg(m_tcpListener->errorString())};
-    qCInfo(lcServer).noquote() << "listening on" << url().toString();
-    m_startedAt = QDateTime::currentMSecsSinceEpoch();
-    if (m_clusterPresence) {
-        // Only one process can listen here: a node that did before is dead.
-        const QString endpoint =
-                QStringLiteral("%1/%2:%3")
-                        .arg(QHostInfo::localHostName(), m_tcpListener->serverAddress().toString(),
-                             QString::number(m_tcpListener->serverPort()));
-        if (const Status joined = m_clusterPresence->start(endpoint); !joined)
-            return joined;
-    }
-    return startHttp();
+    m_tcpListener->pauseAccepting();
+    return Done{};
 }
 
 Status HallwayServer::startHttp()
@@ -330,12 +345,7 @@ Expected<QSslConfiguration> HallwayServer::loadTlsConfiguration(const QString &c
 
 bool HallwayServer::isSecure() const
 {
-    return qobject_cast<QSslServer *>(m_tcpListener) != nullptr;
-}
-
-QString HallwayServer::socketKey(const QHostAddress &address, quint16 port)
-{
-    return address.toString() + QLatin1Char('|') + QString::number(port);
+    return m_tcpListener && m_tcpListener->isSecure();
 }
 
 QUrl HallwayServer::url() const
@@ -361,40 +371,44 @@ quint16 HallwayServer::port() const
 void HallwayServer::onNewConnection()
 {
     while (QWebSocket *socket = m_listener->nextPendingConnection()) {
-        if (m_shuttingDown) {
-            socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("shutting down"));
+        QTcpSocket *rawSocket =
+                m_admission->takeHandshake(socket->peerAddress(), socket->peerPort());
+        if (!rawSocket) { // cannot happen: every socket came through the admission
+            qCWarning(lcNet) << "a WebSocket without its socket; dropped";
+            socket->abort();
             socket->deleteLater();
             continue;
         }
         const QString address = socket->peerAddress().toString();
-        if (m_settings.connectionsPerAddress > 0
-            && m_connectionsPerAddress.value(address) >= m_settings.connectionsPerAddress) {
-            qCInfo(lcNet).noquote() << "too many connections from" << address;
-            socket->close(static_cast<QWebSocketProtocol::CloseCode>(
-                                  Protocol::CloseCode::TooManyConnections),
-                          QStringLiteral("too many connections from your address"));
-            socket->deleteLater();
-            continue;
-        }
-        const ConnectionLimits limits{m_settings.maxMessageBytes, m_settings.readBufferBytes,
-                                      m_settings.maxUnsentBytes, m_settings.helloTimeoutMs,
-                                      m_settings.signInTimeoutMs};
-        auto *connection = new ClientConnection(socket, limits, &m_metrics, this);
-        connection->setRawSocket(
-                m_rawSockets.take(socketKey(socket->peerAddress(), socket->peerPort())));
+        const ConnectionLimits limits{
+                m_settings.maxMessageBytes, m_settings.readBufferBytes,
+                m_settings.maxUnsentBytes,  m_settings.helloTimeoutMs,
+                m_settings.signInTimeoutMs, m_settings.maxOutstandingRequests};
+        auto *connection = new ClientConnection(socket, rawSocket, limits, &m_metrics, this);
         m_connections.insert(connection);
-        ++m_connectionsPerAddress[address];
-        connect(connection, &ClientConnection::requestReceived, m_router.get(),
-                &RequestRouter::handle);
+        m_admission->connectionOpened(address);
         connect(connection, &ClientConnection::closed, this,
                 [this, address](ClientConnection *closed) {
                     m_router->connectionClosed(closed);
                     m_connections.remove(closed);
-                    if (--m_connectionsPerAddress[address] <= 0)
-                        m_connectionsPerAddress.remove(address);
+                    m_admission->connectionClosed(address);
                     if (m_shuttingDown && m_connections.isEmpty())
                         finishShutdown();
                 });
+        if (m_shuttingDown) {
+            connection->close(QWebSocketProtocol::CloseCodeGoingAway,
+                              QStringLiteral("the server is shutting down"));
+            continue;
+        }
+        if (m_settings.connectionsPerAddress > 0
+            && m_admission->openConnections(address) > m_settings.connectionsPerAddress) {
+            qCInfo(lcNet).noquote() << "too many connections from" << address;
+            connection->close(Protocol::CloseCode::TooManyConnections,
+                              QStringLiteral("too many connections from your address"));
+            continue;
+        }
+        connect(connection, &ClientConnection::requestReceived, m_router.get(),
+                &RequestRouter::handle);
     }
 }
 

@@ -15,11 +15,11 @@
 #include <QUrl>
 #include <memory>
 
-class QTcpServer;
 class QWebSocketServer;
 
 namespace Hallway {
 
+class AdmissionControl;
 class AuditTrail;
 class AuthService;
 class ChatService;
@@ -30,6 +30,7 @@ class ConnectionRegistry;
 class FactService;
 class HttpEndpoint;
 class HubService;
+class Listener;
 class ModerationService;
 class PasswordHasher;
 class StatsService;
@@ -64,11 +65,11 @@ Q_SIGNALS:
     void stopped();
 
 private:
+    Status listen();
     void onNewConnection();
     void closeAllConnections();
     void finishShutdown();
     Status startHttp();
-    static QString socketKey(const QHostAddress &address, quint16 port);
     static Expected<QSslConfiguration> loadTlsConfiguration(const QString &certificateFile,
                                                             const QString &keyFile);
     QJsonObject health() const;
@@ -95,12 +96,10 @@ private:
     std::unique_ptr<HttpEndpoint> m_http;
     quint16 m_httpPort = 0;
     qint64 m_startedAt = 0;
-    QTcpServer *m_tcpListener = nullptr; // accepts; lets us set the backlog and socket options
+    std::unique_ptr<AdmissionControl> m_admission; // before the listener, which uses it
+    Listener *m_tcpListener = nullptr; // accepts (and does TLS); a child of this
     QWebSocketServer *m_listener = nullptr; // does the WebSocket handshakes
     QSet<ClientConnection *> m_connections;
-    QHash<QString, int> m_connectionsPerAddress;
-    // Sockets handed to the WebSocket handshake, by peer, until their connection is made.
-    QHash<QString, QPointer<QTcpSocket>> m_rawSockets;
     ServerMetrics m_metrics;
     bool m_shuttingDown = false;
     bool m_stopped = false;

@@ -17,6 +17,9 @@ struct ServerMetrics {
     qint64 framesOut = 0; // every frame to every client: a fan-out to 100 counts 100
     qint64 bytesOut = 0; // UTF-8 payload bytes of those frames
     qint64 closedTooSlow = 0;
+    qint64 readsPaused = 0; // times a connection stopped reading at its outstanding-request cap
+    qint64 handshakesRefused = 0; // sockets closed at accept: an address or the server was full
+    qint64 handshakesTimedOut = 0; // sockets closed for not finishing the handshake in time
     std::array<qint64, 10> errorsByCode{}; // indexed by ErrorCode
     qint64 storageJobs = 0;
     double storageSecondsSum = 0;

@@ -60,6 +60,8 @@ Status ServerSettings::loadFile(const QString &path)
             QStringLiteral("limits/sign_in_timeout_ms"),
             QStringLiteral("limits/handshake_timeout_ms"),
             QStringLiteral("limits/max_pending_connections"),
+            QStringLiteral("limits/max_outstanding_requests"),
+            QStringLiteral("limits/max_connections"),
             QStringLiteral("limits/listen_backlog"),
             QStringLiteral("limits/socket_send_buffer_bytes"),
             QStringLiteral("topics/history"),
@@ -158,6 +160,9 @@ Status ServerSettings::loadFile(const QString &path)
                 problems);
     readInteger(ini, QStringLiteral("limits/max_pending_connections"), maxPendingConnections, 1,
                 problems);
+    readInteger(ini, QStringLiteral("limits/max_outstanding_requests"), maxOutstandingRequests, 1,
+                problems);
+    readInteger(ini, QStringLiteral("limits/max_connections"), maxConnections, 0, problems);
     readInteger(ini, QStringLiteral("limits/listen_backlog"), listenBacklog, 1, problems);
     readInteger(ini, QStringLiteral("limits/socket_send_buffer_bytes"), socketSendBufferBytes, 0,
                 problems);

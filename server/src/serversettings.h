@@ -27,7 +27,13 @@ struct ServerSettings {
     qint64 maxUnsentBytes = 1024 * 1024; // [limits] max_unsent_bytes
     int helloTimeoutMs = 10'000; // [limits] hello_timeout_ms
     int signInTimeoutMs = 60'000; // [limits] sign_in_timeout_ms
+    // From accepting a socket to the end of its TLS and WebSocket handshakes.
     int handshakeTimeoutMs = 10'000; // [limits] handshake_timeout_ms
+    // A connection with this many requests unanswered is not read until a reply goes out.
+    int maxOutstandingRequests = 8; // [limits] max_outstanding_requests
+    // Open connections and handshakes in all; 0: as many as the file-descriptor limit allows
+    // (less a reserve). A larger value is lowered to that too.
+    int maxConnections = 0; // [limits] max_connections
     int maxPendingConnections = 256; // [limits] max_pending_connections
     int listenBacklog = 1024; // [limits] listen_backlog: the kernel's queue of new connections
     // [limits] socket_send_buffer_bytes: the kernel's send buffer per connection; 0 keeps the

@@ -7,6 +7,7 @@
 #include "protocol.h"
 #include "storage/storage.h"
 #include "topics/topic.h"
+#include "topics/usertopics.h"
 #include "validation.h"
 
 #include <QDateTime>
@@ -54,7 +55,11 @@ Expected<std::pair<qint64, qint64>> conversationFor(const QJsonObject &data, qin
 } // namespace
 
 ChatService::ChatService(Storage &storage, int messagesToLoad, int history, QObject *parent)
-    : QObject(parent), m_storage(storage), m_messagesToLoad(messagesToLoad), m_history(history)
+    : QObject(parent),
+      m_storage(storage),
+      m_messagesToLoad(messagesToLoad),
+      m_streams(new UserTopics(
+              [history](qint64, QObject *owner) { return new ChatStream(history, owner); }, this))
 {
 }
 
@@ -78,20 +83,9 @@ bool ChatService::handle(ClientConnection *connection, const Envelope &request)
     return true;
 }
 
-Topic *ChatService::streamOf(qint64 userId, bool create)
-{
-    if (Topic *stream = m_streams.value(userId))
-        return stream;
-    if (!create)
-        return nullptr;
-    auto *stream = new ChatStream(m_history, this);
-    m_streams.insert(userId, stream);
-    return stream;
-}
-
 void ChatService::publishTo(qint64 userId, const QJsonObject &event)
 {
-    if (auto *stream = static_cast<ChatStream *>(streamOf(userId, false)))
+    if (auto *stream = static_cast<ChatStream *>(m_streams->find(userId)))
         stream->publish(event);
 }
 
@@ -122,9 +116,10 @@ void ChatService::subscribe(ClientConnection *connection, const QJsonValue &requ
                     conversations.append(conversation.toJson());
                 m_listeners.insert(connection, userId);
                 const QJsonObject snapshot{{QStringLiteral("conversations"), conversations}};
-                connection->reply(
-                        requestId,
-                        streamOf(userId, true)->subscribe(connection, since, snapshot).toJson());
+                connection->reply(requestId,
+                                  m_streams->findOrCreate(userId)
+                                          ->subscribe(connection, since, snapshot)
+                                          .toJson());
             });
 }
 
@@ -140,14 +135,8 @@ void ChatService::connectionClosed(ClientConnection *connection)
         return;
     const qint64 userId = *found;
     m_listeners.erase(found);
-    Topic *stream = streamOf(userId, false);
-    if (!stream)
-        return;
-    stream->unsubscribe(connection);
-    if (stream->subscriberCount() == 0) {
-        m_streams.remove(userId);
-        delete stream;
-    }
+    if (Topic *stream = m_streams->find(userId))
+        stream->unsubscribe(connection);
 }
 
 void ChatService::send(ClientConnection *connection, const Envelope &request)
@@ -238,7 +227,7 @@ void ChatService::joinCluster(ClusterBus &bus)
 
 bool ChatService::listensHere(qint64 userId) const
 {
-    return m_streams.contains(userId) || m_subscribing.contains(userId);
+    return m_streams->find(userId) || m_subscribing.contains(userId);
 }
 
 void ChatService::readMessageThen(qint64 messageId,

@@ -16,6 +16,7 @@ class ClientConnection;
 class ClusterBus;
 class Storage;
 class Topic;
+class UserTopics;
 
 // One-to-one chat: messages stored once per client id, history by keyset pages, the
 // conversation list with unread counts, read markers and delivery receipts. Each user has a
@@ -48,13 +49,11 @@ private:
     void conversations(ClientConnection *connection, const Envelope &request);
     void markRead(ClientConnection *connection, const Envelope &request);
     void ackDelivery(ClientConnection *connection, const Envelope &request);
-    Topic *streamOf(qint64 userId, bool create);
     void publishTo(qint64 userId, const QJsonObject &event);
 
     Storage &m_storage;
     int m_messagesToLoad;
-    int m_history;
-    QHash<qint64, Topic *> m_streams; // per user, while someone listens; children of this
+    UserTopics *m_streams; // one per user; a child of this
     QHash<ClientConnection *, qint64> m_listeners;
     QHash<qint64, int> m_subscribing; // users whose stream snapshot is being read
 };

@@ -7,6 +7,7 @@
 #include "protocol.h"
 #include "storage/storage.h"
 #include "topics/communityfeedtopic.h"
+#include "topics/usertopics.h"
 
 #include <QDateTime>
 
@@ -38,7 +39,13 @@ FactService::FactService(Storage &storage, int communitySize, int communityInter
     : QObject(parent),
       m_storage(storage),
       m_history(history),
-      m_community(std::make_unique<CommunityFeedTopic>(communitySize, communityIntervalMs, history))
+      m_community(
+              std::make_unique<CommunityFeedTopic>(communitySize, communityIntervalMs, history)),
+      m_userFeeds(new UserTopics(
+              [history](qint64 userId, QObject *owner) {
+                  return new UserFeedTopic(userId, history, owner);
+              },
+              this))
 {
 }
 
@@ -79,7 +86,7 @@ void FactService::post(ClientConnection *connection, const QJsonValue &requestId
 void FactService::publishPosted(const Fact &fact)
 {
     m_community->add(fact);
-    if (auto *feed = static_cast<UserFeedTopic *>(userFeed(fact.author.id, false)))
+    if (auto *feed = static_cast<UserFeedTopic *>(m_userFeeds->find(fact.author.id)))
         feed->posted(fact);
     Q_EMIT authorFactsChanged(fact.author.id);
 }
@@ -124,7 +131,7 @@ void FactService::joinCluster(ClusterBus &bus)
 
 void FactService::visibilityChanged(const Fact &fact, bool hidden, const QList<Fact> &latest)
 {
-    auto *feed = static_cast<UserFeedTopic *>(userFeed(fact.author.id, false));
+    auto *feed = static_cast<UserFeedTopic *>(m_userFeeds->find(fact.author.id));
     if (hidden) {
         m_community->remove(fact.id, latest);
         if (feed)
@@ -155,17 +162,6 @@ void FactService::list(ClientConnection *connection, const QJsonValue &requestId
             });
 }
 
-Topic *FactService::userFeed(qint64 userId, bool create)
-{
-    if (Topic *feed = m_userFeeds.value(userId))
-        return feed;
-    if (!create)
-        return nullptr;
-    auto *feed = new UserFeedTopic(userId, m_history, this);
-    m_userFeeds.insert(userId, feed);
-    return feed;
-}
-
 void FactService::subscribeUserFeed(ClientConnection *connection, const QJsonValue &requestId,
                                     qint64 userId, const std::optional<TopicPosition> &since)
 {
@@ -188,7 +184,7 @@ void FactService::subscribeUserFeed(ClientConnection *connection, const QJsonVal
                             requestId, {ErrorCode::Unauthorized, QStringLiteral("sign in first")});
                 const FactPage page = toPage(facts.value(), ListFactsRequest::DefaultLimit);
                 QJsonObject snapshot = page.toJson();
-                Topic *feed = userFeed(userId, true);
+                Topic *feed = m_userFeeds->findOrCreate(userId);
                 m_userFeedsOf[connection].insert(userId);
                 connection->reply(requestId, feed->subscribe(connection, since, snapshot).toJson());
             });
@@ -196,10 +192,9 @@ void FactService::subscribeUserFeed(ClientConnection *connection, const QJsonVal
 
 void FactService::unsubscribeUserFeed(ClientConnection *connection, qint64 userId)
 {
-    if (Topic *feed = userFeed(userId, false))
+    if (Topic *feed = m_userFeeds->find(userId))
         feed->unsubscribe(connection);
     m_userFeedsOf[connection].remove(userId);
-    dropIfUnused(userId);
 }
 
 void FactService::connectionClosed(ClientConnection *connection)
@@ -207,18 +202,8 @@ void FactService::connectionClosed(ClientConnection *connection)
     m_community->unsubscribe(connection);
     const QSet<qint64> feeds = m_userFeedsOf.take(connection);
     for (const qint64 userId : feeds) {
-        if (Topic *feed = userFeed(userId, false))
+        if (Topic *feed = m_userFeeds->find(userId))
             feed->unsubscribe(connection);
-        dropIfUnused(userId);
-    }
-}
-
-void FactService::dropIfUnused(qint64 userId)
-{
-    Topic *feed = userFeed(userId, false);
-    if (feed && feed->subscriberCount() == 0) {
-        m_userFeeds.remove(userId);
-        delete feed;
     }
 }
 

@@ -15,10 +15,10 @@ class ClusterBus;
 class CommunityFeedTopic;
 class Storage;
 class Topic;
+class UserTopics;
 
 // Facts: posting (stored once per client id, then pushed to the author's feed and the
-// community feed), paging through a user's facts, and the per-user feed topics, which exist
-// while someone subscribes to them.
+// community feed), paging through a user's facts, and the per-user feed topics (UserTopics).
 class FactService : public QObject {
     Q_OBJECT
 public:
@@ -50,13 +50,11 @@ Q_SIGNALS:
 
 private:
     void publishPosted(const Fact &fact);
-    Topic *userFeed(qint64 userId, bool create);
-    void dropIfUnused(qint64 userId);
 
     Storage &m_storage;
     int m_history;
     std::unique_ptr<CommunityFeedTopic> m_community;
-    QHash<qint64, Topic *> m_userFeeds; // owned (children of this)
+    UserTopics *m_userFeeds; // a child of this
     QHash<ClientConnection *, QSet<qint64>> m_userFeedsOf;
 };
 

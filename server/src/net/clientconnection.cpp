@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "protocol.h"
 #include "servermetrics.h"
+#include "websocketframe.h"
 
 #include <QTcpSocket>
 
@@ -14,23 +15,37 @@ namespace Hallway {
 namespace {
 // A client that does not answer our close frame in this time is cut off.
 constexpr int CloseHandshakeTimeoutMs = 2000;
+// How much is taken from the socket at a time while looking for frames.
+constexpr qint64 ReadChunkBytes = 16 * 1024;
+constexpr int NormalClosure = 1000;
+constexpr int NoStatusReceived = 1005;
 } // namespace
 
-ClientConnection::ClientConnection(QWebSocket *socket, const ConnectionLimits &limits,
-                                   ServerMetrics *metrics, QObject *parent)
-    : QObject(parent), m_socket(socket), m_limits(limits), m_metrics(metrics)
+ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *rawSocket,
+                                   const ConnectionLimits &limits, ServerMetrics *metrics,
+                                   QObject *parent)
+    : QObject(parent),
+      m_socket(socket),
+      m_rawSocket(rawSocket),
+      m_reader(limits.maxMessageBytes),
+      m_limits(limits),
+      m_metrics(metrics)
 {
     m_socket->setParent(this);
     m_peerAddress = socket->peerAddress().toString();
     m_peer = QStringLiteral("%1:%2").arg(m_peerAddress).arg(socket->peerPort());
 
-    m_socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(limits.maxMessageBytes));
-    m_socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(limits.maxMessageBytes));
-    m_socket->setReadBufferSize(limits.readBufferBytes);
-
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onTextMessage);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinaryMessage);
+    // From here on the frames are ours to read: QWebSocket (6.4) would read every buffered
+    // frame at once and accepts unmasked ones. Qt internals relied on: QWebSocket reads only
+    // in a slot connected to the socket's readyRead (QWebSocketPrivate::processData), and
+    // has read nothing past the handshake when QWebSocketServer::newConnection is emitted.
+    // tst_connectionlimits checks both through their effects.
+    QObject::disconnect(m_rawSocket, &QIODevice::readyRead, nullptr, nullptr);
+    m_rawSocket->setReadBufferSize(limits.readBufferBytes);
+    connect(m_rawSocket, &QIODevice::readyRead, this, &ClientConnection::readFrames);
     connect(m_socket, &QWebSocket::disconnected, this, &ClientConnection::onDisconnected);
+    // Frames the client pipelined behind its handshake are already waiting.
+    QMetaObject::invokeMethod(this, &ClientConnection::readFrames, Qt::QueuedConnection);
 
     m_timer.start(limits.helloTimeoutMs, this);
 
@@ -57,7 +72,8 @@ void ClientConnection::timerEvent(QTimerEvent *event)
     case Phase::SignedIn:
         break;
     case Phase::Closing:
-        m_socket->abort(); // the peer never answered our close
+        if (m_rawSocket)
+            m_rawSocket->abort(); // the peer never answered our close
         break;
     }
 }
@@ -84,13 +100,86 @@ void ClientConnection::signOut()
     acceptHello(); // back to awaiting a sign-in, with a fresh deadline
 }
 
+void ClientConnection::readFrames()
+{
+    while (!m_readingPaused && m_rawSocket
+           && m_rawSocket->state() == QAbstractSocket::ConnectedState) {
+        if (const auto item = m_reader.next()) {
+            handleFrame(*item);
+            continue;
+        }
+        const QByteArray chunk = m_rawSocket->read(ReadChunkBytes);
+        if (chunk.isEmpty())
+            return;
+        m_reader.append(chunk);
+    }
+}
+
+void ClientConnection::handleFrame(const WebSocketReader::Item &item)
+{
+    using Kind = WebSocketReader::Item::Kind;
+    switch (item.kind) {
+    case Kind::Text:
+        if (m_phase != Phase::Closing)
+            onTextMessage(item.payload);
+        break;
+    case Kind::Binary:
+        if (m_phase == Phase::Closing)
+            break;
+        ++m_outstanding;
+        replyError(QJsonValue::Null,
+                   {ErrorCode::BadRequest,
+                    QStringLiteral("binary frames are not part of the protocol; "
+                                   "send JSON text frames")});
+        break;
+    case Kind::Ping:
+        if (m_phase != Phase::Closing)
+            writeControl(pongFrame(item.payload));
+        break;
+    case Kind::Pong:
+        break;
+    case Kind::Close:
+        qCDebug(lcNet).noquote() << m_peer << "sent close" << item.code << item.reason;
+        if (!m_closeSent) {
+            // The client closes: answer with its code, as RFC 6455 asks.
+            writeControl(closeFrame(item.code == NoStatusReceived ? NormalClosure : item.code, {}));
+            m_closeSent = true;
+            m_phase = Phase::Closing;
+            m_timer.start(CloseHandshakeTimeoutMs, this);
+        }
+        m_readingPaused = true; // nothing may follow a close frame
+        m_rawSocket->disconnectFromHost(); // after what is queued has gone out
+        break;
+    case Kind::Failure:
+        qCInfo(lcNet).noquote() << m_peer << "broke the WebSocket protocol:" << item.reason;
+        m_readingPaused = true;
+        close(item.code, item.reason);
+        break;
+    }
+}
+
+void ClientConnection::writeControl(const QByteArray &frame)
+{
+    if (m_rawSocket)
+        m_rawSocket->write(frame);
+}
+
 void ClientConnection::send(const Envelope &envelope)
 {
-    sendFrame(QString::fromUtf8(envelope.toJson()));
+    // Checked before encoding: nothing is built for a client that will not get it.
+    if (!hasRoomToSend())
+        return;
+    const QByteArray json = envelope.toJson();
+    m_rawSocket->write(textFrame(json));
+    if (m_metrics) {
+        ++m_metrics->framesOut;
+        m_metrics->bytesOut += json.size();
+    }
 }
 
 void ClientConnection::reply(const QJsonValue &id, const QJsonObject &data)
 {
+    requestAnswered(id, nullptr, data);
     send(Envelope::result(id, data));
 }
 
@@ -98,17 +187,43 @@ void ClientConnection::replyError(const QJsonValue &id, const Error &error)
 {
     if (m_metrics)
         m_metrics->countError(error.code);
+    requestAnswered(id, &error, {});
     send(Envelope::error(id, error));
+}
+
+void ClientConnection::watchReply(const QJsonValue &id, ReplyWatcher watcher)
+{
+    m_replyWatchers.append({id, std::move(watcher)});
+}
+
+void ClientConnection::requestAnswered(const QJsonValue &id, const Error *error,
+                                       const QJsonObject &result)
+{
+    for (qsizetype i = 0; i < m_replyWatchers.size(); ++i) {
+        if (m_replyWatchers.at(i).first == id) {
+            const ReplyWatcher watcher = m_replyWatchers.takeAt(i).second;
+            watcher(error, result);
+            break;
+        }
+    }
+    if (m_outstanding > 0)
+        --m_outstanding;
+    if (m_readingPaused && m_phase != Phase::Closing
+        && m_outstanding < m_limits.maxOutstandingRequests) {
+        m_readingPaused = false;
+        // Not from here: this may run inside the handler of the very request just read.
+        QMetaObject::invokeMethod(this, &ClientConnection::readFrames, Qt::QueuedConnection);
+    }
 }
 
 bool ClientConnection::hasRoomToSend()
 {
-    if (m_phase == Phase::Closing)
+    if (m_phase == Phase::Closing || !m_rawSocket)
         return false;
     // The backlog is checked before adding to it, so one large reply (a big snapshot) still
     // goes out, while a client that stops reading is dropped once its backlog passes the cap.
-    if (m_socket->bytesToWrite() > m_limits.maxUnsentBytes) {
-        qCWarning(lcNet).noquote() << m_peer << "stopped reading;" << m_socket->bytesToWrite()
+    if (m_rawSocket->bytesToWrite() > m_limits.maxUnsentBytes) {
+        qCWarning(lcNet).noquote() << m_peer << "stopped reading;" << m_rawSocket->bytesToWrite()
                                    << "bytes unsent; closing";
         if (m_metrics)
             ++m_metrics->closedTooSlow;
@@ -118,28 +233,15 @@ bool ClientConnection::hasRoomToSend()
     return true;
 }
 
-void ClientConnection::sendEncodedFrame(const QByteArray &frame, const QString &text)
+void ClientConnection::sendEncodedFrame(const QByteArray &frame)
 {
-    if (!m_rawSocket)
-        return sendFrame(text);
     if (!hasRoomToSend())
         return;
-    // QWebSocket writes each of its own frames whole, so frames never interleave.
+    // Frames are written whole, so they never interleave.
     m_rawSocket->write(frame);
     if (m_metrics) {
         ++m_metrics->framesOut;
-        m_metrics->bytesOut += text.size();
-    }
-}
-
-void ClientConnection::sendFrame(const QString &frame)
-{
-    if (!hasRoomToSend())
-        return;
-    m_socket->sendTextMessage(frame);
-    if (m_metrics) {
-        ++m_metrics->framesOut;
-        m_metrics->bytesOut += frame.size(); // in UTF-16 units: close enough for JSON
+        m_metrics->bytesOut += frame.size();
     }
 }
 
@@ -148,19 +250,34 @@ void ClientConnection::close(int code, const QString &reason)
     if (m_phase == Phase::Closing)
         return;
     m_phase = Phase::Closing;
+    m_replyWatchers.clear();
     qCInfo(lcNet).noquote() << m_peer << "closing:" << code << reason;
-    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+    // The TCP connection stays open until the client answers (see handleFrame) or the
+    // deadline passes: dropping it at once would turn the code into a reset (1006) for a
+    // client that is still sending.
+    writeControl(closeFrame(code, reason));
+    m_closeSent = true;
     m_timer.start(CloseHandshakeTimeoutMs, this);
+    if (m_readingPaused) {
+        // Still read, to see the client's close frame.
+        m_readingPaused = false;
+        QMetaObject::invokeMethod(this, &ClientConnection::readFrames, Qt::QueuedConnection);
+    }
 }
 
-void ClientConnection::onTextMessage(const QString &message)
+void ClientConnection::onTextMessage(const QByteArray &message)
 {
-    if (m_phase == Phase::Closing)
-        return;
     if (m_metrics)
         ++m_metrics->framesIn;
+    ++m_outstanding;
+    if (m_outstanding >= m_limits.maxOutstandingRequests) {
+        // Read no further until a reply goes out; the client waits in TCP, not in our memory.
+        m_readingPaused = true;
+        if (m_metrics)
+            ++m_metrics->readsPaused;
+    }
     QJsonValue requestId = QJsonValue::Null;
-    auto envelope = Envelope::fromJson(message.toUtf8(), &requestId);
+    auto envelope = Envelope::fromJson(message, &requestId);
     if (!envelope) {
         replyError(requestId.isUndefined() ? QJsonValue(QJsonValue::Null) : requestId,
                    envelope.error());
@@ -169,26 +286,25 @@ void ClientConnection::onTextMessage(const QString &message)
     Q_EMIT requestReceived(this, envelope.value());
 }
 
-void ClientConnection::onBinaryMessage()
-{
-    if (m_phase == Phase::Closing)
-        return;
-    replyError(QJsonValue::Null,
-               {ErrorCode::BadRequest,
-                QStringLiteral("binary frames are not part of the protocol; "
-                               "send JSON text frames")});
-}
-
 void ClientConnection::onDisconnected()
 {
+    if (m_closedEmitted)
+        return;
+    m_closedEmitted = true;
     m_phase = Phase::Closing;
+    m_readingPaused = true;
+    m_replyWatchers.clear();
     m_timer.stop();
-    qCDebug(lcNet).noquote() << m_peer << "disconnected" << m_socket->closeCode();
-    if (!m_closedEmitted) {
-        m_closedEmitted = true;
-        Q_EMIT closed(this);
-    }
-    deleteLater();
+    qCDebug(lcNet).noquote() << m_peer << "disconnected";
+    // From the event loop: the socket may have gone inside a send, a publish or a loop over
+    // connections, and whoever handles closed() may drop what is iterating.
+    QMetaObject::invokeMethod(
+            this,
+            [this]() {
+                Q_EMIT closed(this);
+                deleteLater();
+            },
+            Qt::QueuedConnection);
 }
 
 bool ClientConnection::requireModerator(const QJsonValue &requestId)

@@ -3,12 +3,14 @@
 
 #include "envelope.h"
 #include "userinfo.h"
+#include "websocketreader.h"
 
 #include <QBasicTimer>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QTcpSocket>
+#include <functional>
 #include <optional>
 
 class QWebSocket;
@@ -23,18 +25,29 @@ struct ConnectionLimits {
     qint64 maxUnsentBytes = 0;
     int helloTimeoutMs = 0;
     int signInTimeoutMs = 0;
+    int maxOutstandingRequests = 0;
 };
 
 // One client's WebSocket and what the server knows about it: where it is in the
 // hello -> sign-in -> signed-in sequence, who it is, and the bounds it lives within.
-// A connection never holds more than maxUnsentBytes for its client: one that stops reading
-// is closed (CloseCode::TooSlow) and costs the others nothing.
+//
+// QWebSocket does the opening handshake; after it, the connection reads and writes the
+// frames on the TCP (or TLS) socket itself (see WebSocketReader):
+// - it never holds more than maxUnsentBytes for its client: one that stops reading is closed
+//   (CloseCode::TooSlow) and costs the others nothing;
+// - it reads no further request while maxOutstandingRequests of its requests wait for their
+//   replies, so a client that pipelines requests waits in TCP instead of in server memory;
+// - closing is a real close handshake: the close frame goes out, and the TCP connection ends
+//   when the client answers it (or after 2 s), so the close code reaches a busy client.
+// closed() is emitted from the event loop, never from inside a send, so whoever holds the
+// connection (a topic publishing to it, say) is never destroyed under its own feet.
 class ClientConnection : public QObject {
     Q_OBJECT
 public:
     enum class Phase { AwaitingHello, AwaitingSignIn, SignedIn, Closing };
 
-    ClientConnection(QWebSocket *socket, const ConnectionLimits &limits,
+    // rawSocket is the socket under the WebSocket, whose handshake has just completed.
+    ClientConnection(QWebSocket *socket, QTcpSocket *rawSocket, const ConnectionLimits &limits,
                      ServerMetrics *metrics = nullptr, QObject *parent = nullptr);
     ~ClientConnection() override;
 
@@ -69,14 +82,15 @@ public:
 
     void reply(const QJsonValue &id, const QJsonObject &data = {});
     void replyError(const QJsonValue &id, const Error &error);
-    // Sends a message that was encoded once for many recipients.
-    void sendFrame(const QString &frame);
-    // Writes a whole WebSocket frame, built once for many recipients (see textFrame()),
-    // straight to the socket under the WebSocket; falls back to sendFrame(text) without one.
-    void sendEncodedFrame(const QByteArray &frame, const QString &text);
-    // The TCP (or TLS) socket under this connection's WebSocket.
-    void setRawSocket(QTcpSocket *socket) { m_rawSocket = socket; }
+    // Calls watcher once, with the reply to the request with this id when it goes out
+    // (nullptr for a result), unless the connection closes first.
+    using ReplyWatcher = std::function<void(const Error *error, const QJsonObject &result)>;
+    void watchReply(const QJsonValue &id, ReplyWatcher watcher);
+    // Writes a whole WebSocket frame built once for many recipients (see textFrame()).
+    void sendEncodedFrame(const QByteArray &frame);
     void close(int code, const QString &reason);
+    // Requests received and not yet answered.
+    int outstandingRequests() const { return m_outstanding; }
 
 Q_SIGNALS:
     void requestReceived(Hallway::ClientConnection *connection, const Hallway::Envelope &request);
@@ -86,14 +100,22 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
-    void onTextMessage(const QString &message);
-    void onBinaryMessage();
+    void readFrames();
+    void handleFrame(const WebSocketReader::Item &item);
+    void onTextMessage(const QByteArray &message);
     void onDisconnected();
     void send(const Envelope &envelope);
+    void requestAnswered(const QJsonValue &id, const Error *error, const QJsonObject &result);
     bool hasRoomToSend();
+    void writeControl(const QByteArray &frame);
 
     QWebSocket *m_socket;
     QPointer<QTcpSocket> m_rawSocket;
+    WebSocketReader m_reader;
+    int m_outstanding = 0;
+    bool m_readingPaused = false;
+    bool m_closeSent = false;
+    QList<std::pair<QJsonValue, ReplyWatcher>> m_replyWatchers;
     ConnectionLimits m_limits;
     ServerMetrics *m_metrics;
     QString m_peer;

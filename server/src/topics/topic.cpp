@@ -5,6 +5,7 @@
 #include "net/clientconnection.h"
 #include "net/websocketframe.h"
 
+#include <QDateTime>
 #include <QRandomGenerator>
 
 namespace Hallway {
@@ -21,7 +22,12 @@ SubscribeReply Topic::subscribe(ClientConnection *connection,
                                 const std::optional<TopicPosition> &since,
                                 const std::optional<QJsonObject> &givenSnapshot)
 {
-    m_subscribers.insert(connection);
+    // A connection that is closing has left every topic already, or is about to: it must not
+    // join one again, or the topic would keep a pointer past the connection's end.
+    if (connection->phase() != ClientConnection::Phase::Closing) {
+        m_subscribers.insert(connection);
+        m_idleSinceMs = 0;
+    }
     SubscribeReply reply;
     reply.topic = m_name;
     reply.position = position();
@@ -45,7 +51,14 @@ SubscribeReply Topic::subscribe(ClientConnection *connection,
 
 void Topic::unsubscribe(ClientConnection *connection)
 {
-    m_subscribers.remove(connection);
+    if (m_subscribers.remove(connection) && m_subscribers.isEmpty())
+        m_idleSinceMs = QDateTime::currentMSecsSinceEpoch();
+}
+
+void Topic::forgetHistoryIfIdle(qint64 nowMs, qint64 idleMs)
+{
+    if (m_subscribers.isEmpty() && m_idleSinceMs > 0 && nowMs - m_idleSinceMs >= idleMs)
+        m_history.clear();
 }
 
 void Topic::publish(const QJsonObject &eventData)
@@ -59,11 +72,12 @@ void Topic::publish(const QJsonObject &eventData)
     const QByteArray json = Envelope::event(m_name, m_seq, eventData).toJson();
     // Framed once; every subscriber gets the same bytes.
     const QByteArray frame = textFrame(json);
-    const QString text = QString::fromUtf8(json);
-    // A send may close a slow subscriber; iterate over a copy.
+    // A send may close a slow subscriber. Closing never leaves a topic or destroys anything
+    // before the event loop runs again (ClientConnection::closed is queued), but iterate over
+    // a copy all the same.
     const QSet<ClientConnection *> subscribers = m_subscribers;
     for (ClientConnection *subscriber : subscribers)
-        subscriber->sendEncodedFrame(frame, text);
+        subscriber->sendEncodedFrame(frame);
     Q_EMIT published();
 }
 

@@ -34,6 +34,10 @@ public:
     {
         return m_subscribers.contains(connection);
     }
+    // A topic nobody has followed for idleMs keeps its epoch and number but drops the events
+    // it kept: whoever comes back after that gets a snapshot.
+    void forgetHistoryIfIdle(qint64 nowMs, qint64 idleMs);
+    qsizetype historySize() const { return qsizetype(m_history.size()); }
 
 Q_SIGNALS:
     // After each event went out: whatever is derived from this topic may need recomputing.
@@ -50,6 +54,7 @@ private:
     int m_historyLimit;
     std::deque<QJsonObject> m_history; // {"seq": n, "data": {...}}, oldest first
     QSet<ClientConnection *> m_subscribers;
+    qint64 m_idleSinceMs = 0; // when the last subscriber left; 0 while someone follows
 };
 
 // A topic whose owner decides what to publish; its snapshot is given at each subscription.

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#include "usertopics.h"
+#include "topic.h"
+
+#include <QDateTime>
+#include <QTimerEvent>
+
+namespace Hallway {
+
+UserTopics::UserTopics(Factory factory, QObject *parent)
+    : QObject(parent), m_factory(std::move(factory))
+{
+    m_sweepTimer.start(SweepEveryMs, this);
+}
+
+Topic *UserTopics::findOrCreate(qint64 userId)
+{
+    if (Topic *topic = m_topics.value(userId))
+        return topic;
+    Topic *topic = m_factory(userId, this);
+    m_topics.insert(userId, topic);
+    return topic;
+}
+
+void UserTopics::sweep(qint64 nowMs)
+{
+    for (Topic *topic : std::as_const(m_topics))
+        topic->forgetHistoryIfIdle(nowMs, IdleMs);
+}
+
+void UserTopics::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_sweepTimer.timerId())
+        return QObject::timerEvent(event);
+    sweep(QDateTime::currentMSecsSinceEpoch());
+}
+
+} // namespace Hallway

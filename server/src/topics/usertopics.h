@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QBasicTimer>
+#include <QHash>
+#include <QObject>
+#include <functional>
+
+namespace Hallway {
+
+class Topic;
+
+// The topics that belong to one user each (a user's fact feed, a user's chat stream), made on
+// first use and kept while the server runs. A topic is never deleted when its last subscriber
+// leaves: that could happen inside its own publish (a send closing a slow subscriber), and it
+// would throw away the history and epoch that let a client coming back after a short cut
+// catch up. Instead, a topic nobody has followed for IdleMs forgets its kept events, so an
+// idle room costs a few bytes per user.
+class UserTopics : public QObject {
+    Q_OBJECT
+public:
+    static constexpr qint64 IdleMs = 10 * 60 * 1000;
+    static constexpr int SweepEveryMs = 60 * 1000;
+
+    using Factory = std::function<Topic *(qint64 userId, QObject *parent)>;
+    explicit UserTopics(Factory factory, QObject *parent = nullptr);
+
+    Topic *find(qint64 userId) const { return m_topics.value(userId); }
+    Topic *findOrCreate(qint64 userId);
+
+    // Forgets the history of every topic idle for IdleMs (run every SweepEveryMs).
+    void sweep(qint64 nowMs);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    Factory m_factory;
+    QHash<qint64, Topic *> m_topics; // children of this
+    QBasicTimer m_sweepTimer;
+};
+
+} // namespace Hallway
