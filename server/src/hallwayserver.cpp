@@ -38,11 +38,16 @@
 #include <QWebSocketCorsAuthenticator>
 #include <QWebSocketServer>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace Hallway {
 
 namespace {
 // After the close frames go out, how long clients get to answer before the server stops anyway.
 constexpr int CloseGraceMs = 2000;
+[[maybe_unused]] constexpr int MemoryTrimDelayMs = 1000;
 } // namespace
 
 HallwayServer::HallwayServer(const ServerSettings &settings, QObject *parent)
@@ -95,9 +100,9 @@ Status HallwayServer::start()
     m_hasher = std::make_unique<PasswordHasher>();
     m_auth = std::make_unique<AuthService>(*m_storage, *m_hasher);
     m_presence = std::make_unique<PresenceTopic>(m_settings.topicHistory);
-    m_facts = std::make_unique<FactService>(*m_storage, m_settings.communityFeedSize,
-                                            m_settings.communityFeedIntervalMs,
-                                            m_settings.topicHistory);
+    m_facts = std::make_unique<FactService>(
+            *m_storage, m_settings.communityFeedSize, m_settings.communityFeedIntervalMs,
+            m_settings.topicHistory, qint64(m_settings.topicIdleSeconds) * 1000);
     if (const Status loaded = m_facts->loadCommunityFeed(); !loaded)
         return loaded;
     m_audit = std::make_unique<AuditTrail>(*m_storage, m_settings.topicHistory);
@@ -106,7 +111,8 @@ Status HallwayServer::start()
     if (const Status loaded = m_talks->load(); !loaded)
         return loaded;
     m_chat = std::make_unique<ChatService>(*m_storage, m_settings.messagesToLoad,
-                                           m_settings.topicHistory);
+                                           m_settings.topicHistory,
+                                           qint64(m_settings.topicIdleSeconds) * 1000);
     m_registry = std::make_unique<ConnectionRegistry>();
     m_moderation = std::make_unique<ModerationService>(*m_storage, *m_audit, *m_facts, *m_presence,
                                                        *m_registry, m_settings.topicHistory);
@@ -262,6 +268,18 @@ QByteArray HallwayServer::metrics() const
            {{{}, connectionCount()}});
     metric("hallway_signed_in_connections", "gauge", "Connections signed in to an account.",
            {{{}, m_registry->size()}});
+    metric("hallway_handshakes", "gauge",
+           "Sockets accepted that have not finished their opening handshakes yet.",
+           {{{}, m_admission ? m_admission->handshakes() : 0}});
+    metric("hallway_handshakes_refused_total", "counter",
+           "Sockets closed at once because their address or the server was full.",
+           {{{}, m_metrics.handshakesRefused}});
+    metric("hallway_handshakes_timed_out_total", "counter",
+           "Sockets dropped for not finishing the opening handshakes in time.",
+           {{{}, m_metrics.handshakesTimedOut}});
+    metric("hallway_reads_paused_total", "counter",
+           "Times a connection was not read because its unanswered requests reached the cap.",
+           {{{}, m_metrics.readsPaused}});
     metric("hallway_storage_queue_depth", "gauge", "Database jobs waiting or running.",
            {{{}, m_storage->pendingJobs()}});
     metric("hallway_cluster_events_received_total", "counter",
@@ -282,7 +300,7 @@ QByteArray HallwayServer::metrics() const
     metric("hallway_frames_out_total", "counter",
            "Frames sent to clients (replies and events; a fan-out counts each recipient).",
            {{{}, m_metrics.framesOut}});
-    metric("hallway_bytes_out_total", "counter", "Characters of JSON sent to clients.",
+    metric("hallway_bytes_out_total", "counter", "Bytes of frames sent to clients.",
            {{{}, m_metrics.bytesOut}});
     metric("hallway_closed_too_slow_total", "counter",
            "Connections closed because the client stopped reading (4004).",
@@ -392,6 +410,7 @@ void HallwayServer::onNewConnection()
                     m_router->connectionClosed(closed);
                     m_connections.remove(closed);
                     m_admission->connectionClosed(address);
+                    scheduleMemoryTrim();
                     if (m_shuttingDown && m_connections.isEmpty())
                         finishShutdown();
                 });
@@ -410,6 +429,22 @@ void HallwayServer::onNewConnection()
         connect(connection, &ClientConnection::requestReceived, m_router.get(),
                 &RequestRouter::handle);
     }
+}
+
+void HallwayServer::scheduleMemoryTrim()
+{
+#ifdef __GLIBC__
+    // A closed connection's buffers (its unsent backlog can be a MiB) go back to the system
+    // instead of staying in the allocator's free lists: after a flood of slow clients the
+    // server's memory comes down again. Coalesced: at most once per interval.
+    if (m_memoryTrimScheduled)
+        return;
+    m_memoryTrimScheduled = true;
+    QTimer::singleShot(MemoryTrimDelayMs, this, [this]() {
+        m_memoryTrimScheduled = false;
+        malloc_trim(0);
+    });
+#endif
 }
 
 void HallwayServer::shutdown()

@@ -68,6 +68,7 @@ private:
     Status listen();
     void onNewConnection();
     void closeAllConnections();
+    void scheduleMemoryTrim();
     void finishShutdown();
     Status startHttp();
     static Expected<QSslConfiguration> loadTlsConfiguration(const QString &certificateFile,
@@ -102,6 +103,7 @@ private:
     QSet<ClientConnection *> m_connections;
     ServerMetrics m_metrics;
     bool m_shuttingDown = false;
+    bool m_memoryTrimScheduled = false;
     bool m_stopped = false;
 };
 

@@ -30,6 +30,15 @@ Error badRequest(const QString &message)
 {
     return {ErrorCode::BadRequest, message};
 }
+
+// talk.*, chat.*, mod.* and hub.* requests go to their services.
+bool forService(const QString &type)
+{
+    static const QStringList servicePrefixes = {QStringLiteral("talk."), QStringLiteral("chat."),
+                                                QStringLiteral("mod."), QStringLiteral("hub.")};
+    return std::any_of(servicePrefixes.cbegin(), servicePrefixes.cend(),
+                       [&type](const QString &prefix) { return type.startsWith(prefix); });
+}
 } // namespace
 
 RequestRouter::RequestRouter(const RouterServices &services, const ServerSettings &settings,
@@ -46,9 +55,10 @@ RequestRouter::RequestRouter(const RouterServices &services, const ServerSetting
       m_presence(services.presence),
       m_connections(services.connections),
       m_storage(services.storage),
-      m_writeLimiter({WriteRateLimiter::Rule{settings.postsPerMinute, settings.postsBurst},
-                      WriteRateLimiter::Rule{settings.messagesPerMinute, settings.messagesBurst},
-                      WriteRateLimiter::Rule{settings.votesPerMinute, settings.votesBurst}}),
+      m_writeAllowance({WriteRateLimiter::Rule{settings.postsPerMinute, settings.postsBurst},
+                        WriteRateLimiter::Rule{settings.messagesPerMinute, settings.messagesBurst},
+                        WriteRateLimiter::Rule{settings.votesPerMinute, settings.votesBurst}},
+                       services.storage),
       m_signInThrottle(settings.signInFreeFailures, settings.signInFreeFailuresPerAddress,
                        qint64(settings.signInMaxWaitSeconds) * 1000),
       m_maxMessageBytes(settings.maxMessageBytes)
@@ -90,12 +100,7 @@ void RequestRouter::handle(ClientConnection *connection, const Envelope &request
     static const QStringList signedInTypes = {
             Type::Logout,      Type::ChangePassword, Type::Subscribe, Type::Unsubscribe,
             Type::SetPresence, Type::PostFact,       Type::ListFacts, Type::GetUser};
-    static const QStringList servicePrefixes = {QStringLiteral("talk."), QStringLiteral("chat."),
-                                                QStringLiteral("mod."), QStringLiteral("hub.")};
-    const bool forService =
-            std::any_of(servicePrefixes.cbegin(), servicePrefixes.cend(),
-                        [&type](const QString &prefix) { return type.startsWith(prefix); });
-    if (!signedInTypes.contains(type) && !forService)
+    if (!signedInTypes.contains(type) && !forService(type))
         return connection->replyError(
                 request.id, badRequest(QStringLiteral("unknown message type \"%1\"").arg(type)));
     if (connection->phase() != Phase::SignedIn)
@@ -106,9 +111,16 @@ void RequestRouter::handle(ClientConnection *connection, const Envelope &request
                                       Type::SendMessage};
     if (posts.contains(type) && !ModerationService::checkNotMuted(connection, request.id))
         return;
-    if (!checkWriteRate(connection, request))
-        return;
-    if (forService) {
+    // Writes spend their user's allowance (facts, talks, messages, votes, announcements).
+    m_writeAllowance.admit(connection, request,
+                           [this, connection, request]() { dispatch(connection, request); });
+}
+
+void RequestRouter::dispatch(ClientConnection *connection, const Envelope &request)
+{
+    namespace Type = Protocol::Type;
+    const QString &type = request.type;
+    if (forService(type)) {
         if (!m_talks.handle(connection, request) && !m_chat.handle(connection, request)
             && !m_moderation.handle(connection, request) && !m_hubs.handle(connection, request))
             connection->replyError(
@@ -176,22 +188,6 @@ QString usernameOf(const ResumeRequest &)
     return {};
 }
 } // namespace
-
-bool RequestRouter::checkWriteRate(ClientConnection *connection, const Envelope &request)
-{
-    const auto kind = WriteRateLimiter::kindOf(request.type);
-    if (!kind)
-        return true;
-    const qint64 wait = m_writeLimiter.take(*kind, connection->user()->id, now());
-    if (wait == 0)
-        return true;
-    connection->replyError(
-            request.id,
-            {ErrorCode::RateLimited,
-             QStringLiteral("too many in a short time; try again in %1 s").arg((wait + 999) / 1000),
-             wait});
-    return false;
-}
 
 bool RequestRouter::beginSignIn(ClientConnection *connection, const Envelope &request,
                                 const QString &username)

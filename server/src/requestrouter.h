@@ -4,6 +4,7 @@
 #include "auth/authservice.h"
 #include "envelope.h"
 #include "net/ratelimiter.h"
+#include "net/writeallowance.h"
 #include "serversettings.h"
 
 #include <QHash>
@@ -79,8 +80,8 @@ private:
                     SignInStarter<Request> start);
     bool beginSignIn(ClientConnection *connection, const Envelope &request,
                      const QString &username);
-    // Replies rate_limited and returns false when this user has used up their writes.
-    bool checkWriteRate(ClientConnection *connection, const Envelope &request);
+    // A signed-in request that passed its checks: on to its handler or service.
+    void dispatch(ClientConnection *connection, const Envelope &request);
     void finishSignIn(ClientConnection *connection, const QJsonValue &requestId,
                       const SignIn &signIn);
     void leaveTopics(ClientConnection *connection);
@@ -99,7 +100,7 @@ private:
     ConnectionRegistry &m_connections;
     Storage &m_storage;
     QHash<QString, Topic *> m_topics; // the shared topics, subscribed to as they are
-    WriteRateLimiter m_writeLimiter;
+    WriteAllowance m_writeAllowance;
     SignInThrottle m_signInThrottle;
     qint64 m_maxMessageBytes;
     bool m_shuttingDown = false;

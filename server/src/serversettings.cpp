@@ -65,6 +65,7 @@ Status ServerSettings::loadFile(const QString &path)
             QStringLiteral("limits/listen_backlog"),
             QStringLiteral("limits/socket_send_buffer_bytes"),
             QStringLiteral("topics/history"),
+            QStringLiteral("topics/idle_seconds"),
             QStringLiteral("facts/community_size"),
             QStringLiteral("facts/community_interval_ms"),
             QStringLiteral("talks/tally_interval_ms"),
@@ -167,6 +168,7 @@ Status ServerSettings::loadFile(const QString &path)
     readInteger(ini, QStringLiteral("limits/socket_send_buffer_bytes"), socketSendBufferBytes, 0,
                 problems);
     readInteger(ini, QStringLiteral("topics/history"), topicHistory, 0, problems);
+    readInteger(ini, QStringLiteral("topics/idle_seconds"), topicIdleSeconds, 1, problems);
     readInteger(ini, QStringLiteral("facts/community_size"), communityFeedSize, 1, problems);
     readInteger(ini, QStringLiteral("talks/tally_interval_ms"), tallyIntervalMs, 0, problems);
     readInteger(ini, QStringLiteral("chat/messages_to_load"), messagesToLoad, 1, problems);

@@ -41,6 +41,9 @@ struct ServerSettings {
     int socketSendBufferBytes = 0;
 
     int topicHistory = 1024; // [topics] history: events kept per topic for resubscribers
+    // [topics] idle_seconds: a user's own topic (fact feed, chat stream) that nobody has
+    // followed for this long forgets its kept events.
+    int topicIdleSeconds = 600;
     // The community feed: how many of the latest facts it shows, and how often at most it
     // sends each subscriber an update under a flood.
     int communityFeedSize = 20; // [facts] community_size

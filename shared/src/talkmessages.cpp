@@ -104,7 +104,8 @@ QJsonObject VoteReply::toJson() const
 {
     return {{TalkIdKey, talkId},
             {QStringLiteral("voted"), voted},
-            {QStringLiteral("votes"), votes}};
+            {QStringLiteral("votes"), votes},
+            {QStringLiteral("duplicate"), duplicate}};
 }
 
 Expected<VoteReply> VoteReply::fromJson(const QJsonObject &data)
@@ -114,6 +115,7 @@ Expected<VoteReply> VoteReply::fromJson(const QJsonObject &data)
     reply.talkId = fields.requiredInteger(TalkIdKey);
     reply.voted = fields.optionalBool(QStringLiteral("voted"), false);
     reply.votes = fields.requiredInteger(QStringLiteral("votes"));
+    reply.duplicate = fields.optionalBool(QStringLiteral("duplicate"), false);
     if (!fields.ok())
         return fields.error();
     return reply;

@@ -51,6 +51,7 @@ struct VoteReply {
     qint64 talkId = 0;
     bool voted = false;
     qint64 votes = 0;
+    bool duplicate = false; // a resend of a toggle already counted: nothing changed
 
     QJsonObject toJson() const;
     static Expected<VoteReply> fromJson(const QJsonObject &data);

@@ -123,7 +123,10 @@ TestServer::~TestServer()
 
 QString TestServer::executable()
 {
-    return QStringLiteral(HALLWAY_SERVER_PATH);
+    // HALLWAY_TEST_SERVER runs the suites against another build, e.g. an older one, to see a
+    // new test fail before its fix.
+    const QString other = qEnvironmentVariable("HALLWAY_TEST_SERVER");
+    return other.isEmpty() ? QStringLiteral(HALLWAY_SERVER_PATH) : other;
 }
 
 QString TestServer::databaseUrl() const

@@ -54,12 +54,14 @@ Expected<std::pair<qint64, qint64>> conversationFor(const QJsonObject &data, qin
 }
 } // namespace
 
-ChatService::ChatService(Storage &storage, int messagesToLoad, int history, QObject *parent)
+ChatService::ChatService(Storage &storage, int messagesToLoad, int history, qint64 idleMs,
+                         QObject *parent)
     : QObject(parent),
       m_storage(storage),
       m_messagesToLoad(messagesToLoad),
       m_streams(new UserTopics(
-              [history](qint64, QObject *owner) { return new ChatStream(history, owner); }, this))
+              [history](qint64, QObject *owner) { return new ChatStream(history, owner); },
+              idleMs, this))
 {
 }
 
@@ -141,31 +143,17 @@ void ChatService::connectionClosed(ClientConnection *connection)
 
 void ChatService::send(ClientConnection *connection, const Envelope &request)
 {
-    JsonFields fields(request.data);
-    const QString clientId = fields.requiredString(QStringLiteral("clientId"));
-    const qint64 to = fields.requiredInteger(QStringLiteral("to"));
-    const QString text = fields.requiredString(QStringLiteral("text")).trimmed();
-    if (!fields.ok())
-        return connection->replyError(request.id, fields.error());
-    if (const auto problem = Validation::checkClientId(clientId))
-        return connection->replyError(request.id, badRequest(*problem));
-    if (text.isEmpty())
-        return connection->replyError(request.id,
-                                      badRequest(QStringLiteral("a message must not be empty")));
-    if (const qsizetype length = Validation::characterCount(text);
-        length > Validation::MessageMaxLength)
-        return connection->replyError(
-                request.id,
-                badRequest(QStringLiteral("a message has at most %1 characters; this one has %2")
-                                   .arg(Validation::MessageMaxLength)
-                                   .arg(length)));
+    const auto parsed = SendMessageRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
     const qint64 from = connection->user()->id;
+    const qint64 to = parsed->to;
     if (to == from)
         return connection->replyError(request.id,
                                       badRequest(QStringLiteral("you cannot message yourself")));
     m_storage.run<Expected<StoredMessage>>(
             this,
-            [from, to, clientId, text](StorageWorker &worker) {
+            [from, to, clientId = parsed->clientId, text = parsed->text](StorageWorker &worker) {
                 return worker.sendMessage(from, to, clientId, text,
                                           QDateTime::currentMSecsSinceEpoch());
             },

@@ -26,7 +26,9 @@ class UserTopics;
 class ChatService : public QObject {
     Q_OBJECT
 public:
-    ChatService(Storage &storage, int messagesToLoad, int history, QObject *parent = nullptr);
+    // idleMs: how long a user's stream that nobody follows keeps its events.
+    ChatService(Storage &storage, int messagesToLoad, int history, qint64 idleMs,
+                QObject *parent = nullptr);
     ~ChatService() override;
 
     // Handles one chat.* request; returns false if the type is not a chat request.

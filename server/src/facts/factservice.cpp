@@ -35,7 +35,7 @@ FactPage toPage(QList<Fact> facts, int limit)
 } // namespace
 
 FactService::FactService(Storage &storage, int communitySize, int communityIntervalMs, int history,
-                         QObject *parent)
+                         qint64 idleMs, QObject *parent)
     : QObject(parent),
       m_storage(storage),
       m_history(history),
@@ -45,7 +45,7 @@ FactService::FactService(Storage &storage, int communitySize, int communityInter
               [history](qint64 userId, QObject *owner) {
                   return new UserFeedTopic(userId, history, owner);
               },
-              this))
+              idleMs, this))
 {
 }
 

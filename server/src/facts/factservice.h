@@ -22,8 +22,9 @@ class UserTopics;
 class FactService : public QObject {
     Q_OBJECT
 public:
+    // idleMs: how long a user's feed that nobody follows keeps its events.
     FactService(Storage &storage, int communitySize, int communityIntervalMs, int history,
-                QObject *parent = nullptr);
+                qint64 idleMs, QObject *parent = nullptr);
     ~FactService() override;
 
     // Reads the latest facts for the community feed (start-up; blocks).

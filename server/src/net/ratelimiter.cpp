@@ -47,6 +47,14 @@ qint64 WriteRateLimiter::take(Kind kind, qint64 userId, qint64 nowMs)
     return static_cast<qint64>(std::ceil((1 - bucket.tokens) / perMs));
 }
 
+void WriteRateLimiter::giveBack(Kind kind, qint64 userId)
+{
+    const Rule &rule = m_rules.at(static_cast<std::size_t>(kind));
+    const auto found = m_buckets.find(std::make_pair(static_cast<int>(kind), userId));
+    if (found != m_buckets.end())
+        found->tokens = std::min<double>(rule.burst, found->tokens + 1);
+}
+
 void WriteRateLimiter::prune(qint64 nowMs)
 {
     if (nowMs - m_lastPruneMs < PruneEveryMs)

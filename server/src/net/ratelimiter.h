@@ -24,6 +24,8 @@ public:
     static std::optional<Kind> kindOf(const QString &requestType);
     // Takes a token: 0 if there was one, else how many ms until there will be.
     qint64 take(Kind kind, qint64 userId, qint64 nowMs);
+    // Returns a token taken for a write that stored nothing.
+    void giveBack(Kind kind, qint64 userId);
 
 private:
     struct Bucket {

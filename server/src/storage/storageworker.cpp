@@ -3,6 +3,7 @@
 #include "cluster/clusterevent.h"
 #include "logging.h"
 #include "migrations.h"
+#include "protocol.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -487,6 +488,33 @@ Expected<bool> StorageWorker::votingOpen()
     if (!query.exec(QStringLiteral("SELECT value FROM room_settings WHERE name = 'voting_open'")))
         return failure(QStringLiteral("read the voting state"), query);
     return !query.next() || query.value(0).toString() == QLatin1StringView("1");
+}
+
+Expected<bool> StorageWorker::clientIdStored(const QString &requestType, qint64 userId,
+                                             const QString &clientId)
+{
+    namespace Type = Protocol::Type;
+    static const QHash<QString, QString> queries = {
+            {Type::PostFact,
+             QStringLiteral("SELECT 1 FROM facts WHERE author_id = ? AND client_id = ?")},
+            {Type::ProposeTalk,
+             QStringLiteral("SELECT 1 FROM talks WHERE speaker_id = ? AND client_id = ?")},
+            {Type::ToggleVote,
+             QStringLiteral("SELECT 1 FROM vote_toggles WHERE user_id = ? AND client_id = ?")},
+            {Type::SendMessage,
+             QStringLiteral("SELECT 1 FROM messages WHERE sender_id = ? AND client_id = ?")},
+            {Type::Announce,
+             QStringLiteral("SELECT 1 FROM announcements WHERE author_id = ? AND client_id = ?")},
+    };
+    const QString sql = queries.value(requestType);
+    if (sql.isEmpty())
+        return false;
+    PreparedQuery query = prepared(sql);
+    query.addBindValue(userId);
+    query.addBindValue(clientId);
+    if (!query.exec())
+        return failure(QStringLiteral("look for a resend"), query);
+    return query.next();
 }
 
 Expected<AuditEntry> StorageWorker::setVotingOpen(bool open, const AuditRecord &audit)

@@ -129,6 +129,10 @@ public:
     Expected<Fact> fact(qint64 factId); // hidden or not
 
     Expected<bool> votingOpen();
+    // Whether this user already stored a write of this request type (fact.post, talk.propose,
+    // talk.toggle_vote, chat.send, mod.announce) with this client id: a resend.
+    Expected<bool> clientIdStored(const QString &requestType, qint64 userId,
+                                  const QString &clientId);
     Expected<AuditEntry> setVotingOpen(bool open, const AuditRecord &audit);
     Expected<StoredTalk> proposeTalk(qint64 speakerId, const QString &clientId,
                                      const QString &title, const QString &abstract, qint64 nowMs);

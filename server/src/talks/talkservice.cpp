@@ -151,7 +151,8 @@ void TalkService::toggleVote(ClientConnection *connection, const Envelope &reque
              answer = PendingReply(connection, request.id)](const Expected<VoteResult> &vote) {
                 if (!vote)
                     return answer.replyError(vote.error());
-                answer.reply(VoteReply{vote->talkId, vote->voted, vote->votes}.toJson());
+                answer.reply(
+                        VoteReply{vote->talkId, vote->voted, vote->votes, !vote->changed}.toJson());
                 // Results arrive in commit order, so the last count set is the database's.
                 if (vote->changed)
                     m_topic->setTally(vote->talkId, vote->votes);

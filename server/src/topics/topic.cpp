@@ -14,7 +14,8 @@ Topic::Topic(const QString &name, int history, QObject *parent)
     : QObject(parent),
       m_name(name),
       m_epoch(QString::number(QRandomGenerator::system()->generate64(), 36)),
-      m_historyLimit(history)
+      m_historyLimit(history),
+      m_idleSinceMs(QDateTime::currentMSecsSinceEpoch())
 {
 }
 
@@ -57,19 +58,29 @@ void Topic::unsubscribe(ClientConnection *connection)
 
 void Topic::forgetHistoryIfIdle(qint64 nowMs, qint64 idleMs)
 {
-    if (m_subscribers.isEmpty() && m_idleSinceMs > 0 && nowMs - m_idleSinceMs >= idleMs)
+    if (m_subscribers.isEmpty() && m_idleSinceMs > 0 && nowMs - m_idleSinceMs >= idleMs) {
         m_history.clear();
+        m_historySizes.clear();
+        m_historyBytes = 0;
+    }
 }
 
 void Topic::publish(const QJsonObject &eventData)
 {
     ++m_seq;
+    const QByteArray json = Envelope::event(m_name, m_seq, eventData).toJson();
     if (m_historyLimit > 0) {
         m_history.push_back({{QStringLiteral("seq"), m_seq}, {QStringLiteral("data"), eventData}});
-        while (static_cast<int>(m_history.size()) > m_historyLimit)
+        m_historySizes.push_back(json.size());
+        m_historyBytes += json.size();
+        while (!m_history.empty()
+               && (static_cast<int>(m_history.size()) > m_historyLimit
+                   || m_historyBytes > m_historyBytesLimit)) {
             m_history.pop_front();
+            m_historyBytes -= m_historySizes.front();
+            m_historySizes.pop_front();
+        }
     }
-    const QByteArray json = Envelope::event(m_name, m_seq, eventData).toJson();
     // Framed once; every subscriber gets the same bytes.
     const QByteArray frame = textFrame(json);
     // A send may close a slow subscriber. Closing never leaves a topic or destroys anything

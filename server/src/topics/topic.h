@@ -18,7 +18,11 @@ class ClientConnection;
 class Topic : public QObject {
     Q_OBJECT
 public:
+    // history: how many of the latest events are kept for clients that come back, at most
+    // DefaultHistoryBytes of them (see setHistoryBytes()).
     Topic(const QString &name, int history, QObject *parent = nullptr);
+    static constexpr qint64 DefaultHistoryBytes = 256 * 1024;
+    void setHistoryBytes(qint64 bytes) { m_historyBytesLimit = bytes; }
 
     QString name() const { return m_name; }
     TopicPosition position() const { return {m_epoch, m_seq}; }
@@ -53,8 +57,11 @@ private:
     qint64 m_seq = 0;
     int m_historyLimit;
     std::deque<QJsonObject> m_history; // {"seq": n, "data": {...}}, oldest first
+    std::deque<qsizetype> m_historySizes; // the encoded size of each, to bound their total
+    qint64 m_historyBytes = 0;
+    qint64 m_historyBytesLimit = DefaultHistoryBytes;
     QSet<ClientConnection *> m_subscribers;
-    qint64 m_idleSinceMs = 0; // when the last subscriber left; 0 while someone follows
+    qint64 m_idleSinceMs; // when the last subscriber left (or the topic was made); 0 while followed
 };
 
 // A topic whose owner decides what to publish; its snapshot is given at each subscription.

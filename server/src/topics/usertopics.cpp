@@ -7,10 +7,10 @@
 
 namespace Hallway {
 
-UserTopics::UserTopics(Factory factory, QObject *parent)
-    : QObject(parent), m_factory(std::move(factory))
+UserTopics::UserTopics(Factory factory, qint64 idleMs, QObject *parent)
+    : QObject(parent), m_factory(std::move(factory)), m_idleMs(idleMs)
 {
-    m_sweepTimer.start(SweepEveryMs, this);
+    m_sweepTimer.start(int(std::clamp<qint64>(idleMs, 1, MaxSweepEveryMs)), this);
 }
 
 Topic *UserTopics::findOrCreate(qint64 userId)
@@ -25,7 +25,7 @@ Topic *UserTopics::findOrCreate(qint64 userId)
 void UserTopics::sweep(qint64 nowMs)
 {
     for (Topic *topic : std::as_const(m_topics))
-        topic->forgetHistoryIfIdle(nowMs, IdleMs);
+        topic->forgetHistoryIfIdle(nowMs, m_idleMs);
 }
 
 void UserTopics::timerEvent(QTimerEvent *event)

@@ -14,21 +14,22 @@ class Topic;
 // first use and kept while the server runs. A topic is never deleted when its last subscriber
 // leaves: that could happen inside its own publish (a send closing a slow subscriber), and it
 // would throw away the history and epoch that let a client coming back after a short cut
-// catch up. Instead, a topic nobody has followed for IdleMs forgets its kept events, so an
+// catch up. Instead, a topic nobody has followed for a while forgets its kept events, so an
 // idle room costs a few bytes per user.
 class UserTopics : public QObject {
     Q_OBJECT
 public:
-    static constexpr qint64 IdleMs = 10 * 60 * 1000;
-    static constexpr int SweepEveryMs = 60 * 1000;
+    static constexpr int MaxSweepEveryMs = 60 * 1000;
 
     using Factory = std::function<Topic *(qint64 userId, QObject *parent)>;
-    explicit UserTopics(Factory factory, QObject *parent = nullptr);
+    // idleMs: how long a topic nobody follows keeps its events ([topics] idle_seconds).
+    UserTopics(Factory factory, qint64 idleMs, QObject *parent = nullptr);
 
     Topic *find(qint64 userId) const { return m_topics.value(userId); }
     Topic *findOrCreate(qint64 userId);
 
-    // Forgets the history of every topic idle for IdleMs (run every SweepEveryMs).
+    // Forgets the history of every topic idle for idleMs (run every minute, or more often
+    // for a shorter idleMs).
     void sweep(qint64 nowMs);
 
 protected:
@@ -36,6 +37,7 @@ protected:
 
 private:
     Factory m_factory;
+    qint64 m_idleMs;
     QHash<qint64, Topic *> m_topics; // children of this
     QBasicTimer m_sweepTimer;
 };
