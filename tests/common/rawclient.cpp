@@ -73,6 +73,20 @@ bool RawClient::sendBytes(const QByteArray &bytes)
     return true;
 }
 
+qint64 RawClient::sendBytesNonBlocking(const QByteArray &bytes)
+{
+    const ssize_t n =
+            ::send(m_fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    return n < 0 ? -1 : qint64(n);
+}
+
+bool RawClient::peerHasClosed() const
+{
+    pollfd descriptor{m_fd, POLLRDHUP, 0};
+    return ::poll(&descriptor, 1, 0) > 0
+            && (descriptor.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
+}
+
 QByteArray RawClient::frame(quint8 opcode, const QByteArray &payload, bool masked, bool final)
 {
     QByteArray frame;

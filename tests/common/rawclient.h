@@ -25,6 +25,10 @@ public:
     bool handshake(quint16 port, int timeoutMs = 5000);
     // Sends raw bytes; false if the connection is gone.
     bool sendBytes(const QByteArray &bytes);
+    // Sends what the socket's buffers take now, without waiting; how many bytes (-1: error).
+    qint64 sendBytesNonBlocking(const QByteArray &bytes);
+    // True once the server has closed or reset the connection, without reading anything.
+    bool peerHasClosed() const;
 
     // One frame; clients must mask, and masked=false breaks that rule on purpose.
     static QByteArray frame(quint8 opcode, const QByteArray &payload, bool masked = true,

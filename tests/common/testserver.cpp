@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "testserver.h"
+
 #include "processstats.h"
 #include "storage/databaseurl.h"
+#include <sys/resource.h>
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -172,6 +174,13 @@ bool TestServer::start(quint16 port)
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
                      [this]() { m_log += QString::fromUtf8(m_process->readAll()); });
+    if (m_fileLimit > 0) {
+        const rlim_t files = rlim_t(m_fileLimit);
+        m_process->setChildProcessModifier([files]() {
+            const rlimit limit{files, files};
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        });
+    }
     m_process->start(executable(), arguments);
     if (!m_process->waitForStarted(10'000))
         return false;

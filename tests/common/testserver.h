@@ -65,6 +65,8 @@ public:
         m_tlsCertificate = certificateFile;
         m_tlsKey = keyFile;
     }
+    // Start the server with this many file descriptors at most (soft and hard limit).
+    void setFileLimit(int files) { m_fileLimit = files; }
     // Serve /healthz, /stats and /metrics on a free port too (call before start()).
     void enableHttp() { m_httpEnabled = true; }
     quint16 httpPort() const { return m_httpPort; }
@@ -93,6 +95,7 @@ private:
     QString m_log;
     quint16 m_port = 0;
     bool m_httpEnabled = false;
+    int m_fileLimit = 0;
     QString m_tlsCertificate;
     QString m_tlsKey;
     quint16 m_httpPort = 0;

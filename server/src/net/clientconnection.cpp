@@ -44,7 +44,7 @@ ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *rawSocket,
     m_rawSocket->setReadBufferSize(limits.readBufferBytes);
     connect(m_rawSocket, &QIODevice::readyRead, this, &ClientConnection::readFrames);
     connect(m_socket, &QWebSocket::disconnected, this, &ClientConnection::onDisconnected);
-    // Frames the client pipelined behind its handshake are already waiting.
+    // In case frames are already waiting in the socket's buffer.
     QMetaObject::invokeMethod(this, &ClientConnection::readFrames, Qt::QueuedConnection);
 
     m_timer.start(limits.helloTimeoutMs, this);
