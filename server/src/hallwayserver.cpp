@@ -201,7 +201,8 @@ Status HallwayServer::listen()
                 const QString origin = authenticator->origin();
                 const bool allowed = origin.isEmpty() || m_settings.allowedOrigins.contains(origin);
                 if (!allowed)
-                    qCInfo(lcNet).noquote() << "refused a connection from the page" << origin;
+                    qCInfo(lcNet).noquote()
+                            << "refused a connection from the page" << quotedForLog(origin, 256);
                 authenticator->setAllowed(allowed);
             },
             Qt::DirectConnection);

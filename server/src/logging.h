@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QLoggingCategory>
+#include <QString>
 
 // One category per layer; switch them at run time with QT_LOGGING_RULES or --log-level.
 Q_DECLARE_LOGGING_CATEGORY(lcServer)
@@ -9,3 +10,14 @@ Q_DECLARE_LOGGING_CATEGORY(lcNet)
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 Q_DECLARE_LOGGING_CATEGORY(lcTopics)
+
+namespace Hallway {
+
+// What a client chose (a username, an origin), made safe for one log line: in double quotes,
+// with `"` and `\` escaped, control characters, line and paragraph separators, bidi controls
+// and unpaired surrogates as \uXXXX, and, past maxChars characters, cut short with an
+// ellipsis after the closing quote ("abc"…). Nobody forges or hides a log line with it, and
+// however long the value, the line stays short.
+QString quotedForLog(const QString &value, int maxChars = 64);
+
+} // namespace Hallway

@@ -67,14 +67,20 @@ Expected<QList<Talk>> talksFromJson(const QJsonValue &value)
 }
 
 namespace {
+// One CSV cell: RFC 4180 quoting, and no formulas. Spreadsheets may run a cell that starts
+// with =, +, -, @, a tab or a carriage return as a formula (a title is anyone's to choose), so
+// such a cell gets a leading ' inside its quotes, as OWASP's advice on CSV injection says; a
+// spreadsheet then shows it as text.
 QString csvField(const QString &text)
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    const bool formula = !text.isEmpty() && formulaStarts.contains(text.front());
+    if (!formula && !text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
         && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
         return text;
     QString quoted = text;
     quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    return (formula ? QStringLiteral("\"'") : QStringLiteral("\"")) + quoted + QLatin1Char('"');
 }
 } // namespace
 

@@ -29,7 +29,8 @@ QJsonArray talksToJson(const QList<Talk> &talks);
 Expected<QList<Talk>> talksFromJson(const QJsonValue &value);
 
 // The results as a moderator exports them: visible talks by votes (ties by age), as CSV with
-// the columns rank, title, speaker, votes (RFC 4180 quoting).
+// the columns rank, title, speaker, votes (RFC 4180 quoting; a cell a spreadsheet would run
+// as a formula gets a leading ').
 QString talkResultsCsv(QList<Talk> talks);
 
 } // namespace Hallway

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void registerSignsInWithAFreshToken();
     void duplicateUsernameIsAConflict();
     void loginAndWrongPassword();
+    void failedSignInLogsTheNameQuoted();
     void resumeWithToken();
     void logoutRevokesTheToken();
     void changePassword();
@@ -123,6 +124,30 @@ void tst_Auth::loginAndWrongPassword()
     const Envelope again = connectAndHello()->login(QStringLiteral("carol"), Password);
     QVERIFY(ok.data.value(QStringLiteral("token")).toString()
             != again.data.value(QStringLiteral("token")).toString());
+}
+
+void tst_Auth::failedSignInLogsTheNameQuoted()
+{
+    auto client = connectAndHello();
+    QVERIFY(client);
+    // What a client types as a username reaches the log: it must not start a line of its own.
+    QCOMPARE(codeOf(client->login(QStringLiteral("Mallory\n[forged] line"), Password)),
+             QStringLiteral("unauthorized"));
+    QCOMPARE(codeOf(client->login(QStringLiteral("x\"y\\z"), Password)),
+             QStringLiteral("unauthorized"));
+    QTRY_VERIFY2(m_server.log().contains(QStringLiteral("failed sign-in for \"x\\\"y\\\\z\""))
+                         && m_server.log().contains(QLatin1StringView("[forged]")),
+                 qPrintable(m_server.log()));
+    const QStringList lines = m_server.log().split(QLatin1Char('\n'));
+    QStringList forged;
+    for (const QString &line : lines) {
+        if (line.contains(QLatin1StringView("[forged]")))
+            forged.append(line);
+    }
+    QCOMPARE(forged.size(), 1);
+    QVERIFY2(forged.constFirst().endsWith(
+                     QStringLiteral("failed sign-in for \"mallory\\u000a[forged] line\"")),
+             qPrintable(forged.constFirst()));
 }
 
 void tst_Auth::resumeWithToken()

