@@ -43,6 +43,7 @@ private Q_SLOTS:
     void initTestCase();
     void postsPastTheBucketWaitTheirTurn();
     void theAppResendsARateLimitedWriteByItself();
+    void resendsAndMistakesSpendNoAllowance();
     void failedSignInsMeetGrowingWaits();
     void connectionsPerAddressAreCapped();
     void pagesFromOtherOriginsAreRefused();
@@ -138,6 +139,68 @@ void tst_Abuse::theAppResendsARateLimitedWriteByItself()
     QVERIFY(delayed.size() >= 2); // the fourth and fifth waited
     QCOMPARE(rejected.size(), 0);
     QCOMPARE(client.pendingWriteCount(), 0);
+}
+
+void tst_Abuse::resendsAndMistakesSpendNoAllowance()
+{
+    // A resend of a stored post (as an app does after reconnecting) is answered as the
+    // duplicate it is, however often it comes, and costs nothing.
+    auto resender = signedIn(QStringLiteral("resender"));
+    QVERIFY(resender);
+    QVERIFY(!post(*resender, QStringLiteral("kept")).isError());
+    for (int i = 0; i < 10; ++i) {
+        const Envelope again = post(*resender, QStringLiteral("kept"));
+        QVERIFY2(!again.isError(), qPrintable(errorCode(again)));
+        QVERIFY(again.data.value(QStringLiteral("duplicate")).toBool());
+    }
+    QVERIFY(!post(*resender, QStringLiteral("second")).isError()); // the burst of 3 is intact
+    QVERIFY(!post(*resender, QStringLiteral("third")).isError());
+    QCOMPARE(errorCode(post(*resender, QStringLiteral("fourth"))), QStringLiteral("rate_limited"));
+    // Even with the allowance used up, a resend is a duplicate, not "nothing was stored".
+    const Envelope stillKept = post(*resender, QStringLiteral("kept"));
+    QVERIFY2(!stillKept.isError(), qPrintable(errorCode(stillKept)));
+    QVERIFY(stillKept.data.value(QStringLiteral("duplicate")).toBool());
+
+    // Invalid requests get bad_request, before and after the allowance is used up, and cost
+    // nothing.
+    auto clumsy = signedIn(QStringLiteral("clumsy"));
+    QVERIFY(clumsy);
+    const auto badPost = [&clumsy]() {
+        return clumsy->request(
+                Protocol::Type::PostFact,
+                {{QStringLiteral("clientId"), QStringLiteral("bad")}, {QStringLiteral("text"), 5}});
+    };
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(errorCode(badPost()), QStringLiteral("bad_request"));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!post(*clumsy, QStringLiteral("fine%1").arg(i)).isError());
+    QCOMPARE(errorCode(badPost()), QStringLiteral("bad_request"));
+
+    // Votes for a talk that does not exist are refused and give their token back.
+    auto voter = signedIn(QStringLiteral("voter"));
+    QVERIFY(voter);
+    for (int i = 0; i < 30; ++i)
+        QCOMPARE(errorCode(
+                         voter->request(Protocol::Type::ToggleVote,
+                                        {{QStringLiteral("clientId"), QStringLiteral("v%1").arg(i)},
+                                         {QStringLiteral("talkId"), 999'999}})),
+                 QStringLiteral("not_found"));
+    auto speaker = signedIn(QStringLiteral("speaker"));
+    QVERIFY(speaker);
+    const Envelope proposed =
+            speaker->request(Protocol::Type::ProposeTalk,
+                             {{QStringLiteral("clientId"), QStringLiteral("talk")},
+                              {QStringLiteral("title"), QStringLiteral("Fair limits")}});
+    QVERIFY(!proposed.isError());
+    const qint64 talkId = proposed.data.value(QStringLiteral("talk"))
+                                  .toObject()
+                                  .value(QStringLiteral("id"))
+                                  .toInteger();
+    for (int i = 0; i < 3; ++i) // the whole burst of 3 is still there
+        QVERIFY(!voter->request(Protocol::Type::ToggleVote,
+                                {{QStringLiteral("clientId"), QStringLiteral("real%1").arg(i)},
+                                 {QStringLiteral("talkId"), talkId}})
+                         .isError());
 }
 
 void tst_Abuse::failedSignInsMeetGrowingWaits()
