@@ -6,6 +6,7 @@
 #include "testserver.h"
 
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void helpListsEveryOption();
     void badSettingsAreRefusedClearly_data();
     void badSettingsAreRefusedClearly();
+    void aTakenPortLeavesTheDatabaseAlone();
     void createModerator();
     void sigtermStopsCleanlyAndTellsClients();
     void exampleConfigIsValid();
@@ -122,6 +124,19 @@ void tst_ServerCli::badSettingsAreRefusedClearly()
     const Run run = runServer(arguments);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.output.contains(messagePart), qPrintable(run.output));
+}
+
+void tst_ServerCli::aTakenPortLeavesTheDatabaseAlone()
+{
+    // Someone already listens on the port: the server says so, and creates no database file.
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost));
+    const QString database = m_dir.filePath(QStringLiteral("never-created.db"));
+    const Run run = runServer({QStringLiteral("--port"), QString::number(squatter.serverPort()),
+                               QStringLiteral("--database"), QStringLiteral("sqlite:") + database});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.output.contains(QLatin1StringView("cannot listen")), qPrintable(run.output));
+    QVERIFY2(!QFile::exists(database), "the database was created before the port was checked");
 }
 
 void tst_ServerCli::createModerator()
