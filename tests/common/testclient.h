@@ -65,4 +65,13 @@ private:
     qint64 m_nextId = 1;
 };
 
+// The user id in the result of a sign-in (auth.register, auth.login, auth.resume); 0 if none.
+inline qint64 userIdOf(const Envelope &signedIn)
+{
+    return signedIn.data.value(QStringLiteral("user"))
+            .toObject()
+            .value(QStringLiteral("id"))
+            .toInteger();
+}
+
 } // namespace Hallway::Test

@@ -20,13 +20,6 @@ const QString Password = QStringLiteral("pipelining-password");
 constexpr int Pipeliners = 3;
 constexpr int Requests = 400;
 
-qint64 userIdOf(const Envelope &signIn)
-{
-    return signIn.data.value(QStringLiteral("user"))
-            .toObject()
-            .value(QStringLiteral("id"))
-            .toInteger();
-}
 } // namespace
 
 class tst_Pipelining : public QObject {

@@ -16,14 +16,6 @@ using namespace Hallway::Test;
 namespace {
 const QString Password = QStringLiteral("reconnect-password");
 
-qint64 userIdOf(const Envelope &signIn)
-{
-    return signIn.data.value(QStringLiteral("user"))
-            .toObject()
-            .value(QStringLiteral("id"))
-            .toInteger();
-}
-
 QJsonObject positionOf(const Envelope &subscribed)
 {
     return {{QStringLiteral("epoch"), subscribed.data.value(QStringLiteral("epoch"))},

@@ -17,14 +17,6 @@ using namespace Hallway::Test;
 namespace {
 const QString Password = QStringLiteral("moderation-password");
 
-qint64 userIdOf(const Envelope &signedIn)
-{
-    return signedIn.data.value(QStringLiteral("user"))
-            .toObject()
-            .value(QStringLiteral("id"))
-            .toInteger();
-}
-
 QString errorCode(const Envelope &reply)
 {
     return reply.isError() ? reply.data.value(QStringLiteral("code")).toString() : QString();
