@@ -14,11 +14,6 @@ namespace {
 const QString LimitKey = QStringLiteral("limit");
 const QString UserIdKey = QStringLiteral("userId");
 
-Error badRequest(const QString &message)
-{
-    return {ErrorCode::BadRequest, message};
-}
-
 struct KindInfo {
     WidgetKind kind;
     QLatin1StringView name;

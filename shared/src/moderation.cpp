@@ -13,11 +13,6 @@ const QString UserIdKey = QStringLiteral("userId");
 const QString TextKey = QStringLiteral("text");
 const QString CreatedAtKey = QStringLiteral("createdAt");
 
-Error badRequest(const QString &message)
-{
-    return {ErrorCode::BadRequest, message};
-}
-
 Expected<std::optional<FactAuthor>> optionalAuthor(const QJsonObject &object, const QString &key)
 {
     const QJsonValue value = object.value(key);

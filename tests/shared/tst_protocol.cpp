@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Every protocol v1 message: what goes out comes back the same, and what is wrong is refused
 // with bad_request and a message that names the problem.
+#include "chatmessages.h"
 #include "envelope.h"
 #include "messages.h"
 #include "protocol.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void requestRejects_data();
     void requestRejects();
     void registerNormalizes();
+    void chatRequestsRoundTrip();
     void presenceEventsRoundTrip();
     void subscribeReplyShapes();
     void validationLimits_data();
@@ -283,6 +285,38 @@ void tst_Protocol::requestRejects_data()
             << QStringLiteral("\"online\" or \"away\"");
     QTest::newRow("presence state bool") << Protocol::Type::SetPresence << json(R"({"state":true})")
                                          << QStringLiteral("must be a string");
+    QTest::newRow("chat send without to")
+            << Protocol::Type::SendMessage << json(R"({"clientId":"c1","text":"hi"})")
+            << QStringLiteral("\"to\" is required");
+    QTest::newRow("chat send blank text")
+            << Protocol::Type::SendMessage << json(R"({"clientId":"c1","to":3,"text":"  "})")
+            << QStringLiteral("must not be empty");
+    QTest::newRow("chat send long text")
+            << Protocol::Type::SendMessage
+            << QJsonObject{{QStringLiteral("clientId"), QStringLiteral("c1")},
+                           {QStringLiteral("to"), 3},
+                           {QStringLiteral("text"), QString(4001, QLatin1Char('m'))}}
+            << QStringLiteral("at most 4000 characters; this one has 4001");
+    QTest::newRow("chat send empty client id")
+            << Protocol::Type::SendMessage << json(R"({"clientId":"","to":3,"text":"hi"})")
+            << QStringLiteral("clientId must be");
+    QTest::newRow("chat history larger id first")
+            << Protocol::Type::ChatHistory << json(R"({"conversation":"7:3"})")
+            << QStringLiteral("must look like \"3:7\"");
+    QTest::newRow("chat history limit zero")
+            << Protocol::Type::ChatHistory << json(R"({"conversation":"3:7","limit":0})")
+            << QStringLiteral("limit must be 1 to 100");
+    QTest::newRow("chat mark read without upToId")
+            << Protocol::Type::MarkRead << json(R"({"conversation":"3:7"})")
+            << QStringLiteral("\"upToId\" is required");
+    QTest::newRow("chat ack not an array")
+            << Protocol::Type::AckDelivery << json(R"({"messageIds":5})")
+            << QStringLiteral("must be an array");
+    QTest::newRow("chat ack too many")
+            << Protocol::Type::AckDelivery
+            << QJsonObject{{QStringLiteral("messageIds"),
+                            QJsonArray::fromVariantList(QVariantList(101, 1))}}
+            << QStringLiteral("at most 100 ids");
 }
 
 void tst_Protocol::requestRejects()
@@ -311,6 +345,14 @@ void tst_Protocol::requestRejects()
         check(UnsubscribeRequest::fromJson(data));
     else if (type == Protocol::Type::SetPresence)
         check(SetPresenceRequest::fromJson(data));
+    else if (type == Protocol::Type::SendMessage)
+        check(SendMessageRequest::fromJson(data));
+    else if (type == Protocol::Type::ChatHistory)
+        check(ChatHistoryRequest::fromJson(data));
+    else if (type == Protocol::Type::MarkRead)
+        check(MarkReadRequest::fromJson(data));
+    else if (type == Protocol::Type::AckDelivery)
+        check(AckDeliveryRequest::fromJson(data));
     else
         QFAIL("no parser for this type");
     QCOMPARE(error.code, ErrorCode::BadRequest);
@@ -327,6 +369,38 @@ void tst_Protocol::registerNormalizes()
     QCOMPARE(parsed->city, QStringLiteral("Köln"));
     QCOMPARE(LoginRequest::fromJson(json(R"({"username":"ALICE.B","password":"x"})"))->username,
              QStringLiteral("alice.b"));
+}
+
+void tst_Protocol::chatRequestsRoundTrip()
+{
+    const auto send = SendMessageRequest::fromJson(
+            json(R"({"clientId":"c1","to":7,"text":"  tea at four?  "})"));
+    QVERIFY(send);
+    QCOMPARE(send->text, QStringLiteral("tea at four?"));
+    const auto sendBack = SendMessageRequest::fromJson(send->toJson());
+    QVERIFY(sendBack);
+    QCOMPARE(sendBack->clientId, QStringLiteral("c1"));
+    QCOMPARE(sendBack->to, 7);
+    QCOMPARE(sendBack->text, send->text);
+
+    const auto history = ChatHistoryRequest::fromJson(json(R"({"conversation":"3:7"})"));
+    QVERIFY(history);
+    QCOMPARE(history->users, ConversationUsers(3, 7));
+    QVERIFY(!history->beforeId);
+    QVERIFY(!history->limit); // the server's default
+    const auto page = ChatHistoryRequest::fromJson(ChatHistoryRequest{{3, 7}, 40, 25}.toJson());
+    QVERIFY(page);
+    QCOMPARE(page->beforeId.value_or(0), 40);
+    QCOMPARE(page->limit.value_or(0), 25);
+
+    const auto read = MarkReadRequest::fromJson(MarkReadRequest{{3, 7}, 12}.toJson());
+    QVERIFY(read);
+    QCOMPARE(read->users, ConversationUsers(3, 7));
+    QCOMPARE(read->upToId, 12);
+
+    const auto ack = AckDeliveryRequest::fromJson(AckDeliveryRequest{{4, 9}}.toJson());
+    QVERIFY(ack);
+    QCOMPARE(ack->messageIds, QList<qint64>({4, 9}));
 }
 
 void tst_Protocol::presenceEventsRoundTrip()
