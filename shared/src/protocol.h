@@ -60,8 +60,8 @@ inline const QString Error = QStringLiteral("error");
 inline const QString Event = QStringLiteral("event");
 } // namespace Type
 
-// Every request type above, for code that must know each one. A new request type goes in
-// both places.
+// Every request type above, for code that must know each one (tests/fuzz checks it parses them
+// all). A new request type goes in both places.
 inline QStringList requestTypes()
 {
     return {Type::Hello,          Type::Register,     Type::Login,
@@ -99,14 +99,18 @@ inline QString userFacts(qint64 userId)
 {
     return UserFactsPrefix + QString::number(userId);
 }
-// The user id of a "facts.user.<id>" topic; nothing for any other name.
+// The user id of a "facts.user.<id>" topic; nothing for any other name. Only the feed's own
+// name counts ("facts.user.6", not "facts.user.06" or "facts.user. 6"): replies and events
+// carry that name, so a client must subscribe with it.
 inline std::optional<qint64> userFactsId(const QString &topic)
 {
     if (!topic.startsWith(UserFactsPrefix))
         return std::nullopt;
     bool ok = false;
     const qint64 id = QStringView(topic).mid(UserFactsPrefix.size()).toLongLong(&ok);
-    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
+    if (!ok || id <= 0 || userFacts(id) != topic)
+        return std::nullopt;
+    return id;
 }
 } // namespace Topic
 

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void requestRejects();
     void registerNormalizes();
     void chatRequestsRoundTrip();
+    void userFeedTopicNames_data();
+    void userFeedTopicNames();
     void presenceEventsRoundTrip();
     void subscribeReplyShapes();
     void validationLimits_data();
@@ -401,6 +403,35 @@ void tst_Protocol::chatRequestsRoundTrip()
     const auto ack = AckDeliveryRequest::fromJson(AckDeliveryRequest{{4, 9}}.toJson());
     QVERIFY(ack);
     QCOMPARE(ack->messageIds, QList<qint64>({4, 9}));
+}
+
+void tst_Protocol::userFeedTopicNames_data()
+{
+    QTest::addColumn<QString>("topic");
+    QTest::addColumn<qint64>("userId"); // 0: no user feed
+
+    QTest::newRow("canonical") << QStringLiteral("facts.user.6") << qint64(6);
+    QTest::newRow("large id") << QStringLiteral("facts.user.9007199254740991")
+                              << qint64(9007199254740991);
+    // Found by tests/fuzz/fuzz_requests: these subscribed to user 6's feed, whose replies
+    // and events then came under the name "facts.user.6".
+    QTest::newRow("leading zero") << QStringLiteral("facts.user.06") << qint64(0);
+    QTest::newRow("plus sign") << QStringLiteral("facts.user.+6") << qint64(0);
+    QTest::newRow("leading space") << QStringLiteral("facts.user. 6") << qint64(0);
+    QTest::newRow("trailing space") << QStringLiteral("facts.user.6 ") << qint64(0);
+    QTest::newRow("zero") << QStringLiteral("facts.user.0") << qint64(0);
+    QTest::newRow("negative") << QStringLiteral("facts.user.-6") << qint64(0);
+    QTest::newRow("no id") << QStringLiteral("facts.user.") << qint64(0);
+    QTest::newRow("other topic") << QStringLiteral("facts.community") << qint64(0);
+}
+
+void tst_Protocol::userFeedTopicNames()
+{
+    QFETCH(QString, topic);
+    QFETCH(qint64, userId);
+    QCOMPARE(Protocol::Topic::userFactsId(topic).value_or(0), userId);
+    if (userId)
+        QCOMPARE(Protocol::Topic::userFacts(userId), topic);
 }
 
 void tst_Protocol::presenceEventsRoundTrip()
