@@ -13,6 +13,7 @@
 #include "talkmessages.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSet>
@@ -20,7 +21,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
+#include <iterator>
 #include <optional>
+#include <random>
 
 using namespace Hallway;
 
@@ -189,6 +193,109 @@ const QHash<QString, Parser> &parsers()
     return table;
 }
 } // namespace
+
+// Structure-aware mutations, for half of them: a frame that is JSON gets another request type,
+// or one of its values (at any depth) replaced by a value parsers find hard: numbers at the
+// edges of int, 2^32 and a double's exact integers, strings empty, long, with control
+// characters or lone surrogates, or a value of another JSON type. Byte-level mutations alone
+// rarely turn a "limit": 1 into a "limit": 4294967297.
+namespace {
+using Random = std::minstd_rand;
+
+std::size_t pick(Random &random, std::size_t count)
+{
+    return std::uniform_int_distribution<std::size_t>(0, count - 1)(random);
+}
+
+QJsonValue edgeValue(Random &random)
+{
+    static const double numbers[] = {0,
+                                     1,
+                                     -1,
+                                     100,
+                                     2147483647,
+                                     2147483648,
+                                     -2147483649,
+                                     4294967296,
+                                     4294967297,
+                                     -4294967295,
+                                     9007199254740991,
+                                     -9007199254740991,
+                                     9007199254740992,
+                                     1e300,
+                                     -1e300,
+                                     0.5,
+                                     1e-300};
+    static const QString pieces[] = {QString(),
+                                     QStringLiteral("x"),
+                                     QStringLiteral(" "),
+                                     QStringLiteral("\u0007"),
+                                     QStringLiteral("\u2028"),
+                                     QStringLiteral("\U0001F600"),
+                                     QString(QChar(0xD800)),
+                                     QStringLiteral("0"),
+                                     QStringLiteral("3:7")};
+    switch (pick(random, 6)) {
+    case 0:
+    case 1:
+        return numbers[pick(random, std::size(numbers))];
+    case 2: {
+        const QString piece = pieces[pick(random, std::size(pieces))];
+        const std::size_t repeat = pick(random, 3) == 0 ? pick(random, 4100) + 1 : 1;
+        return piece.repeated(static_cast<qsizetype>(repeat));
+    }
+    case 3:
+        return pick(random, 2) == 0;
+    case 4:
+        return QJsonValue::Null;
+    default:
+        return pick(random, 2) == 0 ? QJsonValue(QJsonObject()) : QJsonValue(QJsonArray());
+    }
+}
+
+// Replaces one value somewhere below the top: the frame itself stays an object.
+QJsonValue mutate(const QJsonValue &value, Random &random, bool top = false)
+{
+    if (value.isObject() && !value.toObject().isEmpty() && (top || pick(random, 4) != 0)) {
+        QJsonObject object = value.toObject();
+        const QString key = object.keys().at(static_cast<qsizetype>(pick(random, object.size())));
+        object.insert(key, mutate(object.value(key), random));
+        return object;
+    }
+    if (value.isArray() && !value.toArray().isEmpty() && pick(random, 4) != 0) {
+        QJsonArray array = value.toArray();
+        const auto index = static_cast<qsizetype>(pick(random, array.size()));
+        array.replace(index, mutate(array.at(index), random));
+        return array;
+    }
+    return edgeValue(random);
+}
+} // namespace
+
+extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t *data, std::size_t size, std::size_t maxSize);
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t *data, std::size_t size,
+                                               std::size_t maxSize, unsigned int seed)
+{
+    Random random(seed);
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromRawData(
+            reinterpret_cast<const char *>(data), static_cast<qsizetype>(size)));
+    if (pick(random, 2) == 0 || !document.isObject() || document.object().isEmpty())
+        return LLVMFuzzerMutate(data, size, maxSize);
+    QJsonObject frame = document.object();
+    if (pick(random, 4) == 0) {
+        const QStringList types = Protocol::requestTypes();
+        frame.insert(QStringLiteral("type"),
+                     types.at(static_cast<qsizetype>(pick(random, types.size()))));
+    } else {
+        frame = mutate(frame, random, true).toObject();
+    }
+    const QByteArray mutated = QJsonDocument(frame).toJson(QJsonDocument::Compact);
+    if (static_cast<std::size_t>(mutated.size()) > maxSize)
+        return LLVMFuzzerMutate(data, size, maxSize);
+    std::memcpy(data, mutated.constData(), static_cast<std::size_t>(mutated.size()));
+    return static_cast<std::size_t>(mutated.size());
+}
 
 // A request type without a parser here, or a parser for a type that is gone, stops the run.
 extern "C" int LLVMFuzzerInitialize(int *, char ***)

@@ -5,12 +5,13 @@
 Writes into a corpus folder, one file each:
 - every JSON example of the document (the ```json blocks, and the "> " / "< " lines of the
   transcripts), exactly as the document spells it; placeholders such as "{...}" are left out;
-- for each request the document describes only in a table, a frame with the fields that table
-  names, their values made up from the column "Type" or the words beside them (an integer for
-  an id, true for a bool...). The values need not be right: they give the fuzzer each type's
-  field names to start from, which it would hardly find on its own.
-It also writes the names the document quotes in backticks (types, fields, topics, codes), and
-numbers at the edges of int, 2^32 and a double's exact integers, into a libFuzzer dictionary.
+- for each request type (the "client -> server" rows of "At a glance"), a frame with the
+  fields its table names, their values made up from the column "Type" or the words beside
+  them (an integer for an id, true for a bool...), and a topic.subscribe for each topic the
+  document names. The values need not be right: they give the fuzzer each type's field names
+  and each topic to start from, which it would hardly find on its own.
+It also writes the names the document quotes in backticks (types, fields, topics, codes) into
+a libFuzzer dictionary. (Edge values are the harness's custom mutator's business.)
 
     seeds.py docs/protocol.md --corpus DIR [--dict FILE]
 """
@@ -33,11 +34,6 @@ FIELD_ROW = re.compile(r"^\| `([A-Za-z]+)` \| (\w+) \| (yes|no) \|", re.M)
 # "| `chat.send` | `clientId` (1 to 64), `to` (user id), `text` | result | errors |"
 TABLE_ROW = re.compile(r"^\| " + REQUEST_TYPE + r" \| ([^|]*) \|", re.M)
 TABLE_FIELD = re.compile(r"`([A-Za-z]+)`(?: \(([^)]*)\))?")
-# Numbers at the edges of what the parsers convert to: int, 2^32, the largest integer a double
-# holds exactly (JSON integers are doubles) and past it, and not integers at all.
-EDGE_NUMBERS = ["-1", "0", "2147483647", "2147483648", "4294967296", "4294967297",
-                "-4294967295", "9007199254740991", "9007199254740992", "-9007199254740993",
-                "1e300", "-1e300", "0.5", "1e-300"]
 # The topics: the paragraph "Topics in v1", with the examples the document gives of the kinds
 # it names by pattern (`facts.user.<userId>`: `facts.user.12`).
 TOPICS_PARAGRAPH = re.compile(r"^Topics in v1:(.*?)\n\n", re.S | re.M)
@@ -145,10 +141,11 @@ def write_corpus(texts, folder):
 
 def write_dictionary(words, path):
     # libFuzzer's format: one "..." per line, with \\ and \" escaped. Each name comes quoted,
-    # as it stands in a frame; the numbers come bare.
+    # as it stands in a frame.
     lines = []
-    for word in [json.dumps(word) for word in words] + EDGE_NUMBERS:
-        lines.append('"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    for word in words:
+        quoted = json.dumps(word)
+        lines.append('"' + quoted.replace("\\", "\\\\").replace('"', '\\"') + '"')
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("# Generated from docs/protocol.md by tests/fuzz/seeds.py\n"
                     + "\n".join(lines) + "\n", encoding="utf-8")
