@@ -3,7 +3,9 @@
 // with bad_request and a message that names the problem.
 #include "chatmessages.h"
 #include "envelope.h"
+#include "hub.h"
 #include "messages.h"
+#include "moderation.h"
 #include "protocol.h"
 #include "validation.h"
 
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void chatRequestsRoundTrip();
     void userFeedTopicNames_data();
     void userFeedTopicNames();
+    void numbersAreNotCut();
     void presenceEventsRoundTrip();
     void subscribeReplyShapes();
     void validationLimits_data();
@@ -314,6 +317,13 @@ void tst_Protocol::requestRejects_data()
     QTest::newRow("chat ack not an array")
             << Protocol::Type::AckDelivery << json(R"({"messageIds":5})")
             << QStringLiteral("must be an array");
+    // Found by tests/fuzz/fuzz_requests: the limit became an int before the range check, so
+    // 4294967297 (2^32 + 1) passed as 1.
+    QTest::newRow("audit log limit past int")
+            << Protocol::Type::AuditLog << json(R"({"limit":4294967297})")
+            << QStringLiteral("between 1 and 200");
+    QTest::newRow("audit log limit zero") << Protocol::Type::AuditLog << json(R"({"limit":0})")
+                                          << QStringLiteral("between 1 and 200");
     QTest::newRow("chat ack too many")
             << Protocol::Type::AckDelivery
             << QJsonObject{{QStringLiteral("messageIds"),
@@ -355,6 +365,8 @@ void tst_Protocol::requestRejects()
         check(MarkReadRequest::fromJson(data));
     else if (type == Protocol::Type::AckDelivery)
         check(AckDeliveryRequest::fromJson(data));
+    else if (type == Protocol::Type::AuditLog)
+        check(AuditLogRequest::fromJson(data));
     else
         QFAIL("no parser for this type");
     QCOMPARE(error.code, ErrorCode::BadRequest);
@@ -432,6 +444,30 @@ void tst_Protocol::userFeedTopicNames()
     QCOMPARE(Protocol::Topic::userFactsId(topic).value_or(0), userId);
     if (userId)
         QCOMPARE(Protocol::Topic::userFacts(userId), topic);
+}
+
+// Found by tests/fuzz/fuzz_requests: a widget position became an int, so 4294967298 moved a
+// widget to 2 and 2147483648 was "negative". Past the end means last, whatever the number.
+void tst_Protocol::numbersAreNotCut()
+{
+    for (const qint64 position : {qint64(2), qint64(2147483648), qint64(4294967298)}) {
+        const QJsonObject data{{QStringLiteral("hubId"), 1},
+                               {QStringLiteral("widgetId"), 2},
+                               {QStringLiteral("position"), position}};
+        const auto move = HubEdit::fromJson(Protocol::Type::MoveWidget, data);
+        QVERIFY2(move, qPrintable(move ? QString() : move.error().message));
+        QCOMPARE(move->position, position);
+        QCOMPARE(move->toJson(), data);
+        const auto add = HubEdit::fromJson(Protocol::Type::AddWidget,
+                                           {{QStringLiteral("hubId"), 1},
+                                            {QStringLiteral("kind"), QStringLiteral("stats")},
+                                            {QStringLiteral("position"), position}});
+        QVERIFY(add);
+        QCOMPARE(add->position, position);
+    }
+    const auto audit = AuditLogRequest::fromJson(json(R"({"limit":200})"));
+    QVERIFY(audit);
+    QCOMPARE(audit->limit, 200);
 }
 
 void tst_Protocol::presenceEventsRoundTrip()
