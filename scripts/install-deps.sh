@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Installs the Debian 12 packages Hallway needs, skipping apt entirely when all are there.
 #   install-deps.sh build   what building and running the app and server need
-#   install-deps.sh test    the above plus PostgreSQL, D-Bus, gnome-keyring and Xvfb for tests
+#   install-deps.sh test    the above plus PostgreSQL, D-Bus, gnome-keyring and Xvfb for tests,
+#                           and clang with libFuzzer for the fuzz tree
 set -euo pipefail
 
 build_packages=(
@@ -13,6 +14,7 @@ build_packages=(
 )
 test_packages=(
     postgresql dbus dbus-x11 gnome-keyring xvfb xauth openssl
+    clang-14 libclang-rt-14-dev python3
 )
 
 packages=("${build_packages[@]}")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Builds Hallway and runs every test against a throwaway PostgreSQL, a real server, real
-# widgets and a real keychain. Extra arguments go to ctest, e.g. `scripts/test.sh -L unit`.
+# widgets and a real keychain, and each fuzzer of build/fuzz for a minute. Extra arguments go
+# to ctest, e.g. `scripts/test.sh -L unit`.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -11,6 +12,11 @@ build="$root/build"
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j2
+# The fuzz tree: hallway-shared and the libFuzzer targets, built with clang, ASan and UBSan.
+# The fuzz tests of the main build (label fuzz) run them from here.
+cmake -S "$root" -B "$build/fuzz" -G Ninja -DHALLWAY_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++-14 \
+    >/dev/null
+cmake --build "$build/fuzz" -j2
 
 scratch=$(mktemp -d /tmp/hallway-test.XXXXXX)
 pgdir="$scratch/pg"

@@ -143,7 +143,7 @@ void HubPanel::rebuild()
             edit.operation = HubEdit::Operation::MoveWidget;
             edit.hubId = m_hubId;
             edit.widgetId = widgetId;
-            edit.position = static_cast<int>(std::max<qsizetype>(0, at + delta));
+            edit.position = std::max<qsizetype>(0, at + delta);
             editHub(edit);
         });
         connect(card, &WidgetCard::configureRequested, this, [this, widget]() {

@@ -26,11 +26,6 @@
 namespace Hallway {
 
 namespace {
-Error badRequest(const QString &message)
-{
-    return {ErrorCode::BadRequest, message};
-}
-
 // talk.*, chat.*, mod.* and hub.* requests go to their services.
 bool forService(const QString &type)
 {
@@ -366,16 +361,6 @@ void RequestRouter::handleChangePassword(ClientConnection *connection, const Env
 }
 
 namespace {
-// "facts.user.<id>" names one user's feed; anything else after the prefix is no topic.
-std::optional<qint64> userFeedId(const QString &topic)
-{
-    if (!topic.startsWith(Protocol::Topic::UserFactsPrefix))
-        return std::nullopt;
-    bool ok = false;
-    const qint64 id = topic.mid(Protocol::Topic::UserFactsPrefix.size()).toLongLong(&ok);
-    return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
-}
-
 Error noSuchTopic(const QString &topic)
 {
     return {ErrorCode::NotFound, QStringLiteral("no topic named \"%1\"").arg(topic)};
@@ -387,7 +372,7 @@ void RequestRouter::handleSubscribe(ClientConnection *connection, const Envelope
     const auto parsed = SubscribeRequest::fromJson(request.data);
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
-    if (const auto userId = userFeedId(parsed->topic))
+    if (const auto userId = Protocol::Topic::userFactsId(parsed->topic))
         return m_facts.subscribeUserFeed(connection, request.id, *userId, parsed->since);
     if (parsed->topic == Protocol::Topic::Chat)
         return m_chat.subscribe(connection, request.id, parsed->since);
@@ -408,7 +393,7 @@ void RequestRouter::handleUnsubscribe(ClientConnection *connection, const Envelo
     const auto parsed = UnsubscribeRequest::fromJson(request.data);
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
-    if (const auto userId = userFeedId(parsed->topic)) {
+    if (const auto userId = Protocol::Topic::userFactsId(parsed->topic)) {
         m_facts.unsubscribeUserFeed(connection, *userId);
         return connection->reply(request.id);
     }

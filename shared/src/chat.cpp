@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "chat.h"
 #include "jsonfields.h"
-#include "validation.h"
 
 namespace Hallway {
 
@@ -62,30 +61,6 @@ QJsonObject Conversation::toJson() const
                          {QStringLiteral("displayName"), peer.displayName}}},
             {QStringLiteral("lastMessage"), lastMessage.toJson()},
             {QStringLiteral("unread"), unread}};
-}
-
-Expected<SendMessageRequest> SendMessageRequest::fromJson(const QJsonObject &data)
-{
-    JsonFields fields(data);
-    SendMessageRequest request;
-    request.clientId = fields.requiredString(QStringLiteral("clientId"));
-    request.to = fields.requiredInteger(QStringLiteral("to"));
-    request.text = fields.requiredString(QStringLiteral("text")).trimmed();
-    if (!fields.ok())
-        return fields.error();
-    const auto badRequest = [](const QString &message) {
-        return Error{ErrorCode::BadRequest, message};
-    };
-    if (const auto problem = Validation::checkClientId(request.clientId))
-        return badRequest(*problem);
-    if (request.text.isEmpty())
-        return badRequest(QStringLiteral("a message must not be empty"));
-    if (const qsizetype length = Validation::characterCount(request.text);
-        length > Validation::MessageMaxLength)
-        return badRequest(QStringLiteral("a message has at most %1 characters; this one has %2")
-                                  .arg(Validation::MessageMaxLength)
-                                  .arg(length));
-    return request;
 }
 
 Expected<Conversation> Conversation::fromJson(const QJsonObject &object)

@@ -30,15 +30,6 @@ struct ChatMessage {
     friend bool operator==(const ChatMessage &, const ChatMessage &) = default;
 };
 
-// chat.send: a message to one person, stored once per client id.
-struct SendMessageRequest {
-    QString clientId;
-    qint64 to = 0;
-    QString text; // trimmed; 1 to Validation::MessageMaxLength characters
-
-    static Expected<SendMessageRequest> fromJson(const QJsonObject &data);
-};
-
 // One row of a user's conversation list.
 struct Conversation {
     QString key;

@@ -19,11 +19,6 @@ const QString CodeKey = QStringLiteral("code");
 const QString MessageKey = QStringLiteral("message");
 const QString RetryAfterKey = QStringLiteral("retryAfterMs");
 
-Error badRequest(const QString &message)
-{
-    return {ErrorCode::BadRequest, message};
-}
-
 bool isValidId(const QJsonValue &id)
 {
     if (id.isUndefined() || id.isNull())

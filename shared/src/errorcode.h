@@ -34,4 +34,10 @@ struct Error {
     friend bool operator==(const Error &, const Error &) = default;
 };
 
+// The error for a request that breaks the protocol's rules; the message names the problem.
+inline Error badRequest(const QString &message)
+{
+    return {ErrorCode::BadRequest, message};
+}
+
 } // namespace Hallway

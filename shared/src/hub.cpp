@@ -14,11 +14,6 @@ namespace {
 const QString LimitKey = QStringLiteral("limit");
 const QString UserIdKey = QStringLiteral("userId");
 
-Error badRequest(const QString &message)
-{
-    return {ErrorCode::BadRequest, message};
-}
-
 struct KindInfo {
     WidgetKind kind;
     QLatin1StringView name;
@@ -325,8 +320,7 @@ Expected<HubEdit> HubEdit::fromJson(const QString &type, const QJsonObject &data
         const QString kind = fields.requiredString(QStringLiteral("kind"));
         const QJsonObject config =
                 fields.optionalObject(QStringLiteral("config")).value_or(QJsonObject());
-        edit.position =
-                static_cast<int>(fields.optionalInteger(QStringLiteral("position")).value_or(-1));
+        edit.position = fields.optionalInteger(QStringLiteral("position")).value_or(-1);
         if (!fields.ok())
             return fields.error();
         const auto spec = WidgetSpec::make(kind, config);
@@ -340,7 +334,7 @@ Expected<HubEdit> HubEdit::fromJson(const QString &type, const QJsonObject &data
         break;
     case Operation::MoveWidget:
         edit.widgetId = fields.requiredInteger(QStringLiteral("widgetId"));
-        edit.position = static_cast<int>(fields.requiredInteger(QStringLiteral("position")));
+        edit.position = fields.requiredInteger(QStringLiteral("position"));
         break;
     case Operation::Configure:
         edit.widgetId = fields.requiredInteger(QStringLiteral("widgetId"));

@@ -72,7 +72,7 @@ struct HubEdit {
     qint64 widgetId = 0; // RemoveWidget, MoveWidget, Configure
     WidgetSpec spec; // AddWidget, Configure (the kind of Configure is the widget's own)
     QJsonObject config; // Configure: checked against the widget's kind by the server
-    int position = -1; // AddWidget (-1: at the end), MoveWidget: 0-based
+    qint64 position = -1; // AddWidget (-1: at the end), MoveWidget: 0-based; past the end: last
 
     QString type() const; // the request type, e.g. "hub.add_widget"
     QJsonObject toJson() const;

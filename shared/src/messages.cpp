@@ -36,11 +36,6 @@ constexpr int MaxTokenLength = 128;
 constexpr int MaxClientNameLength = 128;
 constexpr int MaxTopicLength = 128;
 
-Error badRequest(const QString &message)
-{
-    return {ErrorCode::BadRequest, message};
-}
-
 std::optional<TopicPosition> readPosition(JsonFields &fields, const QJsonObject &object)
 {
     JsonFields inner(object);

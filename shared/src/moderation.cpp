@@ -13,11 +13,6 @@ const QString UserIdKey = QStringLiteral("userId");
 const QString TextKey = QStringLiteral("text");
 const QString CreatedAtKey = QStringLiteral("createdAt");
 
-Error badRequest(const QString &message)
-{
-    return {ErrorCode::BadRequest, message};
-}
-
 Expected<std::optional<FactAuthor>> optionalAuthor(const QJsonObject &object, const QString &key)
 {
     const QJsonValue value = object.value(key);
@@ -269,12 +264,13 @@ Expected<AuditLogRequest> AuditLogRequest::fromJson(const QJsonObject &data)
     JsonFields fields(data);
     AuditLogRequest request;
     request.beforeId = fields.optionalInteger(QStringLiteral("beforeId"));
-    request.limit = static_cast<int>(
-            fields.optionalInteger(QStringLiteral("limit")).value_or(DefaultLimit));
+    const qint64 limit = fields.optionalInteger(QStringLiteral("limit")).value_or(DefaultLimit);
     if (!fields.ok())
         return fields.error();
-    if (request.limit < 1 || request.limit > MaxLimit)
+    // Checked before it becomes an int: 4294967297 is no 1.
+    if (limit < 1 || limit > MaxLimit)
         return badRequest(QStringLiteral("\"limit\" must be between 1 and %1").arg(MaxLimit));
+    request.limit = static_cast<int>(limit);
     return request;
 }
 

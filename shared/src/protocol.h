@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
+#include <optional>
 
 // The names and numbers of protocol v1. docs/protocol.md is the prose version of this file.
 namespace Hallway::Protocol {
@@ -58,6 +60,26 @@ inline const QString Error = QStringLiteral("error");
 inline const QString Event = QStringLiteral("event");
 } // namespace Type
 
+// Every request type above, for code that must know each one (tests/fuzz checks it parses them
+// all). A new request type goes in both places.
+inline QStringList requestTypes()
+{
+    return {Type::Hello,          Type::Register,     Type::Login,
+            Type::Resume,         Type::Logout,       Type::ChangePassword,
+            Type::Subscribe,      Type::Unsubscribe,  Type::SetPresence,
+            Type::PostFact,       Type::ListFacts,    Type::GetUser,
+            Type::ProposeTalk,    Type::EditTalk,     Type::WithdrawTalk,
+            Type::ToggleVote,     Type::MyVotes,      Type::SetVoting,
+            Type::HideTalk,       Type::ListTalks,    Type::ExportTalks,
+            Type::SendMessage,    Type::ChatHistory,  Type::Conversations,
+            Type::MarkRead,       Type::AckDelivery,  Type::SetRole,
+            Type::HideFact,       Type::Mute,         Type::Ban,
+            Type::Announce,       Type::AuditLog,     Type::RestrictedUsers,
+            Type::CreateHub,      Type::RenameHub,    Type::DeleteHub,
+            Type::AddWidget,      Type::RemoveWidget, Type::MoveWidget,
+            Type::ConfigureWidget};
+}
+
 namespace Topic {
 inline const QString Presence = QStringLiteral("presence");
 inline const QString CommunityFacts = QStringLiteral("facts.community");
@@ -76,6 +98,19 @@ inline const QString WidgetPrefix = QStringLiteral("widget.");
 inline QString userFacts(qint64 userId)
 {
     return UserFactsPrefix + QString::number(userId);
+}
+// The user id of a "facts.user.<id>" topic; nothing for any other name. Only the feed's own
+// name counts ("facts.user.6", not "facts.user.06" or "facts.user. 6"): replies and events
+// carry that name, so a client must subscribe with it.
+inline std::optional<qint64> userFactsId(const QString &topic)
+{
+    if (!topic.startsWith(UserFactsPrefix))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 id = QStringView(topic).mid(UserFactsPrefix.size()).toLongLong(&ok);
+    if (!ok || id <= 0 || userFacts(id) != topic)
+        return std::nullopt;
+    return id;
 }
 } // namespace Topic
 

@@ -12,11 +12,6 @@ const QString TalkIdKey = QStringLiteral("talkId");
 const QString TitleKey = QStringLiteral("title");
 const QString AbstractKey = QStringLiteral("abstract");
 
-Error badRequest(const QString &message)
-{
-    return {ErrorCode::BadRequest, message};
-}
-
 std::optional<Error> checkTalkText(const QString &title, const QString &abstract)
 {
     if (const auto problem = Validation::checkTalkTitle(title))

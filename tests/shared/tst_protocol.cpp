@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Every protocol v1 message: what goes out comes back the same, and what is wrong is refused
 // with bad_request and a message that names the problem.
+#include "chatmessages.h"
 #include "envelope.h"
+#include "hub.h"
 #include "messages.h"
+#include "moderation.h"
 #include "protocol.h"
 #include "validation.h"
 
@@ -39,6 +42,10 @@ private Q_SLOTS:
     void requestRejects_data();
     void requestRejects();
     void registerNormalizes();
+    void chatRequestsRoundTrip();
+    void userFeedTopicNames_data();
+    void userFeedTopicNames();
+    void numbersAreNotCut();
     void presenceEventsRoundTrip();
     void subscribeReplyShapes();
     void validationLimits_data();
@@ -283,6 +290,45 @@ void tst_Protocol::requestRejects_data()
             << QStringLiteral("\"online\" or \"away\"");
     QTest::newRow("presence state bool") << Protocol::Type::SetPresence << json(R"({"state":true})")
                                          << QStringLiteral("must be a string");
+    QTest::newRow("chat send without to")
+            << Protocol::Type::SendMessage << json(R"({"clientId":"c1","text":"hi"})")
+            << QStringLiteral("\"to\" is required");
+    QTest::newRow("chat send blank text")
+            << Protocol::Type::SendMessage << json(R"({"clientId":"c1","to":3,"text":"  "})")
+            << QStringLiteral("must not be empty");
+    QTest::newRow("chat send long text")
+            << Protocol::Type::SendMessage
+            << QJsonObject{{QStringLiteral("clientId"), QStringLiteral("c1")},
+                           {QStringLiteral("to"), 3},
+                           {QStringLiteral("text"), QString(4001, QLatin1Char('m'))}}
+            << QStringLiteral("at most 4000 characters; this one has 4001");
+    QTest::newRow("chat send empty client id")
+            << Protocol::Type::SendMessage << json(R"({"clientId":"","to":3,"text":"hi"})")
+            << QStringLiteral("clientId must be");
+    QTest::newRow("chat history larger id first")
+            << Protocol::Type::ChatHistory << json(R"({"conversation":"7:3"})")
+            << QStringLiteral("must look like \"3:7\"");
+    QTest::newRow("chat history limit zero")
+            << Protocol::Type::ChatHistory << json(R"({"conversation":"3:7","limit":0})")
+            << QStringLiteral("limit must be 1 to 100");
+    QTest::newRow("chat mark read without upToId")
+            << Protocol::Type::MarkRead << json(R"({"conversation":"3:7"})")
+            << QStringLiteral("\"upToId\" is required");
+    QTest::newRow("chat ack not an array")
+            << Protocol::Type::AckDelivery << json(R"({"messageIds":5})")
+            << QStringLiteral("must be an array");
+    // Found by tests/fuzz/fuzz_requests: the limit became an int before the range check, so
+    // 4294967297 (2^32 + 1) passed as 1.
+    QTest::newRow("audit log limit past int")
+            << Protocol::Type::AuditLog << json(R"({"limit":4294967297})")
+            << QStringLiteral("between 1 and 200");
+    QTest::newRow("audit log limit zero") << Protocol::Type::AuditLog << json(R"({"limit":0})")
+                                          << QStringLiteral("between 1 and 200");
+    QTest::newRow("chat ack too many")
+            << Protocol::Type::AckDelivery
+            << QJsonObject{{QStringLiteral("messageIds"),
+                            QJsonArray::fromVariantList(QVariantList(101, 1))}}
+            << QStringLiteral("at most 100 ids");
 }
 
 void tst_Protocol::requestRejects()
@@ -311,6 +357,16 @@ void tst_Protocol::requestRejects()
         check(UnsubscribeRequest::fromJson(data));
     else if (type == Protocol::Type::SetPresence)
         check(SetPresenceRequest::fromJson(data));
+    else if (type == Protocol::Type::SendMessage)
+        check(SendMessageRequest::fromJson(data));
+    else if (type == Protocol::Type::ChatHistory)
+        check(ChatHistoryRequest::fromJson(data));
+    else if (type == Protocol::Type::MarkRead)
+        check(MarkReadRequest::fromJson(data));
+    else if (type == Protocol::Type::AckDelivery)
+        check(AckDeliveryRequest::fromJson(data));
+    else if (type == Protocol::Type::AuditLog)
+        check(AuditLogRequest::fromJson(data));
     else
         QFAIL("no parser for this type");
     QCOMPARE(error.code, ErrorCode::BadRequest);
@@ -327,6 +383,91 @@ void tst_Protocol::registerNormalizes()
     QCOMPARE(parsed->city, QStringLiteral("Köln"));
     QCOMPARE(LoginRequest::fromJson(json(R"({"username":"ALICE.B","password":"x"})"))->username,
              QStringLiteral("alice.b"));
+}
+
+void tst_Protocol::chatRequestsRoundTrip()
+{
+    const auto send = SendMessageRequest::fromJson(
+            json(R"({"clientId":"c1","to":7,"text":"  tea at four?  "})"));
+    QVERIFY(send);
+    QCOMPARE(send->text, QStringLiteral("tea at four?"));
+    const auto sendBack = SendMessageRequest::fromJson(send->toJson());
+    QVERIFY(sendBack);
+    QCOMPARE(sendBack->clientId, QStringLiteral("c1"));
+    QCOMPARE(sendBack->to, 7);
+    QCOMPARE(sendBack->text, send->text);
+
+    const auto history = ChatHistoryRequest::fromJson(json(R"({"conversation":"3:7"})"));
+    QVERIFY(history);
+    QCOMPARE(history->users, ConversationUsers(3, 7));
+    QVERIFY(!history->beforeId);
+    QVERIFY(!history->limit); // the server's default
+    const auto page = ChatHistoryRequest::fromJson(ChatHistoryRequest{{3, 7}, 40, 25}.toJson());
+    QVERIFY(page);
+    QCOMPARE(page->beforeId.value_or(0), 40);
+    QCOMPARE(page->limit.value_or(0), 25);
+
+    const auto read = MarkReadRequest::fromJson(MarkReadRequest{{3, 7}, 12}.toJson());
+    QVERIFY(read);
+    QCOMPARE(read->users, ConversationUsers(3, 7));
+    QCOMPARE(read->upToId, 12);
+
+    const auto ack = AckDeliveryRequest::fromJson(AckDeliveryRequest{{4, 9}}.toJson());
+    QVERIFY(ack);
+    QCOMPARE(ack->messageIds, QList<qint64>({4, 9}));
+}
+
+void tst_Protocol::userFeedTopicNames_data()
+{
+    QTest::addColumn<QString>("topic");
+    QTest::addColumn<qint64>("userId"); // 0: no user feed
+
+    QTest::newRow("canonical") << QStringLiteral("facts.user.6") << qint64(6);
+    QTest::newRow("large id") << QStringLiteral("facts.user.9007199254740991")
+                              << qint64(9007199254740991);
+    // Found by tests/fuzz/fuzz_requests: these subscribed to user 6's feed, whose replies
+    // and events then came under the name "facts.user.6".
+    QTest::newRow("leading zero") << QStringLiteral("facts.user.06") << qint64(0);
+    QTest::newRow("plus sign") << QStringLiteral("facts.user.+6") << qint64(0);
+    QTest::newRow("leading space") << QStringLiteral("facts.user. 6") << qint64(0);
+    QTest::newRow("trailing space") << QStringLiteral("facts.user.6 ") << qint64(0);
+    QTest::newRow("zero") << QStringLiteral("facts.user.0") << qint64(0);
+    QTest::newRow("negative") << QStringLiteral("facts.user.-6") << qint64(0);
+    QTest::newRow("no id") << QStringLiteral("facts.user.") << qint64(0);
+    QTest::newRow("other topic") << QStringLiteral("facts.community") << qint64(0);
+}
+
+void tst_Protocol::userFeedTopicNames()
+{
+    QFETCH(QString, topic);
+    QFETCH(qint64, userId);
+    QCOMPARE(Protocol::Topic::userFactsId(topic).value_or(0), userId);
+    if (userId)
+        QCOMPARE(Protocol::Topic::userFacts(userId), topic);
+}
+
+// Found by tests/fuzz/fuzz_requests: a widget position became an int, so 4294967298 moved a
+// widget to 2 and 2147483648 was "negative". Past the end means last, whatever the number.
+void tst_Protocol::numbersAreNotCut()
+{
+    for (const qint64 position : {qint64(2), qint64(2147483648), qint64(4294967298)}) {
+        const QJsonObject data{{QStringLiteral("hubId"), 1},
+                               {QStringLiteral("widgetId"), 2},
+                               {QStringLiteral("position"), position}};
+        const auto move = HubEdit::fromJson(Protocol::Type::MoveWidget, data);
+        QVERIFY2(move, qPrintable(move ? QString() : move.error().message));
+        QCOMPARE(move->position, position);
+        QCOMPARE(move->toJson(), data);
+        const auto add = HubEdit::fromJson(Protocol::Type::AddWidget,
+                                           {{QStringLiteral("hubId"), 1},
+                                            {QStringLiteral("kind"), QStringLiteral("stats")},
+                                            {QStringLiteral("position"), position}});
+        QVERIFY(add);
+        QCOMPARE(add->position, position);
+    }
+    const auto audit = AuditLogRequest::fromJson(json(R"({"limit":200})"));
+    QVERIFY(audit);
+    QCOMPARE(audit->limit, 200);
 }
 
 void tst_Protocol::presenceEventsRoundTrip()

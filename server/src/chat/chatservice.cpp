@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "chatservice.h"
+#include "chatmessages.h"
 #include "cluster/clusterbus.h"
 #include "cluster/clusterevent.h"
-#include "jsonfields.h"
 #include "net/clientconnection.h"
 #include "protocol.h"
 #include "storage/storage.h"
 #include "topics/topic.h"
 #include "topics/usertopics.h"
-#include "validation.h"
 
 #include <QDateTime>
 #include <QPointer>
@@ -16,18 +15,11 @@
 namespace Hallway {
 
 namespace {
-constexpr int MaxPage = 100;
-
 class ChatStream : public Topic {
 public:
     ChatStream(int history, QObject *parent) : Topic(Protocol::Topic::Chat, history, parent) { }
     using Topic::publish;
 };
-
-Error badRequest(const QString &message)
-{
-    return {ErrorCode::BadRequest, message};
-}
 
 QJsonArray messagesToJson(const QList<ChatMessage> &messages)
 {
@@ -37,20 +29,12 @@ QJsonArray messagesToJson(const QList<ChatMessage> &messages)
     return array;
 }
 
-// The conversation named in a request, if the requester is one of its two users.
-Expected<std::pair<qint64, qint64>> conversationFor(const QJsonObject &data, qint64 userId)
+// Only the two users of a conversation may read it or mark it read.
+std::optional<Error> checkMember(const ConversationUsers &users, qint64 userId)
 {
-    JsonFields fields(data);
-    const QString key = fields.requiredString(QStringLiteral("conversation"));
-    if (!fields.ok())
-        return fields.error();
-    const auto users = parseConversationKey(key);
-    if (!users)
-        return badRequest(QStringLiteral(
-                "\"conversation\" must look like \"3:7\" (two user ids, smaller first)"));
-    if (users->first != userId && users->second != userId)
+    if (users.first != userId && users.second != userId)
         return Error{ErrorCode::Forbidden, QStringLiteral("this conversation is not yours")};
-    return *users;
+    return std::nullopt;
 }
 } // namespace
 
@@ -231,21 +215,16 @@ void ChatService::readMessageThen(qint64 messageId,
 
 void ChatService::history(ClientConnection *connection, const Envelope &request)
 {
-    const auto users = conversationFor(request.data, connection->user()->id);
-    if (!users)
-        return connection->replyError(request.id, users.error());
-    JsonFields fields(request.data);
-    const auto beforeId = fields.optionalInteger(QStringLiteral("beforeId"));
-    const auto limit = fields.optionalInteger(QStringLiteral("limit"));
-    if (!fields.ok())
-        return connection->replyError(request.id, fields.error());
-    if (limit && (*limit < 1 || *limit > MaxPage))
-        return connection->replyError(
-                request.id, badRequest(QStringLiteral("limit must be 1 to %1").arg(MaxPage)));
-    const int pageSize = limit ? static_cast<int>(*limit) : m_messagesToLoad;
+    const auto parsed = ChatHistoryRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    if (const auto error = checkMember(parsed->users, connection->user()->id))
+        return connection->replyError(request.id, *error);
+    const int pageSize = parsed->limit.value_or(m_messagesToLoad);
+    const auto beforeId = parsed->beforeId;
     m_storage.run<Expected<QList<ChatMessage>>>(
             connection,
-            [users = users.value(), beforeId, pageSize](StorageWorker &worker) {
+            [users = parsed->users, beforeId, pageSize](StorageWorker &worker) {
                 return worker.history(users.first, users.second, beforeId, pageSize);
             },
             [connection, id = request.id, pageSize](const Expected<QList<ChatMessage>> &messages) {
@@ -281,14 +260,14 @@ void ChatService::conversations(ClientConnection *connection, const Envelope &re
 void ChatService::markRead(ClientConnection *connection, const Envelope &request)
 {
     const qint64 userId = connection->user()->id;
-    const auto users = conversationFor(request.data, userId);
-    if (!users)
-        return connection->replyError(request.id, users.error());
-    JsonFields fields(request.data);
-    const qint64 upToId = fields.requiredInteger(QStringLiteral("upToId"));
-    if (!fields.ok())
-        return connection->replyError(request.id, fields.error());
-    const qint64 peerId = users->first == userId ? users->second : users->first;
+    const auto parsed = MarkReadRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
+    if (const auto error = checkMember(parsed->users, userId))
+        return connection->replyError(request.id, *error);
+    const qint64 upToId = parsed->upToId;
+    const qint64 peerId =
+            parsed->users.first == userId ? parsed->users.second : parsed->users.first;
     m_storage.run<Status>(
             this,
             [userId, peerId, upToId](StorageWorker &worker) {
@@ -305,18 +284,13 @@ void ChatService::markRead(ClientConnection *connection, const Envelope &request
 
 void ChatService::ackDelivery(ClientConnection *connection, const Envelope &request)
 {
-    const QJsonValue ids = request.data.value(QStringLiteral("messageIds"));
-    if (!ids.isArray() || ids.toArray().size() > MaxPage)
-        return connection->replyError(
-                request.id,
-                badRequest(QStringLiteral("\"messageIds\" must be an array of at most %1 ids")
-                                   .arg(MaxPage)));
-    QList<qint64> messageIds;
-    for (const QJsonValue &value : ids.toArray())
-        messageIds.append(value.toInteger());
+    const auto parsed = AckDeliveryRequest::fromJson(request.data);
+    if (!parsed)
+        return connection->replyError(request.id, parsed.error());
     m_storage.run<Expected<QList<ChatMessage>>>(
             this,
-            [userId = connection->user()->id, messageIds](StorageWorker &worker) {
+            [userId = connection->user()->id,
+             messageIds = parsed->messageIds](StorageWorker &worker) {
                 return worker.markDelivered(userId, messageIds,
                                             QDateTime::currentMSecsSinceEpoch());
             },

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "writeallowance.h"
-#include "chat.h"
+#include "chatmessages.h"
 #include "clientconnection.h"
 #include "messages.h"
 #include "moderation.h"
