@@ -3,4 +3,5 @@
 # them; the main build runs each as the ctest <name> (label fuzz). A new one is one word here.
 set(hallway_fuzzers
     fuzz_requests
+    fuzz_frames
 )
