@@ -10,6 +10,15 @@
 
 namespace Hallway::Test {
 
+// Under AddressSanitizer the allocator pads every block and keeps freed memory in quarantine,
+// so a server's resident memory says nothing about what it holds: memory bounds are checked
+// in the other builds, and the sanitizer build checks what it is for.
+#ifdef HALLWAY_SANITIZED
+inline constexpr bool MemoryIsMeasurable = false;
+#else
+inline constexpr bool MemoryIsMeasurable = true;
+#endif
+
 // Which database the integration tests run on: SQLite by default; PostgreSQL when
 // HALLWAY_TEST_BACKEND=postgres and HALLWAY_TEST_POSTGRES_URL are set (scripts/test.sh does).
 bool postgresRequested();

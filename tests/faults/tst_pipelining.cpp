@@ -109,7 +109,8 @@ void tst_Pipelining::pipelinersWhoDoNotReadCostABoundedAmount()
     QVERIFY2(p99 < 100, qPrintable(QString::number(p99)));
     // The documented budget of a connection (docs/operations.md): about 2 MiB, most of it
     // the unsent replies before the 4004 close and the replies under way.
-    QVERIFY2(growth / Pipeliners < 6 * 1024, qPrintable(QString::number(growth)));
+    if (MemoryIsMeasurable)
+        QVERIFY2(growth / Pipeliners < 6 * 1024, qPrintable(QString::number(growth)));
     QVERIFY(server.metric(QStringLiteral("hallway_reads_paused_total")) >= Pipeliners);
 }
 

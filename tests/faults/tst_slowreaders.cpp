@@ -227,7 +227,8 @@ void tst_SlowReaders::fiftyStoppedReadersNeverCrashTheServer()
     const qint64 growthKiB = server.residentKiB() - residentAfterWarmUp;
     qInfo("server resident memory grew by %lld KiB over rounds %d to %d", growthKiB, WarmUpRounds,
           Rounds);
-    QVERIFY2(growthKiB < 4096, qPrintable(QString::number(growthKiB)));
+    if (MemoryIsMeasurable)
+        QVERIFY2(growthKiB < 4096, qPrintable(QString::number(growthKiB)));
 }
 
 void tst_SlowReaders::stoppedReaderWithTheDefaultLimits()

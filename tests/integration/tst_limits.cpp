@@ -210,7 +210,8 @@ void tst_Limits::clientThatStopsReadingIsClosedAndOthersNeverNotice()
     QVERIFY2(stalledClosed, "the stalled client was never closed");
     // Bounded: the stalled client's backlog never passes the cap (64 KiB here) by much; the
     // rest is allocator noise. Unbounded, it would hold every event sent to it (~4 MiB).
-    QVERIFY2(rssAfter - rssBefore < 2 * 1024, "server memory grew by more than 2 MiB");
+    if (MemoryIsMeasurable)
+        QVERIFY2(rssAfter - rssBefore < 2 * 1024, "server memory grew by more than 2 MiB");
 
     // The observer saw every change of the flooders in order, with no gap.
     QTest::qWait(300);
