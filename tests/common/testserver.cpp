@@ -30,6 +30,15 @@ QString postgresAdminUrl()
     return qEnvironmentVariable("HALLWAY_TEST_POSTGRES_URL");
 }
 
+quint32 testSeed(const char *decides)
+{
+    bool seeded = false;
+    const quint32 given = qEnvironmentVariable("HALLWAY_TEST_SEED").toUInt(&seeded);
+    const quint32 seed = seeded ? given : QRandomGenerator::system()->generate();
+    qInfo("seed %u (HALLWAY_TEST_SEED=%u repeats %s)", seed, seed, decides);
+    return seed;
+}
+
 namespace {
 // Runs one statement on the admin database named by HALLWAY_TEST_POSTGRES_URL
 // (postgres://user@/db?host=/socket/dir&port=N as scripts/test.sh makes it).

@@ -24,6 +24,10 @@ inline constexpr bool MemoryIsMeasurable = true;
 bool postgresRequested();
 QString postgresAdminUrl();
 
+// The seed of a test's pseudo-random choices: HALLWAY_TEST_SEED if it is set, else a fresh
+// one. Printed with what it decides ("these kill moments"), so that a failure can be repeated.
+quint32 testSeed(const char *decides);
+
 // Opens a direct QtSql connection to the database a server uses, to check what it stored.
 // Call QSqlDatabase::removeDatabase(connectionName) when done.
 QSqlDatabase openDatabase(const QString &databaseUrl, const QString &connectionName);

@@ -135,10 +135,7 @@ void tst_CrashSafety::everyMessageStoredOnceThroughTwentyKills()
     if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
         && !postgresRequested())
         QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
-    bool seeded = false;
-    const quint32 given = qEnvironmentVariable("HALLWAY_TEST_SEED").toUInt(&seeded);
-    const quint32 seed = seeded ? given : QRandomGenerator::system()->generate();
-    qInfo("seed %u (HALLWAY_TEST_SEED=%u repeats these kill moments)", seed, seed);
+    const quint32 seed = testSeed("these kill moments");
     QRandomGenerator random(seed);
     // Kill after this many acknowledgements. Equal moments kill again at once after the
     // restart, while the client is still reconnecting or resending.
