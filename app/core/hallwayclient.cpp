@@ -119,8 +119,7 @@ void HallwayClient::onSessionReply(const Expected<QJsonObject> &reply, bool firs
         sendSubscribe(it.key());
     // Whatever was written but never acknowledged goes again, with the same client ids.
     m_writesInFlight.clear();
-    for (auto it = m_outbox.cbegin(); it != m_outbox.cend(); ++it)
-        sendWrite(it.key());
+    resendOutbox();
 }
 
 void HallwayClient::onConnectionLost(const QString &reason, bool willRetry)
@@ -165,6 +164,7 @@ void HallwayClient::signOut()
         m_positions.clear(); // the topics stay wanted: they come back with the next sign-in
         // Unsent writes stay in this account's outbox file for its next sign-in.
         m_outbox.clear();
+        m_outboxOrder.clear();
         m_outboxFile.clear();
         m_writesInFlight.clear();
         m_presenceState = PresenceState::Online;
@@ -271,6 +271,7 @@ QString HallwayClient::submitWrite(const QString &type, QJsonObject data)
     const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     data.insert(QStringLiteral("clientId"), clientId);
     m_outbox.insert(clientId, {type, data});
+    m_outboxOrder.append(clientId);
     saveOutbox(); // before sending: a crash right after must not lose it
     if (m_status == Status::Online)
         sendWrite(clientId);
@@ -288,18 +289,25 @@ void HallwayClient::setOutboxFile(const QString &path)
         for (const QJsonValue &entry : saved) {
             const QJsonObject write = entry.toObject();
             const QString clientId = write.value(QStringLiteral("clientId")).toString();
-            if (!clientId.isEmpty() && !m_outbox.contains(clientId))
+            if (!clientId.isEmpty() && !m_outbox.contains(clientId)) {
                 m_outbox.insert(clientId,
                                 {write.value(QStringLiteral("type")).toString(),
                                  write.value(QStringLiteral("data")).toObject()});
+                m_outboxOrder.append(clientId);
+            }
         }
         qCInfo(lcClientSession) << "outbox has" << m_outbox.size() << "unsent writes";
     }
     saveOutbox();
-    if (m_status == Status::Online) {
-        for (auto it = m_outbox.cbegin(); it != m_outbox.cend(); ++it)
-            sendWrite(it.key());
-    }
+    if (m_status == Status::Online)
+        resendOutbox();
+}
+
+void HallwayClient::resendOutbox()
+{
+    const QStringList order = m_outboxOrder;
+    for (const QString &clientId : order)
+        sendWrite(clientId);
 }
 
 void HallwayClient::saveOutbox() const
@@ -307,10 +315,12 @@ void HallwayClient::saveOutbox() const
     if (m_outboxFile.isEmpty())
         return;
     QJsonArray writes;
-    for (auto it = m_outbox.cbegin(); it != m_outbox.cend(); ++it)
-        writes.append(QJsonObject{{QStringLiteral("clientId"), it.key()},
-                                  {QStringLiteral("type"), it->type},
-                                  {QStringLiteral("data"), it->data}});
+    for (const QString &clientId : m_outboxOrder) {
+        const PendingWrite &write = m_outbox[clientId];
+        writes.append(QJsonObject{{QStringLiteral("clientId"), clientId},
+                                  {QStringLiteral("type"), write.type},
+                                  {QStringLiteral("data"), write.data}});
+    }
     QDir().mkpath(QFileInfo(m_outboxFile).absolutePath());
     QSaveFile file(m_outboxFile);
     if (!file.open(QIODevice::WriteOnly)
@@ -358,6 +368,7 @@ void HallwayClient::sendWrite(const QString &clientId)
                     return;
                 }
                 m_outbox.remove(clientId);
+                m_outboxOrder.removeOne(clientId);
                 saveOutbox();
                 if (!reply) {
                     Q_EMIT writeRejected(write.type, clientId, write.data, reply.error());

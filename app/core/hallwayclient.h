@@ -119,6 +119,7 @@ private:
     void sendSubscribe(const QString &topic);
     void sendWrite(const QString &clientId);
     void saveOutbox() const;
+    void resendOutbox();
     void noticeOwnChanges(const QString &topic, const QJsonObject &data);
     void rememberWidgetData(const QString &topic, const QJsonObject &data);
 
@@ -138,6 +139,9 @@ private:
         QJsonObject data;
     };
     QHash<QString, PendingWrite> m_outbox; // clientId -> write, until acknowledged
+    // The outbox's client ids in the order they were written, the order they are sent again
+    // in: a conversation's messages must not be stored (and shown to the peer) shuffled.
+    QStringList m_outboxOrder;
     QSet<QString> m_writesInFlight; // sent on the current connection
     QString m_outboxFile;
     QHash<QString, TopicPosition> m_positions;
