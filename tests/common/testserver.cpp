@@ -251,6 +251,18 @@ void TestServer::kill()
     m_log += QString::fromUtf8(m_process->readAll());
 }
 
+QString TestServer::ending() const
+{
+    if (!m_process)
+        return QStringLiteral("never started");
+    if (isRunning())
+        return QStringLiteral("still runs");
+    // On Unix, QProcess reports a crash's signal number as the exit code.
+    if (m_process->exitStatus() == QProcess::CrashExit)
+        return QStringLiteral("crashed with signal %1").arg(m_process->exitCode());
+    return QStringLiteral("exited with code %1").arg(m_process->exitCode());
+}
+
 bool TestServer::createModerator(const QString &username, const QString &password)
 {
     QProcess tool;

@@ -65,6 +65,10 @@ public:
     // SIGTERM and wait; returns the exit code (-1 if it crashed or hung).
     int stop();
     void kill();
+    // Whether the process still runs and, once it does not, how it ended ("crashed with
+    // signal 11", "exited with code 1"), for failure messages.
+    bool isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
+    QString ending() const;
 
     // Makes a moderator with hallway-server --create-moderator on this server's database.
     bool createModerator(const QString &username, const QString &password);
