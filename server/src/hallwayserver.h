@@ -5,6 +5,7 @@
 #include "servermetrics.h"
 #include "serversettings.h"
 
+#include "net/clientconnectionfwd.h"
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -25,7 +26,6 @@ class AuthService;
 class ChatService;
 class ClusterBus;
 class ClusterPresence;
-class ClientConnection;
 class ConnectionRegistry;
 class FactService;
 class HttpEndpoint;

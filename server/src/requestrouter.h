@@ -7,6 +7,7 @@
 #include "net/writeallowance.h"
 #include "serversettings.h"
 
+#include "net/clientconnectionfwd.h"
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -15,7 +16,6 @@ namespace Hallway {
 
 class AuditTrail;
 class ChatService;
-class ClientConnection;
 class ClusterBus;
 class ConnectionRegistry;
 class FactService;

@@ -6,13 +6,13 @@
 #include "expected.h"
 #include "messages.h"
 
+#include "net/clientconnectionfwd.h"
 #include <QHash>
 #include <QObject>
 #include <QSet>
 
 namespace Hallway {
 
-class ClientConnection;
 class ClusterBus;
 class Storage;
 class Topic;

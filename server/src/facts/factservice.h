@@ -4,13 +4,13 @@
 #include "expected.h"
 #include "messages.h"
 
+#include "net/clientconnectionfwd.h"
 #include <QHash>
 #include <QObject>
 #include <memory>
 
 namespace Hallway {
 
-class ClientConnection;
 class ClusterBus;
 class CommunityFeedTopic;
 class Storage;

@@ -6,13 +6,13 @@
 #include "hub.h"
 #include "messages.h"
 
+#include "net/clientconnectionfwd.h"
 #include <QObject>
 #include <memory>
 
 namespace Hallway {
 
 class AuditTrail;
-class ClientConnection;
 class ClusterBus;
 struct HubChange;
 class Storage;

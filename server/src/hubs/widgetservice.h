@@ -4,6 +4,7 @@
 #include "hub.h"
 #include "messages.h"
 
+#include "net/clientconnectionfwd.h"
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -12,7 +13,6 @@
 namespace Hallway {
 
 class AnnouncementsTopic;
-class ClientConnection;
 class CommunityFeedTopic;
 class FactService;
 class PresenceTopic;

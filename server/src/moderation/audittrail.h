@@ -4,12 +4,12 @@
 #include "messages.h"
 #include "moderation.h"
 
+#include "net/clientconnectionfwd.h"
 #include <QObject>
 #include <memory>
 
 namespace Hallway {
 
-class ClientConnection;
 class ClusterBus;
 class Storage;
 class StreamTopic;

@@ -5,6 +5,7 @@
 #include "expected.h"
 #include "userinfo.h"
 
+#include "net/clientconnectionfwd.h"
 #include <QObject>
 #include <memory>
 
@@ -12,7 +13,6 @@ namespace Hallway {
 
 class AnnouncementsTopic;
 class AuditTrail;
-class ClientConnection;
 class ClusterBus;
 class ConnectionRegistry;
 class FactService;

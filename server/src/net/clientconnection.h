@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "clientconnectionfwd.h"
 #include "envelope.h"
 #include "userinfo.h"
 #include "websocketreader.h"

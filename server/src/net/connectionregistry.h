@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "net/clientconnectionfwd.h"
 #include <QHash>
 #include <QList>
 #include <QSet>
 
 namespace Hallway {
-
-class ClientConnection;
 
 // The signed-in connections, by user: whom to tell when a moderator changes someone's role,
 // mutes or bans them, and which twins to close when a session ends.

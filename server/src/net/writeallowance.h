@@ -4,12 +4,12 @@
 #include "envelope.h"
 #include "ratelimiter.h"
 
+#include "net/clientconnectionfwd.h"
 #include <QObject>
 #include <functional>
 
 namespace Hallway {
 
-class ClientConnection;
 class Storage;
 
 // Decides whether a write (a fact, talk, message, vote or announcement) may go ahead under

@@ -5,6 +5,7 @@
 #include "expected.h"
 #include "talk.h"
 
+#include "net/clientconnectionfwd.h"
 #include <QObject>
 #include <QSet>
 #include <memory>
@@ -12,7 +13,6 @@
 namespace Hallway {
 
 class AuditTrail;
-class ClientConnection;
 class ClusterBus;
 class Storage;
 class TalksTopic;

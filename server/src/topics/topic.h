@@ -3,13 +3,12 @@
 
 #include "messages.h"
 
+#include "net/clientconnectionfwd.h"
 #include <QObject>
 #include <QSet>
 #include <deque>
 
 namespace Hallway {
-
-class ClientConnection;
 
 // A stream of events that clients subscribe to. Subscribing returns a snapshot and the
 // current sequence number; each event carries the next number. The last `history` events are
