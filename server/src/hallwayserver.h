@@ -2,10 +2,10 @@
 #pragma once
 
 #include "expected.h"
+#include "net/clientconnectionfwd.h"
 #include "servermetrics.h"
 #include "serversettings.h"
 
-#include "net/clientconnectionfwd.h"
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>

@@ -3,11 +3,11 @@
 
 #include "auth/authservice.h"
 #include "envelope.h"
+#include "net/clientconnectionfwd.h"
 #include "net/ratelimiter.h"
 #include "net/writeallowance.h"
 #include "serversettings.h"
 
-#include "net/clientconnectionfwd.h"
 #include <QHash>
 #include <QObject>
 #include <QSet>

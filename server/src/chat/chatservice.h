@@ -5,8 +5,8 @@
 #include "envelope.h"
 #include "expected.h"
 #include "messages.h"
-
 #include "net/clientconnectionfwd.h"
+
 #include <QHash>
 #include <QObject>
 #include <QSet>

@@ -3,8 +3,8 @@
 
 #include "expected.h"
 #include "messages.h"
-
 #include "net/clientconnectionfwd.h"
+
 #include <QHash>
 #include <QObject>
 #include <memory>

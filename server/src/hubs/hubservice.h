@@ -5,8 +5,8 @@
 #include "expected.h"
 #include "hub.h"
 #include "messages.h"
-
 #include "net/clientconnectionfwd.h"
+
 #include <QObject>
 #include <memory>
 

@@ -3,8 +3,8 @@
 
 #include "messages.h"
 #include "moderation.h"
-
 #include "net/clientconnectionfwd.h"
+
 #include <QObject>
 #include <memory>
 

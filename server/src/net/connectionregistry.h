@@ -2,6 +2,7 @@
 #pragma once
 
 #include "net/clientconnectionfwd.h"
+
 #include <QHash>
 #include <QList>
 #include <QSet>

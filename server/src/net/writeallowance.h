@@ -2,9 +2,9 @@
 #pragma once
 
 #include "envelope.h"
+#include "net/clientconnectionfwd.h"
 #include "ratelimiter.h"
 
-#include "net/clientconnectionfwd.h"
 #include <QObject>
 #include <functional>
 

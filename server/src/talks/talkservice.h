@@ -3,9 +3,9 @@
 
 #include "envelope.h"
 #include "expected.h"
+#include "net/clientconnectionfwd.h"
 #include "talk.h"
 
-#include "net/clientconnectionfwd.h"
 #include <QObject>
 #include <QSet>
 #include <memory>

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "messages.h"
-
 #include "net/clientconnectionfwd.h"
+
 #include <QObject>
 #include <QSet>
 #include <deque>
