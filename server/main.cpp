@@ -222,6 +222,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(HALLWAY_VERSION));
     qSetMessagePattern(
             QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"));
+    Hallway::installLogFilter();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

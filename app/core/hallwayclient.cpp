@@ -84,6 +84,18 @@ void HallwayClient::onSessionReply(const Expected<QJsonObject> &reply, bool firs
             reply ? SessionReply::fromJson(reply.value()) : Expected<SessionReply>(reply.error());
     if (!session) {
         const Error error = session.error();
+        const bool freshSignIn = firstSignIn && m_action != Action::Resume;
+        if (error.code == ErrorCode::Unavailable && error.retryAfterMs && !freshSignIn) {
+            // The server cannot check sessions now (its database is away): ask again later.
+            // A password sign-in is refused instead, for the person to see and try again.
+            Q_EMIT serverUnavailable(error.message, *error.retryAfterMs);
+            QTimer::singleShot(std::chrono::milliseconds(*error.retryAfterMs), this, [this]() {
+                if (m_status == Status::SigningIn
+                    && m_connection.state() == ServerConnection::State::Connected)
+                    onConnected();
+            });
+            return;
+        }
         if (error.code == ErrorCode::Unavailable)
             return; // the connection dropped mid-way; onConnectionLost deals with it
         qCInfo(lcClientSession).noquote() << "sign-in refused:" << error.message;
@@ -230,40 +242,50 @@ void HallwayClient::sendSubscribe(const QString &topic)
     SubscribeRequest request{topic, std::nullopt};
     if (m_positions.contains(topic))
         request.since = m_positions.value(topic);
-    m_connection.request(Protocol::Type::Subscribe, request.toJson(), this,
-                         [this, topic](const Expected<QJsonObject> &reply) {
-                             if (!reply) {
-                                 if (reply.error().code != ErrorCode::Unavailable)
-                                     qCWarning(lcClientSession).noquote()
-                                             << "subscribe to" << topic
-                                             << "failed:" << reply.error().message;
-                                 return;
-                             }
-                             const auto subscribed = SubscribeReply::fromJson(reply.value());
-                             if (!subscribed || !m_topics.contains(topic))
-                                 return;
-                             if (subscribed->snapshot) {
-                                 m_positions.insert(topic, subscribed->position);
-                                 rememberWidgetData(topic, *subscribed->snapshot);
-                                 Q_EMIT topicSnapshot(topic, *subscribed->snapshot);
-                                 return;
-                             }
-                             // Catch-up: the events we missed, in order.
-                             TopicPosition position = m_positions.value(topic);
-                             for (const QJsonObject &event : subscribed->events) {
-                                 position.seq = event.value(QStringLiteral("seq")).toInteger();
-                                 const QJsonObject data =
-                                         event.value(QStringLiteral("data")).toObject();
-                                 noticeOwnChanges(topic, data);
-                                 rememberWidgetData(topic, data);
-                                 Q_EMIT topicEvent(topic, position.seq, data);
-                             }
-                             position.epoch = subscribed->position.epoch;
-                             position.seq = subscribed->position.seq;
-                             m_positions.insert(topic, position);
-                             qCDebug(lcClientSession) << "caught up on" << topic
-                                                      << subscribed->events.size() << "events";
-                         });
+    m_connection.request(
+            Protocol::Type::Subscribe, request.toJson(), this,
+            [this, topic](const Expected<QJsonObject> &reply) {
+                if (!reply && reply.error().code == ErrorCode::Unavailable
+                    && reply.error().retryAfterMs) {
+                    // Its snapshot needs the database, which is away: again later.
+                    QTimer::singleShot(std::chrono::milliseconds(*reply.error().retryAfterMs), this,
+                                       [this, topic]() {
+                                           if (m_status == Status::Online
+                                               && m_topics.contains(topic))
+                                               sendSubscribe(topic);
+                                       });
+                    return;
+                }
+                if (!reply) {
+                    if (reply.error().code != ErrorCode::Unavailable)
+                        qCWarning(lcClientSession).noquote()
+                                << "subscribe to" << topic << "failed:" << reply.error().message;
+                    return;
+                }
+                const auto subscribed = SubscribeReply::fromJson(reply.value());
+                if (!subscribed || !m_topics.contains(topic))
+                    return;
+                if (subscribed->snapshot) {
+                    m_positions.insert(topic, subscribed->position);
+                    rememberWidgetData(topic, *subscribed->snapshot);
+                    Q_EMIT topicSnapshot(topic, *subscribed->snapshot);
+                    return;
+                }
+                // Catch-up: the events we missed, in order.
+                TopicPosition position = m_positions.value(topic);
+                for (const QJsonObject &event : subscribed->events) {
+                    position.seq = event.value(QStringLiteral("seq")).toInteger();
+                    const QJsonObject data = event.value(QStringLiteral("data")).toObject();
+                    noticeOwnChanges(topic, data);
+                    rememberWidgetData(topic, data);
+                    Q_EMIT topicEvent(topic, position.seq, data);
+                }
+                position.epoch = subscribed->position.epoch;
+                position.seq = subscribed->position.seq;
+                m_positions.insert(topic, position);
+                qCDebug(lcClientSession)
+                        << "caught up on" << topic << subscribed->events.size() << "events";
+            });
 }
 
 QString HallwayClient::submitWrite(const QString &type, QJsonObject data)
@@ -355,8 +377,19 @@ void HallwayClient::sendWrite(const QString &clientId)
             write.type, write.data, this,
             [this, clientId, write](const Expected<QJsonObject> &reply) {
                 m_writesInFlight.remove(clientId);
-                if (!reply && reply.error().code == ErrorCode::Unavailable)
+                if (!reply && reply.error().code == ErrorCode::Unavailable
+                    && !reply.error().retryAfterMs)
                     return; // the connection dropped: resent after the next resume
+                if (!reply && reply.error().code == ErrorCode::Unavailable) {
+                    // The server is up but cannot store it now (its database is away).
+                    const qint64 wait = *reply.error().retryAfterMs;
+                    Q_EMIT serverUnavailable(reply.error().message, wait);
+                    QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, clientId]() {
+                        if (m_status == Status::Online)
+                            sendWrite(clientId);
+                    });
+                    return;
+                }
                 if (!reply && reply.error().code == ErrorCode::RateLimited) {
                     // Not refused, only early: it stays in the outbox and goes again later.
                     const qint64 wait = reply.error().retryAfterMs.value_or(1000);

@@ -103,6 +103,9 @@ Q_SIGNALS:
                        const Hallway::Error &error);
     // The server asked us to slow down: the write goes again after waitMs, by itself.
     void writeDelayed(const QString &type, const QString &clientId, qint64 waitMs);
+    // The server is reachable but cannot do what we asked now (its database is away); it is
+    // asked again after retryAfterMs, by itself.
+    void serverUnavailable(const QString &message, qint64 retryAfterMs);
     void factPosted(const Hallway::Fact &fact, const QString &clientId);
     void factRejected(const QString &clientId, const QString &text, const Hallway::Error &error);
     void voteToggled(qint64 talkId, bool voted, qint64 votes);

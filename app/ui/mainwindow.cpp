@@ -253,6 +253,11 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
                            static_cast<int>((waitMs + 999) / 1000)),
                         static_cast<int>(waitMs) + 2000);
             });
+    connect(client, &HallwayClient::serverUnavailable, this, [this](const QString &, qint64) {
+        statusBar()->showMessage(tr("The server cannot save anything right now; what you write "
+                                    "goes out by itself as soon as it can."),
+                                 10'000);
+    });
     connect(client, &HallwayClient::currentUserChanged, this, [this](const UserInfo &user) {
         updateModeratorTools();
         statusBar()->showMessage(user.role == Role::Moderator

@@ -92,7 +92,7 @@ Status HallwayServer::start()
             worker.setNodeId(nodeId);
             return true;
         });
-        m_cluster = std::make_unique<ClusterBus>(target.value(), m_nodeId);
+        m_cluster = std::make_unique<ClusterBus>(target.value(), m_nodeId, *m_storage);
         if (const Status listening = m_cluster->open(); !listening)
             return listening;
     }
@@ -244,15 +244,24 @@ Status HallwayServer::startHttp()
 
 QJsonObject HallwayServer::health() const
 {
-    return {{QStringLiteral("status"),
-             m_shuttingDown ? QStringLiteral("stopping") : QStringLiteral("ok")},
-            {QStringLiteral("uptimeSeconds"),
-             (QDateTime::currentMSecsSinceEpoch() - m_startedAt) / 1000},
-            {QStringLiteral("connections"), connectionCount()},
-            {QStringLiteral("signedIn"), m_registry->size()},
-            {QStringLiteral("storageQueue"), m_storage->pendingJobs()},
-            {QStringLiteral("schemaVersion"), m_storage->schemaVersion()},
-            {QStringLiteral("node"), m_nodeId}};
+    // Anything but "ok" is answered 503 (HttpEndpoint): a load balancer sends no one here.
+    QString status = QStringLiteral("ok");
+    if (m_shuttingDown)
+        status = QStringLiteral("stopping");
+    else if (!m_storage->isAvailable())
+        status = QStringLiteral("database_unavailable");
+    QJsonObject health{{QStringLiteral("status"), status},
+                       {QStringLiteral("uptimeSeconds"),
+                        (QDateTime::currentMSecsSinceEpoch() - m_startedAt) / 1000},
+                       {QStringLiteral("connections"), connectionCount()},
+                       {QStringLiteral("signedIn"), m_registry->size()},
+                       {QStringLiteral("storageQueue"), m_storage->pendingJobs()},
+                       {QStringLiteral("schemaVersion"), m_storage->schemaVersion()},
+                       {QStringLiteral("databaseOutages"), m_storage->outages()},
+                       {QStringLiteral("node"), m_nodeId}};
+    if (!m_storage->isAvailable())
+        health.insert(QStringLiteral("reason"), m_storage->unavailableReason());
+    return health;
 }
 
 QByteArray HallwayServer::metrics() const
@@ -283,9 +292,21 @@ QByteArray HallwayServer::metrics() const
            {{{}, m_metrics.readsPaused}});
     metric("hallway_storage_queue_depth", "gauge", "Database jobs waiting or running.",
            {{{}, m_storage->pendingJobs()}});
+    metric("hallway_database_up", "gauge",
+           "1 while the database works, 0 during an outage (requests get unavailable).",
+           {{{}, m_storage->isAvailable() ? 1 : 0}});
+    metric("hallway_database_outages_total", "counter",
+           "Times the database became unavailable (lost connection, full or read-only disk).",
+           {{{}, m_storage->outages()}});
     metric("hallway_cluster_events_received_total", "counter",
            "Changes heard from the other nodes serving this event.",
            {{{}, m_cluster ? m_cluster->eventsReceived() : 0}});
+    metric("hallway_cluster_listen_reconnects_total", "counter",
+           "Times the connection listening for the other nodes was lost and made again.",
+           {{{}, m_cluster ? m_cluster->listenReconnects() : 0}});
+    metric("hallway_cluster_events_read_back_total", "counter",
+           "Changes of the other nodes read back from the database after such a reconnect.",
+           {{{}, m_cluster ? m_cluster->eventsReadBack() : 0}});
     metric("hallway_live_widgets", "gauge", "Widget topics someone is viewing.",
            {{{}, m_widgets->liveWidgets()}});
     QList<std::pair<QByteArray, qint64>> recomputations;

@@ -56,4 +56,21 @@ QString quotedForLog(const QString &value, int maxChars)
     return out;
 }
 
+namespace {
+QtMessageHandler qtHandler = nullptr;
+
+void filterMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1StringView("Unable to free statement")))
+        return;
+    if (qtHandler)
+        qtHandler(type, context, message);
+}
+} // namespace
+
+void installLogFilter()
+{
+    qtHandler = qInstallMessageHandler(filterMessage);
+}
+
 } // namespace Hallway

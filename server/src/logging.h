@@ -20,4 +20,9 @@ namespace Hallway {
 // however long the value, the line stays short.
 QString quotedForLog(const QString &value, int maxChars = 64);
 
+// Keeps out of the log what only repeats a database outage the storage layer already logs:
+// Qt's PostgreSQL driver warns once per prepared statement it cannot free on a connection
+// that is gone ("Unable to free statement"). Everything else goes to Qt's own handler.
+void installLogFilter();
+
 } // namespace Hallway

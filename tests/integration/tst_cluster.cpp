@@ -10,6 +10,7 @@
 #include "talkmessages.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "topicviews.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -41,44 +42,6 @@ QString kindOf(const Envelope &event)
     return event.data.value(QStringLiteral("kind")).toString();
 }
 
-// The texts of the facts a subscriber of the community feed was sent, in order.
-QStringList postedTexts(const QList<Envelope> &events)
-{
-    QStringList texts;
-    for (const Envelope &event : events) {
-        if (event.topic != Protocol::Topic::CommunityFacts)
-            continue;
-        if (const auto posted = FactsPosted::fromJson(event.data)) {
-            for (const Fact &fact : posted->facts)
-                texts.append(fact.text);
-        }
-    }
-    return texts;
-}
-
-// A client's view of the talks topic: the snapshot with every event applied.
-QMap<qint64, qint64> tallies(const Envelope &subscribed, const QList<Envelope> &events)
-{
-    QMap<qint64, qint64> votes;
-    const auto snapshot =
-            TalkList::fromJson(subscribed.data.value(QStringLiteral("snapshot")).toObject());
-    for (const Talk &talk : snapshot->talks)
-        votes.insert(talk.id, talk.votes);
-    for (const Envelope &event : events) {
-        if (event.topic != Protocol::Topic::Talks)
-            continue;
-        const auto change = TalkChange::fromJson(event.data).value();
-        if (change.kind == Protocol::TalkEvent::Upserted)
-            votes.insert(change.talk->id, change.talk->votes);
-        else if (change.kind == Protocol::TalkEvent::Removed)
-            votes.remove(change.talkId);
-        else if (change.kind == Protocol::TalkEvent::Tallies)
-            for (const auto &[id, count] : change.tallies)
-                if (votes.contains(id))
-                    votes.insert(id, count);
-    }
-    return votes;
-}
 } // namespace
 
 class tst_Cluster : public QObject {

@@ -220,7 +220,7 @@ void tst_Stats::healthAndMetricsAnswerOverHttp()
     QCOMPARE(status, 200);
     QCOMPARE(health.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
     QVERIFY(health.value(QStringLiteral("connections")).toInt() >= 1);
-    QCOMPARE(health.value(QStringLiteral("schemaVersion")).toInt(), 7);
+    QCOMPARE(health.value(QStringLiteral("schemaVersion")).toInt(), 8);
 
     const QByteArray metrics = m_server.httpGet(QStringLiteral("/metrics"), &status);
     QCOMPARE(status, 200);

@@ -79,7 +79,6 @@ void ClusterPresence::beat()
             },
             [this, known = m_presence.remoteNodes()](const Expected<Heartbeat> &beat) {
                 m_beating = false;
-                m_bus.checkConnection();
                 if (!beat)
                     return; // logged; the next beat tries again
                 if (beat->wasPresumedDead) {
@@ -102,6 +101,7 @@ void ClusterPresence::beat()
 
 void ClusterPresence::resync()
 {
+    const Storage::WaitOutOutages patience(m_storage);
     m_storage.run<Expected<QList<NodePresence>>>(
             this,
             [timeoutMs = m_timeoutMs](StorageWorker &worker) {
@@ -119,6 +119,8 @@ void ClusterPresence::resync()
 
 void ClusterPresence::share(const UserInfo &user, std::optional<PresenceState> state)
 {
+    // The other nodes learn of it when the database is back, however long that takes.
+    const Storage::WaitOutOutages patience(m_storage);
     m_storage.run<Status>(
             this,
             [user, state](StorageWorker &worker) { return worker.setPresenceOnNode(user, state); },

@@ -11,8 +11,13 @@ HttpEndpoint::HttpEndpoint(const Providers &providers, QObject *parent)
     : QObject(parent), m_providers(providers), m_server(std::make_unique<QHttpServer>())
 {
     using Method = QHttpServerRequest::Method;
-    m_server->route(QStringLiteral("/healthz"), Method::Get,
-                    [this]() { return QHttpServerResponse(m_providers.health()); });
+    m_server->route(QStringLiteral("/healthz"), Method::Get, [this]() {
+        const QJsonObject health = m_providers.health();
+        const bool ok = health.value(QStringLiteral("status")) == QLatin1StringView("ok");
+        return QHttpServerResponse(health,
+                                   ok ? QHttpServerResponse::StatusCode::Ok
+                                      : QHttpServerResponse::StatusCode::ServiceUnavailable);
+    });
     m_server->route(QStringLiteral("/stats"), Method::Get,
                     [this]() { return QHttpServerResponse(m_providers.stats()); });
     m_server->route(QStringLiteral("/metrics"), Method::Get, [this]() {

@@ -14,8 +14,9 @@ class QHttpServer;
 namespace Hallway {
 
 // The server's plain HTTP side for operators and dashboards: GET /healthz (is it up, and how
-// busy), GET /stats (the room's statistics as JSON) and GET /metrics (Prometheus text).
-// Read-only, and on its own port so it can stay on loopback or behind a firewall.
+// busy; 503 unless its "status" is "ok"), GET /stats (the room's statistics as JSON) and GET
+// /metrics (Prometheus text). Read-only, and on its own port so it can stay on loopback or behind a
+// firewall.
 class HttpEndpoint : public QObject {
     Q_OBJECT
 public:

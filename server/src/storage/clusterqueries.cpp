@@ -14,6 +14,8 @@ namespace {
 // Heartbeats use the database's clock, the one clock every node shares.
 const QString DatabaseNowMs =
         QStringLiteral("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");
+// How long a node can miss events and still read them all back (ClusterListener).
+constexpr qint64 EventRetentionMs = 15 * 60'000;
 } // namespace
 
 void StorageWorker::notifyNodes(const QString &kind, QJsonObject payload)
@@ -25,9 +27,17 @@ void StorageWorker::notifyNodes(const QString &kind, QJsonObject payload)
     // PostgreSQL delivers identical notifications of one transaction once; a batch is one
     // transaction, and "online, gone, online" must stay three.
     payload.insert(QStringLiteral("seq"), ++m_notifySeq);
-    PreparedQuery query = prepared(QStringLiteral("SELECT pg_notify(?, ?)"));
-    query.addBindValue(ClusterEvent::Channel);
+    // Kept in cluster_events as well, for a node that is not listening just now to read
+    // back (ClusterListener); one round trip for both.
+    PreparedQuery query = prepared(
+            QStringLiteral("WITH kept AS (INSERT INTO cluster_events (node_id, seq, sent_at, "
+                           "payload) VALUES (?, ?, %1, ?) RETURNING payload) "
+                           "SELECT pg_notify(?, payload) FROM kept")
+                    .arg(DatabaseNowMs));
+    query.addBindValue(m_nodeId);
+    query.addBindValue(m_notifySeq);
     query.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    query.addBindValue(ClusterEvent::Channel);
     // On PostgreSQL a failed statement fails the transaction, and the change with it.
     if (!query.exec())
         failure(QStringLiteral("notify the other nodes of %1").arg(kind), query);
@@ -95,6 +105,11 @@ Expected<Heartbeat> StorageWorker::heartbeat(qint64 timeoutMs)
             return failure(QStringLiteral("forget silent nodes"), query);
         if (query.numRowsAffected() > 0)
             qCInfo(lcStorage) << "forgot" << query.numRowsAffected() << "silent node(s)";
+        query.prepare(QStringLiteral("DELETE FROM cluster_events WHERE sent_at < %1 - ?")
+                              .arg(DatabaseNowMs));
+        query.addBindValue(EventRetentionMs);
+        if (!query.exec())
+            return failure(QStringLiteral("forget old cluster events"), query);
         if (!query.exec(QStringLiteral("SELECT id FROM cluster_nodes ORDER BY id")))
             return failure(QStringLiteral("list the nodes"), query);
         while (query.next())

@@ -8,6 +8,12 @@ Storage::Storage(const DatabaseUrl &url, QObject *parent)
 {
     m_thread.setObjectName(QStringLiteral("hallway-storage"));
     m_worker->moveToThread(&m_thread);
+    connect(m_worker, &StorageWorker::availabilityChanged, this, &Storage::onAvailabilityChanged);
+    // On the storage thread itself, as soon as the database is back.
+    connect(m_worker, &StorageWorker::availabilityChanged, m_worker, [this](bool available) {
+        if (available)
+            releaseHeldJobs();
+    });
     m_thread.start();
 }
 
@@ -82,11 +88,57 @@ void Storage::drain(bool all)
 void Storage::runBatch(std::vector<std::unique_ptr<StorageJob>> &jobs)
 {
     StorageWorker &worker = *m_worker;
-    if (jobs.size() == 1) {
-        jobs.front()->execute(worker);
-        jobs.front()->deliver();
+    // In an outage the database is tried again first; while it stays away the jobs are
+    // answered at once, not each after a connect timeout.
+    if (worker.isInOutage() && !worker.tryRecover() && worker.refusesJobs()) {
+        for (auto &job : jobs)
+            refuseOrHold(job);
         return;
     }
+    if (jobs.size() == 1)
+        jobs.front()->execute(worker);
+    else
+        runTogether(jobs);
+    // A job that failed because the database is gone gets `unavailable`, to be sent again.
+    for (auto &job : jobs) {
+        if (job->failedInDatabase() && worker.detectOutage())
+            refuseOrHold(job);
+        else
+            job->deliver();
+    }
+}
+
+void Storage::refuseOrHold(std::unique_ptr<StorageJob> &job)
+{
+    if (job->waitsOutOutages) {
+        m_held.push_back(std::move(job));
+        return;
+    }
+    job->fail(m_worker->outageError());
+    m_worker->countRefused();
+    job->deliver();
+}
+
+void Storage::releaseHeldJobs()
+{
+    if (m_held.empty())
+        return;
+    QMutexLocker locker(&m_queueMutex);
+    // Ahead of what was queued since: they were first.
+    while (!m_held.empty()) {
+        m_queue.push_front(std::move(m_held.back()));
+        m_held.pop_back();
+    }
+    if (m_drainScheduled)
+        return;
+    m_drainScheduled = true;
+    QMetaObject::invokeMethod(
+            m_worker, [this]() { drain(false); }, Qt::QueuedConnection);
+}
+
+void Storage::runTogether(std::vector<std::unique_ptr<StorageJob>> &jobs)
+{
+    StorageWorker &worker = *m_worker;
     if (m_metrics)
         m_metrics->countStorageBatch(static_cast<int>(jobs.size()));
     // A job that failed for the database's sake (a deadlock, a lost connection) may succeed
@@ -103,13 +155,26 @@ void Storage::runBatch(std::vector<std::unique_ptr<StorageJob>> &jobs)
         }
         committed = committed && worker.commitBatch();
     }
-    if (!committed) {
-        worker.abandonBatch();
+    if (committed)
+        return;
+    worker.abandonBatch();
+    if (worker.detectOutage()) {
+        // Nothing of the batch was kept: each job is answered `unavailable` (runBatch).
         for (const auto &job : jobs)
-            job->execute(worker);
+            job->fail({ErrorCode::Internal, QStringLiteral("the database is unavailable")});
+        return;
     }
     for (const auto &job : jobs)
-        job->deliver();
+        job->execute(worker);
+}
+
+void Storage::onAvailabilityChanged(bool available, const QString &reason)
+{
+    if (!available)
+        ++m_outages;
+    m_available = available;
+    m_unavailableReason = reason;
+    Q_EMIT availabilityChanged(available);
 }
 
 void Storage::jobFinished(double secondsSinceQueued)

@@ -27,14 +27,24 @@ public:
     virtual bool execute(StorageWorker &worker) = 0;
     // Whether the job failed for the database's sake, and may succeed if run again alone.
     virtual bool failedInDatabase() const = 0;
+    // Gives the job this error as its result, run or not (an outage).
+    virtual void fail(const Error &error) = 0;
     // Sends the result to the thread that asked.
     virtual void deliver() = 0;
+
+    // Waits out an outage rather than fail with `unavailable` (see Storage::WaitOutOutages).
+    bool waitsOutOutages = false;
 };
 
 // The server's door to the database: runs jobs on a StorageWorker in its own thread, so the
 // network thread never waits on the database, and delivers each result back on the thread
 // that asked. Jobs run one after another in the order they were queued, and results are
 // delivered in that order.
+//
+// Outages: when the database goes away (see StorageWorker::detectOutage) jobs get
+// `unavailable` with a time to retry instead of `internal`, at once rather than after a
+// connect timeout each; the worker reconnects by itself, and isAvailable() says how it is
+// for /healthz and /metrics.
 //
 // Group commit: the jobs waiting when the worker becomes free run together in one
 // transaction, each inside a savepoint so that one failing is rolled back alone, and their
@@ -68,6 +78,20 @@ public:
         enqueue(makeJob(context, std::move(job), std::move(done)), true);
     }
 
+    // While one exists, the jobs queued on this thread wait out an outage and run when the
+    // database is back, instead of failing: for work no client will ask for again, such as
+    // applying another node's change (ClusterBus) or sharing this node's presence.
+    class WaitOutOutages {
+    public:
+        explicit WaitOutOutages(Storage &storage) : m_storage(storage) { ++m_storage.m_patience; }
+        ~WaitOutOutages() { --m_storage.m_patience; }
+        WaitOutOutages(const WaitOutOutages &) = delete;
+        WaitOutOutages &operator=(const WaitOutOutages &) = delete;
+
+    private:
+        Storage &m_storage;
+    };
+
     // Runs job on the storage thread after every job queued before it, and waits for it
     // (start-up, shutdown, command-line tools, tests). Never from the storage thread itself.
     template<typename Result> Result runBlocking(std::function<Result(StorageWorker &)> job)
@@ -85,6 +109,10 @@ public:
     }
 
     int pendingJobs() const { return m_pendingJobs; }
+    // As the storage thread last told: whether the database works, and if not, why.
+    bool isAvailable() const { return m_available; }
+    QString unavailableReason() const { return m_unavailableReason; }
+    qint64 outages() const { return m_outages; }
     int schemaVersion() const { return m_schemaVersion; }
     // Where to count each job's time from queueing to result, and the batches (for /metrics).
     void setMetrics(ServerMetrics *metrics) { m_metrics = metrics; }
@@ -92,6 +120,7 @@ public:
 
 Q_SIGNALS:
     void idle(); // the last pending job has delivered its result
+    void availabilityChanged(bool available);
 
 private:
     template<typename Result> class TypedJob : public StorageJob {
@@ -115,6 +144,7 @@ private:
             return m_result && !m_result->hasValue()
                     && m_result->error().code == ErrorCode::Internal;
         }
+        void fail(const Error &error) override { m_result.emplace(error); }
         void deliver() override
         {
             QMetaObject::invokeMethod(
@@ -143,13 +173,20 @@ private:
                                         std::function<void(const Result &)> done)
     {
         ++m_pendingJobs;
-        return std::make_unique<TypedJob<Result>>(this, std::move(job), std::move(done),
-                                                  QPointer<QObject>(context));
+        auto made = std::make_unique<TypedJob<Result>>(this, std::move(job), std::move(done),
+                                                       QPointer<QObject>(context));
+        made->waitsOutOutages = m_patience > 0;
+        return made;
     }
     void enqueue(std::unique_ptr<StorageJob> job, bool first);
     // On the storage thread: runs what is queued, one batch or (all) until the queue is empty.
     void drain(bool all);
     void runBatch(std::vector<std::unique_ptr<StorageJob>> &jobs);
+    void runTogether(std::vector<std::unique_ptr<StorageJob>> &jobs);
+    void onAvailabilityChanged(bool available, const QString &reason);
+    // On the storage thread: answers a job that met an outage, or keeps it for later.
+    void refuseOrHold(std::unique_ptr<StorageJob> &job);
+    void releaseHeldJobs();
     void jobFinished(double secondsSinceQueued);
 
     DatabaseUrl m_url;
@@ -157,10 +194,15 @@ private:
     StorageWorker *m_worker = nullptr;
     int m_pendingJobs = 0;
     int m_schemaVersion = 0;
+    bool m_available = true;
+    QString m_unavailableReason;
+    qint64 m_outages = 0;
     ServerMetrics *m_metrics = nullptr;
     QMutex m_queueMutex;
     std::deque<std::unique_ptr<StorageJob>> m_queue; // guarded by m_queueMutex
     bool m_drainScheduled = false; // guarded by m_queueMutex
+    int m_patience = 0; // WaitOutOutages scopes open on the owning thread
+    std::deque<std::unique_ptr<StorageJob>> m_held; // storage thread: waiting out an outage
 };
 
 } // namespace Hallway

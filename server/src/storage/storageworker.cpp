@@ -5,6 +5,7 @@
 #include "migrations.h"
 #include "protocol.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
@@ -54,12 +55,28 @@ Status StorageWorker::open()
         return Error{
                 ErrorCode::Unavailable,
                 QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_url.qtDriverName())};
+    if (const Status opened = openConnection(); !opened)
+        return opened;
 
+    const auto version = Migrations::apply(m_db, m_url.driver);
+    if (!version)
+        return version.error();
+    m_schemaVersion = version.value();
+    qCInfo(lcStorage).noquote() << "database" << m_url.displayString() << "at schema version"
+                                << m_schemaVersion;
+    m_watch = new QTimer(this);
+    m_watch->setInterval(WatchIntervalMs);
+    connect(m_watch, &QTimer::timeout, this, &StorageWorker::watchConnection);
+    m_watch->start();
+    return Done{};
+}
+
+Status StorageWorker::openConnection()
+{
     if (!m_db.open())
         return Error{ErrorCode::Unavailable,
                      QStringLiteral("cannot open database %1: %2")
                              .arg(m_url.displayString(), m_db.lastError().text())};
-
     if (m_url.driver == DatabaseUrl::Driver::Sqlite) {
         QSqlQuery pragma(m_db);
         for (const char *statement :
@@ -68,20 +85,99 @@ Status StorageWorker::open()
                 return failure(QString::fromLatin1(statement), pragma);
         }
     }
-
-    const auto version = Migrations::apply(m_db, m_url.driver);
-    if (!version)
-        return version.error();
-    m_schemaVersion = version.value();
-    qCInfo(lcStorage).noquote() << "database" << m_url.displayString() << "at schema version"
-                                << m_schemaVersion;
     return Done{};
+}
+
+bool StorageWorker::detectOutage()
+{
+    if (m_outage.isOngoing())
+        return true;
+    QString reason;
+    if (m_url.driver == DatabaseUrl::Driver::Postgres) {
+        // A statement can fail for its own sake; the connection is gone if a ping fails too.
+        QSqlQuery ping(m_db);
+        if (m_db.isOpen() && ping.exec(QStringLiteral("SELECT 1")))
+            return false;
+        reason = ping.lastError().text().trimmed();
+        if (reason.isEmpty())
+            reason = m_lastError.text().trimmed();
+    } else {
+        // SQLite's primary result codes (the low byte of an extended one).
+        switch (m_lastError.nativeErrorCode().toInt() & 0xff) {
+        case 8: // SQLITE_READONLY
+        case 10: // SQLITE_IOERR
+        case 13: // SQLITE_FULL
+        case 14: // SQLITE_CANTOPEN
+            reason = QStringLiteral("cannot write %1: %2")
+                             .arg(m_url.sqlitePath, m_lastError.databaseText());
+            break;
+        default:
+            return false;
+        }
+    }
+    beginOutage(reason.isEmpty() ? QStringLiteral("the connection was lost") : reason);
+    return true;
+}
+
+void StorageWorker::beginOutage(const QString &reason)
+{
+    m_outage.begin(reason);
+    Q_EMIT availabilityChanged(false, reason);
+}
+
+bool StorageWorker::tryRecover()
+{
+    if (!m_outage.isOngoing())
+        return true;
+    if (!m_outage.isTimeToRetry())
+        return false;
+    // A fresh connection: the old one, and every statement prepared on it, is dead (or, for
+    // SQLite, may keep a file handle from before a remount).
+    m_statements.clear();
+    m_db.close();
+    if (const Status opened = openConnection(); !opened) {
+        m_outage.retryFailed(m_db.lastError().text().trimmed());
+        return false;
+    }
+    if (m_url.driver == DatabaseUrl::Driver::Sqlite) {
+        QSqlQuery probe(m_db);
+        probe.prepare(QStringLiteral("INSERT INTO storage_probe (id, written_at) VALUES (1, ?) "
+                                     "ON CONFLICT (id) DO UPDATE SET written_at = "
+                                     "excluded.written_at"));
+        probe.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!probe.exec()) {
+            m_outage.retryFailed(probe.lastError().databaseText());
+            return false;
+        }
+    }
+    m_outage.end();
+    Q_EMIT availabilityChanged(true, {});
+    return true;
+}
+
+void StorageWorker::watchConnection()
+{
+    if (m_outage.isOngoing()) {
+        tryRecover();
+        return;
+    }
+    // An idle server learns of a lost PostgreSQL within a few seconds, not at the next
+    // request, so that /healthz tells the truth.
+    if (m_url.driver != DatabaseUrl::Driver::Postgres || ++m_watchTicks % IdleCheckTicks != 0)
+        return;
+    QSqlQuery ping(m_db);
+    if (!ping.exec(QStringLiteral("SELECT 1"))) {
+        m_lastError = ping.lastError();
+        detectOutage();
+    }
 }
 
 bool StorageWorker::beginBatch()
 {
-    if (!m_db.transaction())
+    if (!m_db.transaction()) {
+        m_lastError = m_db.lastError();
         return false;
+    }
     m_inBatch = true;
     QSqlQuery query(m_db);
     if (query.exec(QStringLiteral("SAVEPOINT job")))
@@ -117,7 +213,9 @@ bool StorageWorker::commitBatch()
     m_inBatch = false;
     if (m_db.commit())
         return true;
-    qCWarning(lcStorage).noquote() << "a batch failed to commit:" << m_db.lastError().text();
+    m_lastError = m_db.lastError();
+    if (!m_outage.isOngoing())
+        qCWarning(lcStorage).noquote() << "a batch failed to commit:" << m_lastError.text();
     return false;
 }
 
@@ -129,6 +227,8 @@ void StorageWorker::abandonBatch()
 
 void StorageWorker::close()
 {
+    if (m_watch)
+        m_watch->stop();
     if (!m_db.isValid())
         return;
     m_statements.clear();
@@ -139,7 +239,10 @@ void StorageWorker::close()
 
 Error StorageWorker::failure(const QString &what, const QSqlQuery &query) const
 {
-    qCWarning(lcStorage).noquote() << what << "failed:" << query.lastError().text();
+    m_lastError = query.lastError();
+    // During an outage every request would fail the same way: DatabaseOutage logs it once.
+    if (!m_outage.isOngoing())
+        qCWarning(lcStorage).noquote() << what << "failed:" << m_lastError.text();
     return {ErrorCode::Internal, QStringLiteral("the database failed to %1").arg(what)};
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chat.h"
+#include "databaseoutage.h"
 #include "databaseurl.h"
 #include "expected.h"
 #include "fact.h"
@@ -16,6 +17,8 @@
 #include <QObject>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlError>
+#include <QTimer>
 #include <functional>
 
 class QSqlQuery;
@@ -97,11 +100,35 @@ struct Heartbeat {
 class StorageWorker : public QObject {
     Q_OBJECT
 public:
+    static constexpr int WatchIntervalMs = 1000;
+    static constexpr int IdleCheckTicks = 5; // a ping every 5 s outside an outage
+
     explicit StorageWorker(const DatabaseUrl &url);
     ~StorageWorker() override;
 
     Status open();
     void close();
+
+    // Outages (see Storage). A job that failed in the database may have failed because the
+    // database is gone (PostgreSQL restarting, a network cut) or cannot write (SQLite on a
+    // full or read-only disk); then an outage begins, logged once, and told through
+    // availabilityChanged. During one, the connection is tried again with a short back-off,
+    // by the next job or by a timer when there is none.
+    bool isInOutage() const { return m_outage.isOngoing(); }
+    // Whether jobs are answered without running: PostgreSQL's connection is gone. SQLite
+    // still reads while its disk is full, so its jobs run and only writes fail.
+    bool refusesJobs() const
+    {
+        return m_outage.isOngoing() && m_url.driver == DatabaseUrl::Driver::Postgres;
+    }
+    // After a job failed in the database: whether that was an outage (one may begin).
+    bool detectOutage();
+    // During an outage, once the back-off has passed: reconnects, and for SQLite writes a
+    // probe row. True if the outage is over.
+    bool tryRecover();
+    // What a job refused or failed in an outage returns.
+    Error outageError() { return m_outage.error(); }
+    void countRefused() { m_outage.countRefused(); }
 
     // Group commit (see Storage): one transaction around several jobs, a savepoint before
     // each. Each returns false if the database refused; then abandonBatch() rolls back all.
@@ -211,7 +238,14 @@ public:
     // Sets the new hash and signs out every other session of the user, in one transaction.
     Status changePassword(qint64 userId, const QString &newHash, const QString &keepTokenHash);
 
+Q_SIGNALS:
+    // From the storage thread: an outage began (reason says why) or ended.
+    void availabilityChanged(bool available, const QString &reason);
+
 private:
+    Status openConnection();
+    void beginOutage(const QString &reason);
+    void watchConnection();
     PreparedQuery prepared(const QString &sql) { return m_statements.prepared(sql); }
     Error failure(const QString &what, const QSqlQuery &query) const;
     bool isUniqueViolation(const QSqlQuery &query) const;
@@ -232,15 +266,18 @@ private:
         // In a batch the job's savepoint already makes this all or nothing.
         if (m_inBatch)
             return work();
-        if (!m_db.transaction())
+        if (!m_db.transaction()) {
+            m_lastError = m_db.lastError();
             return Error{ErrorCode::Internal,
                          QStringLiteral("the database failed to begin a transaction")};
+        }
         Expected<Result> result = work();
         if (!result) {
             m_db.rollback();
             return result;
         }
         if (!m_db.commit()) {
+            m_lastError = m_db.lastError();
             m_db.rollback();
             return Error{ErrorCode::Internal, QStringLiteral("the database failed to commit")};
         }
@@ -253,6 +290,10 @@ private:
     StatementCache m_statements{m_db};
     int m_schemaVersion = 0;
     bool m_inBatch = false;
+    mutable QSqlError m_lastError; // of the last statement that failed, to tell an outage
+    DatabaseOutage m_outage{QStringLiteral("the database")};
+    QTimer *m_watch = nullptr; // retries in an outage; checks an idle connection
+    int m_watchTicks = 0;
     QString m_nodeId; // empty: this server is the only one
     QString m_baseNodeId; // as set; m_nodeId is "base~N" after coming back from presumed dead
     int m_incarnation = 0;
