@@ -650,6 +650,10 @@
         <numerusform>Du bist etwas schnell; es geht in %n Sekunden raus.</numerusform>
       </translation>
     </message>
+    <message>
+      <source>The server cannot save anything right now; what you write goes out by itself as soon as it can.</source>
+      <translation>Der Server kann gerade nichts speichern; was du schreibst, geht von selbst raus, sobald er es kann.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ModerationPanel</name>

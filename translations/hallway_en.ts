@@ -650,6 +650,10 @@
       <source>Reconnecting to %1...</source>
       <translation>Reconnecting to %1...</translation>
     </message>
+    <message>
+      <source>The server cannot save anything right now; what you write goes out by itself as soon as it can.</source>
+      <translation>The server cannot save anything right now; what you write goes out by itself as soon as it can.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ModerationPanel</name>

@@ -20,7 +20,7 @@ TestPostgres::~TestPostgres()
     runScript(QStringLiteral("stop"));
 }
 
-bool TestPostgres::runScript(const QString &command)
+bool TestPostgres::runScript(const QString &command, const QStringList &more)
 {
     QProcess script;
     script.setProcessChannelMode(QProcess::MergedChannels);
@@ -28,6 +28,7 @@ bool TestPostgres::runScript(const QString &command)
                           m_dir};
     if (command == QLatin1StringView("start"))
         arguments << QStringLiteral("durable");
+    arguments << more;
     script.start(QStringLiteral("bash"), arguments);
     if (!script.waitForFinished(120'000) || script.exitStatus() != QProcess::NormalExit
         || script.exitCode() != 0) {
@@ -61,6 +62,16 @@ bool TestPostgres::resume()
 {
     m_halted = !runScript(QStringLiteral("resume"));
     return !m_halted;
+}
+
+bool TestPostgres::startStandbyOf(const TestPostgres &primary)
+{
+    return runScript(QStringLiteral("standby"), {primary.m_dir});
+}
+
+bool TestPostgres::takeOverFrom(const TestPostgres &primary)
+{
+    return runScript(QStringLiteral("take-over"), {primary.m_dir});
 }
 
 QString TestPostgres::query(const QString &sql, bool *ok) const

@@ -23,6 +23,13 @@ public:
     // Starts it again if a test halted it and stopped before resuming it.
     bool ensureRunning() { return !m_halted || resume(); }
 
+    // Instead of start(): a synchronous streaming standby of primary (a commit there returns
+    // once this cluster has it too).
+    bool startStandbyOf(const TestPostgres &primary);
+    // Failover: this standby becomes the primary at primary's address (halt primary first),
+    // as a moved virtual address or DNS name would make it. Query it through primary then.
+    bool takeOverFrom(const TestPostgres &primary);
+
     // For hallway-server: postgres://hallway@/hallway?host=...
     QString url() const { return m_url; }
     // Runs SQL as the superuser in the hallway database; the output of psql -At, trimmed.
@@ -31,7 +38,7 @@ public:
     QString error() const { return m_error; }
 
 private:
-    bool runScript(const QString &command);
+    bool runScript(const QString &command, const QStringList &more = {});
 
     QString m_dir;
     QString m_url;

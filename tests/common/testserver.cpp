@@ -190,7 +190,11 @@ bool TestServer::start(quint16 port)
             ::setrlimit(RLIMIT_NOFILE, &limit);
         });
     }
-    m_process->start(executable(), arguments);
+    if (m_launcher.isEmpty())
+        m_process->start(executable(), arguments);
+    else
+        m_process->start(m_launcher.first(),
+                         m_launcher.mid(1) + QStringList{executable()} + arguments);
     if (!m_process->waitForStarted(10'000))
         return false;
 

@@ -84,6 +84,9 @@ public:
     }
     // Start the server with this many file descriptors at most (soft and hard limit).
     void setFileLimit(int files) { m_fileLimit = files; }
+    // Start the server through this command, e.g. {"unshare", "--mount", "--", "sh", "-c",
+    // "mount ... && exec \"$@\"", "sh"}: the server's path and arguments follow it.
+    void setLauncher(const QStringList &launcher) { m_launcher = launcher; }
     // Serve /healthz, /stats and /metrics on a free port too (call before start()).
     void enableHttp() { m_httpEnabled = true; }
     quint16 httpPort() const { return m_httpPort; }
@@ -113,6 +116,7 @@ private:
     quint16 m_port = 0;
     bool m_httpEnabled = false;
     int m_fileLimit = 0;
+    QStringList m_launcher;
     QString m_tlsCertificate;
     QString m_tlsKey;
     quint16 m_httpPort = 0;

@@ -22,6 +22,7 @@ GERMAN = {
     "Cannot host a room": "Raum kann nicht bereitgestellt werden",
     "Hallway could not start a room on this computer:\n%1": "Hallway konnte auf diesem Computer keinen Raum starten:\n%1",
     "Cannot reach %1: %2": "%1 ist nicht erreichbar: %2",
+    "The server cannot save anything right now; what you write goes out by itself as soon as it can.": "Der Server kann gerade nichts speichern; was du schreibst, geht von selbst raus, sobald er es kann.",
     "Hallway": "Hallway",
     "People online": "Anwesende Personen",
     "Who's online": "Wer ist da",

@@ -11,6 +11,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+#include <algorithm>
+#include <iterator>
 
 namespace Hallway {
 
@@ -22,6 +24,31 @@ const QString UserColumns = QStringLiteral(
 QString nonNull(const QString &text)
 {
     return text.isNull() ? QStringLiteral("") : text;
+}
+
+// Whether SQLite failed for its disk's sake: full, read-only, an I/O error, or the file gone.
+bool isSqliteDiskError(const QSqlError &error)
+{
+    // The primary result code is the low byte of an extended one. Qt gives no code for a
+    // failed COMMIT, only SQLite's text for it (sqlite3_errstr).
+    switch (error.nativeErrorCode().toInt() & 0xff) {
+    case 8: // SQLITE_READONLY
+    case 10: // SQLITE_IOERR
+    case 13: // SQLITE_FULL
+    case 14: // SQLITE_CANTOPEN
+        return true;
+    default:
+        break;
+    }
+    static const QLatin1StringView texts[] = {
+            QLatin1StringView("attempt to write a readonly database"),
+            QLatin1StringView("disk I/O error"),
+            QLatin1StringView("database or disk is full"),
+            QLatin1StringView("unable to open database file"),
+    };
+    const QString text = error.databaseText();
+    return std::any_of(std::begin(texts), std::end(texts),
+                       [&text](QLatin1StringView known) { return text.contains(known); });
 }
 
 Error notFound(const QString &message)
@@ -102,18 +129,10 @@ bool StorageWorker::detectOutage()
         if (reason.isEmpty())
             reason = m_lastError.text().trimmed();
     } else {
-        // SQLite's primary result codes (the low byte of an extended one).
-        switch (m_lastError.nativeErrorCode().toInt() & 0xff) {
-        case 8: // SQLITE_READONLY
-        case 10: // SQLITE_IOERR
-        case 13: // SQLITE_FULL
-        case 14: // SQLITE_CANTOPEN
-            reason = QStringLiteral("cannot write %1: %2")
-                             .arg(m_url.sqlitePath, m_lastError.databaseText());
-            break;
-        default:
+        if (!isSqliteDiskError(m_lastError))
             return false;
-        }
+        reason = QStringLiteral("cannot write %1: %2")
+                         .arg(m_url.sqlitePath, m_lastError.databaseText());
     }
     beginOutage(reason.isEmpty() ? QStringLiteral("the connection was lost") : reason);
     return true;
