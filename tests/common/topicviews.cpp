@@ -44,4 +44,39 @@ QMap<qint64, qint64> tallies(const Envelope &subscribed, const QList<Envelope> &
     return votes;
 }
 
+QStringList messageTexts(const QList<Envelope> &events)
+{
+    QStringList texts;
+    for (const Envelope &event : events) {
+        if (event.topic == Protocol::Topic::Chat
+            && event.data.value(QStringLiteral("kind")).toString() == Protocol::ChatEvent::Message)
+            texts.append(event.data.value(QStringLiteral("message"))
+                                 .toObject()
+                                 .value(QStringLiteral("text"))
+                                 .toString());
+    }
+    return texts;
+}
+
+QMap<qint64, QString> presence(const Envelope &subscribed, const QList<Envelope> &events)
+{
+    QMap<qint64, QString> online;
+    const auto snapshot = PresenceSnapshot::fromJson(
+            subscribed.data.value(QStringLiteral("snapshot")).toObject());
+    for (const OnlineUser &user : snapshot->users)
+        online.insert(user.user.id, presenceStateName(user.state));
+    for (const Envelope &event : events) {
+        if (event.topic != Protocol::Topic::Presence)
+            continue;
+        const auto change = PresenceChange::fromJson(event.data);
+        if (!change)
+            continue;
+        if (change->kind == Protocol::PresenceEvent::Left)
+            online.remove(change->userId);
+        else
+            online.insert(change->userId, presenceStateName(change->state));
+    }
+    return online;
+}
+
 } // namespace Hallway::Test

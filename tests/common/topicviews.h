@@ -19,4 +19,11 @@ QStringList postedTexts(const QList<Envelope> &events);
 // event applied; talk id -> votes.
 QMap<qint64, qint64> tallies(const Envelope &subscribed, const QList<Envelope> &events);
 
+// The texts of the chat messages a user's chat topic brought, in order.
+QStringList messageTexts(const QList<Envelope> &events);
+
+// A client's view of the presence topic: who is online, and whether away; user id -> state
+// name ("online", "away").
+QMap<qint64, QString> presence(const Envelope &subscribed, const QList<Envelope> &events);
+
 } // namespace Hallway::Test

@@ -4,7 +4,8 @@
 // second node's listening connection is terminated from PostgreSQL's side 18 times and
 // PostgreSQL itself is halted and started again twice. PostgreSQL keeps no notification for a
 // node that is not listening; the second node reads back what it missed. Subscribers on both
-// nodes end with exactly the database's facts (each once, in order) and tallies.
+// nodes end with exactly the database's facts (each once, in order) and tallies; the second
+// node's with its chat messages (each once, in order) and the writer's presence.
 #include "messages.h"
 #include "protocol.h"
 #include "talk.h"
@@ -129,6 +130,18 @@ void tst_ClusterFaults::aNodeMissesNothingWhileItCannotListen()
     auto firstWatcher = signedIn(first, QStringLiteral("watcher1"));
     auto secondWatcher = signedIn(second, QStringLiteral("watcher2"));
     QVERIFY(firstWatcher && secondWatcher);
+    const qint64 writerId = m_postgres
+                                    .query(QStringLiteral("SELECT id FROM users WHERE username = "
+                                                          "'writer'"))
+                                    .toLongLong();
+    const qint64 recipientId = m_postgres
+                                       .query(QStringLiteral("SELECT id FROM users WHERE "
+                                                             "username = 'watcher2'"))
+                                       .toLongLong();
+    QVERIFY(writerId > 0 && recipientId > 0);
+    QVERIFY(!secondWatcher->subscribe(Protocol::Topic::Chat).isError());
+    const Envelope secondPresence = secondWatcher->subscribe(Protocol::Topic::Presence);
+    QVERIFY(!secondPresence.isError());
     QVERIFY(!firstWatcher->subscribe(Protocol::Topic::CommunityFacts).isError());
     QVERIFY(!secondWatcher->subscribe(Protocol::Topic::CommunityFacts).isError());
     const Envelope firstView = firstWatcher->subscribe(Protocol::Topic::Talks);
@@ -141,12 +154,21 @@ void tst_ClusterFaults::aNodeMissesNothingWhileItCannotListen()
     auto burst = [&]() {
         for (int i = 0; i < WritesPerBurst; ++i, ++writes) {
             const QString clientId = QStringLiteral("w%1").arg(writes);
-            const bool stored = writes % 2
-                    ? write(*writer, Protocol::Type::ToggleVote,
-                            ToggleVoteRequest{clientId, talks.at(random.bounded(Talks))}.toJson())
-                    : write(*writer, Protocol::Type::PostFact,
-                            {{QStringLiteral("clientId"), clientId},
-                             {QStringLiteral("text"), QStringLiteral("fact %1").arg(writes)}});
+            bool stored = false;
+            if (writes % 3 == 0)
+                stored = write(*writer, Protocol::Type::PostFact,
+                               {{QStringLiteral("clientId"), clientId},
+                                {QStringLiteral("text"), QStringLiteral("fact %1").arg(writes)}});
+            else if (writes % 3 == 1)
+                stored = write(
+                        *writer, Protocol::Type::ToggleVote,
+                        ToggleVoteRequest{clientId, talks.at(random.bounded(Talks))}.toJson());
+            else
+                stored =
+                        write(*writer, Protocol::Type::SendMessage,
+                              {{QStringLiteral("clientId"), clientId},
+                               {QStringLiteral("to"), recipientId},
+                               {QStringLiteral("text"), QStringLiteral("message %1").arg(writes)}});
             if (!stored)
                 return false;
         }
@@ -174,6 +196,11 @@ void tst_ClusterFaults::aNodeMissesNothingWhileItCannotListen()
                      QStringLiteral("t"));
             QVERIFY(ok);
         }
+        // Away, back, away...: shared through the database too.
+        QVERIFY(!writer->request(Protocol::Type::SetPresence,
+                                 {{QStringLiteral("state"),
+                                   drop % 2 ? QStringLiteral("away") : QStringLiteral("online")}})
+                         .isError());
         QVERIFY2(burst(), qPrintable(m_wrongErrors.join(QLatin1Char('\n'))));
     }
 
@@ -182,7 +209,16 @@ void tst_ClusterFaults::aNodeMissesNothingWhileItCannotListen()
             m_postgres.query(QStringLiteral("SELECT text FROM facts ORDER BY id"), &ok)
                     .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY(ok);
-    QCOMPARE(stored.size(), Drops * WritesPerBurst);
+    QCOMPARE(stored.size(), (2 * Drops * WritesPerBurst + 2) / 3);
+    const QStringList messages =
+            m_postgres
+                    .query(QStringLiteral("SELECT text FROM messages WHERE recipient_id = %1 "
+                                          "ORDER BY id")
+                                   .arg(recipientId),
+                           &ok)
+                    .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(ok);
+    QCOMPARE(messages.size(), 2 * Drops * WritesPerBurst / 3);
     QMap<qint64, qint64> database;
     for (const qint64 talk : std::as_const(talks))
         database.insert(talk,
@@ -197,6 +233,12 @@ void tst_ClusterFaults::aNodeMissesNothingWhileItCannotListen()
     QTRY_COMPARE_WITH_TIMEOUT(postedTexts(secondWatcher->events()), stored, 10'000);
     QTRY_COMPARE_WITH_TIMEOUT(tallies(firstView, firstWatcher->events()), database, 10'000);
     QTRY_COMPARE_WITH_TIMEOUT(tallies(secondView, secondWatcher->events()), database, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(messageTexts(secondWatcher->events()), messages, 10'000);
+    const QString writerState = m_postgres.query(
+            QStringLiteral("SELECT state FROM cluster_presence WHERE user_id = %1").arg(writerId));
+    QCOMPARE(writerState, Drops % 2 ? QStringLiteral("away") : QStringLiteral("online"));
+    QTRY_COMPARE_WITH_TIMEOUT(presence(secondPresence, secondWatcher->events()).value(writerId),
+                              writerState, 10'000);
 
     const qint64 reconnects =
             second.metric(QStringLiteral("hallway_cluster_listen_reconnects_total"));
