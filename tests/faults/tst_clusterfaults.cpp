@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Several nodes through database faults: two real hallway-server processes on a PostgreSQL
-// cluster of the test's own. A writer on the first node posts facts and toggles votes while the
-// second node's listening connection is terminated from PostgreSQL's side 18 times and
+// cluster of the test's own. A writer on the first node posts facts, toggles votes and chats while
+// the second node's listening connection is terminated from PostgreSQL's side 20 times and
 // PostgreSQL itself is halted and started again twice. PostgreSQL keeps no notification for a
 // node that is not listening; the second node reads back what it missed. Subscribers on both
 // nodes end with exactly the database's facts (each once, in order) and tallies; the second
@@ -24,8 +24,8 @@ using namespace Hallway::Test;
 
 namespace {
 const QString Password = QStringLiteral("cluster-faults-password");
-constexpr int Drops = 20; // the listening connection lost this many times...
-const QList<int> Restarts = {7, 14}; // ...of them, these by restarting PostgreSQL
+constexpr int Drops = 22; // the listening connection lost this many times...
+const QList<int> Restarts = {8, 16}; // ...of them, these by restarting PostgreSQL
 constexpr int WritesPerBurst = 10;
 constexpr int Talks = 5;
 

@@ -34,7 +34,7 @@ constexpr int Restarts = 10;
 // Facts waiting for their acknowledgement at most: a busy attendee, or several.
 constexpr int Window = 20;
 // How long PostgreSQL stays down each time.
-constexpr int DownMs = 1500;
+constexpr int DownMs = 1000;
 const QString Password = QStringLiteral("database-outage-password");
 } // namespace
 
