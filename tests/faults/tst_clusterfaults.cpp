@@ -47,9 +47,10 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<TestClient> signedIn(const TestServer &node, const QString &username);
-    // Sends a write until it is stored: through an outage it gets `unavailable` and goes
-    // again, with the same client id, after the time the server asks for.
-    bool write(TestClient &client, const QString &type, const QJsonObject &data);
+    // Sends a write to node until it is stored: through an outage it gets `unavailable` and
+    // goes again, with the same client id, once node's /healthz says the database is back.
+    bool write(const TestServer &node, TestClient &client, const QString &type,
+               const QJsonObject &data);
 
     TestPostgres m_postgres;
     QStringList m_wrongErrors;
@@ -76,7 +77,8 @@ std::unique_ptr<TestClient> tst_ClusterFaults::signedIn(const TestServer &node,
     return reply.isError() ? nullptr : std::move(client);
 }
 
-bool tst_ClusterFaults::write(TestClient &client, const QString &type, const QJsonObject &data)
+bool tst_ClusterFaults::write(const TestServer &node, TestClient &client, const QString &type,
+                              const QJsonObject &data)
 {
     QDeadlineTimer deadline(30'000);
     while (!deadline.hasExpired()) {
@@ -89,7 +91,16 @@ bool tst_ClusterFaults::write(TestClient &client, const QString &type, const QJs
                                          .arg(type, errorCodeName(error.code), error.message));
             return false;
         }
-        QTest::qWait(static_cast<int>(*error.retryAfterMs)); // as the server asks
+        // Again once the node says its database is back.
+        const bool back = QTest::qWaitFor(
+                [&node]() {
+                    int status = 0;
+                    node.httpGet(QStringLiteral("/healthz"), &status);
+                    return status == 200;
+                },
+                10'000);
+        if (!back)
+            return false;
     }
     return false;
 }
@@ -156,16 +167,16 @@ void tst_ClusterFaults::aNodeMissesNothingWhileItCannotListen()
             const QString clientId = QStringLiteral("w%1").arg(writes);
             bool stored = false;
             if (writes % 3 == 0)
-                stored = write(*writer, Protocol::Type::PostFact,
+                stored = write(first, *writer, Protocol::Type::PostFact,
                                {{QStringLiteral("clientId"), clientId},
                                 {QStringLiteral("text"), QStringLiteral("fact %1").arg(writes)}});
             else if (writes % 3 == 1)
                 stored = write(
-                        *writer, Protocol::Type::ToggleVote,
+                        first, *writer, Protocol::Type::ToggleVote,
                         ToggleVoteRequest{clientId, talks.at(random.bounded(Talks))}.toJson());
             else
                 stored =
-                        write(*writer, Protocol::Type::SendMessage,
+                        write(first, *writer, Protocol::Type::SendMessage,
                               {{QStringLiteral("clientId"), clientId},
                                {QStringLiteral("to"), recipientId},
                                {QStringLiteral("text"), QStringLiteral("message %1").arg(writes)}});
