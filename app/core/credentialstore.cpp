@@ -50,6 +50,11 @@ void CredentialStore::readToken(const QString &account,
     job->start();
 }
 
+void CredentialStore::probe()
+{
+    readToken(QStringLiteral("hallway-keychain-probe"), [](const Expected<QString> &) {});
+}
+
 void CredentialStore::writeToken(const QString &account, const QString &token,
                                  std::function<void(const Status &)> done)
 {

@@ -28,6 +28,9 @@ public:
                     std::function<void(const Status &)> done = {});
     void deleteToken(const QString &account, std::function<void(const Status &)> done = {});
 
+    // Asks the keychain something harmless, so that its absence is known (and signalled)
+    // before anyone is offered to be remembered.
+    void probe();
     bool isKeychainAvailable() const { return m_available; }
     QString unavailableReason() const { return m_unavailableReason; }
 

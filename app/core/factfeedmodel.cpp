@@ -41,14 +41,25 @@ FactFeedModel::FactFeedModel(HallwayClient *client, const QString &topic, qint64
                 else if (const auto removed = FactsRemoved::fromJson(data))
                     remove(removed->factIds);
             });
-    // The poster sees their fact from the acknowledgement, before any batch brings it.
-    connect(client, &HallwayClient::factPosted, this, [this](const Fact &fact) {
-        if (accepts(fact))
-            merge({fact});
-    });
+    // The poster sees their fact at once, pending; then from the acknowledgement, before any
+    // batch brings it.
+    connect(client, &HallwayClient::writeQueued, this,
+            [this](const QString &type, const QString &clientId, const QJsonObject &data) {
+                if (type == Protocol::Type::PostFact && showsOwnFacts())
+                    addPending(clientId, data.value(QStringLiteral("text")).toString());
+            });
+    connect(client, &HallwayClient::factPosted, this,
+            [this](const Fact &fact, const QString &clientId) {
+                removePending(clientId);
+                if (accepts(fact))
+                    merge({fact});
+            });
+    connect(client, &HallwayClient::factRejected, this,
+            [this](const QString &clientId) { removePending(clientId); });
     connect(client, &HallwayClient::signedOut, this, [this]() {
         beginResetModel();
         m_facts.clear();
+        m_pending.clear();
         m_hasMore = false;
         endResetModel();
     });
@@ -65,17 +76,55 @@ bool FactFeedModel::accepts(const Fact &fact) const
     return m_userId == 0 || fact.author.id == m_userId;
 }
 
+bool FactFeedModel::showsOwnFacts() const
+{
+    return m_userId == 0 || m_userId == m_client->currentUser().id;
+}
+
+void FactFeedModel::addPending(const QString &clientId, const QString &text)
+{
+    Pending pending{clientId, {}};
+    pending.fact.text = text;
+    const UserInfo &me = m_client->currentUser();
+    pending.fact.author = {me.id, me.username, me.displayName};
+    pending.fact.createdAt = QDateTime::currentMSecsSinceEpoch();
+    beginInsertRows({}, 0, 0);
+    m_pending.prepend(pending);
+    endInsertRows();
+}
+
+void FactFeedModel::removePending(const QString &clientId)
+{
+    const auto found =
+            std::find_if(m_pending.cbegin(), m_pending.cend(), [&clientId](const Pending &pending) {
+                return pending.clientId == clientId;
+            });
+    if (found == m_pending.cend())
+        return;
+    const int row = static_cast<int>(found - m_pending.cbegin());
+    beginRemoveRows({}, row, row);
+    m_pending.removeAt(row);
+    endRemoveRows();
+}
+
+const Fact &FactFeedModel::factAt(int row) const
+{
+    return row < m_pending.size() ? m_pending.at(row).fact : m_facts.at(row - m_pending.size());
+}
+
 int FactFeedModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_facts.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_pending.size() + m_facts.size());
 }
 
 QVariant FactFeedModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Fact &fact = m_facts.at(index.row());
+    const Fact &fact = factAt(index.row());
     switch (role) {
+    case PendingRole:
+        return index.row() < m_pending.size();
     case Qt::DisplayRole:
     case TextRole:
         return fact.text;
@@ -107,7 +156,8 @@ QHash<int, QByteArray> FactFeedModel::roleNames() const
                   {AuthorUsernameRole, "authorUsername"},
                   {AuthorDisplayNameRole, "authorDisplayName"},
                   {TextRole, "text"},
-                  {CreatedAtRole, "createdAt"}});
+                  {CreatedAtRole, "createdAt"},
+                  {PendingRole, "pending"}});
     return names;
 }
 
@@ -137,11 +187,12 @@ void FactFeedModel::merge(const QList<Fact> &facts)
         const int row = static_cast<int>(position - m_facts.cbegin());
         if (m_maxRows > 0 && row >= m_maxRows)
             continue; // older than everything the feed shows
-        beginInsertRows({}, row, row);
+        const int offset = pendingCount();
+        beginInsertRows({}, offset + row, offset + row);
         m_facts.insert(row, fact);
         endInsertRows();
         if (m_maxRows > 0 && m_facts.size() > m_maxRows) {
-            beginRemoveRows({}, m_maxRows, static_cast<int>(m_facts.size()) - 1);
+            beginRemoveRows({}, offset + m_maxRows, rowCount() - 1);
             m_facts.resize(m_maxRows);
             endRemoveRows();
         }
@@ -156,7 +207,7 @@ void FactFeedModel::remove(const QList<qint64> &factIds)
         if (found == m_facts.cend())
             continue;
         const int row = static_cast<int>(found - m_facts.cbegin());
-        beginRemoveRows({}, row, row);
+        beginRemoveRows({}, pendingCount() + row, pendingCount() + row);
         m_facts.removeAt(row);
         endRemoveRows();
     }
@@ -186,7 +237,7 @@ void FactFeedModel::fetchMore(const QModelIndex &parent)
         if (page->facts.isEmpty())
             return;
         // Keyset paging: every fact here is older than the last one shown.
-        const int first = static_cast<int>(m_facts.size());
+        const int first = rowCount();
         QList<Fact> older;
         for (const Fact &fact : page->facts) {
             if (fact.id < m_facts.constLast().id)

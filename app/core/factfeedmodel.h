@@ -11,7 +11,8 @@ class HallwayClient;
 
 // Facts, newest first, kept live from a facts topic: the community feed (the latest few of
 // everyone) or one user's feed, whose older facts load as the view scrolls (fetchMore, keyset
-// paging). Your own facts appear the moment the server acknowledges them, and never twice.
+// paging). Your own facts appear at once, marked pending until the server acknowledges them,
+// and never twice.
 class FactFeedModel : public QAbstractListModel {
     Q_OBJECT
 public:
@@ -22,6 +23,9 @@ public:
         AuthorDisplayNameRole,
         TextRole,
         CreatedAtRole, // QDateTime
+        // Your own fact, written but not yet stored by the server (offline, say). Pending
+        // facts come first, newest first, with no id.
+        PendingRole,
     };
     Q_ENUM(Role)
 
@@ -39,7 +43,8 @@ public:
 
     QString topic() const { return m_topic; }
     qint64 userId() const { return m_userId; }
-    const Fact &factAt(int row) const { return m_facts.at(row); }
+    const Fact &factAt(int row) const;
+    int pendingCount() const { return static_cast<int>(m_pending.size()); }
     bool isLoading() const { return m_loading; }
 
     // Adds facts not yet shown, each at its place by id; ignores ones already there.
@@ -54,12 +59,20 @@ private:
                   QObject *parent);
     void applySnapshot(const QJsonObject &snapshot);
     bool accepts(const Fact &fact) const;
+    bool showsOwnFacts() const;
+    void addPending(const QString &clientId, const QString &text);
+    void removePending(const QString &clientId);
 
     HallwayClient *m_client;
     QString m_topic;
     qint64 m_userId; // 0 for the community feed
     int m_maxRows; // 0: unbounded
     QList<Fact> m_facts;
+    struct Pending {
+        QString clientId;
+        Fact fact; // id 0 until the server stores it
+    };
+    QList<Pending> m_pending; // newest first, above m_facts
     bool m_hasMore = false;
     bool m_loading = false;
 };

@@ -21,6 +21,10 @@ HallwayClient::HallwayClient(QObject *parent) : QObject(parent)
     connect(&m_connection, &ServerConnection::connectionLost, this,
             &HallwayClient::onConnectionLost);
     connect(&m_connection, &ServerConnection::eventReceived, this, &HallwayClient::onEvent);
+    connect(&m_connection, &ServerConnection::stateChanged, this,
+            &HallwayClient::updateConnectionState);
+    connect(&m_connection, &ServerConnection::networkReachableChanged, this,
+            &HallwayClient::updateConnectionState);
     m_connection.setKnownServers(&m_knownServers);
 }
 
@@ -29,13 +33,48 @@ void HallwayClient::setStatus(Status status)
     if (m_status == status)
         return;
     m_status = status;
+    updateConnectionState();
     Q_EMIT statusChanged(status);
+}
+
+void HallwayClient::updateConnectionState()
+{
+    ConnectionState state = ConnectionState::SignedOut;
+    switch (m_status) {
+    case Status::SignedOut:
+        state = m_endedAs;
+        break;
+    case Status::SigningIn:
+        state = m_hasSignedIn ? ConnectionState::Reconnecting : ConnectionState::Connecting;
+        break;
+    case Status::Online:
+        state = ConnectionState::Online;
+        break;
+    case Status::Reconnecting:
+        state = m_connection.isNetworkReachable() ? ConnectionState::Reconnecting
+                                                  : ConnectionState::Offline;
+        break;
+    }
+    if (state == m_connectionState)
+        return;
+    m_connectionState = state;
+    Q_EMIT connectionStateChanged(state);
+}
+
+void HallwayClient::endSession(const Error &error)
+{
+    m_token.clear();
+    m_endedAs = error.code == ErrorCode::Forbidden ? ConnectionState::Banned
+                                                   : ConnectionState::SessionEnded;
+    setStatus(Status::SignedOut);
+    Q_EMIT sessionEnded(error);
 }
 
 void HallwayClient::begin(const QUrl &server, Action action)
 {
     m_action = action;
     m_hasSignedIn = false;
+    m_endedAs = ConnectionState::SignedOut;
     m_token.clear();
     m_user = {};
     m_positions.clear();
@@ -100,12 +139,11 @@ void HallwayClient::onSessionReply(const Expected<QJsonObject> &reply, bool firs
             return; // the connection dropped mid-way; onConnectionLost deals with it
         qCInfo(lcClientSession).noquote() << "sign-in refused:" << error.message;
         m_connection.close();
+        if (!firstSignIn || m_action == Action::Resume)
+            return endSession(error);
         m_token.clear();
         setStatus(Status::SignedOut);
-        if (firstSignIn && m_action != Action::Resume)
-            Q_EMIT signInFailed(error);
-        else
-            Q_EMIT sessionEnded(error);
+        Q_EMIT signInFailed(error);
         return;
     }
 
@@ -157,11 +195,11 @@ void HallwayClient::onConnectionLost(const QString &reason, bool willRetry)
         setStatus(Status::Reconnecting);
         return;
     }
+    if (m_connection.lastCloseCode() == Protocol::CloseCode::Banned)
+        return endSession({ErrorCode::Forbidden, reason});
+    if (m_connection.lastCloseCode() == Protocol::CloseCode::SessionEnded)
+        return endSession({ErrorCode::Unauthorized, reason});
     setStatus(Status::SignedOut);
-    if (m_connection.lastCloseCode() == Protocol::CloseCode::Banned) {
-        m_token.clear();
-        return Q_EMIT sessionEnded({ErrorCode::Forbidden, reason});
-    }
     Q_EMIT sessionEnded({ErrorCode::Unavailable, reason});
 }
 
@@ -179,6 +217,7 @@ void HallwayClient::signOut()
         m_outboxOrder.clear();
         m_outboxFile.clear();
         m_writesInFlight.clear();
+        Q_EMIT pendingWriteCountChanged(0);
         m_presenceState = PresenceState::Online;
         m_hasSignedIn = false;
         setStatus(Status::SignedOut);
@@ -295,6 +334,8 @@ QString HallwayClient::submitWrite(const QString &type, QJsonObject data)
     m_outbox.insert(clientId, {type, data});
     m_outboxOrder.append(clientId);
     saveOutbox(); // before sending: a crash right after must not lose it
+    Q_EMIT writeQueued(type, clientId, data);
+    Q_EMIT pendingWriteCountChanged(pendingWriteCount());
     if (m_status == Status::Online)
         sendWrite(clientId);
     return clientId;
@@ -312,13 +353,15 @@ void HallwayClient::setOutboxFile(const QString &path)
             const QJsonObject write = entry.toObject();
             const QString clientId = write.value(QStringLiteral("clientId")).toString();
             if (!clientId.isEmpty() && !m_outbox.contains(clientId)) {
-                m_outbox.insert(clientId,
-                                {write.value(QStringLiteral("type")).toString(),
-                                 write.value(QStringLiteral("data")).toObject()});
+                const PendingWrite pending{write.value(QStringLiteral("type")).toString(),
+                                           write.value(QStringLiteral("data")).toObject()};
+                m_outbox.insert(clientId, pending);
                 m_outboxOrder.append(clientId);
+                Q_EMIT writeQueued(pending.type, clientId, pending.data);
             }
         }
         qCInfo(lcClientSession) << "outbox has" << m_outbox.size() << "unsent writes";
+        Q_EMIT pendingWriteCountChanged(pendingWriteCount());
     }
     saveOutbox();
     if (m_status == Status::Online)
@@ -403,6 +446,7 @@ void HallwayClient::sendWrite(const QString &clientId)
                 m_outbox.remove(clientId);
                 m_outboxOrder.removeOne(clientId);
                 saveOutbox();
+                Q_EMIT pendingWriteCountChanged(pendingWriteCount());
                 if (!reply) {
                     Q_EMIT writeRejected(write.type, clientId, write.data, reply.error());
                     if (write.type == Protocol::Type::PostFact)

@@ -27,11 +27,24 @@ public:
     };
     Q_ENUM(Status)
 
+    // What the person is told about the connection: Status, with the why of it.
+    enum class ConnectionState {
+        SignedOut,
+        Connecting, // the first sign-in is under way
+        Online,
+        Reconnecting, // the connection was lost; trying again (now, or after a wait)
+        Offline, // lost, and the computer has no network: tries again when it is back
+        SessionEnded, // signed out elsewhere, or the password changed: sign in again
+        Banned, // a moderator banned the account: it does not reconnect
+    };
+    Q_ENUM(ConnectionState)
+
     explicit HallwayClient(QObject *parent = nullptr);
 
     ServerConnection &connection() { return m_connection; }
     KnownServers &knownServers() { return m_knownServers; }
     Status status() const { return m_status; }
+    ConnectionState connectionState() const { return m_connectionState; }
     QUrl serverUrl() const { return m_connection.url(); }
     // Other nodes of the same event to fail over to (set before signing in).
     void setAlternateServers(const QList<QUrl> &urls) { m_connection.setAlternateUrls(urls); }
@@ -86,6 +99,7 @@ public:
 
 Q_SIGNALS:
     void statusChanged(Hallway::HallwayClient::Status status);
+    void connectionStateChanged(Hallway::HallwayClient::ConnectionState state);
     // freshToken is true when a new token was issued (login/register), false on resume.
     void signedIn(const Hallway::UserInfo &user, bool freshToken);
     void signInFailed(const Hallway::Error &error);
@@ -96,6 +110,10 @@ Q_SIGNALS:
     void currentUserChanged(const Hallway::UserInfo &user);
     void topicSnapshot(const QString &topic, const QJsonObject &snapshot);
     void topicEvent(const QString &topic, qint64 seq, const QJsonObject &data);
+    // A write went into the outbox (now, or loaded from a previous run's outbox file): it shows
+    // as pending until writeAcknowledged() or writeRejected() reports it.
+    void writeQueued(const QString &type, const QString &clientId, const QJsonObject &data);
+    void pendingWriteCountChanged(int count);
     // A fact of ours was stored (also after a resend).
     void writeAcknowledged(const QString &type, const QString &clientId, const QJsonObject &result);
     // The server refused a write (too long, voting closed...); it will not be resent.
@@ -114,6 +132,9 @@ private:
     enum class Action { None, Login, Register, Resume };
 
     void setStatus(Status status);
+    void updateConnectionState();
+    // The session is over for a reason the server gave: tell the person, do not reconnect.
+    void endSession(const Hallway::Error &error);
     void begin(const QUrl &server, Action action);
     void onConnected();
     void onConnectionLost(const QString &reason, bool willRetry);
@@ -129,6 +150,8 @@ private:
     KnownServers m_knownServers;
     ServerConnection m_connection;
     Status m_status = Status::SignedOut;
+    ConnectionState m_connectionState = ConnectionState::SignedOut;
+    ConnectionState m_endedAs = ConnectionState::SignedOut; // why the last session ended
     Action m_action = Action::None;
     bool m_hasSignedIn = false; // in this session: later sign-ins are resumes
     LoginRequest m_login;

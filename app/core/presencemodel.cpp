@@ -34,6 +34,16 @@ PresenceModel::PresenceModel(HallwayClient *client, QObject *parent)
                     applyChange(change.value());
             });
     connect(client, &HallwayClient::signedOut, this, &PresenceModel::clear);
+    // Who is here is only known while connected; the rows stay, marked, until the
+    // snapshot or catch-up after the reconnect corrects them.
+    connect(client, &HallwayClient::statusChanged, this, [this](HallwayClient::Status status) {
+        const bool known = status == HallwayClient::Status::Online;
+        if (known == m_known)
+            return;
+        m_known = known;
+        if (!m_users.empty())
+            Q_EMIT dataChanged(index(0), index(rowCount() - 1), {IsKnownRole, Qt::ToolTipRole});
+    });
 }
 
 int PresenceModel::rowCount(const QModelIndex &parent) const
@@ -56,7 +66,9 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
             if (!part.isEmpty())
                 place.append(part);
         }
-        const QString state = entry.state == PresenceState::Away ? tr("away") : tr("online");
+        const QString state = !m_known               ? tr("not known while disconnected")
+                : entry.state == PresenceState::Away ? tr("away")
+                                                     : tr("online");
         return place.isEmpty()
                 ? tr("@%1 (%2)").arg(entry.user.username, state)
                 : tr("@%1 (%2), %3")
@@ -78,6 +90,8 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
         return entry.user.id == m_client->currentUser().id;
     case IsModeratorRole:
         return entry.user.role == Hallway::Role::Moderator;
+    case IsKnownRole:
+        return m_known;
     default:
         return {};
     }
@@ -94,7 +108,8 @@ QHash<int, QByteArray> PresenceModel::roleNames() const
                   {StateRole, "state"},
                   {IsAwayRole, "isAway"},
                   {IsSelfRole, "isSelf"},
-                  {IsModeratorRole, "isModerator"}});
+                  {IsModeratorRole, "isModerator"},
+                  {IsKnownRole, "isKnown"}});
     return names;
 }
 

@@ -24,10 +24,14 @@ public:
         IsAwayRole,
         IsSelfRole,
         IsModeratorRole,
+        // False while the connection is lost: the list is what it was, not what it is.
+        IsKnownRole,
     };
     Q_ENUM(Role)
 
     explicit PresenceModel(HallwayClient *client, QObject *parent = nullptr);
+
+    bool isKnown() const { return m_known; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -44,6 +48,7 @@ private:
     int sortedRowFor(const OnlineUser &user) const;
 
     HallwayClient *m_client;
+    bool m_known = false;
     QList<OnlineUser> m_users;
 };
 

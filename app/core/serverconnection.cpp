@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QNetworkInformation>
 #include <QRandomGenerator>
 
 namespace Hallway {
@@ -18,6 +19,15 @@ ServerConnection::ServerConnection(QObject *parent) : QObject(parent)
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ServerConnection::connectSocket);
     m_expiryTimer.setInterval(1000);
     connect(&m_expiryTimer, &QTimer::timeout, this, &ServerConnection::expireRequests);
+    // Where the system can tell (NetworkManager), a network that comes back ends the wait.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        QNetworkInformation *network = QNetworkInformation::instance();
+        const auto follow = [this](QNetworkInformation::Reachability reachability) {
+            setNetworkReachable(reachability != QNetworkInformation::Reachability::Disconnected);
+        };
+        connect(network, &QNetworkInformation::reachabilityChanged, this, follow);
+        follow(network->reachability());
+    }
 }
 
 ServerConnection::~ServerConnection()
@@ -33,6 +43,27 @@ void ServerConnection::setReconnectDelays(int initialMs, int maxMs)
 {
     m_initialDelayMs = initialMs;
     m_maxDelayMs = maxMs;
+}
+
+void ServerConnection::reconnectNow()
+{
+    if (m_state != State::WaitingToReconnect)
+        return;
+    m_reconnectTimer.stop();
+    connectSocket();
+}
+
+void ServerConnection::setNetworkReachable(bool reachable)
+{
+    if (m_networkReachable == reachable)
+        return;
+    m_networkReachable = reachable;
+    qCInfo(lcClientNet) << (reachable ? "the network is back" : "the network is gone");
+    Q_EMIT networkReachableChanged(reachable);
+    if (reachable) {
+        m_attempt = 0; // a fresh start: the backoff was about the network, not the server
+        reconnectNow();
+    }
 }
 
 int ServerConnection::msUntilReconnect() const
@@ -255,6 +286,9 @@ void ServerConnection::onSocketDisconnected()
         reason = m_lastError;
     if (closeCode == Protocol::CloseCode::Banned)
         reason = tr("A moderator has banned this account.");
+    if (closeCode == Protocol::CloseCode::SessionEnded)
+        reason = tr("You were signed out: on another device, or because the password was "
+                    "changed.");
     if (m_certificateRefused)
         reason = tr("The server's certificate is not trusted.");
     m_lastError = reason;
@@ -262,10 +296,12 @@ void ServerConnection::onSocketDisconnected()
     qCInfo(lcClientNet).noquote() << "disconnected from" << m_url.toString() << closeCode << reason;
 
     failAllPending({ErrorCode::Unavailable, reason});
-    // A server that speaks another protocol, or banned us, will not change its mind on a retry.
-    // Nor will a certificate the user has not trusted: they decide first.
+    // A server that speaks another protocol, or banned us, will not change its mind on a retry;
+    // a session that ended elsewhere is not resumed. Nor will a certificate the user has not
+    // trusted: they decide first.
     const bool willRetry = m_wantOpen && closeCode != Protocol::CloseCode::UnsupportedProtocol
-            && closeCode != Protocol::CloseCode::Banned && !m_certificateRefused;
+            && closeCode != Protocol::CloseCode::Banned
+            && closeCode != Protocol::CloseCode::SessionEnded && !m_certificateRefused;
     if (!willRetry)
         m_wantOpen = false;
     Q_EMIT connectionLost(reason, willRetry);

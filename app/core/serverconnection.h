@@ -59,6 +59,13 @@ public:
     void request(const QString &type, const QJsonObject &data, QObject *context,
                  ReplyHandler handler);
 
+    // Tries again at once instead of waiting out the backoff ("Reconnect now").
+    void reconnectNow();
+    // Whether the computer has a network at all, as QNetworkInformation tells (true when it
+    // cannot tell). When the network comes back, a waiting reconnect goes at once.
+    bool isNetworkReachable() const { return m_networkReachable; }
+    void setNetworkReachable(bool reachable);
+
     void setReconnectDelays(int initialMs, int maxMs);
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
     // Where certificates the user trusted by hand are kept (wss:// to self-signed servers).
@@ -66,6 +73,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged(Hallway::ServerConnection::State state);
+    void networkReachableChanged(bool reachable);
     // Hello was answered; sign in (again) and resubscribe now.
     void connected();
     // The connection dropped before or after hello; reconnecting unless `willRetry` is false.
@@ -108,12 +116,13 @@ private:
     bool m_wantOpen = false;
     int m_attempt = 0;
     int m_initialDelayMs = 500;
-    int m_maxDelayMs = 30'000;
+    int m_maxDelayMs = 10'000; // a person waiting longer than this thinks it is broken
     int m_requestTimeoutMs = 30'000;
     QString m_lastError;
     int m_lastCloseCode = 0;
     KnownServers *m_knownServers = nullptr;
     bool m_certificateRefused = false;
+    bool m_networkReachable = true;
     QTimer m_reconnectTimer;
     QTimer m_expiryTimer;
     qint64 m_nextId = 1;

@@ -25,10 +25,22 @@ TalksModel::TalksModel(HallwayClient *client, QObject *parent)
                 setVotedByMe(talkId, voted);
                 setVotes(talkId, votes);
             });
+    // Proposals and votes made while the server cannot hear them show at once, pending.
+    connect(client, &HallwayClient::writeQueued, this, &TalksModel::onWriteQueued);
+    connect(client, &HallwayClient::writeAcknowledged, this,
+            [this](const QString &type, const QString &clientId, const QJsonObject &result) {
+                onWriteDone(type, clientId, &result);
+            });
+    connect(client, &HallwayClient::writeRejected, this,
+            [this](const QString &type, const QString &clientId) {
+                onWriteDone(type, clientId, nullptr);
+            });
     connect(client, &HallwayClient::signedOut, this, [this]() {
         beginResetModel();
         m_talks.clear();
         m_myVotes.clear();
+        m_pendingProposals.clear();
+        m_pendingVotes.clear();
         endResetModel();
     });
     client->subscribe(Protocol::Topic::Talks);
@@ -68,6 +80,11 @@ QVariant TalksModel::data(const QModelIndex &index, int role) const
         return m_myVotes.contains(talk.id);
     case IsMineRole:
         return talk.speaker.id == m_client->currentUser().id;
+    case PendingRole:
+        return talk.id < 0;
+    case VotePendingRole:
+        return std::find(m_pendingVotes.cbegin(), m_pendingVotes.cend(), talk.id)
+                != m_pendingVotes.cend();
     default:
         return {};
     }
@@ -83,7 +100,9 @@ QHash<int, QByteArray> TalksModel::roleNames() const
                   {SpeakerNameRole, "speakerName"},
                   {VotesRole, "votes"},
                   {VotedByMeRole, "votedByMe"},
-                  {IsMineRole, "isMine"}});
+                  {IsMineRole, "isMine"},
+                  {PendingRole, "pending"},
+                  {VotePendingRole, "votePending"}});
     return names;
 }
 
@@ -104,13 +123,70 @@ qint64 TalksModel::maxVotes() const
     return most;
 }
 
+void TalksModel::onWriteQueued(const QString &type, const QString &clientId,
+                               const QJsonObject &data)
+{
+    if (type == Protocol::Type::ToggleVote) {
+        const qint64 talkId = data.value(QStringLiteral("talkId")).toInteger();
+        m_pendingVotes.insert(clientId, talkId);
+        if (const int row = rowOfTalk(talkId); row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), {VotePendingRole});
+    } else if (type == Protocol::Type::ProposeTalk) {
+        Talk talk;
+        talk.id = --m_lastTemporaryId;
+        talk.title = data.value(QStringLiteral("title")).toString();
+        talk.abstract = data.value(QStringLiteral("abstract")).toString();
+        const UserInfo &me = m_client->currentUser();
+        talk.speaker = {me.id, me.username, me.displayName};
+        m_pendingProposals.insert(clientId, talk.id);
+        beginInsertRows({}, rowCount(), rowCount());
+        m_talks.append(talk);
+        endInsertRows();
+    }
+}
+
+void TalksModel::onWriteDone(const QString &type, const QString &clientId,
+                             const QJsonObject *result)
+{
+    if (type == Protocol::Type::ToggleVote) {
+        const qint64 talkId = m_pendingVotes.take(clientId);
+        if (const int row = rowOfTalk(talkId); row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), {VotePendingRole});
+    } else if (type == Protocol::Type::ProposeTalk && m_pendingProposals.contains(clientId)) {
+        removeRow(rowOfTalk(m_pendingProposals.take(clientId)));
+        // The stored talk, from the reply: the event that also brings it may come later.
+        if (result) {
+            const auto talk = Talk::fromJson(result->value(QStringLiteral("talk")).toObject());
+            if (talk && rowOfTalk(talk->id) < 0) {
+                beginInsertRows({}, rowCount(), rowCount());
+                m_talks.append(*talk);
+                endInsertRows();
+            }
+        }
+    }
+}
+
+void TalksModel::removeRow(int row)
+{
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_talks.removeAt(row);
+    endRemoveRows();
+}
+
 void TalksModel::applySnapshot(const QJsonObject &snapshot)
 {
     const auto list = TalkList::fromJson(snapshot);
     if (!list)
         return;
     beginResetModel();
-    m_talks = list->talks;
+    // The server's list, and below it what we proposed that it does not have yet.
+    QList<Talk> pending;
+    for (const Talk &talk : std::as_const(m_talks))
+        if (talk.id < 0)
+            pending.append(talk);
+    m_talks = list->talks + pending;
     endResetModel();
     if (m_votingOpen != list->votingOpen) {
         m_votingOpen = list->votingOpen;
@@ -148,12 +224,7 @@ void TalksModel::applyEvent(const QJsonObject &data)
             endInsertRows();
         }
     } else if (change->kind == Protocol::TalkEvent::Removed) {
-        const int row = rowOfTalk(change->talkId);
-        if (row >= 0) {
-            beginRemoveRows({}, row, row);
-            m_talks.removeAt(row);
-            endRemoveRows();
-        }
+        removeRow(rowOfTalk(change->talkId));
     } else if (change->kind == Protocol::TalkEvent::Tallies) {
         for (const auto &[talkId, votes] : change->tallies)
             setVotes(talkId, votes);

@@ -26,6 +26,11 @@ public:
         VotesRole,
         VotedByMeRole,
         IsMineRole,
+        // Proposed here and not yet stored by the server (offline, say); its id is a
+        // temporary negative number until then.
+        PendingRole,
+        // Your vote on it is on its way: the tick and tally may still change.
+        VotePendingRole,
     };
     Q_ENUM(Role)
 
@@ -50,11 +55,17 @@ private:
     void setVotes(qint64 talkId, qint64 votes);
     void setVotedByMe(qint64 talkId, bool voted);
     void fetchMyVotes();
+    void onWriteQueued(const QString &type, const QString &clientId, const QJsonObject &data);
+    void onWriteDone(const QString &type, const QString &clientId, const QJsonObject *result);
+    void removeRow(int row);
 
     HallwayClient *m_client;
     QList<Talk> m_talks;
     QSet<qint64> m_myVotes;
     bool m_votingOpen = true;
+    QHash<QString, qint64> m_pendingProposals; // clientId -> temporary id
+    QHash<QString, qint64> m_pendingVotes; // clientId -> talk id
+    qint64 m_lastTemporaryId = 0;
 };
 
 // Talks by votes (most first), ties by age, re-sorted as tallies move. A proxy keeps

@@ -28,6 +28,8 @@ FactDelegate::FactDelegate(bool showAuthor, QObject *parent)
 
 QString FactDelegate::header(const QModelIndex &index) const
 {
+    if (index.data(FactFeedModel::PendingRole).toBool())
+        return tr("Sending... (goes out when connected)");
     const QDateTime when = index.data(FactFeedModel::CreatedAtRole).toDateTime();
     const QDateTime now = QDateTime::currentDateTime();
     const QString time = when.date() == now.date()
@@ -82,8 +84,10 @@ void FactDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                           Qt::AlignLeft | Qt::AlignVCenter, header(index));
         top += metrics.height() + Spacing;
     }
+    const bool pending = index.data(FactFeedModel::PendingRole).toBool();
     painter->setPen(selected ? palette.color(QPalette::HighlightedText)
-                             : palette.color(QPalette::Text));
+                             : palette.color(pending ? QPalette::Disabled : QPalette::Normal,
+                                             QPalette::Text));
     painter->drawText(QRect(content.left(), top, content.width(), content.bottom() - top + 1),
                       Qt::TextWordWrap, index.data(FactFeedModel::TextRole).toString());
     painter->restore();

@@ -15,9 +15,6 @@
 namespace Hallway {
 
 namespace {
-// As many as the server's community feed holds by default.
-constexpr int CommunityFeedSize = 20;
-
 const QString ServerUrlKey = QStringLiteral("session/server");
 const QString AlternatesKey = QStringLiteral("session/alternates"); // other nodes of the event
 const QString UsernameKey = QStringLiteral("session/username");
@@ -36,31 +33,66 @@ QString networkAddress()
 }
 } // namespace
 
-HallwayApp::HallwayApp(QObject *parent)
-    : QObject(parent),
-      m_presence(&m_client),
-      m_community(FactFeedModel::community(&m_client, CommunityFeedSize))
+HallwayApp::HallwayApp(QObject *parent) : QObject(parent)
 {
-    connect(&m_client, &HallwayClient::signedIn, this, &HallwayApp::onSignedIn);
-    connect(&m_client, &HallwayClient::sessionEnded, this, &HallwayApp::onSessionEnded);
-    // Asked from the event loop, not inside the TLS handshake that raised it.
-    connect(&m_client.connection(), &ServerConnection::certificateUntrusted, this,
-            &HallwayApp::onCertificateUntrusted, Qt::QueuedConnection);
-    connect(&m_client.connection(), &ServerConnection::certificateChanged, this,
-            &HallwayApp::onCertificateChanged, Qt::QueuedConnection);
-    connect(&m_credentials, &CredentialStore::keychainUnavailable, this,
-            [this](const QString &reason) {
-                if (m_window)
-                    m_window->showKeychainNotice(reason);
-            });
-    m_client.subscribe(Protocol::Topic::Presence);
+    connect(&m_credentials, &CredentialStore::keychainUnavailable, this, [this]() {
+        if (m_window)
+            m_window->showKeychainNotice();
+        if (m_signInDialog)
+            m_signInDialog->setRememberAvailable(false);
+    });
+    m_credentials.probe();
+    beginSession();
 }
 
 HallwayApp::~HallwayApp()
 {
-    if (m_signInDialog)
-        delete m_signInDialog;
-    m_window.reset();
+    delete m_signInDialog;
+    delete m_window;
+    delete m_session;
+}
+
+MainWindow *HallwayApp::mainWindow() const
+{
+    return m_window;
+}
+
+SignInDialog *HallwayApp::signInDialog() const
+{
+    return m_signInDialog;
+}
+
+void HallwayApp::beginSession()
+{
+    if (m_session && (!m_window || m_window->session() != m_session))
+        m_session->end();
+    // A dialog speaks to the session it was made for: the next one gets a new one.
+    if (m_signInDialog) {
+        m_signInDialog->hide();
+        m_signInDialog->deleteLater();
+    }
+    m_session = new Session(this);
+    HallwayClient &client = m_session->client();
+    connect(&client, &HallwayClient::signedIn, this, &HallwayApp::onSignedIn);
+    connect(&client, &HallwayClient::sessionEnded, this, &HallwayApp::onSessionEnded);
+    // Asked from the event loop, not inside the TLS handshake that raised it.
+    connect(&client.connection(), &ServerConnection::certificateUntrusted, this,
+            &HallwayApp::onCertificateUntrusted, Qt::QueuedConnection);
+    connect(&client.connection(), &ServerConnection::certificateChanged, this,
+            &HallwayApp::onCertificateChanged, Qt::QueuedConnection);
+}
+
+void HallwayApp::closeWindow()
+{
+    if (!m_window)
+        return;
+    // The window is deleted first (its deletion is queued first): its panels still speak to
+    // the session while they are torn down.
+    Session *session = m_window->session();
+    m_window->hide();
+    m_window->deleteLater();
+    m_window = nullptr;
+    session->end();
 }
 
 QString HallwayApp::accountKey() const
@@ -84,7 +116,7 @@ void HallwayApp::start()
     QList<QUrl> alternates;
     for (const QString &url : m_settings.value(AlternatesKey).toStringList())
         alternates.append(QUrl(url));
-    m_client.setAlternateServers(alternates);
+    client().setAlternateServers(alternates);
 
     if (!m_settings.value(RememberKey, false).toBool() || username.isEmpty())
         return showSignIn(server, username);
@@ -93,7 +125,7 @@ void HallwayApp::start()
         if (!token)
             return showSignIn(server, username);
         showMainWindow();
-        m_client.resumeSession(server, token.value());
+        client().resumeSession(server, token.value());
     });
 }
 
@@ -136,16 +168,19 @@ bool HallwayApp::hostRoom(quint16 port, bool onNetwork)
 void HallwayApp::showSignIn(const QUrl &server, const QString &username, bool registerMode)
 {
     if (!m_signInDialog) {
-        m_signInDialog = new SignInDialog(&m_client, m_window.get());
+        m_signInDialog = new SignInDialog(&client());
         m_signInDialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_signInDialog->setRememberAvailable(m_credentials.isKeychainAvailable());
+        // Not signing in after all: back to the choice of a room, unless a window is open
+        // (one whose session ended: it says so, and offers to sign in again).
         connect(m_signInDialog, &QDialog::rejected, this, [this]() {
-            if (m_client.status() != HallwayClient::Status::Online)
-                QCoreApplication::quit();
+            if (client().status() != HallwayClient::Status::Online && !m_window)
+                QMetaObject::invokeMethod(this, &HallwayApp::showStartChoice, Qt::QueuedConnection);
         });
     }
     m_signInDialog->setServerUrl(server);
     if (server == m_settings.value(ServerUrlKey).toUrl())
-        m_signInDialog->setAlternateUrls(m_client.alternateServers());
+        m_signInDialog->setAlternateUrls(client().alternateServers());
     m_signInDialog->setUsername(username);
     m_signInDialog->setRegisterMode(registerMode);
     m_signInDialog->show();
@@ -156,13 +191,19 @@ void HallwayApp::showSignIn(const QUrl &server, const QString &username, bool re
 
 void HallwayApp::showMainWindow()
 {
+    if (m_window && m_window->session() != m_session)
+        closeWindow();
     if (!m_window) {
-        m_window = std::make_unique<MainWindow>(&m_client, &m_presence, m_community.get());
-        connect(m_window.get(), &MainWindow::signOutRequested, this, &HallwayApp::signOut);
-        connect(m_window.get(), &MainWindow::switchServerRequested, this,
-                &HallwayApp::switchServer);
+        m_window = new MainWindow(m_session);
+        m_window->setAttribute(Qt::WA_QuitOnClose);
+        connect(m_window, &MainWindow::signOutRequested, this, &HallwayApp::signOut);
+        connect(m_window, &MainWindow::switchServerRequested, this, &HallwayApp::switchServer);
+        connect(m_window, &MainWindow::signInRequested, this, [this]() {
+            showSignIn(m_settings.value(ServerUrlKey).toUrl(),
+                       m_settings.value(UsernameKey).toString());
+        });
         if (!m_credentials.isKeychainAvailable())
-            m_window->showKeychainNotice(m_credentials.unavailableReason());
+            m_window->showKeychainNotice();
     }
     if (m_host.isRunning()) {
         const bool onNetwork = m_settings.value(HostOnNetworkKey, false).toBool();
@@ -178,33 +219,38 @@ void HallwayApp::showMainWindow()
 
 void HallwayApp::onSignedIn(const UserInfo &user, bool freshToken)
 {
+    HallwayClient &client = m_session->client();
     const bool remember = m_signInDialog ? m_signInDialog->rememberMe()
                                          : m_settings.value(RememberKey, false).toBool();
-    m_settings.setValue(ServerUrlKey, m_client.primaryServerUrl());
+    m_settings.setValue(ServerUrlKey, client.primaryServerUrl());
     QStringList alternates;
-    for (const QUrl &url : m_client.alternateServers())
+    for (const QUrl &url : client.alternateServers())
         alternates.append(url.toString());
     m_settings.setValue(AlternatesKey, alternates);
     m_settings.setValue(UsernameKey, user.username);
     m_settings.setValue(RememberKey, remember);
     if (freshToken && remember)
-        m_credentials.writeToken(accountKey(), m_client.token());
+        m_credentials.writeToken(accountKey(), client.token());
     // Unsent writes of this account (messages, facts, votes) live on disk between runs.
     const QByteArray account =
             QCryptographicHash::hash(accountKey().toUtf8(), QCryptographicHash::Sha1).toHex();
-    m_client.setOutboxFile(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                           + QStringLiteral("/outbox/") + QString::fromLatin1(account)
-                           + QStringLiteral(".json"));
+    client.setOutboxFile(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                         + QStringLiteral("/outbox/") + QString::fromLatin1(account)
+                         + QStringLiteral(".json"));
     showMainWindow();
 }
 
 void HallwayApp::onSessionEnded(const Error &error)
 {
-    // The remembered token no longer works: forget it and ask for the password.
-    if (error.code == ErrorCode::Unauthorized)
+    // The remembered token no longer works: forget it.
+    if (error.code == ErrorCode::Unauthorized || error.code == ErrorCode::Forbidden)
         m_credentials.deleteToken(accountKey());
+    // The window stays and says why; signing in again is a new session.
     showMainWindow();
-    showSignIn(m_settings.value(ServerUrlKey).toUrl(), m_settings.value(UsernameKey).toString());
+    beginSession();
+    if (error.code != ErrorCode::Forbidden)
+        showSignIn(m_settings.value(ServerUrlKey).toUrl(),
+                   m_settings.value(UsernameKey).toString());
 }
 
 void HallwayApp::onCertificateUntrusted(const QUrl &server, const QByteArray &sha256,
@@ -212,7 +258,7 @@ void HallwayApp::onCertificateUntrusted(const QUrl &server, const QByteArray &sh
 {
     QWidget *parent = m_signInDialog && m_signInDialog->isVisible()
             ? static_cast<QWidget *>(m_signInDialog)
-            : m_window.get();
+            : m_window.data();
     QMessageBox box(QMessageBox::Warning, tr("Unverified server"),
                     tr("Hallway cannot verify that %1 is who it claims to be.").arg(server.host()),
                     QMessageBox::NoButton, parent);
@@ -236,7 +282,7 @@ void HallwayApp::onCertificateChanged(const QUrl &server, const QByteArray &trus
 {
     QWidget *parent = m_signInDialog && m_signInDialog->isVisible()
             ? static_cast<QWidget *>(m_signInDialog)
-            : m_window.get();
+            : m_window.data();
     QMessageBox box(QMessageBox::Critical, tr("The server's certificate has changed"),
                     tr("<b>Warning: the certificate of %1 is not the one you trusted.</b>")
                             .arg(server.host()),
@@ -260,7 +306,7 @@ void HallwayApp::onCertificateChanged(const QUrl &server, const QByteArray &trus
 
 void HallwayApp::retryAfterTrust(const QUrl &server, const QByteArray &sha256)
 {
-    m_client.knownServers().trust(server, sha256);
+    client().knownServers().trust(server, sha256);
     if (m_signInDialog && m_signInDialog->isVisible())
         return m_signInDialog->submit();
     // A remembered session: resume it as at start.
@@ -271,7 +317,8 @@ void HallwayApp::signOut()
 {
     m_credentials.deleteToken(accountKey());
     m_settings.setValue(RememberKey, false);
-    m_client.signOut();
+    closeWindow();
+    beginSession();
     showSignIn(m_settings.value(ServerUrlKey).toUrl(), m_settings.value(UsernameKey).toString());
 }
 
@@ -279,10 +326,10 @@ void HallwayApp::switchServer()
 {
     m_credentials.deleteToken(accountKey());
     m_settings.setValue(RememberKey, false);
-    m_client.signOut();
-    if (m_window)
-        m_window->hide();
-    showStartChoice();
+    closeWindow();
+    beginSession();
+    // After the window is gone: the choice is a modal dialog with an event loop of its own.
+    QMetaObject::invokeMethod(this, &HallwayApp::showStartChoice, Qt::QueuedConnection);
 }
 
 } // namespace Hallway

@@ -2,16 +2,12 @@
 #pragma once
 
 #include "credentialstore.h"
-#include "factfeedmodel.h"
-#include "hallwayclient.h"
-#include "presencemodel.h"
 #include "roomhost.h"
-#include "signindialog.h"
+#include "session.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QSettings>
-#include <memory>
 
 namespace Hallway {
 
@@ -19,7 +15,9 @@ class MainWindow;
 class SignInDialog;
 
 // Wires the app together and owns its flow: first start (host or join), sign-in,
-// remembered sessions through the keychain, hosting a room, and signing out.
+// remembered sessions through the keychain, hosting a room, and signing out. Each sign-in
+// gets a Session of its own and a MainWindow built for it; signing out or switching server
+// ends both, so nothing of one room or account survives into the next.
 class HallwayApp : public QObject {
     Q_OBJECT
 public:
@@ -28,18 +26,23 @@ public:
 
     void start();
 
-    HallwayClient &client() { return m_client; }
-    PresenceModel &presence() { return m_presence; }
-    FactFeedModel &communityFeed() { return *m_community; }
+    // The session being signed in, or signed in.
+    Session &session() { return *m_session; }
+    HallwayClient &client() { return m_session->client(); }
     CredentialStore &credentials() { return m_credentials; }
     RoomHost &host() { return m_host; }
-    MainWindow *mainWindow() const { return m_window.get(); }
-    SignInDialog *signInDialog() const { return m_signInDialog; }
+    // The window of the signed-in session (or of the one that just ended), if any.
+    MainWindow *mainWindow() const;
+    SignInDialog *signInDialog() const;
 
 Q_SIGNALS:
     void signInShown();
 
 private:
+    // Starts a new session for the next sign-in; the one before ends unless a window shows it.
+    void beginSession();
+    // Ends the window and the session it shows.
+    void closeWindow();
     void showStartChoice();
     void showSignIn(const QUrl &server, const QString &username, bool registerMode = false);
     bool hostRoom(quint16 port, bool onNetwork);
@@ -57,14 +60,11 @@ private:
     QString accountKey() const;
 
     QSettings m_settings;
-    HallwayClient m_client;
-    PresenceModel m_presence;
-    std::unique_ptr<FactFeedModel> m_community;
     CredentialStore m_credentials;
     RoomHost m_host;
-    std::unique_ptr<MainWindow> m_window;
+    QPointer<Session> m_session;
+    QPointer<MainWindow> m_window;
     QPointer<SignInDialog> m_signInDialog;
-    bool m_rememberPending = false;
 };
 
 } // namespace Hallway

@@ -3,6 +3,7 @@
 #include "announcementbar.h"
 #include "changepassworddialog.h"
 #include "chatpanel.h"
+#include "connectionbar.h"
 #include "conversationsmodel.h"
 #include "factcomposer.h"
 #include "factdelegate.h"
@@ -13,6 +14,7 @@
 #include "presencedelegate.h"
 #include "presencemodel.h"
 #include "profilepanel.h"
+#include "session.h"
 #include "talkspanel.h"
 
 #include <QAction>
@@ -32,10 +34,15 @@
 
 namespace Hallway {
 
-MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedModel *community,
-                       QWidget *parent)
-    : QMainWindow(parent), m_client(client), m_presence(presence)
+MainWindow::MainWindow(Session *session, QWidget *parent)
+    : QMainWindow(parent),
+      m_session(session),
+      m_client(&session->client()),
+      m_presence(&session->presence())
 {
+    HallwayClient *client = m_client;
+    PresenceModel *presence = m_presence;
+    FactFeedModel *community = &session->communityFeed();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Hallway"));
     resize(900, 600);
@@ -92,9 +99,9 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
     roomLayout->addWidget(m_communityList, 1);
 
     m_talksPanel = new TalksPanel(client);
-    m_conversations = new ConversationsModel(client, this);
+    m_conversations = &session->conversations();
     m_chatPanel = new ChatPanel(client, m_conversations);
-    m_hubs = new HubsModel(client, this);
+    m_hubs = &session->hubs();
     m_hubPanel = new HubPanel(client, m_hubs, presence);
     m_moderationPanel = new ModerationPanel(client);
     auto *tabs = new QTabWidget;
@@ -138,9 +145,13 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
                             tr("Announcement from %1").arg(announcement.author.displayName),
                             announcement.text.left(200));
             });
+    // Above them, whenever it is not simply online, the state of the connection.
+    m_connectionBar = new ConnectionBar(client);
+    connect(m_connectionBar, &ConnectionBar::signInRequested, this, &MainWindow::signInRequested);
     auto *central = new QWidget;
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_connectionBar);
     centralLayout->addWidget(m_announcementBar);
     centralLayout->addWidget(splitter, 1);
     setCentralWidget(central);
@@ -270,6 +281,9 @@ MainWindow::MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedM
     connect(presence, &QAbstractItemModel::modelReset, this, &MainWindow::updateIdentity);
     updateStatus();
     updateIdentity();
+    // However the session began (a password, a remembered token, a new account), the role
+    // may be known already.
+    updateModeratorTools();
 }
 
 void MainWindow::addModeratorActions(QMenu *menu, qint64 userId, const QString &name,
@@ -356,12 +370,11 @@ void MainWindow::closeProfile()
     m_composer->setFocus();
 }
 
-void MainWindow::showKeychainNotice(const QString &reason)
+void MainWindow::showKeychainNotice()
 {
     m_notice->setText(tr("Hallway cannot use this computer's keychain, so it cannot remember "
                          "your sign-in. You stay signed in until you quit, and will be asked "
-                         "for your password next time. (%1)")
-                              .arg(reason));
+                         "for your password next time."));
     m_notice->show();
 }
 

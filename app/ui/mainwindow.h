@@ -16,6 +16,7 @@ class QTabWidget;
 namespace Hallway {
 
 class AnnouncementBar;
+class ConnectionBar;
 class FactComposer;
 class HubPanel;
 class HubsModel;
@@ -23,6 +24,7 @@ class ModerationPanel;
 class FactFeedModel;
 class PresenceModel;
 class ProfilePanel;
+class Session;
 class TalksPanel;
 class ChatPanel;
 class ConversationsModel;
@@ -33,11 +35,14 @@ class ConversationsModel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(HallwayClient *client, PresenceModel *presence, FactFeedModel *community,
-               QWidget *parent = nullptr);
+    // Shows this session, for as long as it lives: a window is never handed another one.
+    explicit MainWindow(Session *session, QWidget *parent = nullptr);
+
+    Session *session() const { return m_session; }
 
     // Shown once, when the OS has no keychain to remember the sign-in.
-    void showKeychainNotice(const QString &reason);
+    // (The system's reason is in the log: it is in English, and for whoever fixes the keychain.)
+    void showKeychainNotice();
     void setHostedUrl(const QString &url);
     QString connectionStatusText() const;
     ProfilePanel *profilePanel() const { return m_profile; }
@@ -47,6 +52,7 @@ public:
     HubPanel *hubPanel() const { return m_hubPanel; }
     ModerationPanel *moderationPanel() const { return m_moderationPanel; }
     AnnouncementBar *announcementBar() const { return m_announcementBar; }
+    ConnectionBar *connectionBar() const { return m_connectionBar; }
     bool isModerationTabShown() const;
     // Opens the chat tab on a conversation with this person.
     void messageUser(qint64 userId, const QString &name);
@@ -60,6 +66,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void signOutRequested();
     void switchServerRequested();
+    // The session ended (signed out elsewhere, say) and the person wants to sign in again.
+    void signInRequested();
 
 private:
     void updateStatus();
@@ -68,6 +76,7 @@ private:
     // The moderator's entries in a person's context menu.
     void addModeratorActions(QMenu *menu, qint64 userId, const QString &name, bool isModerator);
 
+    Session *m_session; // outlives the window: HallwayApp deletes the window first
     HallwayClient *m_client;
     PresenceModel *m_presence;
     QListView *m_onlineList;
@@ -83,6 +92,7 @@ private:
     HubPanel *m_hubPanel;
     ModerationPanel *m_moderationPanel;
     AnnouncementBar *m_announcementBar;
+    ConnectionBar *m_connectionBar;
     QTabWidget *m_tabs;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_notifyAction;

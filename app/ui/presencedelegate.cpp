@@ -18,10 +18,11 @@ void PresenceDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const bool away = index.data(PresenceModel::IsAwayRole).toBool();
+    const bool known = index.data(PresenceModel::IsKnownRole).toBool();
     const bool self = index.data(PresenceModel::IsSelfRole).toBool();
     if (self)
         opt.text = tr("%1 (you)").arg(opt.text);
-    if (away)
+    if (away || !known)
         opt.palette.setColor(QPalette::Text, opt.palette.color(QPalette::Disabled, QPalette::Text));
     opt.rect.adjust(DotSize + 2 * Padding, 0, 0, 0);
 
@@ -36,7 +37,10 @@ void PresenceDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(away ? QColor(0xE0, 0xA0, 0x20) : QColor(0x2E, 0xB8, 0x4B));
+    // Green here, amber away, grey while nobody can tell.
+    painter->setBrush(!known         ? QColor(0xB0, 0xB0, 0xB0)
+                              : away ? QColor(0xE0, 0xA0, 0x20)
+                                     : QColor(0x2E, 0xB8, 0x4B));
     const QRect dot(option.rect.left() + Padding, option.rect.center().y() - DotSize / 2, DotSize,
                     DotSize);
     painter->drawEllipse(dot);

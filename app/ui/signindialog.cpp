@@ -155,7 +155,18 @@ bool SignInDialog::rememberMe() const
 
 void SignInDialog::setRememberMe(bool on)
 {
-    m_remember->setChecked(on);
+    m_remember->setChecked(on && m_rememberAvailable);
+}
+
+void SignInDialog::setRememberAvailable(bool available)
+{
+    m_rememberAvailable = available;
+    if (!available)
+        m_remember->setChecked(false);
+    m_remember->setEnabled(available && !m_busy);
+    m_remember->setToolTip(available ? QString()
+                                     : tr("This computer has no keychain, so Hallway cannot "
+                                          "remember your sign-in."));
 }
 
 QString SignInDialog::errorText() const
@@ -177,6 +188,7 @@ void SignInDialog::setBusy(bool busy)
           static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_registerMode),
           m_registerFields, static_cast<QWidget *>(m_remember)})
         field->setEnabled(!busy);
+    m_remember->setEnabled(!busy && m_rememberAvailable);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
     if (busy)
         showError(QString());

@@ -29,6 +29,8 @@ public:
     bool isRegisterMode() const;
     bool rememberMe() const;
     void setRememberMe(bool on);
+    // Without a keychain nothing can be remembered: the box is cleared and says why.
+    void setRememberAvailable(bool available);
     QUrl serverUrl() const;
     QList<QUrl> serverUrls() const; // the first, then the other nodes to fail over to
     void setAlternateUrls(const QList<QUrl> &urls);
@@ -55,6 +57,7 @@ private:
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
     bool m_busy = false;
+    bool m_rememberAvailable = true;
 };
 
 } // namespace Hallway

@@ -14,6 +14,7 @@
 #include "moderationpanel.h"
 #include "presencemodel.h"
 #include "protocol.h"
+#include "session.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "widgetcard.h"
@@ -319,11 +320,9 @@ void tst_HubPanel::screenshotForTheReadme()
                          {QStringLiteral("talkId"), talkId}});
         clients.push_back(std::move(client));
     }
-    HallwayClient client;
-    client.subscribe(Protocol::Topic::Presence);
-    PresenceModel presence(&client);
-    std::unique_ptr<FactFeedModel> community(FactFeedModel::community(&client, 20));
-    MainWindow window(&client, &presence, community.get());
+    Session session;
+    HallwayClient &client = session.client();
+    MainWindow window(&session);
     window.resize(1000, 720);
     window.show();
     QSignalSpy signedIn(&client, &HallwayClient::signedIn);

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+#include "connectionbar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace Hallway {
+
+namespace {
+const QString Warning = QStringLiteral("#connectionBar { background: #fff4d6; border: 1px solid "
+                                       "#e0c060; border-radius: 4px; }");
+const QString Stopped = QStringLiteral("#connectionBar { background: #fde4e4; border: 1px solid "
+                                       "#d08080; border-radius: 4px; }");
+} // namespace
+
+ConnectionBar::ConnectionBar(HallwayClient *client, QWidget *parent)
+    : QFrame(parent), m_client(client)
+{
+    setObjectName(QStringLiteral("connectionBar"));
+    m_text = new QLabel;
+    m_text->setObjectName(QStringLiteral("connectionBarText"));
+    m_text->setWordWrap(true);
+    m_action = new QPushButton;
+    m_action->setObjectName(QStringLiteral("connectionBarAction"));
+    auto *layout = new QHBoxLayout(this);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_action);
+    connect(m_action, &QPushButton::clicked, this, &ConnectionBar::act);
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &ConnectionBar::update);
+    connect(client, &HallwayClient::connectionStateChanged, this, &ConnectionBar::update);
+    connect(&client->connection(), &ServerConnection::stateChanged, this, &ConnectionBar::update);
+    connect(client, &HallwayClient::pendingWriteCountChanged, this, &ConnectionBar::update);
+    update();
+}
+
+QString ConnectionBar::text() const
+{
+    return isVisibleTo(parentWidget()) ? m_text->text() : QString();
+}
+
+QString ConnectionBar::actionText() const
+{
+    return m_action->isVisibleTo(this) ? m_action->text() : QString();
+}
+
+void ConnectionBar::update()
+{
+    const QString server = m_client->serverUrl().toString();
+    const ServerConnection &connection = m_client->connection();
+    const bool waiting = connection.state() == ServerConnection::State::WaitingToReconnect;
+    const int seconds = (connection.msUntilReconnect() + 999) / 1000;
+    QString text;
+    QString action;
+    bool stopped = false;
+    switch (m_client->connectionState()) {
+    case HallwayClient::ConnectionState::Online:
+        break;
+    case HallwayClient::ConnectionState::Connecting:
+        text = tr("Connecting to %1...").arg(server);
+        break;
+    case HallwayClient::ConnectionState::Reconnecting:
+        text = waiting ? tr("Connection lost. Reconnecting in %n second(s)...", nullptr, seconds)
+                       : tr("Connection lost. Reconnecting to %1...").arg(server);
+        if (waiting)
+            action = tr("Reconnect &now");
+        break;
+    case HallwayClient::ConnectionState::Offline:
+        text = tr("You are offline. Hallway reconnects as soon as the network is back.");
+        if (waiting)
+            action = tr("Reconnect &now");
+        break;
+    case HallwayClient::ConnectionState::SessionEnded:
+        text = tr("You were signed out: on another device, or because your password was "
+                  "changed.");
+        action = tr("Sign &in again");
+        stopped = true;
+        break;
+    case HallwayClient::ConnectionState::Banned:
+        text = tr("A moderator has banned this account. Hallway will not reconnect.");
+        action = tr("Sign &in as someone else");
+        stopped = true;
+        break;
+    case HallwayClient::ConnectionState::SignedOut:
+        text = tr("Signed out.");
+        action = tr("Sign &in");
+        stopped = true;
+        break;
+    }
+    if (!text.isEmpty()) {
+        // Writes made meanwhile are kept: say so, so nobody types them again.
+        const int pending = m_client->pendingWriteCount();
+        if (pending > 0 && !stopped)
+            text += QLatin1Char(' ')
+                    + tr("%n change(s) will be sent when you are back.", nullptr, pending);
+    }
+    m_text->setText(text);
+    m_action->setText(action);
+    m_action->setVisible(!action.isEmpty());
+    setStyleSheet(stopped ? Stopped : Warning);
+    setVisible(!text.isEmpty());
+    if (waiting && !m_countdown.isActive())
+        m_countdown.start();
+    else if (!waiting)
+        m_countdown.stop();
+}
+
+void ConnectionBar::act()
+{
+    switch (m_client->connectionState()) {
+    case HallwayClient::ConnectionState::Reconnecting:
+    case HallwayClient::ConnectionState::Offline:
+        m_client->connection().reconnectNow();
+        break;
+    case HallwayClient::ConnectionState::SessionEnded:
+    case HallwayClient::ConnectionState::Banned:
+    case HallwayClient::ConnectionState::SignedOut:
+        Q_EMIT signInRequested();
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace Hallway
