@@ -207,6 +207,63 @@
     </message>
   </context>
   <context>
+    <name>Hallway::ConnectionBar</name>
+    <message>
+      <source>Connecting to %1...</source>
+      <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message numerus="yes">
+      <source>Connection lost. Reconnecting in %n second(s)...</source>
+      <translation>
+        <numerusform>Verbindung verloren. Neuer Versuch in %n Sekunde …</numerusform>
+        <numerusform>Verbindung verloren. Neuer Versuch in %n Sekunden …</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Connection lost. Reconnecting to %1...</source>
+      <translation>Verbindung verloren. Verbinde neu mit %1 …</translation>
+    </message>
+    <message>
+      <source>Reconnect &amp;now</source>
+      <translation>&amp;Jetzt neu verbinden</translation>
+    </message>
+    <message>
+      <source>You are offline. Hallway reconnects as soon as the network is back.</source>
+      <translation>Du bist offline. Hallway verbindet sich neu, sobald das Netz wieder da ist.</translation>
+    </message>
+    <message>
+      <source>You were signed out: on another device, or because your password was changed.</source>
+      <translation>Du wurdest abgemeldet: auf einem anderen Gerät, oder weil dein Passwort geändert wurde.</translation>
+    </message>
+    <message>
+      <source>Sign &amp;in again</source>
+      <translation>Wieder &amp;anmelden</translation>
+    </message>
+    <message>
+      <source>A moderator has banned this account. Hallway will not reconnect.</source>
+      <translation>Eine Moderatorin oder ein Moderator hat dieses Konto gesperrt. Hallway verbindet sich nicht neu.</translation>
+    </message>
+    <message>
+      <source>Sign &amp;in as someone else</source>
+      <translation>Als jemand &amp;anderes anmelden</translation>
+    </message>
+    <message>
+      <source>Signed out.</source>
+      <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+      <source>Sign &amp;in</source>
+      <translation>&amp;Anmelden</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n change(s) will be sent when you are back.</source>
+      <translation>
+        <numerusform>%n Änderung wird gesendet, sobald du wieder verbunden bist.</numerusform>
+        <numerusform>%n Änderungen werden gesendet, sobald du wieder verbunden bist.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Hallway::ConversationsModel</name>
     <message>
       <source>%1 (%2 unread)</source>
@@ -266,6 +323,13 @@
     <message>
       <source>A fact has at most %1 characters.</source>
       <translation>Ein Fakt hat höchstens %1 Zeichen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::FactDelegate</name>
+    <message>
+      <source>Sending... (goes out when connected)</source>
+      <translation>Wird gesendet … (geht raus, sobald verbunden)</translation>
     </message>
   </context>
   <context>
@@ -492,10 +556,6 @@
       <translation>Über &amp;Qt</translation>
     </message>
     <message>
-      <source>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time. (%1)</source>
-      <translation>Hallway kann den Schlüsselbund dieses Computers nicht nutzen und sich deine Anmeldung daher nicht merken. Du bleibst angemeldet, bis du Hallway beendest, und wirst beim nächsten Mal nach deinem Passwort gefragt. (%1)</translation>
-    </message>
-    <message>
       <source>Hosting a room at %1</source>
       <translation>Raum wird bereitgestellt unter %1</translation>
     </message>
@@ -654,6 +714,14 @@
       <source>The server cannot save anything right now; what you write goes out by itself as soon as it can.</source>
       <translation>Der Server kann gerade nichts speichern; was du schreibst, geht von selbst raus, sobald er es kann.</translation>
     </message>
+    <message>
+      <source>About this &amp;room...</source>
+      <translation>Über diesen &amp;Raum …</translation>
+    </message>
+    <message>
+      <source>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time.</source>
+      <translation>Hallway kann den Schlüsselbund dieses Computers nicht nutzen und sich deine Anmeldung daher nicht merken. Du bleibst angemeldet, bis du Hallway beendest, und wirst beim nächsten Mal nach deinem Passwort gefragt.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ModerationPanel</name>
@@ -786,6 +854,10 @@
       <source>@%1 (%2), %3</source>
       <translation>@%1 (%2), %3</translation>
     </message>
+    <message>
+      <source>not known while disconnected</source>
+      <translation>unbekannt, solange keine Verbindung besteht</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ProfilePanel</name>
@@ -831,6 +903,41 @@
     </message>
   </context>
   <context>
+    <name>Hallway::RoomInfoDialog</name>
+    <message>
+      <source>About this room</source>
+      <translation>Über diesen Raum</translation>
+    </message>
+    <message>
+      <source>You are hosting this room on this computer. Others join it with this address (Hallway &gt; Connect to another server...).</source>
+      <translation>Du stellst diesen Raum auf diesem Computer bereit. Andere treten ihm mit dieser Adresse bei (Hallway &gt; Mit anderem Server verbinden …).</translation>
+    </message>
+    <message>
+      <source>You are hosting this room on this computer, for this computer only. To let others join, host it again and choose to let others on the network join.</source>
+      <translation>Du stellst diesen Raum auf diesem Computer nur für diesen Computer bereit. Damit andere beitreten können, stelle ihn erneut bereit und erlaube Beitritte aus dem Netzwerk.</translation>
+    </message>
+    <message>
+      <source>&amp;Copy address</source>
+      <translation>Adresse &amp;kopieren</translation>
+    </message>
+    <message>
+      <source>Address:</source>
+      <translation>Adresse:</translation>
+    </message>
+    <message>
+      <source>Database:</source>
+      <translation>Datenbank:</translation>
+    </message>
+    <message>
+      <source>The first account created in this room is its moderator, and can make others moderators from their names in Who's online.</source>
+      <translation>Das erste Konto in diesem Raum moderiert ihn und kann andere über ihre Namen in „Wer ist da“ zu Moderatoren machen.</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>Kopiert</translation>
+    </message>
+  </context>
+  <context>
     <name>Hallway::ServerConnection</name>
     <message>
       <source>The connection was closed.</source>
@@ -855,6 +962,10 @@
     <message>
       <source>The server's certificate is not trusted.</source>
       <translation>Dem Zertifikat des Servers wird nicht vertraut.</translation>
+    </message>
+    <message>
+      <source>You were signed out: on another device, or because the password was changed.</source>
+      <translation>Du wurdest abgemeldet: auf einem anderen Gerät, oder weil das Passwort geändert wurde.</translation>
     </message>
   </context>
   <context>
@@ -960,6 +1071,10 @@
     <message>
       <source>The server refused: %1</source>
       <translation>Der Server hat abgelehnt: %1</translation>
+    </message>
+    <message>
+      <source>This computer has no keychain, so Hallway cannot remember your sign-in.</source>
+      <translation>Dieser Computer hat keinen Schlüsselbund, daher kann sich Hallway deine Anmeldung nicht merken.</translation>
     </message>
   </context>
   <context>

@@ -207,6 +207,63 @@
     </message>
   </context>
   <context>
+    <name>Hallway::ConnectionBar</name>
+    <message>
+      <source>Connecting to %1...</source>
+      <translation>Connecting to %1...</translation>
+    </message>
+    <message numerus="yes">
+      <source>Connection lost. Reconnecting in %n second(s)...</source>
+      <translation>
+        <numerusform>Connection lost. Reconnecting in %n second...</numerusform>
+        <numerusform>Connection lost. Reconnecting in %n seconds...</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Connection lost. Reconnecting to %1...</source>
+      <translation>Connection lost. Reconnecting to %1...</translation>
+    </message>
+    <message>
+      <source>Reconnect &amp;now</source>
+      <translation>Reconnect &amp;now</translation>
+    </message>
+    <message>
+      <source>You are offline. Hallway reconnects as soon as the network is back.</source>
+      <translation>You are offline. Hallway reconnects as soon as the network is back.</translation>
+    </message>
+    <message>
+      <source>You were signed out: on another device, or because your password was changed.</source>
+      <translation>You were signed out: on another device, or because your password was changed.</translation>
+    </message>
+    <message>
+      <source>Sign &amp;in again</source>
+      <translation>Sign &amp;in again</translation>
+    </message>
+    <message>
+      <source>A moderator has banned this account. Hallway will not reconnect.</source>
+      <translation>A moderator has banned this account. Hallway will not reconnect.</translation>
+    </message>
+    <message>
+      <source>Sign &amp;in as someone else</source>
+      <translation>Sign &amp;in as someone else</translation>
+    </message>
+    <message>
+      <source>Signed out.</source>
+      <translation>Signed out.</translation>
+    </message>
+    <message>
+      <source>Sign &amp;in</source>
+      <translation>Sign &amp;in</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n change(s) will be sent when you are back.</source>
+      <translation>
+        <numerusform>%n change will be sent when you are back.</numerusform>
+        <numerusform>%n changes will be sent when you are back.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Hallway::ConversationsModel</name>
     <message>
       <source>%1 (%2 unread)</source>
@@ -266,6 +323,13 @@
     <message>
       <source>A fact has at most %1 characters.</source>
       <translation>A fact has at most %1 characters.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::FactDelegate</name>
+    <message>
+      <source>Sending... (goes out when connected)</source>
+      <translation>Sending... (goes out when connected)</translation>
     </message>
   </context>
   <context>
@@ -605,10 +669,6 @@
       <translation>&amp;Moderation</translation>
     </message>
     <message>
-      <source>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time. (%1)</source>
-      <translation>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time. (%1)</translation>
-    </message>
-    <message>
       <source>Hosting a room at %1</source>
       <translation>Hosting a room at %1</translation>
     </message>
@@ -653,6 +713,14 @@
     <message>
       <source>The server cannot save anything right now; what you write goes out by itself as soon as it can.</source>
       <translation>The server cannot save anything right now; what you write goes out by itself as soon as it can.</translation>
+    </message>
+    <message>
+      <source>About this &amp;room...</source>
+      <translation>About this &amp;room...</translation>
+    </message>
+    <message>
+      <source>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time.</source>
+      <translation>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time.</translation>
     </message>
   </context>
   <context>
@@ -786,6 +854,10 @@
       <source>@%1 (%2), %3</source>
       <translation>@%1 (%2), %3</translation>
     </message>
+    <message>
+      <source>not known while disconnected</source>
+      <translation>not known while disconnected</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ProfilePanel</name>
@@ -831,6 +903,41 @@
     </message>
   </context>
   <context>
+    <name>Hallway::RoomInfoDialog</name>
+    <message>
+      <source>About this room</source>
+      <translation>About this room</translation>
+    </message>
+    <message>
+      <source>You are hosting this room on this computer. Others join it with this address (Hallway &gt; Connect to another server...).</source>
+      <translation>You are hosting this room on this computer. Others join it with this address (Hallway &gt; Connect to another server...).</translation>
+    </message>
+    <message>
+      <source>You are hosting this room on this computer, for this computer only. To let others join, host it again and choose to let others on the network join.</source>
+      <translation>You are hosting this room on this computer, for this computer only. To let others join, host it again and choose to let others on the network join.</translation>
+    </message>
+    <message>
+      <source>&amp;Copy address</source>
+      <translation>&amp;Copy address</translation>
+    </message>
+    <message>
+      <source>Address:</source>
+      <translation>Address:</translation>
+    </message>
+    <message>
+      <source>Database:</source>
+      <translation>Database:</translation>
+    </message>
+    <message>
+      <source>The first account created in this room is its moderator, and can make others moderators from their names in Who's online.</source>
+      <translation>The first account created in this room is its moderator, and can make others moderators from their names in Who's online.</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>Copied</translation>
+    </message>
+  </context>
+  <context>
     <name>Hallway::ServerConnection</name>
     <message>
       <source>The connection was closed.</source>
@@ -855,6 +962,10 @@
     <message>
       <source>The server's certificate is not trusted.</source>
       <translation>The server's certificate is not trusted.</translation>
+    </message>
+    <message>
+      <source>You were signed out: on another device, or because the password was changed.</source>
+      <translation>You were signed out: on another device, or because the password was changed.</translation>
     </message>
   </context>
   <context>
@@ -960,6 +1071,10 @@
     <message>
       <source>The server refused: %1</source>
       <translation>The server refused: %1</translation>
+    </message>
+    <message>
+      <source>This computer has no keychain, so Hallway cannot remember your sign-in.</source>
+      <translation>This computer has no keychain, so Hallway cannot remember your sign-in.</translation>
     </message>
   </context>
   <context>

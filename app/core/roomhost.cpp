@@ -32,6 +32,7 @@ Status RoomHost::start(const QString &databasePath, const QHostAddress &address,
     settings.listenAddress = address;
     settings.port = port;
     settings.databaseUrl = QStringLiteral("sqlite:") + databasePath;
+    settings.firstAccountIsModerator = true; // the host's own account moderates the room
 
     m_thread.start();
     Status result = Done{};
@@ -55,6 +56,7 @@ Status RoomHost::start(const QString &databasePath, const QHostAddress &address,
         return result;
     }
     m_localUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port()));
+    m_databasePath = databasePath;
     qCInfo(lcClientHost).noquote()
             << "hosting a room at" << m_localUrl.toString() << "on" << databasePath;
     return result;

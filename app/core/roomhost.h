@@ -28,11 +28,13 @@ public:
     // The address this app connects to (loopback).
     QUrl localUrl() const { return m_localUrl; }
     quint16 port() const { return m_localUrl.port(); }
+    QString databasePath() const { return m_databasePath; }
 
 private:
     QThread m_thread;
     HallwayServer *m_server = nullptr;
     QUrl m_localUrl;
+    QString m_databasePath;
 };
 
 } // namespace Hallway

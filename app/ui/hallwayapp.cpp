@@ -103,13 +103,14 @@ QString HallwayApp::accountKey() const
 
 void HallwayApp::start()
 {
-    const QUrl server = m_settings.value(ServerUrlKey).toUrl();
+    QUrl server = m_settings.value(ServerUrlKey).toUrl();
     const QString username = m_settings.value(UsernameKey).toString();
 
     if (m_settings.value(HostingKey, false).toBool()) {
         const auto port = static_cast<quint16>(m_settings.value(HostPortKey, 8470).toUInt());
         if (!hostRoom(port, m_settings.value(HostOnNetworkKey, false).toBool()))
             return showStartChoice();
+        server = m_host.localUrl();
     }
     if (server.isEmpty())
         return showStartChoice();
@@ -205,14 +206,16 @@ void HallwayApp::showMainWindow()
         if (!m_credentials.isKeychainAvailable())
             m_window->showKeychainNotice();
     }
-    if (m_host.isRunning()) {
+    // The hosted room's details, in the window of a session in that room.
+    if (m_host.isRunning() && m_session->client().primaryServerUrl() == m_host.localUrl()) {
         const bool onNetwork = m_settings.value(HostOnNetworkKey, false).toBool();
-        m_window->setHostedUrl(
+        m_window->setHostedRoom(
                 QStringLiteral("ws://%1:%2")
                         .arg(onNetwork ? networkAddress() : QStringLiteral("127.0.0.1"))
-                        .arg(m_host.port()));
+                        .arg(m_host.port()),
+                onNetwork, m_host.databasePath());
     } else {
-        m_window->setHostedUrl(QString());
+        m_window->setHostedRoom(QString(), false, QString());
     }
     m_window->show();
 }

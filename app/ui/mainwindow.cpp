@@ -14,6 +14,7 @@
 #include "presencedelegate.h"
 #include "presencemodel.h"
 #include "profilepanel.h"
+#include "roominfodialog.h"
 #include "session.h"
 #include "talkspanel.h"
 
@@ -233,6 +234,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
             QSettings().value(QStringLiteral("notifications/enabled"), true).toBool());
     connect(m_notifyAction, &QAction::toggled, this,
             [](bool on) { QSettings().setValue(QStringLiteral("notifications/enabled"), on); });
+    m_roomInfoAction = hallwayMenu->addAction(tr("About this &room..."), this, [this]() {
+        RoomInfoDialog dialog(m_hostedAddress, m_hostedOnNetwork, m_hostedDatabase, this);
+        dialog.exec();
+    });
+    m_roomInfoAction->setObjectName(QStringLiteral("roomInfoAction"));
+    m_roomInfoAction->setVisible(false);
     hallwayMenu->addAction(tr("Connect to another &server..."), this,
                            &MainWindow::switchServerRequested);
     hallwayMenu->addSeparator();
@@ -378,10 +385,14 @@ void MainWindow::showKeychainNotice()
     m_notice->show();
 }
 
-void MainWindow::setHostedUrl(const QString &url)
+void MainWindow::setHostedRoom(const QString &address, bool onNetwork, const QString &databasePath)
 {
-    m_hostStatus->setText(url.isEmpty() ? QString() : tr("Hosting a room at %1").arg(url));
-    m_hostStatus->setVisible(!url.isEmpty());
+    m_hostedAddress = address;
+    m_hostedOnNetwork = onNetwork;
+    m_hostedDatabase = databasePath;
+    m_hostStatus->setText(address.isEmpty() ? QString() : tr("Hosting a room at %1").arg(address));
+    m_hostStatus->setVisible(!address.isEmpty());
+    m_roomInfoAction->setVisible(!address.isEmpty());
 }
 
 QString MainWindow::connectionStatusText() const

@@ -43,7 +43,11 @@ public:
     // Shown once, when the OS has no keychain to remember the sign-in.
     // (The system's reason is in the log: it is in English, and for whoever fixes the keychain.)
     void showKeychainNotice();
-    void setHostedUrl(const QString &url);
+    // The room this app hosts, if this window's session is in it: its address for others,
+    // and where its database is. An empty address: not hosting.
+    void setHostedRoom(const QString &address, bool onNetwork, const QString &databasePath);
+    // Hallway > About this room: shown while hosting.
+    QAction *roomInfoAction() const { return m_roomInfoAction; }
     QString connectionStatusText() const;
     ProfilePanel *profilePanel() const { return m_profile; }
     FactComposer *composer() const { return m_composer; }
@@ -99,6 +103,10 @@ private:
     QLabel *m_notice;
     QLabel *m_connectionStatus;
     QLabel *m_hostStatus;
+    QAction *m_roomInfoAction;
+    QString m_hostedAddress;
+    bool m_hostedOnNetwork = false;
+    QString m_hostedDatabase;
     QAction *m_awayAction;
     QTimer m_countdown;
 };

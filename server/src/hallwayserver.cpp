@@ -99,6 +99,7 @@ Status HallwayServer::start()
 
     m_hasher = std::make_unique<PasswordHasher>();
     m_auth = std::make_unique<AuthService>(*m_storage, *m_hasher);
+    m_auth->setFirstAccountIsModerator(m_settings.firstAccountIsModerator);
     m_presence = std::make_unique<PresenceTopic>(m_settings.topicHistory);
     m_facts = std::make_unique<FactService>(
             *m_storage, m_settings.communityFeedSize, m_settings.communityFeedIntervalMs,

@@ -28,6 +28,19 @@ void readInteger(QSettings &ini, const QString &key, T &target, qint64 minimum,
     }
     target = static_cast<T>(value);
 }
+
+void readBool(QSettings &ini, const QString &key, bool &target, QStringList &problems)
+{
+    if (!ini.contains(key))
+        return;
+    const QString value = ini.value(key).toString().toLower();
+    if (value == QLatin1StringView("true") || value == QLatin1StringView("1"))
+        target = true;
+    else if (value == QLatin1StringView("false") || value == QLatin1StringView("0"))
+        target = false;
+    else
+        problems.append(QStringLiteral("%1 must be true or false").arg(key));
+}
 } // namespace
 
 QString ServerSettings::defaultDatabaseUrl()
@@ -53,6 +66,7 @@ Status ServerSettings::loadFile(const QString &path)
             QStringLiteral("server/port"),
             QStringLiteral("server/shutdown_grace_ms"),
             QStringLiteral("database/url"),
+            QStringLiteral("auth/first_account_is_moderator"),
             QStringLiteral("limits/max_message_bytes"),
             QStringLiteral("limits/read_buffer_bytes"),
             QStringLiteral("limits/max_unsent_bytes"),
@@ -152,6 +166,8 @@ Status ServerSettings::loadFile(const QString &path)
         tlsKeyFile = ini.value(QStringLiteral("tls/key")).toString();
     if (ini.contains(QStringLiteral("database/url")))
         databaseUrl = ini.value(QStringLiteral("database/url")).toString();
+    readBool(ini, QStringLiteral("auth/first_account_is_moderator"), firstAccountIsModerator,
+             problems);
     readInteger(ini, QStringLiteral("limits/max_message_bytes"), maxMessageBytes, 1024, problems);
     readInteger(ini, QStringLiteral("limits/read_buffer_bytes"), readBufferBytes, 1024, problems);
     readInteger(ini, QStringLiteral("limits/max_unsent_bytes"), maxUnsentBytes, 1024, problems);

@@ -16,6 +16,9 @@ struct ServerSettings {
     QHostAddress listenAddress = QHostAddress::LocalHost; // [server] listen
     quint16 port = 8470; // [server] port; 0 picks a free port
     QString databaseUrl; // [database] url; empty: sqlite in the user's data folder
+    // The first account registered in an empty room is its moderator: a room the app hosts
+    // belongs to the person hosting it.
+    bool firstAccountIsModerator = false; // [auth] first_account_is_moderator
     // With both, the server speaks wss:// (TLS) only. PEM files; the certificate file may hold
     // the whole chain, the server's own certificate first.
     QString tlsCertificateFile; // [tls] certificate

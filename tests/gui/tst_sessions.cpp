@@ -6,12 +6,20 @@
 #include "announcementbar.h"
 #include "chatmodel.h"
 #include "chatpanel.h"
+#include "connectionbar.h"
 #include "factcomposer.h"
+#include "factfeedmodel.h"
 #include "hallwayapp.h"
 #include "mainwindow.h"
 #include "moderationpanel.h"
+#include "presencemodel.h"
 #include "protocol.h"
+#include "roomhost.h"
+#include "roominfodialog.h"
+#include "session.h"
 #include "signindialog.h"
+#include "talksmodel.h"
+#include "talkspanel.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -20,12 +28,18 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDialogButtonBox>
+#include <QFile>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -126,6 +140,10 @@ private Q_SLOTS:
     void aModeratorSigningInWithAPasswordHasTheToolsAtOnce();
     void cancellingSignInAfterSigningOutKeepsTheAppOpen();
     void withoutAKeychainNothingOffersToRememberYou();
+    void writesMadeWhileTheServerIsDownShowPendingThenDoneOnce();
+    void theNetworkComingBackReconnectsAtOnce();
+    void signedOutElsewhereOrBannedIsSaidAndNotRetried();
+    void theHostOfARoomModeratesIt();
 
 private:
     // Starts the app remembering this server, and signs in through the dialog.
@@ -137,6 +155,7 @@ private:
 
     TestServer m_roomA;
     TestServer m_roomB;
+    TestServer m_flaky; // killed and restarted
     QTemporaryDir m_settingsDir;
     std::unique_ptr<HallwayApp> m_app;
 };
@@ -161,11 +180,20 @@ void tst_Sessions::initTestCase()
         QVERIFY(!setup.registerUser(username, Password, name).isError());
     }
     QVERIFY(m_roomA.createModerator(QStringLiteral("mona"), Password));
+    QVERIFY(m_flaky.start());
+    for (const QString &name : {QStringLiteral("dora"), QStringLiteral("eve")}) {
+        TestClient setup;
+        QVERIFY(setup.open(m_flaky.url()));
+        QVERIFY(!setup.hello().isError());
+        QVERIFY(!setup.registerUser(name, Password, name.toUpper()).isError());
+    }
 }
 
 void tst_Sessions::init()
 {
     QSettings().clear();
+    if (!m_flaky.isRunning()) // a test that failed half-way left it stopped
+        QVERIFY(m_flaky.restart());
 }
 
 void tst_Sessions::cleanup()
@@ -346,6 +374,236 @@ void tst_Sessions::withoutAKeychainNothingOffersToRememberYou()
     const QString reason = m_app->credentials().unavailableReason();
     QVERIFY(!reason.isEmpty());
     QVERIFY2(!notice->text().contains(reason), qPrintable(notice->text()));
+}
+
+namespace {
+QList<int> rowsWith(const QAbstractItemModel *model, int role, const QVariant &value)
+{
+    QList<int> rows;
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->index(row, 0).data(role) == value)
+            rows.append(row);
+    return rows;
+}
+
+bool everyoneUnknown(const QAbstractItemModel *presence)
+{
+    for (int row = 0; row < presence->rowCount(); ++row)
+        if (presence->index(row, 0).data(PresenceModel::IsKnownRole).toBool())
+            return false;
+    return presence->rowCount() > 0;
+}
+} // namespace
+
+void tst_Sessions::writesMadeWhileTheServerIsDownShowPendingThenDoneOnce()
+{
+    Person eve;
+    QVERIFY(eve.signIn(m_flaky.url(), QStringLiteral("eve")));
+    const Envelope proposed =
+            eve.client->request(Protocol::Type::ProposeTalk,
+                                {{QStringLiteral("clientId"), QStringLiteral("e1")},
+                                 {QStringLiteral("title"), QStringLiteral("Eve's talk")}});
+    QVERIFY(!proposed.isError());
+    const qint64 talkId = proposed.data.value(QStringLiteral("talk"))
+                                  .toObject()
+                                  .value(QStringLiteral("id"))
+                                  .toInteger();
+
+    startAndSignIn(m_flaky.url(), QStringLiteral("dora"));
+    MainWindow *window = m_app->mainWindow();
+    ConnectionBar *bar = window->connectionBar();
+    QVERIFY(bar->text().isEmpty()); // online: nothing to say
+    const QAbstractItemModel *presence = child<QListView>(window, "onlineList")->model();
+    const QAbstractItemModel *feed = child<QListView>(window, "communityFeed")->model();
+    TalksModel *talks = window->talksPanel()->talks();
+    QTRY_VERIFY(presence->rowCount() == 2
+                && rowsWith(talks, TalksModel::TalkIdRole, talkId).size() == 1);
+    window->messageUser(eve.id, QStringLiteral("EVE"));
+    QTRY_VERIFY(window->chatPanel()->chat());
+    // Only "Reconnect now" can bring it back within this test.
+    m_app->client().connection().setReconnectDelays(60'000, 60'000);
+
+    m_flaky.kill();
+    QTRY_VERIFY(bar->text().startsWith(QStringLiteral("Connection lost. Reconnecting in")));
+    QCOMPARE(bar->actionText(), QStringLiteral("Reconnect &now"));
+    QTRY_VERIFY(everyoneUnknown(presence)); // greyed, not shown as here
+
+    // A fact, a message, a vote and a proposal while the server is gone: each shows, pending.
+    window->findChild<QTabWidget *>(QStringLiteral("centralTabs"))->setCurrentIndex(0);
+    QTest::keyClicks(child<QLineEdit>(window, "factEdit"), QStringLiteral("Written offline"));
+    QTest::keyClick(child<QLineEdit>(window, "factEdit"), Qt::Key_Return);
+    QCOMPARE(rowsWith(feed, FactFeedModel::PendingRole, true).size(), 1);
+    QCOMPARE(feed->index(0, 0).data().toString(), QStringLiteral("Written offline"));
+    window->messageUser(eve.id, QStringLiteral("EVE"));
+    ChatModel *chat = window->chatPanel()->chat();
+    QTest::keyClicks(window->chatPanel()->composer(), QStringLiteral("Sent offline"));
+    QTest::keyClick(window->chatPanel()->composer(), Qt::Key_Return);
+    QTRY_COMPARE(rowsWith(chat, ChatModel::StateRole, int(ChatModel::State::Sending)).size(), 1);
+    m_app->client().toggleVote(talkId);
+    const int talkRow = rowsWith(talks, TalksModel::TalkIdRole, talkId).value(0);
+    QVERIFY(talks->index(talkRow, 0).data(TalksModel::VotePendingRole).toBool());
+    m_app->client().submitWrite(Protocol::Type::ProposeTalk,
+                                {{QStringLiteral("title"), QStringLiteral("Proposed offline")}});
+    QCOMPARE(rowsWith(talks, TalksModel::PendingRole, true).size(), 1);
+    QVERIFY2(bar->text().contains(QStringLiteral("4 change")), qPrintable(bar->text()));
+
+    // The server comes back; "Reconnect now" does not wait out the delay.
+    QVERIFY(m_flaky.restart());
+    QVERIFY(bar->text().startsWith(QStringLiteral("Connection lost. Reconnecting in")));
+    child<QPushButton>(bar, "connectionBarAction")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->client().status(), HallwayClient::Status::Online, 10'000);
+    QTRY_VERIFY(bar->text().isEmpty());
+    QTRY_VERIFY(!everyoneUnknown(presence));
+
+    // Each is done, and there once.
+    QTRY_COMPARE(m_app->client().pendingWriteCount(), 0);
+    QTRY_COMPARE(rowsWith(feed, Qt::DisplayRole, QStringLiteral("Written offline")).size(), 1);
+    QCOMPARE(rowsWith(feed, FactFeedModel::PendingRole, true).size(), 0);
+    QTRY_COMPARE(rowsWith(chat, ChatModel::TextRole, QStringLiteral("Sent offline")).size(), 1);
+    QCOMPARE(rowsWith(chat, ChatModel::StateRole, int(ChatModel::State::Sending)).size(), 0);
+    QTRY_VERIFY(talks->index(rowsWith(talks, TalksModel::TalkIdRole, talkId).value(0), 0)
+                        .data(TalksModel::VotedByMeRole)
+                        .toBool());
+    QVERIFY(!talks->index(rowsWith(talks, TalksModel::TalkIdRole, talkId).value(0), 0)
+                     .data(TalksModel::VotePendingRole)
+                     .toBool());
+    QTRY_COMPARE(rowsWith(talks, TalksModel::TitleRole, QStringLiteral("Proposed offline")).size(),
+                 1);
+    QCOMPARE(rowsWith(talks, TalksModel::PendingRole, true).size(), 0);
+    // And the server stored each once.
+    Person check;
+    QVERIFY(check.signIn(m_flaky.url(), QStringLiteral("eve")));
+    const qint64 dora = m_app->client().currentUser().id;
+    const Envelope history = check.client->request(
+            Protocol::Type::ChatHistory,
+            {{QStringLiteral("conversation"),
+              QStringLiteral("%1:%2").arg(qMin(dora, check.id)).arg(qMax(dora, check.id))}});
+    QVERIFY(!history.isError());
+    QCOMPARE(history.data.value(QStringLiteral("messages")).toArray().size(), 1);
+}
+
+void tst_Sessions::theNetworkComingBackReconnectsAtOnce()
+{
+    startAndSignIn(m_flaky.url(), QStringLiteral("dora"));
+    ConnectionBar *bar = m_app->mainWindow()->connectionBar();
+    ServerConnection &connection = m_app->client().connection();
+    connection.setReconnectDelays(60'000, 60'000);
+    // What QNetworkInformation reports on a laptop whose Wi-Fi drops while the server restarts.
+    connection.setNetworkReachable(false);
+    m_flaky.kill();
+    QTRY_COMPARE(
+            bar->text(),
+            QStringLiteral("You are offline. Hallway reconnects as soon as the network is back."));
+    QVERIFY(m_flaky.restart());
+    connection.setNetworkReachable(true);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->client().status(), HallwayClient::Status::Online, 10'000);
+    QTRY_VERIFY(bar->text().isEmpty());
+}
+
+void tst_Sessions::signedOutElsewhereOrBannedIsSaidAndNotRetried()
+{
+    startAndSignIn(m_roomA.url(), QStringLiteral("bob"));
+    MainWindow *window = m_app->mainWindow();
+    ConnectionBar *bar = window->connectionBar();
+
+    // Another device with the same session signs out: this one is told, and asked again.
+    Person otherDevice;
+    QVERIFY(otherDevice.client->open(m_roomA.url()));
+    QVERIFY(!otherDevice.client->hello().isError());
+    QVERIFY(!otherDevice.client
+                     ->request(Protocol::Type::Resume,
+                               {{QStringLiteral("token"), m_app->client().token()}})
+                     .isError());
+    QVERIFY(!otherDevice.client->request(Protocol::Type::Logout).isError());
+    QTRY_COMPARE(m_app->mainWindow()->session()->client().connectionState(),
+                 HallwayClient::ConnectionState::SessionEnded);
+    QVERIFY(bar->text().startsWith(QStringLiteral("You were signed out")));
+    QCOMPARE(bar->actionText(), QStringLiteral("Sign &in again"));
+    QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
+    m_app->signInDialog()->reject(); // later: the bar's button asks again
+    QVERIFY(window->isVisible());
+    child<QPushButton>(bar, "connectionBarAction")->click();
+    signInThroughTheDialog(m_roomA.url(), QStringLiteral("bob"));
+    QVERIFY(m_app->mainWindow() != window);
+
+    // A moderator bans Bob: the window says so and does not reconnect.
+    window = m_app->mainWindow();
+    bar = window->connectionBar();
+    Person mona;
+    QVERIFY(mona.signIn(m_roomA.url(), QStringLiteral("mona")));
+    QVERIFY(!mona.client
+                     ->request(Protocol::Type::Ban,
+                               {{QStringLiteral("userId"), m_app->client().currentUser().id}})
+                     .isError());
+    QTRY_COMPARE(window->session()->client().connectionState(),
+                 HallwayClient::ConnectionState::Banned);
+    QCOMPARE(bar->text(),
+             QStringLiteral("A moderator has banned this account. Hallway will not reconnect."));
+    QCOMPARE(window->session()->client().connection().state(),
+             ServerConnection::State::Disconnected);
+    QVERIFY(!mona.client
+                     ->request(Protocol::Type::Ban,
+                               {{QStringLiteral("userId"),
+                                 window->session()->client().currentUser().id},
+                                {QStringLiteral("banned"), false}})
+                     .isError());
+}
+
+void tst_Sessions::theHostOfARoomModeratesIt()
+{
+    QStandardPaths::setTestModeEnabled(true); // the hosted room's database in a test folder
+    QFile::remove(RoomHost::defaultDatabasePath());
+    QSettings settings;
+    settings.setValue(QStringLiteral("host/enabled"), true);
+    settings.setValue(QStringLiteral("host/port"), 0); // any free port
+    m_app = std::make_unique<HallwayApp>();
+    m_app->start();
+    QVERIFY(m_app->host().isRunning());
+    QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
+    SignInDialog *dialog = m_app->signInDialog();
+    QCOMPARE(dialog->serverUrl(), m_app->host().localUrl());
+    dialog->setRegisterMode(true);
+    child<QLineEdit>(dialog, "username")->setText(QStringLiteral("host"));
+    child<QLineEdit>(dialog, "password")->setText(Password);
+    child<QLineEdit>(dialog, "displayName")->setText(QStringLiteral("The Host"));
+    dialog->submit();
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->mainWindow() && m_app->mainWindow()->isVisible(), 10'000);
+    MainWindow *window = m_app->mainWindow();
+
+    // The first account of the hosted room moderates it, from the first moment.
+    QVERIFY(m_app->client().isModerator());
+    QVERIFY(window->isModerationTabShown());
+    // Anyone after is an attendee, whom the host can make a moderator.
+    TestClient guest;
+    QVERIFY(guest.open(m_app->host().localUrl()));
+    QVERIFY(!guest.hello().isError());
+    const Envelope registered = guest.registerUser(QStringLiteral("guest"), Password);
+    QCOMPARE(registered.data.value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("role"))
+                     .toString(),
+             QStringLiteral("attendee"));
+
+    // About this room: the address to share (copied with one click) and the database.
+    QVERIFY(window->roomInfoAction()->isVisible());
+    QString shown;
+    QString database;
+    QTimer::singleShot(0, this, [&shown, &database]() {
+        auto *about = qobject_cast<RoomInfoDialog *>(visibleTopLevel("roomInfoDialog"));
+        if (!about)
+            return;
+        shown = child<QLineEdit>(about, "roomAddress")->text();
+        database = child<QLineEdit>(about, "roomDatabase")->text();
+        child<QPushButton>(about, "copyAddressButton")->click();
+        about->reject();
+    });
+    window->roomInfoAction()->trigger(); // a modal dialog: returns once answered
+    const QString address = QStringLiteral("ws://127.0.0.1:%1").arg(m_app->host().port());
+    QCOMPARE(shown, address);
+    QCOMPARE(database, RoomHost::defaultDatabasePath());
+    QCOMPARE(QGuiApplication::clipboard()->text(), address);
+    m_app.reset();
+    QFile::remove(RoomHost::defaultDatabasePath());
 }
 
 QTEST_MAIN(tst_Sessions)

@@ -56,8 +56,13 @@ void AuthService::registerUser(QObject *context, const RegisterRequest &request,
             [this, context, request, done](const Expected<QString> &hash) {
                 if (!hash)
                     return done(hash.error());
-                NewUser user{request.username, request.displayName, hash.value(),
-                             request.city,     request.region,      Role::Attendee};
+                NewUser user{request.username,
+                             request.displayName,
+                             hash.value(),
+                             request.city,
+                             request.region,
+                             Role::Attendee,
+                             m_firstAccountIsModerator};
                 m_storage.run<Expected<UserInfo>>(
                         context,
                         [user](StorageWorker &worker) { return worker.createUser(user, now()); },
@@ -65,7 +70,10 @@ void AuthService::registerUser(QObject *context, const RegisterRequest &request,
                             if (!created)
                                 return done(created.error());
                             qCInfo(lcAuth).noquote()
-                                    << "registered" << quotedForLog(created->username);
+                                    << "registered" << quotedForLog(created->username)
+                                    << (created->role == Role::Moderator
+                                                ? "as the room's first account and moderator"
+                                                : "");
                             startSession(context, StoredCredentials{created.value(), {}}, done);
                         });
             });

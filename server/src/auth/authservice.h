@@ -32,6 +32,9 @@ public:
 
     AuthService(Storage &storage, PasswordHasher &hasher, QObject *parent = nullptr);
 
+    // [auth] first_account_is_moderator: the first account of an empty room moderates it.
+    void setFirstAccountIsModerator(bool on) { m_firstAccountIsModerator = on; }
+
     void registerUser(QObject *context, const RegisterRequest &request, SignInCallback done);
     void login(QObject *context, const LoginRequest &request, SignInCallback done);
     void resume(QObject *context, const ResumeRequest &request, SignInCallback done);
@@ -44,6 +47,7 @@ private:
 
     Storage &m_storage;
     PasswordHasher &m_hasher;
+    bool m_firstAccountIsModerator = false;
 };
 
 } // namespace Hallway

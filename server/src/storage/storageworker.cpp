@@ -279,14 +279,19 @@ bool StorageWorker::isUniqueViolation(const QSqlQuery &query) const
 
 Expected<UserInfo> StorageWorker::createUser(const NewUser &user, qint64 nowMs)
 {
+    // The role is decided in the insert itself: on SQLite, whose writes are serial, only one
+    // account can be the first.
     PreparedQuery query = prepared(QStringLiteral(
             "INSERT INTO users (username, display_name, password_hash, city, region, role, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+            "created_at) VALUES (?, ?, ?, ?, ?, CASE WHEN ? AND NOT EXISTS (SELECT 1 FROM users) "
+            "THEN ? ELSE ? END, ?) ON CONFLICT DO NOTHING"));
     query.addBindValue(user.username);
     query.addBindValue(user.displayName);
     query.addBindValue(user.passwordHash);
     query.addBindValue(nonNull(user.city));
     query.addBindValue(nonNull(user.region));
+    query.addBindValue(user.moderatorIfFirst);
+    query.addBindValue(roleName(Role::Moderator));
     query.addBindValue(roleName(user.role));
     query.addBindValue(nowMs);
     // A taken username inserts nothing rather than failing: an error would abort the

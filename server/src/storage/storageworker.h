@@ -32,6 +32,7 @@ struct NewUser {
     QString city;
     QString region;
     Role role = Role::Attendee;
+    bool moderatorIfFirst = false; // a moderator instead, if the room has no account yet
 };
 
 struct StoredFact {
