@@ -4,4 +4,3 @@
 Q_LOGGING_CATEGORY(lcClientNet, "hallway.client.net", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcClientSession, "hallway.client.session", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcClientKeychain, "hallway.client.keychain", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcClientHost, "hallway.client.host", QtInfoMsg)

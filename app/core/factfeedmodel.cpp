@@ -9,9 +9,16 @@
 
 namespace Hallway {
 
-FactFeedModel *FactFeedModel::community(HallwayClient *client, int size, QObject *parent)
+namespace {
+// What a server that does not say keeps (the protocol's default).
+constexpr int DefaultCommunitySize = 20;
+} // namespace
+
+FactFeedModel *FactFeedModel::community(HallwayClient *client, int maxRows, QObject *parent)
 {
-    return new FactFeedModel(client, Protocol::Topic::CommunityFacts, 0, size, parent);
+    auto *feed = new FactFeedModel(client, Protocol::Topic::CommunityFacts, 0, maxRows, parent);
+    feed->m_sizeFromServer = maxRows <= 0;
+    return feed;
 }
 
 FactFeedModel *FactFeedModel::userFeed(HallwayClient *client, qint64 userId, QObject *parent)
@@ -166,6 +173,9 @@ void FactFeedModel::applySnapshot(const QJsonObject &snapshot)
     const auto page = FactPage::fromJson(snapshot);
     if (!page)
         return;
+    // The community feed is as long as the server keeps it ([facts] community_size).
+    if (m_sizeFromServer)
+        m_maxRows = snapshot.value(QStringLiteral("size")).toInt(DefaultCommunitySize);
     beginResetModel();
     m_facts = page->facts;
     std::sort(m_facts.begin(), m_facts.end(),

@@ -29,8 +29,10 @@ public:
     };
     Q_ENUM(Role)
 
-    // The community feed, at most `size` facts.
-    static FactFeedModel *community(HallwayClient *client, int size, QObject *parent = nullptr);
+    // The community feed: as many facts as the server's community feed holds (its snapshot
+    // says), or at most maxRows.
+    static FactFeedModel *community(HallwayClient *client, int maxRows = 0,
+                                    QObject *parent = nullptr);
     // One user's facts, all of them as the view scrolls.
     static FactFeedModel *userFeed(HallwayClient *client, qint64 userId, QObject *parent = nullptr);
     ~FactFeedModel() override;
@@ -67,6 +69,7 @@ private:
     QString m_topic;
     qint64 m_userId; // 0 for the community feed
     int m_maxRows; // 0: unbounded
+    bool m_sizeFromServer = false;
     QList<Fact> m_facts;
     struct Pending {
         QString clientId;

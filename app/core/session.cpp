@@ -18,7 +18,7 @@ constexpr auto LogoutGrace = std::chrono::seconds(5);
 Session::Session(QObject *parent)
     : QObject(parent),
       m_presence(std::make_unique<PresenceModel>(&m_client)),
-      m_community(FactFeedModel::community(&m_client, DefaultCommunityFeedSize)),
+      m_community(FactFeedModel::community(&m_client)),
       m_conversations(std::make_unique<ConversationsModel>(&m_client)),
       m_hubs(std::make_unique<HubsModel>(&m_client))
 {

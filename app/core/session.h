@@ -20,9 +20,6 @@ class PresenceModel;
 class Session : public QObject {
     Q_OBJECT
 public:
-    // How many facts the community feed holds when the server does not say.
-    static constexpr int DefaultCommunityFeedSize = 20;
-
     explicit Session(QObject *parent = nullptr);
     ~Session() override;
 

@@ -79,7 +79,8 @@ void CommunityFeedTopic::flush()
 
 QJsonObject CommunityFeedTopic::snapshot() const
 {
-    return {{QStringLiteral("facts"), factsToJson(m_latest.mid(0, m_size))}};
+    return {{QStringLiteral("facts"), factsToJson(m_latest.mid(0, m_size))},
+            {QStringLiteral("size"), m_size}};
 }
 
 } // namespace Hallway

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "roomhost.h"
-#include "clientlogging.h"
 #include "hallwayserver.h"
 
 #include <QEventLoop>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTimer>
 
 namespace Hallway {
+
+namespace {
+Q_LOGGING_CATEGORY(lcRoomHost, "hallway.app.host", QtInfoMsg)
+} // namespace
 
 RoomHost::RoomHost(QObject *parent) : QObject(parent)
 {
@@ -57,7 +61,7 @@ Status RoomHost::start(const QString &databasePath, const QHostAddress &address,
     }
     m_localUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->port()));
     m_databasePath = databasePath;
-    qCInfo(lcClientHost).noquote()
+    qCInfo(lcRoomHost).noquote()
             << "hosting a room at" << m_localUrl.toString() << "on" << databasePath;
     return result;
 }
@@ -77,7 +81,7 @@ void RoomHost::stop()
             server, [server]() { delete server; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
-    qCInfo(lcClientHost) << "stopped hosting";
+    qCInfo(lcRoomHost) << "stopped hosting";
 }
 
 } // namespace Hallway

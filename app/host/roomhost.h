@@ -14,6 +14,7 @@ class HallwayServer;
 
 // "Host on this computer": the same server as hallway-server, run in-process on its own
 // thread with SQLite in the app's data folder, so the window stays smooth while it serves.
+// The app speaks to it like to any other server: over the protocol, on loopback.
 class RoomHost : public QObject {
     Q_OBJECT
 public:
