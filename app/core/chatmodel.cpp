@@ -193,8 +193,11 @@ void ChatModel::loadLatest()
                     if (const auto message = ChatMessage::fromJson(value.toObject()))
                         page.prepend(message.value()); // oldest first
                 }
-                if (m_rows.isEmpty())
+                // Whether there is older history is the first page's to say; a message that
+                // arrived live meanwhile does not change it.
+                if (!m_firstPageLoaded)
                     m_hasOlder = reply->value(QStringLiteral("hasMore")).toBool();
+                m_firstPageLoaded = true;
                 for (const ChatMessage &message : std::as_const(page))
                     place(message);
                 acknowledgeIncoming(page);

@@ -63,6 +63,7 @@ private:
     QString m_conversation;
     QList<Row> m_rows;
     bool m_hasOlder = false;
+    bool m_firstPageLoaded = false;
     bool m_loading = false;
     qint64 m_lastMarkedRead = 0;
 };

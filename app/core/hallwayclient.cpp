@@ -4,6 +4,7 @@
 #include "protocol.h"
 #include "talkmessages.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -26,6 +27,15 @@ HallwayClient::HallwayClient(QObject *parent) : QObject(parent)
     connect(&m_connection, &ServerConnection::networkReachableChanged, this,
             &HallwayClient::updateConnectionState);
     m_connection.setKnownServers(&m_knownServers);
+}
+
+QString HallwayClient::settingsGroup() const
+{
+    const QByteArray room =
+            primaryServerUrl().toString().toUtf8() + '\n' + m_user.username.toUtf8();
+    return QStringLiteral("rooms/")
+            + QString::fromLatin1(
+                    QCryptographicHash::hash(room, QCryptographicHash::Sha1).toHex().left(16));
 }
 
 void HallwayClient::setStatus(Status status)

@@ -50,6 +50,9 @@ public:
     void setAlternateServers(const QList<QUrl> &urls) { m_connection.setAlternateUrls(urls); }
     QList<QUrl> alternateServers() const { return m_connection.alternateUrls(); }
     QUrl primaryServerUrl() const { return m_connection.primaryUrl(); }
+    // A QSettings group for what this account remembers in this room (the announcement it
+    // dismissed, the hub it looked at last): the same ids mean other things in another room.
+    QString settingsGroup() const;
     const UserInfo &currentUser() const { return m_user; }
     bool isModerator() const { return m_user.role == Role::Moderator; }
     QString token() const { return m_token; }

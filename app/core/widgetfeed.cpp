@@ -4,15 +4,15 @@
 
 namespace Hallway {
 
-WidgetFeed::WidgetFeed(HallwayClient *client, const QString &topic, QObject *parent)
-    : QObject(parent), m_client(client), m_topic(topic)
+WidgetFeed::WidgetFeed(HallwayClient *client, const WidgetSpec &spec, QObject *parent)
+    : QObject(parent), m_client(client), m_kind(spec.kind), m_topic(spec.topic())
 {
     connect(client, &HallwayClient::topicSnapshot, this, &WidgetFeed::take);
     connect(client, &HallwayClient::topicEvent, this,
             [this](const QString &name, qint64, const QJsonObject &data) { take(name, data); });
-    client->subscribe(topic);
-    if (const auto known = client->widgetData(topic)) {
-        m_data = *known;
+    client->subscribe(m_topic);
+    if (const auto known = client->widgetData(m_topic)) {
+        m_data = WidgetData::fromJson(m_kind, *known);
         m_hasData = true;
     }
 }
@@ -26,7 +26,7 @@ void WidgetFeed::take(const QString &topic, const QJsonObject &data)
 {
     if (topic != m_topic)
         return;
-    m_data = data;
+    m_data = WidgetData::fromJson(m_kind, data);
     m_hasData = true;
     Q_EMIT dataChanged(m_data);
 }

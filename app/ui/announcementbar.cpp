@@ -1,22 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "announcementbar.h"
-#include "hallwayclient.h"
-#include "protocol.h"
+#include "announcementfeed.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QSettings>
 #include <QToolButton>
 
 namespace Hallway {
 
-namespace {
-const QString DismissedKey = QStringLiteral("announcements/dismissed");
-} // namespace
-
-AnnouncementBar::AnnouncementBar(HallwayClient *client, QWidget *parent) : QFrame(parent)
+AnnouncementBar::AnnouncementBar(HallwayClient *client, QWidget *parent)
+    : QFrame(parent), m_feed(new AnnouncementFeed(client, this))
 {
     setObjectName(QStringLiteral("announcementBar"));
     setStyleSheet(QStringLiteral("#announcementBar { background: #e4f0ff; border: 1px solid "
@@ -26,6 +21,7 @@ AnnouncementBar::AnnouncementBar(HallwayClient *client, QWidget *parent) : QFram
     m_text->setWordWrap(true);
     m_text->setTextFormat(Qt::RichText);
     auto *close = new QToolButton;
+    close->setObjectName(QStringLiteral("dismissAnnouncement"));
     close->setText(QStringLiteral("\u2715"));
     close->setAutoRaise(true);
     close->setToolTip(tr("Dismiss"));
@@ -36,28 +32,8 @@ AnnouncementBar::AnnouncementBar(HallwayClient *client, QWidget *parent) : QFram
     layout->addWidget(close, 0, Qt::AlignTop);
     hide();
 
-    connect(client, &HallwayClient::topicSnapshot, this,
-            [this](const QString &topic, const QJsonObject &snapshot) {
-                if (topic != Protocol::Topic::Announcements)
-                    return;
-                const auto latest =
-                        announcementsFromJson(snapshot.value(QStringLiteral("announcements")));
-                if (latest && !latest->isEmpty()
-                    && latest->first().id > QSettings().value(DismissedKey).toLongLong())
-                    show(latest->first());
-            });
-    connect(client, &HallwayClient::topicEvent, this,
-            [this](const QString &topic, qint64, const QJsonObject &event) {
-                if (topic != Protocol::Topic::Announcements)
-                    return;
-                const auto announcement = Announcement::fromJson(
-                        event.value(QStringLiteral("announcement")).toObject());
-                if (!announcement)
-                    return;
-                show(announcement.value());
-                Q_EMIT announced(announcement.value());
-            });
-    client->subscribe(Protocol::Topic::Announcements);
+    connect(m_feed, &AnnouncementFeed::shown, this, &AnnouncementBar::show);
+    connect(m_feed, &AnnouncementFeed::announced, this, &AnnouncementBar::announced);
 }
 
 QString AnnouncementBar::text() const
@@ -79,7 +55,7 @@ void AnnouncementBar::show(const Announcement &announcement)
 
 void AnnouncementBar::dismiss()
 {
-    QSettings().setValue(DismissedKey, m_shownId);
+    m_feed->dismiss(m_shownId);
     hide();
 }
 

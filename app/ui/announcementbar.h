@@ -9,6 +9,7 @@ class QLabel;
 
 namespace Hallway {
 
+class AnnouncementFeed;
 class HallwayClient;
 
 // A banner across the top of the window with the moderators' latest announcement, until the
@@ -28,6 +29,7 @@ private:
     void show(const Announcement &announcement);
     void dismiss();
 
+    AnnouncementFeed *m_feed;
     QLabel *m_text;
     qint64 m_shownId = 0;
 };

@@ -2,6 +2,7 @@
 #include "hubpanel.h"
 #include "errortext.h"
 #include "hallwayclient.h"
+#include "hubactions.h"
 #include "hubsmodel.h"
 #include "widgetcard.h"
 #include "widgetdialog.h"
@@ -18,12 +19,12 @@
 
 namespace Hallway {
 
-namespace {
-const QString LastHubKey = QStringLiteral("hubs/last");
-} // namespace
-
 HubPanel::HubPanel(HallwayClient *client, HubsModel *hubs, PresenceModel *people, QWidget *parent)
-    : QWidget(parent), m_client(client), m_hubs(hubs), m_people(people)
+    : QWidget(parent),
+      m_client(client),
+      m_actions(new HubActions(client, this)),
+      m_hubs(hubs),
+      m_people(people)
 {
     setObjectName(QStringLiteral("hubPanel"));
     m_picker = new QComboBox;
@@ -88,14 +89,19 @@ HubPanel::HubPanel(HallwayClient *client, HubsModel *hubs, PresenceModel *people
     });
     connect(hubs, &HubsModel::hubChanged, this, [this](qint64 hubId) {
         if (hubId == m_hubId || m_hubId == 0)
-            showHub(m_hubs->hub(m_hubId) ? m_hubId : QSettings().value(LastHubKey).toLongLong());
+            showHub(m_hubs->hub(m_hubId) ? m_hubId : QSettings().value(lastHubKey()).toLongLong());
     });
     connect(hubs, &QAbstractItemModel::modelReset, this,
-            [this]() { showHub(QSettings().value(LastHubKey).toLongLong()); });
+            [this]() { showHub(QSettings().value(lastHubKey()).toLongLong()); });
     connect(client, &HallwayClient::currentUserChanged, this, &HubPanel::updateTools);
     connect(client, &HallwayClient::signedIn, this, &HubPanel::updateTools);
     updateTools();
     rebuild();
+}
+
+QString HubPanel::lastHubKey() const
+{
+    return m_client->settingsGroup() + QStringLiteral("/hubs/last");
 }
 
 void HubPanel::showHub(qint64 hubId)
@@ -106,7 +112,7 @@ void HubPanel::showHub(qint64 hubId)
     const bool switched = hubId != m_hubId;
     m_hubId = hubId;
     if (switched && hubId != 0)
-        QSettings().setValue(LastHubKey, hubId);
+        QSettings().setValue(lastHubKey(), hubId);
     const int row = m_hubs->rowOf(hubId);
     if (row >= 0 && m_picker->currentIndex() != row) {
         const QSignalBlocker blocker(m_picker);
@@ -212,19 +218,13 @@ void HubPanel::addWidget(const WidgetSpec &spec)
 void HubPanel::editHub(const HubEdit &edit)
 {
     showError({});
-    m_client->request(
-            edit.type(), edit.toJson(), this,
-            [this, operation = edit.operation](const Expected<QJsonObject> &reply) {
-                if (!reply)
-                    return showError(
-                            tr("That did not work: %1").arg(Hallway::errorText(reply.error())));
-                // A new hub is shown at once; other edits arrive through the topic.
-                if (operation == HubEdit::Operation::Create)
-                    showHub(reply->value(QStringLiteral("hub"))
-                                    .toObject()
-                                    .value(QStringLiteral("id"))
-                                    .toInteger());
-            });
+    m_actions->edit(edit, [this, operation = edit.operation](const Expected<qint64> &hubId) {
+        if (!hubId)
+            return showError(tr("That did not work: %1").arg(Hallway::errorText(hubId.error())));
+        // A new hub is shown at once; other edits arrive through the topic.
+        if (operation == HubEdit::Operation::Create)
+            showHub(hubId.value());
+    });
 }
 
 void HubPanel::createHub()

@@ -14,6 +14,7 @@ class QVBoxLayout;
 namespace Hallway {
 
 class HallwayClient;
+class HubActions;
 class HubsModel;
 class PresenceModel;
 class WidgetCard;
@@ -40,6 +41,7 @@ Q_SIGNALS:
     void userActivated(qint64 userId);
 
 private:
+    QString lastHubKey() const; // per room and account: hub ids differ between rooms
     void rebuild();
     void updateTools();
     void showError(const QString &message);
@@ -48,6 +50,7 @@ private:
     void deleteHub();
 
     HallwayClient *m_client;
+    HubActions *m_actions;
     HubsModel *m_hubs;
     PresenceModel *m_people;
     qint64 m_hubId = 0;

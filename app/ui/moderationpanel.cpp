@@ -2,20 +2,18 @@
 #include "moderationpanel.h"
 #include "auditlogmodel.h"
 #include "errortext.h"
-#include "hallwayclient.h"
-#include "moderation.h"
-#include "protocol.h"
+#include "moderationactions.h"
 
 #include <QDateTime>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -28,7 +26,9 @@ constexpr int NameRole = Qt::UserRole + 3;
 } // namespace
 
 ModerationPanel::ModerationPanel(HallwayClient *client, QWidget *parent)
-    : QWidget(parent), m_client(client), m_auditLog(new AuditLogModel(client, this))
+    : QWidget(parent),
+      m_actions(new ModerationActions(client, this)),
+      m_auditLog(new AuditLogModel(client, this))
 {
     setObjectName(QStringLiteral("moderationPanel"));
 
@@ -118,15 +118,11 @@ ModerationPanel::ModerationPanel(HallwayClient *client, QWidget *parent)
         if (action.endsWith(QLatin1StringView("ban")) || action.endsWith(QLatin1StringView("mute")))
             refreshRestricted();
     });
-    connect(client, &HallwayClient::writeAcknowledged, this, [this](const QString &type) {
-        if (type == Protocol::Type::Announce)
-            report(tr("Announced to everyone."));
+    connect(m_actions, &ModerationActions::announced, this,
+            [this]() { report(tr("Announced to everyone.")); });
+    connect(m_actions, &ModerationActions::announceRejected, this, [this](const Error &error) {
+        report(tr("The announcement did not go out: %1").arg(errorText(error)), true);
     });
-    connect(client, &HallwayClient::writeRejected, this,
-            [this](const QString &type, const QString &, const QJsonObject &, const Error &error) {
-                if (type == Protocol::Type::Announce)
-                    report(tr("The announcement did not go out: %1").arg(errorText(error)), true);
-            });
 }
 
 QString ModerationPanel::statusText() const
@@ -150,54 +146,60 @@ void ModerationPanel::report(const QString &message, bool failed)
     Q_EMIT reported(message);
 }
 
-void ModerationPanel::act(const QString &type, const QJsonObject &request, const QString &success)
+std::function<void(const Status &)> ModerationPanel::reportOutcome(const QString &success)
 {
-    m_client->request(type, request, this, [this, success](const Expected<QJsonObject> &reply) {
-        if (!reply)
-            return report(tr("That did not work: %1").arg(errorText(reply.error())), true);
-        report(success);
-    });
+    return [panel = QPointer<ModerationPanel>(this), success](const Status &done) {
+        if (!panel)
+            return;
+        if (!done)
+            return panel->report(tr("That did not work: %1").arg(errorText(done.error())), true);
+        panel->report(success);
+    };
 }
 
 void ModerationPanel::announce(const QString &text)
 {
     if (text.trimmed().isEmpty())
         return;
-    m_client->submitWrite(Protocol::Type::Announce, {{QStringLiteral("text"), text.trimmed()}});
+    m_actions->announce(text.trimmed());
 }
 
 void ModerationPanel::muteUser(qint64 userId, const QString &name, qint64 seconds)
 {
-    act(Protocol::Type::Mute, MuteRequest{userId, seconds}.toJson(),
-        seconds == 0 ? tr("%1 may post again.").arg(name)
-                     : tr("%1 is muted for %n minute(s).", nullptr, static_cast<int>(seconds / 60))
-                               .arg(name));
+    m_actions->mute(userId, seconds,
+                    reportOutcome(seconds == 0 ? tr("%1 may post again.").arg(name)
+                                               : tr("%1 is muted for %n minute(s).", nullptr,
+                                                    static_cast<int>(seconds / 60))
+                                                         .arg(name)));
 }
 
 void ModerationPanel::banUser(qint64 userId, const QString &name, bool banned)
 {
-    act(Protocol::Type::Ban, BanRequest{userId, banned}.toJson(),
-        banned ? tr("%1 is banned.").arg(name) : tr("%1 may sign in again.").arg(name));
+    m_actions->ban(userId, banned,
+                   reportOutcome(banned ? tr("%1 is banned.").arg(name)
+                                        : tr("%1 may sign in again.").arg(name)));
 }
 
 void ModerationPanel::setRole(qint64 userId, const QString &name, Role role)
 {
-    act(Protocol::Type::SetRole, SetRoleRequest{userId, role}.toJson(),
-        role == Role::Moderator ? tr("%1 is now a moderator.").arg(name)
-                                : tr("%1 is now an attendee.").arg(name));
+    m_actions->setRole(userId, role,
+                       reportOutcome(role == Role::Moderator
+                                             ? tr("%1 is now a moderator.").arg(name)
+                                             : tr("%1 is now an attendee.").arg(name)));
 }
 
 void ModerationPanel::hideFact(qint64 factId, bool hidden)
 {
-    act(Protocol::Type::HideFact, HideFactRequest{factId, hidden}.toJson(),
-        hidden ? tr("The fact is hidden from everyone.") : tr("The fact is back."));
+    m_actions->hideFact(factId, hidden,
+                        reportOutcome(hidden ? tr("The fact is hidden from everyone.")
+                                             : tr("The fact is back.")));
 }
 
 void ModerationPanel::hideTalk(qint64 talkId, bool hidden)
 {
-    act(Protocol::Type::HideTalk,
-        {{QStringLiteral("talkId"), talkId}, {QStringLiteral("hidden"), hidden}},
-        hidden ? tr("The talk is hidden from everyone.") : tr("The talk is back."));
+    m_actions->hideTalk(talkId, hidden,
+                        reportOutcome(hidden ? tr("The talk is hidden from everyone.")
+                                             : tr("The talk is back.")));
 }
 
 bool ModerationPanel::bringBack(const QModelIndex &logEntry)
@@ -220,31 +222,26 @@ bool ModerationPanel::bringBack(const QModelIndex &logEntry)
 
 void ModerationPanel::refreshRestricted()
 {
-    m_client->request(
-            Protocol::Type::RestrictedUsers, {}, this, [this](const Expected<QJsonObject> &reply) {
-                if (!reply)
-                    return;
-                m_restricted->clear();
-                for (const QJsonValue &value : reply->value(QStringLiteral("users")).toArray()) {
-                    const auto user = RestrictedUser::fromJson(value.toObject());
-                    if (!user)
-                        continue;
-                    const QString until = QLocale().toString(
-                            QDateTime::fromMSecsSinceEpoch(user->mutedUntil).toLocalTime(),
-                            QLocale::ShortFormat);
-                    auto *item = new QListWidgetItem(
-                            user->banned ? tr("%1 (@%2): banned")
-                                                   .arg(user->user.displayName, user->user.username)
-                                         : tr("%1 (@%2): muted until %3")
-                                                   .arg(user->user.displayName, user->user.username,
-                                                        until));
-                    item->setData(UserIdRole, user->user.id);
-                    item->setData(BannedRole, user->banned);
-                    item->setData(NameRole, user->user.displayName);
-                    m_restricted->addItem(item);
-                }
-                m_lift->setEnabled(m_restricted->currentRow() >= 0);
-            });
+    m_actions->restrictedUsers([this](const Expected<QList<RestrictedUser>> &users) {
+        if (!users)
+            return;
+        m_restricted->clear();
+        for (const RestrictedUser &user : users.value()) {
+            const QString until = QLocale().toString(
+                    QDateTime::fromMSecsSinceEpoch(user.mutedUntil).toLocalTime(),
+                    QLocale::ShortFormat);
+            auto *item = new QListWidgetItem(
+                    user.banned
+                            ? tr("%1 (@%2): banned").arg(user.user.displayName, user.user.username)
+                            : tr("%1 (@%2): muted until %3")
+                                      .arg(user.user.displayName, user.user.username, until));
+            item->setData(UserIdRole, user.user.id);
+            item->setData(BannedRole, user.banned);
+            item->setData(NameRole, user.user.displayName);
+            m_restricted->addItem(item);
+        }
+        m_lift->setEnabled(m_restricted->currentRow() >= 0);
+    });
 }
 
 } // namespace Hallway

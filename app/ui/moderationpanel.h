@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "expected.h"
 #include "userinfo.h"
 
 #include <QWidget>
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -15,6 +17,7 @@ namespace Hallway {
 
 class AuditLogModel;
 class HallwayClient;
+class ModerationActions;
 
 // The moderators' desk: announce to everyone, see who is banned or muted and lift it, and
 // read the audit log as it grows. It also carries out the actions other parts of the window
@@ -43,10 +46,11 @@ Q_SIGNALS:
     void reported(const QString &message);
 
 private:
-    void act(const QString &type, const QJsonObject &request, const QString &success);
+    // Reports how an action went, in the panel and the status bar.
+    std::function<void(const Hallway::Status &)> reportOutcome(const QString &success);
     void report(const QString &message, bool failed = false);
 
-    HallwayClient *m_client;
+    ModerationActions *m_actions;
     AuditLogModel *m_auditLog;
     QLineEdit *m_announcement;
     QPushButton *m_announce;

@@ -2,10 +2,9 @@
 #include "talkspanel.h"
 #include "errortext.h"
 #include "hallwayclient.h"
-#include "protocol.h"
+#include "talkactions.h"
 #include "talkdelegate.h"
 #include "talkdialog.h"
-#include "talkmessages.h"
 #include "talksmodel.h"
 
 #include <QAction>
@@ -23,6 +22,7 @@ namespace Hallway {
 TalksPanel::TalksPanel(HallwayClient *client, QWidget *parent)
     : QWidget(parent),
       m_client(client),
+      m_actions(new TalkActions(client, this)),
       m_talks(new TalksModel(client, this)),
       m_ranking(new TalkRankingModel(m_talks, this))
 {
@@ -92,13 +92,12 @@ TalksPanel::TalksPanel(HallwayClient *client, QWidget *parent)
     connect(m_talks, &TalksModel::votingOpenChanged, this, &TalksPanel::updateActions);
     connect(m_talks, &QAbstractItemModel::dataChanged, this, &TalksPanel::updateActions);
     connect(client, &HallwayClient::signedIn, this, &TalksPanel::updateActions);
-    connect(client, &HallwayClient::writeRejected, this,
-            [this](const QString &type, const QString &, const QJsonObject &, const Error &error) {
-                if (type == Protocol::Type::ToggleVote)
-                    showError(tr("Your vote was not counted: %1").arg(Hallway::errorText(error)));
-                else if (type == Protocol::Type::ProposeTalk)
-                    showError(tr("Your talk was not proposed: %1").arg(Hallway::errorText(error)));
-            });
+    connect(m_actions, &TalkActions::voteRejected, this, [this](const Error &error) {
+        showError(tr("Your vote was not counted: %1").arg(Hallway::errorText(error)));
+    });
+    connect(m_actions, &TalkActions::proposalRejected, this, [this](const Error &error) {
+        showError(tr("Your talk was not proposed: %1").arg(Hallway::errorText(error)));
+    });
     updateActions();
 }
 
@@ -147,7 +146,7 @@ void TalksPanel::toggleVoteOnSelected()
     if (talk == 0 || !m_talks->votingOpen())
         return;
     showError(QString());
-    m_client->toggleVote(talk);
+    m_actions->toggleVote(talk);
 }
 
 void TalksPanel::propose()
@@ -155,9 +154,7 @@ void TalksPanel::propose()
     TalkDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_client->submitWrite(Protocol::Type::ProposeTalk,
-                          {{QStringLiteral("title"), dialog.title()},
-                           {QStringLiteral("abstract"), dialog.abstract()}});
+    m_actions->propose(dialog.title(), dialog.abstract());
 }
 
 void TalksPanel::editSelected()
@@ -170,13 +167,10 @@ void TalksPanel::editSelected()
                    current.data(TalksModel::AbstractRole).toString());
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const EditTalkRequest edit{selectedTalk(), dialog.title(), dialog.abstract()};
-    m_client->request(
-            Protocol::Type::EditTalk, edit.toJson(), this,
-            [this](const Expected<QJsonObject> &reply) {
-                if (!reply)
-                    showError(tr("Your talk was not changed: %1").arg(reply.error().message));
-            });
+    m_actions->edit(selectedTalk(), dialog.title(), dialog.abstract(), [this](const Status &done) {
+        if (!done)
+            showError(tr("Your talk was not changed: %1").arg(Hallway::errorText(done.error())));
+    });
 }
 
 void TalksPanel::withdrawSelected()
@@ -189,21 +183,18 @@ void TalksPanel::withdrawSelected()
                            .arg(m_list->currentIndex().data(TalksModel::TitleRole).toString()))
                 != QMessageBox::Yes)
         return;
-    m_client->request(
-            Protocol::Type::WithdrawTalk, TalkRequest{talk}.toJson(), this,
-            [this](const Expected<QJsonObject> &reply) {
-                if (!reply)
-                    showError(tr("Your talk was not withdrawn: %1").arg(reply.error().message));
-            });
+    m_actions->withdraw(talk, [this](const Status &done) {
+        if (!done)
+            showError(tr("Your talk was not withdrawn: %1").arg(Hallway::errorText(done.error())));
+    });
 }
 
 void TalksPanel::toggleVoting()
 {
-    m_client->request(Protocol::Type::SetVoting, SetVotingRequest{!m_talks->votingOpen()}.toJson(),
-                      this, [this](const Expected<QJsonObject> &reply) {
-                          if (!reply)
-                              showError(reply.error().message);
-                      });
+    m_actions->setVotingOpen(!m_talks->votingOpen(), [this](const Status &done) {
+        if (!done)
+            showError(Hallway::errorText(done.error()));
+    });
 }
 
 void TalksPanel::hideSelected()
@@ -211,11 +202,10 @@ void TalksPanel::hideSelected()
     const qint64 talk = selectedTalk();
     if (talk == 0)
         return;
-    m_client->request(Protocol::Type::HideTalk, SetHiddenRequest{talk, true}.toJson(), this,
-                      [this](const Expected<QJsonObject> &reply) {
-                          if (!reply)
-                              showError(reply.error().message);
-                      });
+    m_actions->setHidden(talk, true, [this](const Status &done) {
+        if (!done)
+            showError(Hallway::errorText(done.error()));
+    });
 }
 
 void TalksPanel::exportResults()
@@ -224,19 +214,16 @@ void TalksPanel::exportResults()
             this, tr("Export results"), tr("talk-results.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    m_client->request(
-            Protocol::Type::ExportTalks, {}, this,
-            [this, path](const Expected<QJsonObject> &reply) {
-                if (!reply)
-                    return showError(
-                            tr("The results could not be exported: %1").arg(reply.error().message));
-                QFile file(path);
-                const QByteArray csv = reply->value(QStringLiteral("csv")).toString().toUtf8();
-                if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-                    || file.write(csv) != csv.size())
-                    return showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
-                showError(QString());
-            });
+    m_actions->exportResults([this, path](const Expected<QString> &results) {
+        if (!results)
+            return showError(tr("The results could not be exported: %1")
+                                     .arg(Hallway::errorText(results.error())));
+        QFile file(path);
+        const QByteArray csv = results->toUtf8();
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(csv) != csv.size())
+            return showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
+        showError(QString());
+    });
 }
 
 } // namespace Hallway

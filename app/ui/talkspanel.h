@@ -11,6 +11,7 @@ namespace Hallway {
 
 class HallwayClient;
 class TalkRankingModel;
+class TalkActions;
 class TalksModel;
 
 // The lightning talks: ranked by votes with live bars, your vote toggled with a click or
@@ -41,6 +42,7 @@ private:
     void exportResults();
 
     HallwayClient *m_client;
+    TalkActions *m_actions;
     TalksModel *m_talks;
     TalkRankingModel *m_ranking;
     QListView *m_list;

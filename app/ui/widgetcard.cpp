@@ -50,7 +50,7 @@ WidgetCard::WidgetCard(HallwayClient *client, const HubWidget &widget, QWidget *
     layout->addLayout(header);
     layout->addWidget(m_view);
 
-    m_feed = new WidgetFeed(client, widget.spec.topic(), this);
+    m_feed = new WidgetFeed(client, widget.spec, this);
     connect(m_feed, &WidgetFeed::dataChanged, m_view, &WidgetView::showData);
     if (m_feed->hasData())
         m_view->showData(m_feed->data());

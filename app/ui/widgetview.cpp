@@ -9,7 +9,6 @@
 
 #include <QDateTime>
 #include <QGridLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -48,39 +47,30 @@ public:
         });
     }
 
-    void showData(const QJsonObject &widgetData) override
+    void showData(const WidgetData &data) override
     {
         QStringList lines;
         QString header;
         QString empty;
         switch (m_kind) {
-        case WidgetKind::Presence: {
-            const qint64 online = widgetData.value(QStringLiteral("online")).toInteger();
-            header = WidgetView::tr("%n online", nullptr, static_cast<int>(online));
-            for (const QJsonValue &value : widgetData.value(QStringLiteral("users")).toArray()) {
-                const auto user = OnlineUser::fromJson(value.toObject());
-                if (!user)
-                    continue;
+        case WidgetKind::Presence:
+            header = WidgetView::tr("%n online", nullptr, static_cast<int>(data.online));
+            for (const OnlineUser &user : data.people) {
                 const QString away =
-                        user->state == PresenceState::Away ? WidgetView::tr(" (away)") : QString();
-                const QString place = user->user.city.isEmpty()
+                        user.state == PresenceState::Away ? WidgetView::tr(" (away)") : QString();
+                const QString place = user.user.city.isEmpty()
                         ? QString()
-                        : QStringLiteral(" · %1").arg(user->user.city.toHtmlEscaped());
-                lines.append(userLink(user->user.id, user->user.displayName) + place + away);
+                        : QStringLiteral(" · %1").arg(user.user.city.toHtmlEscaped());
+                lines.append(userLink(user.user.id, user.user.displayName) + place + away);
             }
             empty = WidgetView::tr("Nobody is here yet.");
             break;
-        }
         case WidgetKind::CommunityFeed:
-        case WidgetKind::UserFacts: {
-            const auto facts = factsFromJson(widgetData.value(QStringLiteral("facts")));
-            if (m_kind == WidgetKind::UserFacts) {
-                const auto user = UserInfo::fromJson(widgetData.value(QStringLiteral("user")).toObject());
-                if (user)
-                    header = WidgetView::tr("Facts by %1")
-                                     .arg(userLink(user->id, user->displayName));
-            }
-            for (const Fact &fact : facts ? facts.value() : QList<Fact>()) {
+        case WidgetKind::UserFacts:
+            if (m_kind == WidgetKind::UserFacts && data.author)
+                header = WidgetView::tr("Facts by %1")
+                                 .arg(userLink(data.author->id, data.author->displayName));
+            for (const Fact &fact : data.facts) {
                 const QString author = m_kind == WidgetKind::CommunityFeed
                         ? userLink(fact.author.id, fact.author.displayName) + QStringLiteral(": ")
                         : QString();
@@ -88,14 +78,11 @@ public:
             }
             empty = WidgetView::tr("No facts yet.");
             break;
-        }
         case WidgetKind::Talks: {
-            const auto talks = talksFromJson(widgetData.value(QStringLiteral("talks")));
-            header = widgetData.value(QStringLiteral("votingOpen")).toBool(true)
-                    ? WidgetView::tr("Voting is open")
-                    : WidgetView::tr("Voting is closed");
+            header = data.votingOpen ? WidgetView::tr("Voting is open")
+                                     : WidgetView::tr("Voting is closed");
             int rank = 1;
-            for (const Talk &talk : talks ? talks.value() : QList<Talk>())
+            for (const Talk &talk : data.talks)
                 lines.append(WidgetView::tr("%1. <b>%2</b> by %3, %n vote(s)", nullptr,
                                             static_cast<int>(talk.votes))
                                      .arg(rank++)
@@ -104,17 +91,13 @@ public:
             empty = WidgetView::tr("No talks proposed yet.");
             break;
         }
-        case WidgetKind::Announcements: {
-            const auto announcements =
-                    announcementsFromJson(widgetData.value(QStringLiteral("announcements")));
-            for (const Announcement &announcement :
-                 announcements ? announcements.value() : QList<Announcement>())
+        case WidgetKind::Announcements:
+            for (const Announcement &announcement : data.announcements)
                 lines.append(QStringLiteral("<b>%1</b> %2")
                                      .arg(timeOf(announcement.createdAt),
                                           announcement.text.toHtmlEscaped()));
             empty = WidgetView::tr("No announcements.");
             break;
-        }
         case WidgetKind::Stats:
             break;
         }
@@ -172,9 +155,9 @@ public:
         layout->addWidget(m_regions);
     }
 
-    void showData(const QJsonObject &widgetData) override
+    void showData(const WidgetData &data) override
     {
-        const auto stats = RoomStats::fromJson(widgetData);
+        const std::optional<RoomStats> &stats = data.stats;
         if (!stats)
             return;
         const QList<qint64> values = {stats->users, stats->facts, stats->messages, stats->votes};

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "hub.h"
+#include "widgetdata.h"
 
-#include <QJsonObject>
 #include <QWidget>
 
 namespace Hallway {
@@ -15,7 +15,7 @@ class WidgetView : public QWidget {
 public:
     static WidgetView *create(const WidgetSpec &spec, QWidget *parent = nullptr);
 
-    virtual void showData(const QJsonObject &widgetData) = 0;
+    virtual void showData(const Hallway::WidgetData &data) = 0;
 
 Q_SIGNALS:
     void userActivated(qint64 userId);

@@ -43,6 +43,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace Hallway;
 using namespace Hallway::Test;
@@ -127,6 +128,12 @@ struct Person {
         id = userIdOf(reply);
         return !reply.isError();
     }
+    Envelope write(const QString &type, QJsonObject data)
+    {
+        data.insert(QStringLiteral("clientId"), QStringLiteral("w%1").arg(++writes));
+        return client->request(type, data);
+    }
+    int writes = 0;
 };
 } // namespace
 
@@ -144,6 +151,7 @@ private Q_SLOTS:
     void theNetworkComingBackReconnectsAtOnce();
     void signedOutElsewhereOrBannedIsSaidAndNotRetried();
     void theHostOfARoomModeratesIt();
+    void aDismissedAnnouncementStaysInItsRoom();
 
 private:
     // Starts the app remembering this server, and signs in through the dialog.
@@ -180,6 +188,7 @@ void tst_Sessions::initTestCase()
         QVERIFY(!setup.registerUser(username, Password, name).isError());
     }
     QVERIFY(m_roomA.createModerator(QStringLiteral("mona"), Password));
+    QVERIFY(m_roomB.createModerator(QStringLiteral("bea"), Password));
     QVERIFY(m_flaky.start());
     for (const QString &name : {QStringLiteral("dora"), QStringLiteral("eve")}) {
         TestClient setup;
@@ -604,6 +613,39 @@ void tst_Sessions::theHostOfARoomModeratesIt()
     QCOMPARE(QGuiApplication::clipboard()->text(), address);
     m_app.reset();
     QFile::remove(RoomHost::defaultDatabasePath());
+}
+
+// Room A's announcement 1, dismissed, says nothing about room B's announcement 1.
+void tst_Sessions::aDismissedAnnouncementStaysInItsRoom()
+{
+    Person bea;
+    QVERIFY(bea.signIn(m_roomB.url(), QStringLiteral("bea")));
+    const Envelope announced = bea.write(Protocol::Type::Announce,
+                                         {{QStringLiteral("text"), QStringLiteral("Room B news")}});
+    QVERIFY(!announced.isError());
+    QCOMPARE(announced.data.value(QStringLiteral("announcement"))
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toInteger(),
+             1);
+    Person mona;
+    QVERIFY(mona.signIn(m_roomA.url(), QStringLiteral("mona")));
+    QVERIFY(!mona.write(Protocol::Type::Announce,
+                        {{QStringLiteral("text"), QStringLiteral("Room A news")}})
+                     .isError()); // number 1 or later
+    startAndSignIn(m_roomA.url(), QStringLiteral("bob"));
+    AnnouncementBar *bar = m_app->mainWindow()->announcementBar();
+    QTRY_VERIFY(bar->text().contains(QStringLiteral("Room A news")));
+    child<QToolButton>(bar, "dismissAnnouncement")->click();
+    QVERIFY(bar->text().isEmpty());
+
+    QAction *switchServer =
+            actionNamed(m_app->mainWindow(), QStringLiteral("Connect to another &server..."));
+    joinWhenAsked(m_roomB.url());
+    switchServer->trigger();
+    signInThroughTheDialog(m_roomB.url(), QStringLiteral("bob"));
+    QTRY_VERIFY(
+            m_app->mainWindow()->announcementBar()->text().contains(QStringLiteral("Room B news")));
 }
 
 QTEST_MAIN(tst_Sessions)
