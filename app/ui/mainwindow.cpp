@@ -41,21 +41,36 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
       m_client(&session->client()),
       m_presence(&session->presence())
 {
-    HallwayClient *client = m_client;
-    PresenceModel *presence = m_presence;
-    FactFeedModel *community = &session->communityFeed();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Hallway"));
     resize(900, 600);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->show();
+    }
+    addDockWidget(Qt::LeftDockWidgetArea, buildOnlineDock());
+    setCentralWidget(buildCentral());
+    buildPeopleMenus();
+    buildStatusBar();
+    buildMenus();
+    followSession();
+    updateStatus();
+    updateIdentity();
+    // However the session began (a password, a remembered token, a new account), the role
+    // may be known already.
+    updateModeratorTools();
+}
 
-    // Who's online, docked on the left.
+// Who's online, docked on the left.
+QDockWidget *MainWindow::buildOnlineDock()
+{
     auto *onlinePanel = new QWidget;
     auto *onlineLayout = new QVBoxLayout(onlinePanel);
     m_onlineCount = new QLabel;
     m_onlineCount->setObjectName(QStringLiteral("onlineCount"));
     m_onlineList = new QListView;
     m_onlineList->setObjectName(QStringLiteral("onlineList"));
-    m_onlineList->setModel(presence);
+    m_onlineList->setModel(m_presence);
     m_onlineList->setItemDelegate(new PresenceDelegate(m_onlineList));
     m_onlineList->setUniformItemSizes(true);
     m_onlineList->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -66,10 +81,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     dock->setObjectName(QStringLiteral("onlineDock"));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->setWidget(onlinePanel);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    return dock;
+}
 
-    // The room itself: your composer and the community feed, and beside it whoever's profile
-    // you opened.
+// The room itself: your composer and the community feed.
+QWidget *MainWindow::buildRoomTab()
+{
     auto *room = new QWidget;
     auto *roomLayout = new QVBoxLayout(room);
     m_notice = new QLabel;
@@ -82,11 +99,11 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_welcome->setObjectName(QStringLiteral("welcome"));
     m_welcome->setWordWrap(true);
     m_welcome->setTextFormat(Qt::RichText);
-    m_composer = new FactComposer(client);
+    m_composer = new FactComposer(m_client);
     auto *feedTitle = new QLabel(tr("<b>Latest from everyone</b>"));
     m_communityList = new QListView;
     m_communityList->setObjectName(QStringLiteral("communityFeed"));
-    m_communityList->setModel(community);
+    m_communityList->setModel(&m_session->communityFeed());
     auto *factDelegate = new FactDelegate(true, m_communityList);
     m_communityList->setItemDelegate(factDelegate);
     m_communityList->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -98,17 +115,27 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     roomLayout->addWidget(m_composer);
     roomLayout->addWidget(feedTitle);
     roomLayout->addWidget(m_communityList, 1);
+    // Names are links: click an author, or Enter on a fact.
+    connect(factDelegate, &FactDelegate::authorClicked, this, &MainWindow::openProfile);
+    connect(m_communityList, &QListView::activated, this, [this](const QModelIndex &index) {
+        openProfile(index.data(FactFeedModel::AuthorIdRole).toLongLong());
+    });
+    return room;
+}
 
-    m_talksPanel = new TalksPanel(client);
-    m_conversations = &session->conversations();
-    m_chatPanel = new ChatPanel(client, m_conversations);
-    m_hubs = &session->hubs();
-    m_hubPanel = new HubPanel(client, m_hubs, presence);
-    m_moderationPanel = new ModerationPanel(client);
+// The feed, hubs, talks and chat as tabs (and the moderators' desk, for moderators).
+QTabWidget *MainWindow::buildTabs()
+{
+    m_talksPanel = new TalksPanel(m_client);
+    m_conversations = &m_session->conversations();
+    m_chatPanel = new ChatPanel(m_client, m_conversations);
+    m_hubs = &m_session->hubs();
+    m_hubPanel = new HubPanel(m_client, m_hubs, m_presence);
+    m_moderationPanel = new ModerationPanel(m_client);
     auto *tabs = new QTabWidget;
     m_tabs = tabs;
     tabs->setObjectName(QStringLiteral("centralTabs"));
-    tabs->addTab(room, tr("&Feed"));
+    tabs->addTab(buildRoomTab(), tr("&Feed"));
     tabs->addTab(m_hubPanel, tr("H&ubs"));
     tabs->addTab(m_talksPanel, tr("Lightning &talks"));
     tabs->addTab(m_chatPanel, tr("&Chat"));
@@ -120,25 +147,26 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(m_moderationPanel, &ModerationPanel::reported, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     // A desktop notification when a message arrives and the window is not in front.
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        m_tray->show();
-    }
     connect(m_conversations, &ConversationsModel::messageReceived, this,
             [this](const ChatMessage &message, const QString &sender) {
                 if (m_tray && !isActiveWindow() && notificationsEnabled())
                     m_tray->showMessage(tr("Message from %1").arg(sender), message.text.left(200));
             });
+    return tabs;
+}
 
-    m_profile = new ProfilePanel(client, presence);
+// The tabs beside whoever's profile you opened, under the bars that must not be missed.
+QWidget *MainWindow::buildCentral()
+{
+    m_profile = new ProfilePanel(m_client, m_presence);
     m_profile->hide();
     auto *splitter = new QSplitter;
-    splitter->addWidget(tabs);
+    splitter->addWidget(buildTabs());
     splitter->addWidget(m_profile);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     // The moderators' announcements sit above everything else.
-    m_announcementBar = new AnnouncementBar(client);
+    m_announcementBar = new AnnouncementBar(m_client);
     connect(m_announcementBar, &AnnouncementBar::announced, this,
             [this](const Announcement &announcement) {
                 if (m_tray && !isActiveWindow() && notificationsEnabled())
@@ -147,7 +175,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                             announcement.text.left(200));
             });
     // Above them, whenever it is not simply online, the state of the connection.
-    m_connectionBar = new ConnectionBar(client);
+    m_connectionBar = new ConnectionBar(m_client);
     connect(m_connectionBar, &ConnectionBar::signInRequested, this, &MainWindow::signInRequested);
     auto *central = new QWidget;
     auto *centralLayout = new QVBoxLayout(central);
@@ -155,13 +183,20 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     centralLayout->addWidget(m_connectionBar);
     centralLayout->addWidget(m_announcementBar);
     centralLayout->addWidget(splitter, 1);
-    setCentralWidget(central);
+    connect(m_profile, &ProfilePanel::closeRequested, this, &MainWindow::closeProfile);
+    connect(m_profile, &ProfilePanel::messageRequested, this, &MainWindow::messageUser);
+    auto *escape = new QAction(this);
+    escape->setShortcut(Qt::Key_Escape);
+    escape->setShortcutContext(Qt::WindowShortcut);
+    connect(escape, &QAction::triggered, this, &MainWindow::closeProfile);
+    addAction(escape);
+    return central;
+}
 
-    // Names are links: in the feed, and in who's online (click, or Enter on the row).
-    connect(factDelegate, &FactDelegate::authorClicked, this, &MainWindow::openProfile);
-    connect(m_communityList, &QListView::activated, this, [this](const QModelIndex &index) {
-        openProfile(index.data(FactFeedModel::AuthorIdRole).toLongLong());
-    });
+// Who's online: a person's profile on click, and a menu of what can be done with them.
+void MainWindow::buildPeopleMenus()
+{
+    // Names in who's online are links (click, or Enter on the row).
     for (const auto signal : {&QListView::clicked, &QListView::activated}) {
         connect(m_onlineList, signal, this, [this](const QModelIndex &index) {
             openProfile(index.data(PresenceModel::UserIdRole).toLongLong());
@@ -196,15 +231,11 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                        [this, factId]() { m_moderationPanel->hideFact(factId, true); });
         menu.exec(m_communityList->viewport()->mapToGlobal(at));
     });
-    connect(m_profile, &ProfilePanel::closeRequested, this, &MainWindow::closeProfile);
-    connect(m_profile, &ProfilePanel::messageRequested, this, &MainWindow::messageUser);
-    auto *escape = new QAction(this);
-    escape->setShortcut(Qt::Key_Escape);
-    escape->setShortcutContext(Qt::WindowShortcut);
-    connect(escape, &QAction::triggered, this, &MainWindow::closeProfile);
-    addAction(escape);
+}
 
-    // Status bar: the connection state, always visible, and the hosted room if any.
+// The status bar: the connection state, always visible, and the hosted room if any.
+void MainWindow::buildStatusBar()
+{
     m_connectionStatus = new QLabel;
     m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
     m_hostStatus = new QLabel;
@@ -212,8 +243,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_hostStatus->hide();
     statusBar()->addWidget(m_connectionStatus, 1);
     statusBar()->addPermanentWidget(m_hostStatus);
+}
 
-    // Menus.
+void MainWindow::buildMenus()
+{
     QMenu *hallwayMenu = menuBar()->addMenu(tr("&Hallway"));
     m_awayAction = hallwayMenu->addAction(tr("Appear &away"));
     m_awayAction->setObjectName(QStringLiteral("awayAction"));
@@ -255,42 +288,41 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                                    .arg(QApplication::applicationVersion()));
     });
     helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
 
+// What the session tells, shown as it changes.
+void MainWindow::followSession()
+{
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateStatus);
-    connect(client, &HallwayClient::statusChanged, this, &MainWindow::updateStatus);
-    connect(&client->connection(), &ServerConnection::stateChanged, this,
+    connect(m_client, &HallwayClient::statusChanged, this, &MainWindow::updateStatus);
+    connect(&m_client->connection(), &ServerConnection::stateChanged, this,
             &MainWindow::updateStatus);
-    connect(client, &HallwayClient::signedIn, this, &MainWindow::updateIdentity);
-    connect(client, &HallwayClient::signedIn, this, &MainWindow::updateModeratorTools);
-    connect(client, &HallwayClient::signedOut, this, &MainWindow::updateModeratorTools);
-    connect(client, &HallwayClient::writeDelayed, this,
+    connect(m_client, &HallwayClient::signedIn, this, &MainWindow::updateIdentity);
+    connect(m_client, &HallwayClient::signedIn, this, &MainWindow::updateModeratorTools);
+    connect(m_client, &HallwayClient::signedOut, this, &MainWindow::updateModeratorTools);
+    connect(m_client, &HallwayClient::writeDelayed, this,
             [this](const QString &, const QString &, qint64 waitMs) {
                 statusBar()->showMessage(
                         tr("You are going a bit fast; it goes out in %n second(s).", nullptr,
                            static_cast<int>((waitMs + 999) / 1000)),
                         static_cast<int>(waitMs) + 2000);
             });
-    connect(client, &HallwayClient::serverUnavailable, this, [this](const QString &, qint64) {
+    connect(m_client, &HallwayClient::serverUnavailable, this, [this](const QString &, qint64) {
         statusBar()->showMessage(tr("The server cannot save anything right now; what you write "
                                     "goes out by itself as soon as it can."),
                                  10'000);
     });
-    connect(client, &HallwayClient::currentUserChanged, this, [this](const UserInfo &user) {
+    connect(m_client, &HallwayClient::currentUserChanged, this, [this](const UserInfo &user) {
         updateModeratorTools();
         statusBar()->showMessage(user.role == Role::Moderator
                                          ? tr("A moderator made you a moderator.")
                                          : tr("You are no longer a moderator."),
                                  10'000);
     });
-    connect(presence, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateIdentity);
-    connect(presence, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateIdentity);
-    connect(presence, &QAbstractItemModel::modelReset, this, &MainWindow::updateIdentity);
-    updateStatus();
-    updateIdentity();
-    // However the session began (a password, a remembered token, a new account), the role
-    // may be known already.
-    updateModeratorTools();
+    connect(m_presence, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateIdentity);
+    connect(m_presence, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateIdentity);
+    connect(m_presence, &QAbstractItemModel::modelReset, this, &MainWindow::updateIdentity);
 }
 
 void MainWindow::addModeratorActions(QMenu *menu, qint64 userId, const QString &name,

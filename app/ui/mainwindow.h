@@ -7,6 +7,7 @@
 #include <QTimer>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QListView;
 class QMenu;
@@ -74,6 +75,14 @@ Q_SIGNALS:
     void signInRequested();
 
 private:
+    QDockWidget *buildOnlineDock();
+    QWidget *buildRoomTab();
+    QTabWidget *buildTabs();
+    QWidget *buildCentral();
+    void buildPeopleMenus();
+    void buildStatusBar();
+    void buildMenus();
+    void followSession();
     void updateStatus();
     void updateIdentity();
     void updateModeratorTools();
