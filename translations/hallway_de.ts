@@ -582,17 +582,6 @@
       <source>Online as %1 at %2</source>
       <translation>Angemeldet als %1 bei %2</translation>
     </message>
-    <message numerus="yes">
-      <source>Connection lost. Reconnecting in %n second(s)...</source>
-      <translation>
-        <numerusform>Verbindung verloren. Neuer Versuch in %n Sekunde …</numerusform>
-        <numerusform>Verbindung verloren. Neuer Versuch in %n Sekunden …</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>Reconnecting to %1...</source>
-      <translation>Verbinde erneut mit %1 …</translation>
-    </message>
     <message>
       <source>&lt;b&gt;Latest from everyone&lt;/b&gt;</source>
       <translation>&lt;b&gt;Neues von allen&lt;/b&gt;</translation>
@@ -721,6 +710,10 @@
     <message>
       <source>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time.</source>
       <translation>Hallway kann den Schlüsselbund dieses Computers nicht nutzen und sich deine Anmeldung daher nicht merken. Du bleibst angemeldet, bis du Hallway beendest, und wirst beim nächsten Mal nach deinem Passwort gefragt.</translation>
+    </message>
+    <message>
+      <source>Not connected</source>
+      <translation>Nicht verbunden</translation>
     </message>
   </context>
   <context>

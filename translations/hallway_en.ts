@@ -699,17 +699,6 @@
       <source>Online as %1 at %2</source>
       <translation>Online as %1 at %2</translation>
     </message>
-    <message numerus="yes">
-      <source>Connection lost. Reconnecting in %n second(s)...</source>
-      <translation>
-        <numerusform>Connection lost. Reconnecting in %n second...</numerusform>
-        <numerusform>Connection lost. Reconnecting in %n seconds...</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>Reconnecting to %1...</source>
-      <translation>Reconnecting to %1...</translation>
-    </message>
     <message>
       <source>The server cannot save anything right now; what you write goes out by itself as soon as it can.</source>
       <translation>The server cannot save anything right now; what you write goes out by itself as soon as it can.</translation>
@@ -721,6 +710,10 @@
     <message>
       <source>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time.</source>
       <translation>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time.</translation>
+    </message>
+    <message>
+      <source>Not connected</source>
+      <translation>Not connected</translation>
     </message>
   </context>
   <context>

@@ -293,11 +293,8 @@ void MainWindow::buildMenus()
 // What the session tells, shown as it changes.
 void MainWindow::followSession()
 {
-    m_countdown.setInterval(1000);
-    connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateStatus);
     connect(m_client, &HallwayClient::statusChanged, this, &MainWindow::updateStatus);
-    connect(&m_client->connection(), &ServerConnection::stateChanged, this,
-            &MainWindow::updateStatus);
+    connect(m_client, &HallwayClient::connectionStateChanged, this, &MainWindow::updateStatus);
     connect(m_client, &HallwayClient::signedIn, this, &MainWindow::updateIdentity);
     connect(m_client, &HallwayClient::signedIn, this, &MainWindow::updateModeratorTools);
     connect(m_client, &HallwayClient::signedOut, this, &MainWindow::updateModeratorTools);
@@ -435,7 +432,9 @@ QString MainWindow::connectionStatusText() const
 void MainWindow::updateIdentity()
 {
     const UserInfo &user = m_client->currentUser();
-    m_onlineCount->setText(tr("%n online", nullptr, m_presence->rowCount()));
+    // While not connected the list is what it was, not who is here.
+    m_onlineCount->setText(m_presence->isKnown() ? tr("%n online", nullptr, m_presence->rowCount())
+                                                 : tr("Not connected"));
     if (user.id == 0) {
         m_welcome->setText(QString());
         return;
@@ -448,9 +447,9 @@ void MainWindow::updateIdentity()
 
 void MainWindow::updateStatus()
 {
+    // The connection bar says the rest (the countdown, why, what to do).
     const QString server = m_client->serverUrl().toString();
     QString text;
-    bool counting = false;
     switch (m_client->status()) {
     case HallwayClient::Status::SignedOut:
         text = tr("Signed out");
@@ -461,23 +460,19 @@ void MainWindow::updateStatus()
     case HallwayClient::Status::Online:
         text = tr("Online as %1 at %2").arg(m_client->currentUser().username, server);
         break;
-    case HallwayClient::Status::Reconnecting: {
-        const ServerConnection &connection = m_client->connection();
-        if (connection.state() == ServerConnection::State::WaitingToReconnect) {
-            const int seconds = (connection.msUntilReconnect() + 999) / 1000;
-            text = tr("Connection lost. Reconnecting in %n second(s)...", nullptr, seconds);
-            counting = true;
-        } else {
-            text = tr("Reconnecting to %1...").arg(server);
-        }
+    case HallwayClient::Status::Reconnecting:
+        text = tr("Not connected");
         break;
     }
-    }
     m_connectionStatus->setText(text);
-    if (counting && !m_countdown.isActive())
-        m_countdown.start();
-    else if (!counting)
-        m_countdown.stop();
+    // A session that is over takes no more writing: the bar offers to sign in again.
+    const auto state = m_client->connectionState();
+    const bool over = state == HallwayClient::ConnectionState::SessionEnded
+            || state == HallwayClient::ConnectionState::Banned
+            || state == HallwayClient::ConnectionState::SignedOut;
+    m_tabs->setEnabled(!over);
+    m_awayAction->setEnabled(!over);
+    updateIdentity();
 }
 
 } // namespace Hallway

@@ -4,7 +4,6 @@
 #include "hallwayclient.h"
 
 #include <QMainWindow>
-#include <QTimer>
 
 class QAction;
 class QDockWidget;
@@ -117,7 +116,6 @@ private:
     bool m_hostedOnNetwork = false;
     QString m_hostedDatabase;
     QAction *m_awayAction;
-    QTimer m_countdown;
 };
 
 } // namespace Hallway

@@ -116,6 +116,17 @@ QWidget *visibleTopLevel(const char *name)
     return nullptr;
 }
 
+// With HALLWAY_SCREENSHOT_DIR set (not a check): saves the window at moments worth looking at,
+// for a person to judge (run under Xvfb with QT_QPA_PLATFORM=xcb for real decorations).
+void snapshot(QWidget *window, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("HALLWAY_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        return;
+    QTest::qWait(200); // let the last layout settle before the picture
+    window->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 struct Person {
     std::unique_ptr<TestClient> client = std::make_unique<TestClient>();
     qint64 id = 0;
@@ -436,6 +447,8 @@ void tst_Sessions::writesMadeWhileTheServerIsDownShowPendingThenDoneOnce()
     QTRY_VERIFY(bar->text().startsWith(QStringLiteral("Connection lost. Reconnecting in")));
     QCOMPARE(bar->actionText(), QStringLiteral("Reconnect &now"));
     QTRY_VERIFY(everyoneUnknown(presence)); // greyed, not shown as here
+    QCOMPARE(child<QLabel>(window, "onlineCount")->text(), QStringLiteral("Not connected"));
+    QVERIFY(child<QLineEdit>(window, "factEdit")->isEnabled()); // writing goes on, queued
 
     // A fact, a message, a vote and a proposal while the server is gone: each shows, pending.
     window->findChild<QTabWidget *>(QStringLiteral("centralTabs"))->setCurrentIndex(0);
@@ -455,6 +468,7 @@ void tst_Sessions::writesMadeWhileTheServerIsDownShowPendingThenDoneOnce()
                                 {{QStringLiteral("title"), QStringLiteral("Proposed offline")}});
     QCOMPARE(rowsWith(talks, TalksModel::PendingRole, true).size(), 1);
     QVERIFY2(bar->text().contains(QStringLiteral("4 change")), qPrintable(bar->text()));
+    snapshot(window, QStringLiteral("reconnecting-with-pending-writes"));
 
     // The server comes back; "Reconnect now" does not wait out the delay.
     QVERIFY(m_flaky.restart());
@@ -530,6 +544,7 @@ void tst_Sessions::signedOutElsewhereOrBannedIsSaidAndNotRetried()
     QCOMPARE(bar->actionText(), QStringLiteral("Sign &in again"));
     QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
     m_app->signInDialog()->reject(); // later: the bar's button asks again
+    snapshot(window, QStringLiteral("signed-out-elsewhere"));
     QVERIFY(window->isVisible());
     child<QPushButton>(bar, "connectionBarAction")->click();
     signInThroughTheDialog(m_roomA.url(), QStringLiteral("bob"));
@@ -548,6 +563,11 @@ void tst_Sessions::signedOutElsewhereOrBannedIsSaidAndNotRetried()
                  HallwayClient::ConnectionState::Banned);
     QCOMPARE(bar->text(),
              QStringLiteral("A moderator has banned this account. Hallway will not reconnect."));
+    snapshot(window, QStringLiteral("banned"));
+    // The session is over: nothing can be written into it any more, and nobody is shown as here.
+    QVERIFY(!child<QLineEdit>(window, "factEdit")->isEnabled());
+    QVERIFY(!window->chatPanel()->composer()->isEnabled());
+    QCOMPARE(child<QLabel>(window, "onlineCount")->text(), QStringLiteral("Not connected"));
     QCOMPARE(window->session()->client().connection().state(),
              ServerConnection::State::Disconnected);
     QVERIFY(!mona.client

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 GERMAN = {
+    "Not connected": "Nicht verbunden",
     "Connection lost. Reconnecting to %1...": "Verbindung verloren. Verbinde neu mit %1 …",
     "Reconnect &now": "&Jetzt neu verbinden",
     "You are offline. Hallway reconnects as soon as the network is back.": "Du bist offline. Hallway verbindet sich neu, sobald das Netz wieder da ist.",
