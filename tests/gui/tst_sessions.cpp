@@ -456,6 +456,7 @@ void tst_Sessions::writesMadeWhileTheServerIsDownShowPendingThenDoneOnce()
     QTest::keyClick(child<QLineEdit>(window, "factEdit"), Qt::Key_Return);
     QCOMPARE(rowsWith(feed, FactFeedModel::PendingRole, true).size(), 1);
     QCOMPARE(feed->index(0, 0).data().toString(), QStringLiteral("Written offline"));
+    snapshot(window, QStringLiteral("pending-fact"));
     window->messageUser(eve.id, QStringLiteral("EVE"));
     ChatModel *chat = window->chatPanel()->chat();
     QTest::keyClicks(window->chatPanel()->composer(), QStringLiteral("Sent offline"));
@@ -621,6 +622,7 @@ void tst_Sessions::theHostOfARoomModeratesIt()
         auto *about = qobject_cast<RoomInfoDialog *>(visibleTopLevel("roomInfoDialog"));
         if (!about)
             return;
+        snapshot(about, QStringLiteral("about-this-room"));
         shown = child<QLineEdit>(about, "roomAddress")->text();
         database = child<QLineEdit>(about, "roomDatabase")->text();
         child<QPushButton>(about, "copyAddressButton")->click();
