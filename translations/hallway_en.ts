@@ -1298,6 +1298,10 @@
       <source>by %1</source>
       <translation>by %1</translation>
     </message>
+    <message>
+      <source>by %1 - sending... (goes out when connected)</source>
+      <translation>by %1 - sending... (goes out when connected)</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::TalkDialog</name>

@@ -37,6 +37,8 @@ void TalkDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const QFontMetrics metrics(option.font);
     const qint64 votes = index.data(TalksModel::VotesRole).toLongLong();
     const bool voted = index.data(TalksModel::VotedByMeRole).toBool();
+    const bool proposalPending = index.data(TalksModel::PendingRole).toBool();
+    const bool votePending = index.data(TalksModel::VotePendingRole).toBool();
 
     QFont bold = option.font;
     bold.setBold(true);
@@ -50,15 +52,19 @@ void TalkDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
             QFontMetrics(bold).elidedText(marker + index.data(TalksModel::TitleRole).toString(),
                                           Qt::ElideRight, titleRect.width()));
     painter->setFont(option.font);
+    // A vote on its way: the count may still change.
     painter->drawText(
             QRect(content.right() - CountWidth, content.top(), CountWidth, metrics.height()),
-            Qt::AlignRight | Qt::AlignVCenter, QString::number(votes));
+            Qt::AlignRight | Qt::AlignVCenter,
+            votePending ? QStringLiteral("%1 \u2026").arg(votes) : QString::number(votes));
 
     painter->setPen(selected ? text : palette.color(QPalette::Disabled, QPalette::Text));
     painter->drawText(
             QRect(content.left(), titleRect.bottom() + 2, content.width(), metrics.height()),
             Qt::AlignLeft | Qt::AlignVCenter,
-            tr("by %1").arg(index.data(TalksModel::SpeakerNameRole).toString()));
+            proposalPending ? tr("by %1 - sending... (goes out when connected)")
+                                      .arg(index.data(TalksModel::SpeakerNameRole).toString())
+                            : tr("by %1").arg(index.data(TalksModel::SpeakerNameRole).toString()));
 
     // The bar: this talk's share of the most-voted talk's votes.
     const QRect track(content.left(), content.bottom() - BarHeight + 1, content.width(), BarHeight);

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 GERMAN = {
+    "by %1 - sending... (goes out when connected)": "von %1 - wird gesendet … (geht raus, sobald verbunden)",
     "Not connected": "Nicht verbunden",
     "Connection lost. Reconnecting to %1...": "Verbindung verloren. Verbinde neu mit %1 …",
     "Reconnect &now": "&Jetzt neu verbinden",
