@@ -232,10 +232,6 @@
       <translation>Du bist offline. Hallway verbindet sich neu, sobald das Netz wieder da ist.</translation>
     </message>
     <message>
-      <source>You were signed out: on another device, or because your password was changed.</source>
-      <translation>Du wurdest abgemeldet: auf einem anderen Gerät, oder weil dein Passwort geändert wurde.</translation>
-    </message>
-    <message>
       <source>Sign &amp;in again</source>
       <translation>Wieder &amp;anmelden</translation>
     </message>
@@ -261,6 +257,10 @@
         <numerusform>%n Änderung wird gesendet, sobald du wieder verbunden bist.</numerusform>
         <numerusform>%n Änderungen werden gesendet, sobald du wieder verbunden bist.</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>Your session has ended: you signed out on another device, the password was changed, or the session expired.</source>
+      <translation>Deine Sitzung ist beendet: Du hast dich auf einem anderen Gerät abgemeldet, das Passwort wurde geändert, oder die Sitzung ist abgelaufen.</translation>
     </message>
   </context>
   <context>

@@ -232,10 +232,6 @@
       <translation>You are offline. Hallway reconnects as soon as the network is back.</translation>
     </message>
     <message>
-      <source>You were signed out: on another device, or because your password was changed.</source>
-      <translation>You were signed out: on another device, or because your password was changed.</translation>
-    </message>
-    <message>
       <source>Sign &amp;in again</source>
       <translation>Sign &amp;in again</translation>
     </message>
@@ -261,6 +257,10 @@
         <numerusform>%n change will be sent when you are back.</numerusform>
         <numerusform>%n changes will be sent when you are back.</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>Your session has ended: you signed out on another device, the password was changed, or the session expired.</source>
+      <translation>Your session has ended: you signed out on another device, the password was changed, or the session expired.</translation>
     </message>
   </context>
   <context>

@@ -39,6 +39,11 @@ void Session::end()
     if (m_ending)
         return;
     m_ending = true;
+    // Whoever made this session hears no more from it: it is only leaving now.
+    if (QObject *owner = parent()) {
+        m_client.disconnect(owner);
+        m_client.connection().disconnect(owner);
+    }
     auto finish = [this]() {
         Q_EMIT ended();
         deleteLater();

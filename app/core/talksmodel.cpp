@@ -153,7 +153,7 @@ void TalksModel::onWriteDone(const QString &type, const QString &clientId,
         if (const int row = rowOfTalk(talkId); row >= 0)
             Q_EMIT dataChanged(index(row), index(row), {VotePendingRole});
     } else if (type == Protocol::Type::ProposeTalk && m_pendingProposals.contains(clientId)) {
-        removeRow(rowOfTalk(m_pendingProposals.take(clientId)));
+        removeTalkAt(rowOfTalk(m_pendingProposals.take(clientId)));
         // The stored talk, from the reply: the event that also brings it may come later.
         if (result) {
             const auto talk = Talk::fromJson(result->value(QStringLiteral("talk")).toObject());
@@ -166,7 +166,7 @@ void TalksModel::onWriteDone(const QString &type, const QString &clientId,
     }
 }
 
-void TalksModel::removeRow(int row)
+void TalksModel::removeTalkAt(int row)
 {
     if (row < 0)
         return;
@@ -224,7 +224,7 @@ void TalksModel::applyEvent(const QJsonObject &data)
             endInsertRows();
         }
     } else if (change->kind == Protocol::TalkEvent::Removed) {
-        removeRow(rowOfTalk(change->talkId));
+        removeTalkAt(rowOfTalk(change->talkId));
     } else if (change->kind == Protocol::TalkEvent::Tallies) {
         for (const auto &[talkId, votes] : change->tallies)
             setVotes(talkId, votes);
@@ -274,8 +274,12 @@ bool TalkRankingModel::lessThan(const QModelIndex &left, const QModelIndex &righ
     const qint64 rightVotes = right.data(TalksModel::VotesRole).toLongLong();
     if (leftVotes != rightVotes)
         return leftVotes > rightVotes;
-    return left.data(TalksModel::TalkIdRole).toLongLong()
-            < right.data(TalksModel::TalkIdRole).toLongLong();
+    // Proposals not stored yet (negative ids, -1 the oldest) come after the stored ones.
+    const qint64 leftId = left.data(TalksModel::TalkIdRole).toLongLong();
+    const qint64 rightId = right.data(TalksModel::TalkIdRole).toLongLong();
+    if ((leftId < 0) != (rightId < 0))
+        return leftId > 0;
+    return leftId < 0 ? leftId > rightId : leftId < rightId;
 }
 
 } // namespace Hallway

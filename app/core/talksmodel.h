@@ -57,7 +57,7 @@ private:
     void fetchMyVotes();
     void onWriteQueued(const QString &type, const QString &clientId, const QJsonObject &data);
     void onWriteDone(const QString &type, const QString &clientId, const QJsonObject *result);
-    void removeRow(int row);
+    void removeTalkAt(int row);
 
     HallwayClient *m_client;
     QList<Talk> m_talks;

@@ -28,11 +28,11 @@ ConnectionBar::ConnectionBar(HallwayClient *client, QWidget *parent)
     layout->addWidget(m_action);
     connect(m_action, &QPushButton::clicked, this, &ConnectionBar::act);
     m_countdown.setInterval(1000);
-    connect(&m_countdown, &QTimer::timeout, this, &ConnectionBar::update);
-    connect(client, &HallwayClient::connectionStateChanged, this, &ConnectionBar::update);
-    connect(&client->connection(), &ServerConnection::stateChanged, this, &ConnectionBar::update);
-    connect(client, &HallwayClient::pendingWriteCountChanged, this, &ConnectionBar::update);
-    update();
+    connect(&m_countdown, &QTimer::timeout, this, &ConnectionBar::refresh);
+    connect(client, &HallwayClient::connectionStateChanged, this, &ConnectionBar::refresh);
+    connect(&client->connection(), &ServerConnection::stateChanged, this, &ConnectionBar::refresh);
+    connect(client, &HallwayClient::pendingWriteCountChanged, this, &ConnectionBar::refresh);
+    refresh();
 }
 
 QString ConnectionBar::text() const
@@ -45,7 +45,7 @@ QString ConnectionBar::actionText() const
     return m_action->isVisibleTo(this) ? m_action->text() : QString();
 }
 
-void ConnectionBar::update()
+void ConnectionBar::refresh()
 {
     const QString server = m_client->serverUrl().toString();
     const ServerConnection &connection = m_client->connection();
@@ -72,8 +72,8 @@ void ConnectionBar::update()
             action = tr("Reconnect &now");
         break;
     case HallwayClient::ConnectionState::SessionEnded:
-        text = tr("You were signed out: on another device, or because your password was "
-                  "changed.");
+        text = tr("Your session has ended: you signed out on another device, the password was "
+                  "changed, or the session expired.");
         action = tr("Sign &in again");
         stopped = true;
         break;
@@ -98,7 +98,9 @@ void ConnectionBar::update()
     m_text->setText(text);
     m_action->setText(action);
     m_action->setVisible(!action.isEmpty());
-    setStyleSheet(stopped ? Stopped : Warning);
+    if (stopped != m_stopped || styleSheet().isEmpty()) // re-polishing every second is wasteful
+        setStyleSheet(stopped ? Stopped : Warning);
+    m_stopped = stopped;
     setVisible(!text.isEmpty());
     if (waiting && !m_countdown.isActive())
         m_countdown.start();

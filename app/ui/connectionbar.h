@@ -27,13 +27,14 @@ Q_SIGNALS:
     void signInRequested();
 
 private:
-    void update();
+    void refresh();
     void act();
 
     HallwayClient *m_client;
     QLabel *m_text;
     QPushButton *m_action;
     QTimer m_countdown;
+    bool m_stopped = false;
 };
 
 } // namespace Hallway

@@ -50,6 +50,13 @@ HallwayApp::~HallwayApp()
     delete m_signInDialog;
     delete m_window;
     delete m_session;
+    // Sessions still signing out are children of this object; none of them may call back into
+    // it while the hosted room shuts down.
+    for (Session *ending : findChildren<Session *>(Qt::FindDirectChildrenOnly)) {
+        ending->client().disconnect(this);
+        ending->client().connection().disconnect(this);
+    }
+    m_host.stop();
 }
 
 MainWindow *HallwayApp::mainWindow() const
@@ -70,9 +77,15 @@ void HallwayApp::beginSession()
     if (m_signInDialog) {
         m_signInDialog->hide();
         m_signInDialog->deleteLater();
+        m_signInDialog = nullptr; // not reused: it goes with the event loop's next turn
     }
     m_session = new Session(this);
     HallwayClient &client = m_session->client();
+    // The other nodes of the event this app last signed in to, to fail over to.
+    QList<QUrl> alternates;
+    for (const QString &url : m_settings.value(AlternatesKey).toStringList())
+        alternates.append(QUrl(url));
+    client.setAlternateServers(alternates);
     connect(&client, &HallwayClient::signedIn, this, &HallwayApp::onSignedIn);
     connect(&client, &HallwayClient::sessionEnded, this, &HallwayApp::onSessionEnded);
     // Asked from the event loop, not inside the TLS handshake that raised it.
@@ -114,10 +127,6 @@ void HallwayApp::start()
     }
     if (server.isEmpty())
         return showStartChoice();
-    QList<QUrl> alternates;
-    for (const QString &url : m_settings.value(AlternatesKey).toStringList())
-        alternates.append(QUrl(url));
-    client().setAlternateServers(alternates);
 
     if (!m_settings.value(RememberKey, false).toBool() || username.isEmpty())
         return showSignIn(server, username);
@@ -207,7 +216,7 @@ void HallwayApp::showMainWindow()
             m_window->showKeychainNotice();
     }
     // The hosted room's details, in the window of a session in that room.
-    if (m_host.isRunning() && m_session->client().primaryServerUrl() == m_host.localUrl()) {
+    if (m_host.isRunning() && m_settings.value(ServerUrlKey).toUrl() == m_host.localUrl()) {
         const bool onNetwork = m_settings.value(HostOnNetworkKey, false).toBool();
         m_window->setHostedRoom(
                 QStringLiteral("ws://%1:%2")
@@ -234,13 +243,14 @@ void HallwayApp::onSignedIn(const UserInfo &user, bool freshToken)
     m_settings.setValue(RememberKey, remember);
     if (freshToken && remember)
         m_credentials.writeToken(accountKey(), client.token());
-    // Unsent writes of this account (messages, facts, votes) live on disk between runs.
+    showMainWindow();
+    // Unsent writes of this account (messages, facts, votes) live on disk between runs. Loaded
+    // once the window is there, so that every model it holds shows them pending.
     const QByteArray account =
             QCryptographicHash::hash(accountKey().toUtf8(), QCryptographicHash::Sha1).toHex();
     client.setOutboxFile(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                          + QStringLiteral("/outbox/") + QString::fromLatin1(account)
                          + QStringLiteral(".json"));
-    showMainWindow();
 }
 
 void HallwayApp::onSessionEnded(const Error &error)

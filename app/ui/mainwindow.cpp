@@ -223,7 +223,8 @@ void MainWindow::buildPeopleMenus()
     m_communityList->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_communityList, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
         const QModelIndex index = m_communityList->indexAt(at);
-        if (!index.isValid() || !m_client->isModerator())
+        if (!index.isValid() || !m_client->isModerator()
+            || index.data(FactFeedModel::PendingRole).toBool())
             return;
         const qint64 factId = index.data(FactFeedModel::FactIdRole).toLongLong();
         QMenu menu;

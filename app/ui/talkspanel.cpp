@@ -127,23 +127,25 @@ void TalksPanel::updateActions()
 {
     const bool open = m_talks->votingOpen();
     const QModelIndex current = m_list->currentIndex();
-    const bool mine = current.isValid() && current.data(TalksModel::IsMineRole).toBool();
+    // A proposal the server does not have yet can be neither voted on nor changed.
+    const bool stored = current.isValid() && !current.data(TalksModel::PendingRole).toBool();
+    const bool mine = stored && current.data(TalksModel::IsMineRole).toBool();
     const bool voted = current.isValid() && current.data(TalksModel::VotedByMeRole).toBool();
     m_state->setText(open ? tr("<b>Voting is open.</b> Vote for the talks you want to see.")
                           : tr("<b>Voting is closed.</b>"));
-    m_vote->setEnabled(open && current.isValid());
+    m_vote->setEnabled(open && stored);
     m_vote->setText(voted ? tr("Take back &vote") : tr("&Vote"));
     m_edit->setEnabled(open && mine);
     m_withdraw->setEnabled(open && mine);
     m_moderation->setVisible(m_client->currentUser().role == Role::Moderator);
     m_toggleVoting->setText(open ? tr("&Close voting") : tr("&Open voting"));
-    m_hide->setEnabled(current.isValid());
+    m_hide->setEnabled(stored);
 }
 
 void TalksPanel::toggleVoteOnSelected()
 {
     const qint64 talk = selectedTalk();
-    if (talk == 0 || !m_talks->votingOpen())
+    if (talk <= 0 || !m_talks->votingOpen())
         return;
     showError(QString());
     m_actions->toggleVote(talk);

@@ -35,6 +35,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -163,6 +164,7 @@ private Q_SLOTS:
     void signedOutElsewhereOrBannedIsSaidAndNotRetried();
     void theHostOfARoomModeratesIt();
     void aDismissedAnnouncementStaysInItsRoom();
+    void signingOutWhileAskedToSignInAgainKeepsTheEventsNodes();
 
 private:
     // Starts the app remembering this server, and signs in through the dialog.
@@ -225,7 +227,8 @@ void tst_Sessions::signInThroughTheDialog(const QUrl &server, const QString &use
 {
     QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
     SignInDialog *dialog = m_app->signInDialog();
-    child<QLineEdit>(dialog, "serverUrl")->setText(server.toString());
+    if (dialog->serverUrl() != server) // (what the app filled in stays, other nodes included)
+        child<QLineEdit>(dialog, "serverUrl")->setText(server.toString());
     child<QLineEdit>(dialog, "username")->setText(username);
     auto *password = child<QLineEdit>(dialog, "password");
     password->setText(Password);
@@ -468,6 +471,14 @@ void tst_Sessions::writesMadeWhileTheServerIsDownShowPendingThenDoneOnce()
     m_app->client().submitWrite(Protocol::Type::ProposeTalk,
                                 {{QStringLiteral("title"), QStringLiteral("Proposed offline")}});
     QCOMPARE(rowsWith(talks, TalksModel::PendingRole, true).size(), 1);
+    // Not stored yet: it cannot be voted on or hidden, and it ranks below the stored talks.
+    QListView *talkList = window->talksPanel()->list();
+    const QAbstractItemModel *ranking = talkList->model();
+    const int pendingRank = rowsWith(ranking, TalksModel::PendingRole, true).value(0);
+    QCOMPARE(pendingRank, ranking->rowCount() - 1);
+    talkList->setCurrentIndex(ranking->index(pendingRank, 0));
+    QVERIFY(!child<QPushButton>(window->talksPanel(), "voteButton")->isEnabled());
+    QVERIFY(!child<QPushButton>(window->talksPanel(), "hideTalkButton")->isEnabled());
     QVERIFY2(bar->text().contains(QStringLiteral("4 change")), qPrintable(bar->text()));
     snapshot(window, QStringLiteral("reconnecting-with-pending-writes"));
 
@@ -541,7 +552,7 @@ void tst_Sessions::signedOutElsewhereOrBannedIsSaidAndNotRetried()
     QVERIFY(!otherDevice.client->request(Protocol::Type::Logout).isError());
     QTRY_COMPARE(m_app->mainWindow()->session()->client().connectionState(),
                  HallwayClient::ConnectionState::SessionEnded);
-    QVERIFY(bar->text().startsWith(QStringLiteral("You were signed out")));
+    QVERIFY(bar->text().startsWith(QStringLiteral("Your session has ended")));
     QCOMPARE(bar->actionText(), QStringLiteral("Sign &in again"));
     QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
     m_app->signInDialog()->reject(); // later: the bar's button asks again
@@ -668,6 +679,34 @@ void tst_Sessions::aDismissedAnnouncementStaysInItsRoom()
     signInThroughTheDialog(m_roomB.url(), QStringLiteral("bob"));
     QTRY_VERIFY(
             m_app->mainWindow()->announcementBar()->text().contains(QStringLiteral("Room B news")));
+}
+
+// Signed out elsewhere, the sign-in dialog open over the window, and then Sign out from the
+// menu: a new dialog asks (the old one belonged to the ended session), with the event's other
+// nodes still there to fail over to.
+void tst_Sessions::signingOutWhileAskedToSignInAgainKeepsTheEventsNodes()
+{
+    const QUrl otherNode(QStringLiteral("ws://127.0.0.1:1"));
+    QSettings().setValue(QStringLiteral("session/alternates"), QStringList{otherNode.toString()});
+    startAndSignIn(m_roomA.url(), QStringLiteral("bob"));
+    QCOMPARE(m_app->client().alternateServers(), QList<QUrl>{otherNode});
+    QPointer<MainWindow> window = m_app->mainWindow();
+    Person otherDevice;
+    QVERIFY(otherDevice.client->open(m_roomA.url()));
+    QVERIFY(!otherDevice.client->hello().isError());
+    QVERIFY(!otherDevice.client
+                     ->request(Protocol::Type::Resume,
+                               {{QStringLiteral("token"), m_app->client().token()}})
+                     .isError());
+    QVERIFY(!otherDevice.client->request(Protocol::Type::Logout).isError());
+    QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
+
+    window->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+    QTRY_VERIFY(!window);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // all that was to go
+    QVERIFY(m_app->signInDialog());
+    QVERIFY(m_app->signInDialog()->isVisible());
+    QCOMPARE(m_app->signInDialog()->serverUrls(), (QList<QUrl>{m_roomA.url(), otherNode}));
 }
 
 QTEST_MAIN(tst_Sessions)

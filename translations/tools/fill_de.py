@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 GERMAN = {
+    "Your session has ended: you signed out on another device, the password was changed, or the session expired.": "Deine Sitzung ist beendet: Du hast dich auf einem anderen Gerät abgemeldet, das Passwort wurde geändert, oder die Sitzung ist abgelaufen.",
     "by %1 - sending... (goes out when connected)": "von %1 - wird gesendet … (geht raus, sobald verbunden)",
     "Not connected": "Nicht verbunden",
     "Connection lost. Reconnecting to %1...": "Verbindung verloren. Verbinde neu mit %1 …",
