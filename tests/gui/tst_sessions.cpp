@@ -170,6 +170,8 @@ private:
     // Starts the app remembering this server, and signs in through the dialog.
     void startAndSignIn(const QUrl &server, const QString &username);
     void signInThroughTheDialog(const QUrl &server, const QString &username);
+    // Another device resumes the app's session and signs it out.
+    void signOutElsewhere(const QUrl &server);
     // Answers the start dialog the app is about to show (a modal one, with an event loop of
     // its own): join this server. The flag says it was asked.
     std::shared_ptr<bool> joinWhenAsked(const QUrl &server);
@@ -237,6 +239,18 @@ void tst_Sessions::signInThroughTheDialog(const QUrl &server, const QString &use
                                      && m_app->client().status() == HallwayClient::Status::Online
                                      && m_app->client().currentUser().username == username,
                              10'000);
+}
+
+void tst_Sessions::signOutElsewhere(const QUrl &server)
+{
+    TestClient otherDevice;
+    QVERIFY(otherDevice.open(server));
+    QVERIFY(!otherDevice.hello().isError());
+    QVERIFY(!otherDevice
+                     .request(Protocol::Type::Resume,
+                              {{QStringLiteral("token"), m_app->client().token()}})
+                     .isError());
+    QVERIFY(!otherDevice.request(Protocol::Type::Logout).isError());
 }
 
 void tst_Sessions::startAndSignIn(const QUrl &server, const QString &username)
@@ -542,14 +556,7 @@ void tst_Sessions::signedOutElsewhereOrBannedIsSaidAndNotRetried()
     ConnectionBar *bar = window->connectionBar();
 
     // Another device with the same session signs out: this one is told, and asked again.
-    Person otherDevice;
-    QVERIFY(otherDevice.client->open(m_roomA.url()));
-    QVERIFY(!otherDevice.client->hello().isError());
-    QVERIFY(!otherDevice.client
-                     ->request(Protocol::Type::Resume,
-                               {{QStringLiteral("token"), m_app->client().token()}})
-                     .isError());
-    QVERIFY(!otherDevice.client->request(Protocol::Type::Logout).isError());
+    signOutElsewhere(m_roomA.url());
     QTRY_COMPARE(m_app->mainWindow()->session()->client().connectionState(),
                  HallwayClient::ConnectionState::SessionEnded);
     QVERIFY(bar->text().startsWith(QStringLiteral("Your session has ended")));
@@ -691,14 +698,7 @@ void tst_Sessions::signingOutWhileAskedToSignInAgainKeepsTheEventsNodes()
     startAndSignIn(m_roomA.url(), QStringLiteral("bob"));
     QCOMPARE(m_app->client().alternateServers(), QList<QUrl>{otherNode});
     QPointer<MainWindow> window = m_app->mainWindow();
-    Person otherDevice;
-    QVERIFY(otherDevice.client->open(m_roomA.url()));
-    QVERIFY(!otherDevice.client->hello().isError());
-    QVERIFY(!otherDevice.client
-                     ->request(Protocol::Type::Resume,
-                               {{QStringLiteral("token"), m_app->client().token()}})
-                     .isError());
-    QVERIFY(!otherDevice.client->request(Protocol::Type::Logout).isError());
+    signOutElsewhere(m_roomA.url());
     QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
 
     window->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
