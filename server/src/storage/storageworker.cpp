@@ -141,7 +141,7 @@ bool StorageWorker::detectOutage()
 void StorageWorker::beginOutage(const QString &reason)
 {
     m_outage.begin(reason);
-    Q_EMIT availabilityChanged(false, reason);
+    Q_EMIT availabilityChanged(false, m_outage.reason()); // on one line, as the log has it
 }
 
 bool StorageWorker::tryRecover()
