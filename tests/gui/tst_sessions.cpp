@@ -124,7 +124,8 @@ void snapshot(QWidget *window, const QString &name)
     const QString folder = qEnvironmentVariable("HALLWAY_SCREENSHOT_DIR");
     if (folder.isEmpty())
         return;
-    QTest::qWait(200); // let the last layout settle before the picture
+    // The layouts the last changes asked for, done now rather than waited for.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     window->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
