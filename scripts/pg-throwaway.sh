@@ -20,7 +20,8 @@ set -euo pipefail
 
 usage="usage: pg-throwaway.sh start|stop|halt|resume|standby|take-over DIR [PRIMARY_DIR]"
 command=${1:?$usage}
-dir=${2:?$usage}
+# Absolute: the server runs elsewhere and takes the socket folder as given.
+dir=$(realpath -m "${2:?$usage}")
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 port=5432 # only names the socket file inside DIR; nothing listens on TCP
 
@@ -78,7 +79,7 @@ resume)
     start_server
     ;;
 standby)
-    primary=${3:?$usage}
+    primary=$(realpath -m "${3:?$usage}")
     mkdir -p "$dir"
     chmod 700 "$dir"
     if [[ $(id -u) -eq 0 ]]; then
@@ -100,7 +101,7 @@ standby)
     exit 1
     ;;
 take-over)
-    primary=${3:?$usage}
+    primary=$(realpath -m "${3:?$usage}")
     as_postgres "$pgbin/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null
     start_server "$primary"
     as_postgres "$pgbin/pg_ctl" -D "$dir/data" -w -t 60 promote >/dev/null
