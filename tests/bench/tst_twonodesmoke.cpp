@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // A small run of hallway-loadgen with two server nodes on a fresh PostgreSQL database, so the
 // two-node benchmark keeps working; the figures that matter are in docs/performance.md.
+#include "fixtures.h"
 #include "testserver.h"
 
 #include <QProcess>
@@ -18,8 +19,7 @@ private Q_SLOTS:
 
 void tst_TwoNodeSmoke::fanoutAcrossTwoNodes()
 {
-    if (!postgresRequested())
-        QSKIP("Two nodes need PostgreSQL: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND(); // two nodes need PostgreSQL
     QTemporaryDir dir;
     TestDatabase database(dir.path(), true);
     QVERIFY2(database.error().isEmpty(), qPrintable(database.error()));

@@ -2,7 +2,6 @@
 #include "testclient.h"
 #include "protocol.h"
 
-#include <QDeadlineTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -41,10 +40,8 @@ void TestClient::close()
 
 bool TestClient::waitForDisconnected(int timeoutMs)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (m_socket.state() != QAbstractSocket::UnconnectedState && !deadline.hasExpired())
-        QTest::qWait(10);
-    return m_socket.state() == QAbstractSocket::UnconnectedState;
+    return QTest::qWaitFor(
+            [this]() { return m_socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
 }
 
 void TestClient::sendRaw(const QString &text)
@@ -56,31 +53,52 @@ Envelope TestClient::request(const QString &type, const QJsonObject &data, int t
 {
     const qint64 id = m_nextId++;
     m_socket.sendTextMessage(QString::fromUtf8(Envelope{type, id, data, {}, 0}.toJson()));
-    QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        for (qsizetype i = 0; i < m_replies.size(); ++i) {
-            if (m_replies.at(i).id.toInteger(-1) == id)
-                return m_replies.takeAt(i);
-        }
-        if (m_socket.state() == QAbstractSocket::UnconnectedState && m_replies.isEmpty())
-            break;
-        QTest::qWait(5);
-    }
-    return Envelope::error(id, {ErrorCode::Internal, QStringLiteral("no reply to %1").arg(type)});
+    std::optional<Envelope> reply;
+    QTest::qWaitFor(
+            [&]() {
+                reply = takeReply(id);
+                return reply || m_socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            timeoutMs);
+    if (!reply)
+        reply = takeReply(id); // it may have come with the close
+    if (!reply)
+        return Envelope::error(id,
+                               {ErrorCode::Internal, QStringLiteral("no reply to %1").arg(type)});
+    rememberAccount(type, *reply);
+    return *reply;
 }
 
 Envelope TestClient::waitForReply(const QJsonValue &id, int timeoutMs)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        for (qsizetype i = 0; i < m_replies.size(); ++i) {
-            if (m_replies.at(i).id == id)
-                return m_replies.takeAt(i);
-        }
-        QTest::qWait(5);
+    std::optional<Envelope> reply;
+    QTest::qWaitFor([&]() { return (reply = takeReply(id)).has_value(); }, timeoutMs);
+    return reply ? *reply
+                 : Envelope::error(QJsonValue::Undefined,
+                                   {ErrorCode::Internal, QStringLiteral("no reply")});
+}
+
+std::optional<Envelope> TestClient::takeReply(const QJsonValue &id)
+{
+    // Numbers compare by value: an id sent as an integer may come back parsed as a double.
+    const auto sameId = [&id](const QJsonValue &replyId) {
+        return id.isDouble() ? replyId.isDouble() && replyId.toDouble() == id.toDouble()
+                             : replyId == id;
+    };
+    for (qsizetype i = 0; i < m_replies.size(); ++i) {
+        if (sameId(m_replies.at(i).id))
+            return m_replies.takeAt(i);
     }
-    return Envelope::error(QJsonValue::Undefined,
-                           {ErrorCode::Internal, QStringLiteral("no reply")});
+    return std::nullopt;
+}
+
+void TestClient::rememberAccount(const QString &requestType, const Envelope &reply)
+{
+    if (reply.isError()
+        || (requestType != Protocol::Type::Register && requestType != Protocol::Type::Login))
+        return;
+    m_userId = userIdOf(reply);
+    m_token = reply.data.value(QStringLiteral("token")).toString();
 }
 
 Envelope TestClient::hello()
@@ -123,16 +141,19 @@ Envelope TestClient::subscribe(const QString &topic, const QJsonObject &since)
 Envelope TestClient::waitForEvent(const QString &topic,
                                   const std::function<bool(const Envelope &)> &match, int timeoutMs)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (true) {
-        for (qsizetype i = 0; i < m_events.size(); ++i) {
-            if (m_events.at(i).topic == topic && match(m_events.at(i)))
-                return m_events.takeAt(i);
-        }
-        if (deadline.hasExpired())
-            return {};
-        QTest::qWait(5);
-    }
+    Envelope found;
+    QTest::qWaitFor(
+            [&]() {
+                for (qsizetype i = 0; i < m_events.size(); ++i) {
+                    if (m_events.at(i).topic == topic && match(m_events.at(i))) {
+                        found = m_events.takeAt(i);
+                        return true;
+                    }
+                }
+                return false;
+            },
+            timeoutMs);
+    return found;
 }
 
 } // namespace Hallway::Test

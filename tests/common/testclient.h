@@ -11,6 +11,7 @@
 #include <QUrl>
 #include <QWebSocket>
 #include <functional>
+#include <optional>
 
 namespace Hallway::Test {
 
@@ -43,6 +44,9 @@ public:
                           const QString &region = {});
     Envelope login(const QString &username, const QString &password);
     Envelope subscribe(const QString &topic, const QJsonObject &since = {});
+    // The account of the last successful auth.register or auth.login (0 and empty before).
+    qint64 userId() const { return m_userId; }
+    QString token() const { return m_token; }
 
     // Events received so far (and not yet taken), oldest first.
     QList<Envelope> events() const { return m_events; }
@@ -57,12 +61,17 @@ public:
                           int timeoutMs = 5000);
 
 private:
+    std::optional<Envelope> takeReply(const QJsonValue &id);
+    void rememberAccount(const QString &requestType, const Envelope &reply);
+
     QWebSocket m_socket;
     QList<Envelope> m_replies;
     QList<Envelope> m_events;
     QHash<QString, qint64> m_receivedAt;
     QElapsedTimer m_clock;
     qint64 m_nextId = 1;
+    qint64 m_userId = 0;
+    QString m_token;
 };
 
 // The user id in the result of a sign-in (auth.register, auth.login, auth.resume); 0 if none.

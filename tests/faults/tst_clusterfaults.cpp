@@ -6,6 +6,7 @@
 // node that is not listening; the second node reads back what it missed. Subscribers on both
 // nodes end with exactly the database's facts (each once, in order) and tallies; the second
 // node's with its chat messages (each once, in order) and the writer's presence.
+#include "fixtures.h"
 #include "messages.h"
 #include "protocol.h"
 #include "talk.h"
@@ -23,7 +24,6 @@ using namespace Hallway;
 using namespace Hallway::Test;
 
 namespace {
-const QString Password = QStringLiteral("cluster-faults-password");
 constexpr int Drops = 22; // the listening connection lost this many times...
 const QList<int> Restarts = {8, 16}; // ...of them, these by restarting PostgreSQL
 constexpr int WritesPerBurst = 10;
@@ -46,7 +46,6 @@ private Q_SLOTS:
     void aNodeMissesNothingWhileItCannotListen();
 
 private:
-    std::unique_ptr<TestClient> signedIn(const TestServer &node, const QString &username);
     // Sends a write to node until it is stored: through an outage it gets `unavailable` and
     // goes again, with the same client id, once node's /healthz says the database is back.
     bool write(const TestServer &node, TestClient &client, const QString &type,
@@ -65,16 +64,6 @@ void tst_ClusterFaults::init()
 {
     // A test that failed with PostgreSQL halted does not take the next one with it.
     QVERIFY2(m_postgres.ensureRunning(), qPrintable(m_postgres.error()));
-}
-
-std::unique_ptr<TestClient> tst_ClusterFaults::signedIn(const TestServer &node,
-                                                        const QString &username)
-{
-    auto client = std::make_unique<TestClient>();
-    if (!client->open(node.url()) || client->hello().isError())
-        return nullptr;
-    const Envelope reply = client->registerUser(username, Password, username.toUpper());
-    return reply.isError() ? nullptr : std::move(client);
 }
 
 bool tst_ClusterFaults::write(const TestServer &node, TestClient &client, const QString &type,
@@ -123,7 +112,7 @@ void tst_ClusterFaults::aNodeMissesNothingWhileItCannotListen()
                                        .toString();
     QVERIFY(!secondNode.isEmpty());
 
-    auto writer = signedIn(first, QStringLiteral("writer"));
+    auto writer = signedIn(first.url(), QStringLiteral("writer"));
     QVERIFY(writer);
     QList<qint64> talks;
     for (int i = 0; i < Talks; ++i) {
@@ -138,8 +127,8 @@ void tst_ClusterFaults::aNodeMissesNothingWhileItCannotListen()
                              .value(QStringLiteral("id"))
                              .toInteger());
     }
-    auto firstWatcher = signedIn(first, QStringLiteral("watcher1"));
-    auto secondWatcher = signedIn(second, QStringLiteral("watcher2"));
+    auto firstWatcher = signedIn(first.url(), QStringLiteral("watcher1"));
+    auto secondWatcher = signedIn(second.url(), QStringLiteral("watcher2"));
     QVERIFY(firstWatcher && secondWatcher);
     const qint64 writerId = m_postgres
                                     .query(QStringLiteral("SELECT id FROM users WHERE username = "

@@ -7,6 +7,7 @@
 //
 // The kill moments come from a seed printed at the start; HALLWAY_TEST_SEED=<seed> repeats
 // them.
+#include "fixtures.h"
 #include "hallwayclient.h"
 #include "protocol.h"
 #include "testclient.h"
@@ -132,9 +133,7 @@ private Q_SLOTS:
 
 void tst_CrashSafety::everyMessageStoredOnceThroughTwentyKills()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && !postgresRequested())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
     const quint32 seed = testSeed("these kill moments");
     QRandomGenerator random(seed);
     // Kill after this many acknowledgements. Equal moments kill again at once after the

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The talks panel on real widgets against a real server: a click votes, the count and the
 // check mark change, and the list re-sorts by votes with your selection kept.
+#include "fixtures.h"
 #include "hallwayclient.h"
 #include "protocol.h"
 #include "talkmessages.h"
@@ -19,7 +20,6 @@ using namespace Hallway;
 using namespace Hallway::Test;
 
 namespace {
-const QString Password = QStringLiteral("talks-gui-password");
 
 QStringList titlesInOrder(const QListView *list)
 {
@@ -36,24 +36,14 @@ private Q_SLOTS:
     void voteAndWatchTheListResortWithSelectionKept();
 
 private:
-    std::unique_ptr<TestClient> signedIn(const QString &username);
     TestServer m_server;
 };
-
-std::unique_ptr<TestClient> tst_TalksPanel::signedIn(const QString &username)
-{
-    auto client = std::make_unique<TestClient>();
-    if (!client->open(m_server.url()) || client->hello().isError()
-        || client->registerUser(username, Password).isError())
-        return nullptr;
-    return client;
-}
 
 void tst_TalksPanel::voteAndWatchTheListResortWithSelectionKept()
 {
     m_server.setConfig(QStringLiteral("[talks]\ntally_interval_ms=100\n"));
     QVERIFY(m_server.start());
-    auto speaker = signedIn(QStringLiteral("speaker"));
+    auto speaker = signedIn(m_server.url(), QStringLiteral("speaker"));
     QVERIFY(speaker);
     QMap<QString, qint64> ids;
     for (const QString &title :
@@ -69,7 +59,7 @@ void tst_TalksPanel::voteAndWatchTheListResortWithSelectionKept()
     }
     std::vector<std::unique_ptr<TestClient>> voters;
     auto vote = [&](const QString &title) {
-        voters.push_back(signedIn(QStringLiteral("voter%1").arg(voters.size())));
+        voters.push_back(signedIn(m_server.url(), QStringLiteral("voter%1").arg(voters.size())));
         QVERIFY(!voters.back()
                          ->request(
                                  Protocol::Type::ToggleVote,
@@ -86,8 +76,9 @@ void tst_TalksPanel::voteAndWatchTheListResortWithSelectionKept()
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     QSignalSpy signedInSpy(&client, &HallwayClient::signedIn);
-    client.registerAccount(m_server.url(),
-                           {QStringLiteral("myself"), QStringLiteral("Myself"), Password, {}, {}});
+    client.registerAccount(
+            m_server.url(),
+            {QStringLiteral("myself"), QStringLiteral("Myself"), TestPassword, {}, {}});
     QVERIFY(signedInSpy.wait(10'000));
 
     QListView *list = panel.list();

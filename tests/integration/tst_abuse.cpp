@@ -3,6 +3,7 @@
 // retry-after and nothing stored, then go through after the wait (and the app's client
 // resends by itself); failed sign-ins meet growing waits per name and per address;
 // connections per address are capped; browser pages from other origins are refused.
+#include "fixtures.h"
 #include "hallwayclient.h"
 #include "protocol.h"
 #include "testclient.h"
@@ -17,7 +18,6 @@ using namespace Hallway;
 using namespace Hallway::Test;
 
 namespace {
-const QString Password = QStringLiteral("abuse-password");
 
 QString errorCode(const Envelope &reply)
 {
@@ -49,7 +49,6 @@ private Q_SLOTS:
     void pagesFromOtherOriginsAreRefused();
 
 private:
-    std::unique_ptr<TestClient> signedIn(const QString &username);
     qint64 storedFacts();
     TestServer m_server;
 };
@@ -70,31 +69,14 @@ void tst_Abuse::initTestCase()
     QVERIFY(m_server.start());
 }
 
-std::unique_ptr<TestClient> tst_Abuse::signedIn(const QString &username)
-{
-    auto client = std::make_unique<TestClient>();
-    if (!client->open(m_server.url()) || client->hello().isError()
-        || client->registerUser(username, Password).isError())
-        return nullptr;
-    return client;
-}
-
 qint64 tst_Abuse::storedFacts()
 {
-    qint64 count = -1;
-    {
-        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("abuse"));
-        QSqlQuery query(db);
-        if (query.exec(QStringLiteral("SELECT COUNT(*) FROM facts")) && query.next())
-            count = query.value(0).toLongLong();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("abuse"));
-    return count;
+    return countRows(m_server.databaseUrl(), QStringLiteral("SELECT COUNT(*) FROM facts"));
 }
 
 void tst_Abuse::postsPastTheBucketWaitTheirTurn()
 {
-    auto client = signedIn(QStringLiteral("eager"));
+    auto client = signedIn(m_server.url(), QStringLiteral("eager"));
     QVERIFY(client);
     const qint64 before = storedFacts();
     for (int i = 0; i < 3; ++i)
@@ -108,7 +90,7 @@ void tst_Abuse::postsPastTheBucketWaitTheirTurn()
     // A second app of the same person shares the bucket.
     TestClient second;
     QVERIFY(second.open(m_server.url()) && !second.hello().isError());
-    QVERIFY(!second.login(QStringLiteral("eager"), Password).isError());
+    QVERIFY(!second.login(QStringLiteral("eager"), TestPassword).isError());
     QCOMPARE(errorCode(post(second, QStringLiteral("other-app"))), QStringLiteral("rate_limited"));
 
     // A talk proposal is a post too, so it waits with the facts.
@@ -127,8 +109,9 @@ void tst_Abuse::theAppResendsARateLimitedWriteByItself()
 {
     HallwayClient client;
     QSignalSpy signedInSpy(&client, &HallwayClient::signedIn);
-    client.registerAccount(m_server.url(),
-                           {QStringLiteral("typist"), QStringLiteral("Typist"), Password, {}, {}});
+    client.registerAccount(
+            m_server.url(),
+            {QStringLiteral("typist"), QStringLiteral("Typist"), TestPassword, {}, {}});
     QVERIFY(signedInSpy.wait(10'000));
     QSignalSpy posted(&client, &HallwayClient::factPosted);
     QSignalSpy delayed(&client, &HallwayClient::writeDelayed);
@@ -145,7 +128,7 @@ void tst_Abuse::resendsAndMistakesSpendNoAllowance()
 {
     // A resend of a stored post (as an app does after reconnecting) is answered as the
     // duplicate it is, however often it comes, and costs nothing.
-    auto resender = signedIn(QStringLiteral("resender"));
+    auto resender = signedIn(m_server.url(), QStringLiteral("resender"));
     QVERIFY(resender);
     QVERIFY(!post(*resender, QStringLiteral("kept")).isError());
     for (int i = 0; i < 10; ++i) {
@@ -163,7 +146,7 @@ void tst_Abuse::resendsAndMistakesSpendNoAllowance()
 
     // Invalid requests get bad_request, before and after the allowance is used up, and cost
     // nothing.
-    auto clumsy = signedIn(QStringLiteral("clumsy"));
+    auto clumsy = signedIn(m_server.url(), QStringLiteral("clumsy"));
     QVERIFY(clumsy);
     const auto badPost = [&clumsy]() {
         return clumsy->request(
@@ -177,7 +160,7 @@ void tst_Abuse::resendsAndMistakesSpendNoAllowance()
     QCOMPARE(errorCode(badPost()), QStringLiteral("bad_request"));
 
     // Votes for a talk that does not exist are refused and give their token back.
-    auto voter = signedIn(QStringLiteral("voter"));
+    auto voter = signedIn(m_server.url(), QStringLiteral("voter"));
     QVERIFY(voter);
     for (int i = 0; i < 30; ++i)
         QCOMPARE(errorCode(
@@ -185,7 +168,7 @@ void tst_Abuse::resendsAndMistakesSpendNoAllowance()
                                         {{QStringLiteral("clientId"), QStringLiteral("v%1").arg(i)},
                                          {QStringLiteral("talkId"), 999'999}})),
                  QStringLiteral("not_found"));
-    auto speaker = signedIn(QStringLiteral("speaker"));
+    auto speaker = signedIn(m_server.url(), QStringLiteral("speaker"));
     QVERIFY(speaker);
     const Envelope proposed =
             speaker->request(Protocol::Type::ProposeTalk,
@@ -205,7 +188,7 @@ void tst_Abuse::resendsAndMistakesSpendNoAllowance()
 
 void tst_Abuse::failedSignInsMeetGrowingWaits()
 {
-    auto owner = signedIn(QStringLiteral("victim"));
+    auto owner = signedIn(m_server.url(), QStringLiteral("victim"));
     QVERIFY(owner);
     TestClient guesser;
     QVERIFY(guesser.open(m_server.url()) && !guesser.hello().isError());
@@ -221,7 +204,7 @@ void tst_Abuse::failedSignInsMeetGrowingWaits()
     // Even the right password waits: the name is locked, not the guesser.
     TestClient rightful;
     QVERIFY(rightful.open(m_server.url()) && !rightful.hello().isError());
-    QCOMPARE(errorCode(rightful.login(QStringLiteral("victim"), Password)),
+    QCOMPARE(errorCode(rightful.login(QStringLiteral("victim"), TestPassword)),
              QStringLiteral("rate_limited"));
     // The next failure doubles the wait.
     QTest::qWait(static_cast<int>(retryAfter(waiting)) + 50);
@@ -232,7 +215,7 @@ void tst_Abuse::failedSignInsMeetGrowingWaits()
              qPrintable(QString::number(retryAfter(longer))));
     // After the wait the right password works, and clears the record.
     QTest::qWait(static_cast<int>(retryAfter(longer)) + 50);
-    QVERIFY(!rightful.login(QStringLiteral("victim"), Password).isError());
+    QVERIFY(!rightful.login(QStringLiteral("victim"), TestPassword).isError());
 
     // From one address, failures on many names add up too.
     for (int i = 0; i < 3; ++i)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Accounts and sessions against a real server: register, login, resume, logout, change
 // password, and every way they can be refused.
+#include "fixtures.h"
 #include "protocol.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -43,9 +44,7 @@ private:
 
 void tst_Auth::initTestCase()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && !postgresRequested())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
     QVERIFY(m_server.start());
 }
 

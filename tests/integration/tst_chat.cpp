@@ -3,6 +3,7 @@
 // and delivery receipts, history paged back exactly once, resends stored once, privacy, and
 // a server killed between a send and its acknowledgement.
 #include "chat.h"
+#include "fixtures.h"
 #include "hallwayclient.h"
 #include "protocol.h"
 #include "testclient.h"
@@ -19,7 +20,6 @@ using namespace Hallway;
 using namespace Hallway::Test;
 
 namespace {
-const QString Password = QStringLiteral("chat-password");
 
 QJsonObject message(const QString &clientId, qint64 to, const QString &text)
 {
@@ -64,70 +64,38 @@ private Q_SLOTS:
     void outboxOnDiskSurvivesQuittingTheApp();
 
 private:
-    std::unique_ptr<TestClient> signedIn(const QString &username, bool registerFirst = true);
-    int storedCount(const QString &text);
+    qint64 storedCount(const QString &text) const;
     TestServer m_server;
-    QHash<QString, qint64> m_ids;
 };
 
 void tst_Chat::initTestCase()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && !postgresRequested())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
     QVERIFY(m_server.start());
 }
 
-std::unique_ptr<TestClient> tst_Chat::signedIn(const QString &username, bool registerFirst)
+qint64 tst_Chat::storedCount(const QString &text) const
 {
-    auto client = std::make_unique<TestClient>();
-    if (!client->open(m_server.url()) || client->hello().isError())
-        return nullptr;
-    const Envelope reply = registerFirst
-            ? client->registerUser(username, Password, username.toUpper())
-            : client->login(username, Password);
-    if (reply.isError())
-        return nullptr;
-    m_ids.insert(username,
-                 reply.data.value(QStringLiteral("user"))
-                         .toObject()
-                         .value(QStringLiteral("id"))
-                         .toInteger());
-    return client;
-}
-
-int tst_Chat::storedCount(const QString &text)
-{
-    int count = -1;
-    {
-        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("count"));
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral("SELECT COUNT(*) FROM messages WHERE text = ?"));
-        query.addBindValue(text);
-        if (query.exec() && query.next())
-            count = query.value(0).toInt();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("count"));
-    return count;
+    return countRows(m_server.databaseUrl(),
+                     QStringLiteral("SELECT COUNT(*) FROM messages WHERE text = ?"), {text});
 }
 
 void tst_Chat::bothSidesLiveOnEveryApp()
 {
-    auto alice = signedIn(QStringLiteral("alice"));
-    auto bob = signedIn(QStringLiteral("bob"));
-    auto alicePhone = signedIn(QStringLiteral("alice"), false);
+    auto alice = signedIn(m_server.url(), QStringLiteral("alice"));
+    auto bob = signedIn(m_server.url(), QStringLiteral("bob"));
+    auto alicePhone = signedIn(m_server.url(), QStringLiteral("alice"), SignIn::Login);
     QVERIFY(alice && bob && alicePhone);
     for (TestClient *client : {alice.get(), bob.get(), alicePhone.get()})
         QVERIFY(!client->subscribe(Protocol::Topic::Chat).isError());
 
-    const Envelope sent = alice->request(
-            Protocol::Type::SendMessage,
-            message(QStringLiteral("a1"), m_ids[QStringLiteral("bob")], QStringLiteral("Coffee?")));
+    const Envelope sent =
+            alice->request(Protocol::Type::SendMessage,
+                           message(QStringLiteral("a1"), bob->userId(), QStringLiteral("Coffee?")));
     QVERIFY2(!sent.isError(), qPrintable(sent.toError().message));
     const auto stored =
             ChatMessage::fromJson(sent.data.value(QStringLiteral("message")).toObject()).value();
-    QCOMPARE(stored.conversation,
-             conversationKey(m_ids[QStringLiteral("alice")], m_ids[QStringLiteral("bob")]));
+    QCOMPARE(stored.conversation, conversationKey(alice->userId(), bob->userId()));
     QVERIFY(!stored.delivered);
     QVERIFY(!bob->waitForEvent(Protocol::Topic::Chat, isMessage(QStringLiteral("Coffee?")))
                      .type.isEmpty());
@@ -148,9 +116,9 @@ void tst_Chat::bothSidesLiveOnEveryApp()
                  stored.id);
     }
 
-    QVERIFY(!bob->request(Protocol::Type::SendMessage,
-                          message(QStringLiteral("b1"), m_ids[QStringLiteral("alice")],
-                                  QStringLiteral("Yes, in 5")))
+    QVERIFY(!bob->request(
+                        Protocol::Type::SendMessage,
+                        message(QStringLiteral("b1"), alice->userId(), QStringLiteral("Yes, in 5")))
                      .isError());
     QVERIFY(!alice->waitForEvent(Protocol::Topic::Chat, isMessage(QStringLiteral("Yes, in 5")))
                      .type.isEmpty());
@@ -171,22 +139,22 @@ void tst_Chat::bothSidesLiveOnEveryApp()
 
 void tst_Chat::offlineRecipientGetsMessagesAndUnreadCounts()
 {
-    auto carol = signedIn(QStringLiteral("carol"));
-    auto dan = signedIn(QStringLiteral("dan"));
+    auto carol = signedIn(m_server.url(), QStringLiteral("carol"));
+    auto dan = signedIn(m_server.url(), QStringLiteral("dan"));
     dan->close(); // dan is away from his laptop
     for (int i = 0; i < 3; ++i)
         QVERIFY(!carol->request(Protocol::Type::SendMessage,
-                                message(QStringLiteral("c%1").arg(i), m_ids[QStringLiteral("dan")],
+                                message(QStringLiteral("c%1").arg(i), dan->userId(),
                                         QStringLiteral("ping %1").arg(i)))
                          .isError());
 
-    auto danAgain = signedIn(QStringLiteral("dan"), false);
+    auto danAgain = signedIn(m_server.url(), QStringLiteral("dan"), SignIn::Login);
     const Envelope subscribed = danAgain->subscribe(Protocol::Topic::Chat);
     const QJsonArray conversations = subscribed.data.value(QStringLiteral("snapshot"))
                                              .toObject()
                                              .value(QStringLiteral("conversations"))
                                              .toArray();
-    QCOMPARE(unreadWith(conversations, m_ids[QStringLiteral("carol")]), 3);
+    QCOMPARE(unreadWith(conversations, carol->userId()), 3);
     const auto latest = Conversation::fromJson(conversations.at(0).toObject()).value();
     QCOMPARE(latest.lastMessage.text, QStringLiteral("ping 2"));
 
@@ -202,7 +170,7 @@ void tst_Chat::offlineRecipientGetsMessagesAndUnreadCounts()
     const QJsonArray after = danAgain->request(Protocol::Type::Conversations)
                                      .data.value(QStringLiteral("conversations"))
                                      .toArray();
-    QCOMPARE(unreadWith(after, m_ids[QStringLiteral("carol")]), 0);
+    QCOMPARE(unreadWith(after, carol->userId()), 0);
     // A marker never moves back.
     QVERIFY(!danAgain->request(Protocol::Type::MarkRead,
                                {{QStringLiteral("conversation"), latest.key},
@@ -211,15 +179,15 @@ void tst_Chat::offlineRecipientGetsMessagesAndUnreadCounts()
     QCOMPARE(unreadWith(danAgain->request(Protocol::Type::Conversations)
                                 .data.value(QStringLiteral("conversations"))
                                 .toArray(),
-                        m_ids[QStringLiteral("carol")]),
+                        carol->userId()),
              0);
 }
 
 void tst_Chat::thousandMessagesPageBackOnce()
 {
-    auto erin = signedIn(QStringLiteral("erin"));
-    auto frank = signedIn(QStringLiteral("frank"));
-    const qint64 to = m_ids[QStringLiteral("frank")];
+    auto erin = signedIn(m_server.url(), QStringLiteral("erin"));
+    auto frank = signedIn(m_server.url(), QStringLiteral("frank"));
+    const qint64 to = frank->userId();
     for (int i = 0; i < 1000; ++i)
         erin->sendRaw(QString::fromUtf8(Envelope{
                 Protocol::Type::SendMessage,
@@ -231,7 +199,7 @@ void tst_Chat::thousandMessagesPageBackOnce()
     for (int i = 0; i < 1000; ++i)
         QVERIFY(!erin->waitForReply(QStringLiteral("m%1").arg(i), 30'000).isError());
 
-    const QString conversation = conversationKey(m_ids[QStringLiteral("erin")], to);
+    const QString conversation = conversationKey(erin->userId(), to);
     // The first page is the server's messages_to_load (15); then pages of 100 going back.
     Envelope page = frank->request(Protocol::Type::ChatHistory,
                                    {{QStringLiteral("conversation"), conversation}});
@@ -261,9 +229,9 @@ void tst_Chat::thousandMessagesPageBackOnce()
 
 void tst_Chat::resendIsStoredOnceAndRulesHold()
 {
-    auto gina = signedIn(QStringLiteral("gina"));
-    auto hank = signedIn(QStringLiteral("hank"));
-    const qint64 to = m_ids[QStringLiteral("hank")];
+    auto gina = signedIn(m_server.url(), QStringLiteral("gina"));
+    auto hank = signedIn(m_server.url(), QStringLiteral("hank"));
+    const qint64 to = hank->userId();
     const Envelope first =
             gina->request(Protocol::Type::SendMessage,
                           message(QStringLiteral("same"), to, QStringLiteral("only once")));
@@ -285,19 +253,19 @@ void tst_Chat::resendIsStoredOnceAndRulesHold()
     QVERIFY(!gina->request(Protocol::Type::SendMessage,
                            message(QStringLiteral("e3"), to, QString(4000, QLatin1Char('x'))))
                      .isError());
-    QCOMPARE(
-            code(message(QStringLiteral("e4"), m_ids[QStringLiteral("gina")], QStringLiteral("me")))
-                    .code,
-            ErrorCode::BadRequest);
+    QCOMPARE(code(message(QStringLiteral("e4"), gina->userId(), QStringLiteral("me"))).code,
+             ErrorCode::BadRequest);
     QCOMPARE(code(message(QStringLiteral("e5"), 987654, QStringLiteral("anyone?"))).code,
              ErrorCode::NotFound);
 }
 
 void tst_Chat::onlyParticipantsReadAConversation()
 {
-    auto ivy = signedIn(QStringLiteral("ivy"));
-    const QString aliceBob =
-            conversationKey(m_ids[QStringLiteral("alice")], m_ids[QStringLiteral("bob")]);
+    auto ivy = signedIn(m_server.url(), QStringLiteral("ivy"));
+    auto alice = signedIn(m_server.url(), QStringLiteral("alice"), SignIn::LoginOrRegister);
+    auto bob = signedIn(m_server.url(), QStringLiteral("bob"), SignIn::LoginOrRegister);
+    QVERIFY(ivy && alice && bob);
+    const QString aliceBob = conversationKey(alice->userId(), bob->userId());
     const Envelope history =
             ivy->request(Protocol::Type::ChatHistory, {{QStringLiteral("conversation"), aliceBob}});
     QCOMPARE(history.toError().code, ErrorCode::Forbidden);
@@ -314,13 +282,19 @@ void tst_Chat::onlyParticipantsReadAConversation()
                      .size(),
              0);
     QVERIFY(!ivy->subscribe(Protocol::Topic::Chat).isError());
-    auto alice = signedIn(QStringLiteral("alice"), false);
     QVERIFY(!alice->request(Protocol::Type::SendMessage,
-                            message(QStringLiteral("private"), m_ids[QStringLiteral("bob")],
+                            message(QStringLiteral("private"), bob->userId(),
                                     QStringLiteral("just for bob")))
                      .isError());
-    QTest::qWait(200);
-    QVERIFY(ivy->events().isEmpty());
+    // A fence: a message to Ivy sent after it arrives after it, so once this one is in, the
+    // private one would have been too.
+    QVERIFY(!alice->request(Protocol::Type::SendMessage,
+                            message(QStringLiteral("fence"), ivy->userId(),
+                                    QStringLiteral("hello Ivy")))
+                     .isError());
+    QVERIFY(!ivy->waitForEvent(Protocol::Topic::Chat, isMessage(QStringLiteral("hello Ivy")))
+                     .data.isEmpty());
+    QCOMPARE(ivy->events().size(), 0);
     // Receipts only count for the recipient's own messages.
     QVERIFY(!ivy->request(Protocol::Type::AckDelivery,
                           {{QStringLiteral("messageIds"), QJsonArray{1, 2, 3}}})
@@ -334,22 +308,22 @@ void tst_Chat::onlyParticipantsReadAConversation()
 
 void tst_Chat::serverKilledBetweenSendAndAckStoresOnce()
 {
-    auto jack = signedIn(QStringLiteral("jack"));
+    auto jack = signedIn(m_server.url(), QStringLiteral("jack"), SignIn::LoginOrRegister);
     QVERIFY(jack);
+    const qint64 jackId = jack->userId();
     jack.reset();
     HallwayClient client;
     client.connection().setReconnectDelays(100, 500);
     QSignalSpy signedInSpy(&client, &HallwayClient::signedIn);
     client.registerAccount(m_server.url(),
-                           {QStringLiteral("jill"), QStringLiteral("Jill"), Password, {}, {}});
+                           {QStringLiteral("jill"), QStringLiteral("Jill"), TestPassword, {}, {}});
     QVERIFY(signedInSpy.wait(10'000));
     QSignalSpy acknowledged(&client, &HallwayClient::writeAcknowledged);
 
     for (int attempt = 0; attempt < 3; ++attempt) {
         const QString text = QStringLiteral("through the crash %1").arg(attempt);
         client.submitWrite(Protocol::Type::SendMessage,
-                           {{QStringLiteral("to"), m_ids[QStringLiteral("jack")]},
-                            {QStringLiteral("text"), text}});
+                           {{QStringLiteral("to"), jackId}, {QStringLiteral("text"), text}});
         // Kill at a different moment each time: before the frame leaves, while it is being
         // stored, or after the commit but before the reply is read.
         QTest::qWait(attempt * 15);
@@ -363,6 +337,10 @@ void tst_Chat::serverKilledBetweenSendAndAckStoresOnce()
 
 void tst_Chat::outboxOnDiskSurvivesQuittingTheApp()
 {
+    auto jack = signedIn(m_server.url(), QStringLiteral("jack"), SignIn::LoginOrRegister);
+    QVERIFY(jack);
+    const qint64 jackId = jack->userId();
+    jack.reset();
     QTemporaryDir dir;
     const QString outbox = dir.filePath(QStringLiteral("outbox.json"));
     QString token;
@@ -371,14 +349,14 @@ void tst_Chat::outboxOnDiskSurvivesQuittingTheApp()
         app.connection().setReconnectDelays(100, 500);
         QSignalSpy signedInSpy(&app, &HallwayClient::signedIn);
         app.registerAccount(m_server.url(),
-                            {QStringLiteral("kim"), QStringLiteral("Kim"), Password, {}, {}});
+                            {QStringLiteral("kim"), QStringLiteral("Kim"), TestPassword, {}, {}});
         QVERIFY(signedInSpy.wait(10'000));
         app.setOutboxFile(outbox);
         token = app.token();
         m_server.kill();
         QTRY_COMPARE(app.status(), HallwayClient::Status::Reconnecting);
         app.submitWrite(Protocol::Type::SendMessage,
-                        {{QStringLiteral("to"), m_ids[QStringLiteral("jack")]},
+                        {{QStringLiteral("to"), jackId},
                          {QStringLiteral("text"), QStringLiteral("written on the plane")}});
         QCOMPARE(app.pendingWriteCount(), 1);
     } // the app quits with the message unsent

@@ -3,6 +3,7 @@
 // on one node reaches subscribers on the other; tallies agree after voting on both; when a
 // node is killed its apps move to the other and every write is stored and shown once, and its
 // users go offline for everyone within the heartbeat timeout.
+#include "fixtures.h"
 #include "hallwayclient.h"
 #include "messages.h"
 #include "protocol.h"
@@ -23,7 +24,6 @@ using namespace Hallway;
 using namespace Hallway::Test;
 
 namespace {
-const QString Password = QStringLiteral("cluster-password");
 constexpr int HeartbeatMs = 300;
 constexpr int NodeTimeoutMs = 1500;
 constexpr int TallyIntervalMs = 100;
@@ -56,7 +56,6 @@ private Q_SLOTS:
     void aStalledNodeComesBackWithItsUsers();
 
 private:
-    std::unique_ptr<TestClient> signedIn(const TestServer &node, const QString &username);
     qint64 count(const QString &sql) const;
     qint64 userId(const QString &username) const;
 
@@ -66,9 +65,7 @@ private:
 
 void tst_Cluster::init()
 {
-    if (!postgresRequested())
-        QSKIP("Several nodes need PostgreSQL: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh "
-              "does)");
+    HALLWAY_REQUIRE_BACKEND(); // several nodes need PostgreSQL
     m_first = std::make_unique<TestServer>();
     m_first->setConfig(clusterConfig());
     m_first->enableHttp();
@@ -86,28 +83,9 @@ void tst_Cluster::cleanup()
     m_first.reset();
 }
 
-std::unique_ptr<TestClient> tst_Cluster::signedIn(const TestServer &node, const QString &username)
-{
-    auto client = std::make_unique<TestClient>();
-    if (!client->open(node.url()) || client->hello().isError())
-        return nullptr;
-    Envelope reply = client->login(username, Password);
-    if (reply.isError())
-        reply = client->registerUser(username, Password, username.toUpper());
-    return reply.isError() ? nullptr : std::move(client);
-}
-
 qint64 tst_Cluster::count(const QString &sql) const
 {
-    qint64 result = -1;
-    {
-        QSqlDatabase db = openDatabase(m_first->databaseUrl(), QStringLiteral("cluster-check"));
-        QSqlQuery query(db);
-        if (query.exec(sql) && query.next())
-            result = query.value(0).toLongLong();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("cluster-check"));
-    return result;
+    return countRows(m_first->databaseUrl(), sql);
 }
 
 qint64 tst_Cluster::userId(const QString &username) const
@@ -117,11 +95,11 @@ qint64 tst_Cluster::userId(const QString &username) const
 
 void tst_Cluster::changesOnOneNodeReachTheOther()
 {
-    QVERIFY(m_first->createModerator(QStringLiteral("mod"), Password));
-    auto moderator = signedIn(*m_first, QStringLiteral("mod"));
-    auto ada = signedIn(*m_first, QStringLiteral("ada"));
-    auto bob = signedIn(*m_second, QStringLiteral("bob"));
-    auto troll = signedIn(*m_second, QStringLiteral("troll"));
+    QVERIFY(m_first->createModerator(QStringLiteral("mod"), TestPassword));
+    auto moderator = signedIn(m_first->url(), QStringLiteral("mod"), SignIn::LoginOrRegister);
+    auto ada = signedIn(m_first->url(), QStringLiteral("ada"), SignIn::LoginOrRegister);
+    auto bob = signedIn(m_second->url(), QStringLiteral("bob"), SignIn::LoginOrRegister);
+    auto troll = signedIn(m_second->url(), QStringLiteral("troll"), SignIn::LoginOrRegister);
     QVERIFY(moderator && ada && bob && troll);
     const qint64 adaId = userId(QStringLiteral("ada"));
     const qint64 bobId = userId(QStringLiteral("bob"));
@@ -216,7 +194,7 @@ void tst_Cluster::changesOnOneNodeReachTheOther()
     // Signing out on the first node closes the same session's app on the second.
     TestClient adaHere;
     QVERIFY(adaHere.open(m_first->url()) && !adaHere.hello().isError());
-    const Envelope login = adaHere.login(QStringLiteral("ada"), Password);
+    const Envelope login = adaHere.login(QStringLiteral("ada"), TestPassword);
     QVERIFY(!login.isError());
     TestClient adaElsewhere;
     QVERIFY(adaElsewhere.open(m_second->url()) && !adaElsewhere.hello().isError());
@@ -236,7 +214,7 @@ void tst_Cluster::changesOnOneNodeReachTheOther()
 
 void tst_Cluster::talliesAgreeAfterVotingOnBothNodes()
 {
-    auto speaker = signedIn(*m_first, QStringLiteral("speaker"));
+    auto speaker = signedIn(m_first->url(), QStringLiteral("speaker"), SignIn::LoginOrRegister);
     QVERIFY(speaker);
     QList<qint64> talks;
     for (int i = 0; i < 5; ++i) {
@@ -254,11 +232,14 @@ void tst_Cluster::talliesAgreeAfterVotingOnBothNodes()
     // Ten voters on each node, and a watcher on each.
     std::vector<std::unique_ptr<TestClient>> voters;
     for (int i = 0; i < 20; ++i) {
-        voters.push_back(signedIn(i % 2 ? *m_second : *m_first, QStringLiteral("voter%1").arg(i)));
+        voters.push_back(signedIn((i % 2 ? m_second : m_first)->url(),
+                                  QStringLiteral("voter%1").arg(i), SignIn::LoginOrRegister));
         QVERIFY(voters.back());
     }
-    auto firstWatcher = signedIn(*m_first, QStringLiteral("watcher1"));
-    auto secondWatcher = signedIn(*m_second, QStringLiteral("watcher2"));
+    auto firstWatcher =
+            signedIn(m_first->url(), QStringLiteral("watcher1"), SignIn::LoginOrRegister);
+    auto secondWatcher =
+            signedIn(m_second->url(), QStringLiteral("watcher2"), SignIn::LoginOrRegister);
     QVERIFY(firstWatcher && secondWatcher);
     const Envelope firstView = firstWatcher->subscribe(Protocol::Topic::Talks);
     const Envelope secondView = secondWatcher->subscribe(Protocol::Topic::Talks);
@@ -304,14 +285,14 @@ void tst_Cluster::talliesAgreeAfterVotingOnBothNodes()
 void tst_Cluster::aKilledNodesAppsMoveAndItsUsersGoOffline()
 {
     // On the second node, someone watches the feed and who is online.
-    auto watcher = signedIn(*m_second, QStringLiteral("watcher"));
+    auto watcher = signedIn(m_second->url(), QStringLiteral("watcher"), SignIn::LoginOrRegister);
     QVERIFY(watcher);
     QVERIFY(!watcher->subscribe(Protocol::Topic::CommunityFacts).isError());
     QVERIFY(!watcher->subscribe(Protocol::Topic::Presence).isError());
     QVERIFY(!watcher->subscribe(Protocol::Topic::Chat).isError());
     const qint64 watcherId = userId(QStringLiteral("watcher"));
     // On the first node: one app that knows no other address, and three that do.
-    auto stayer = signedIn(*m_first, QStringLiteral("stayer"));
+    auto stayer = signedIn(m_first->url(), QStringLiteral("stayer"), SignIn::LoginOrRegister);
     QVERIFY(stayer);
     const qint64 stayerId = userId(QStringLiteral("stayer"));
 
@@ -326,7 +307,7 @@ void tst_Cluster::aKilledNodesAppsMoveAndItsUsersGoOffline()
         app->registerAccount(m_first->url(),
                              {QStringLiteral("mover%1").arg(i),
                               QStringLiteral("Mover %1").arg(i),
-                              Password,
+                              TestPassword,
                               {},
                               {}});
         QVERIFY(signedInSpy.wait(10'000));
@@ -412,8 +393,8 @@ void tst_Cluster::aKilledNodesAppsMoveAndItsUsersGoOffline()
 
 void tst_Cluster::aStoppedNodesUsersLeaveAtOnce()
 {
-    auto watcher = signedIn(*m_second, QStringLiteral("watcher"));
-    auto leaver = signedIn(*m_first, QStringLiteral("leaver"));
+    auto watcher = signedIn(m_second->url(), QStringLiteral("watcher"), SignIn::LoginOrRegister);
+    auto leaver = signedIn(m_first->url(), QStringLiteral("leaver"), SignIn::LoginOrRegister);
     QVERIFY(watcher && leaver);
     const qint64 leaverId = userId(QStringLiteral("leaver"));
     QVERIFY(!watcher->subscribe(Protocol::Topic::Presence).isError());
@@ -437,8 +418,8 @@ void tst_Cluster::aStoppedNodesUsersLeaveAtOnce()
 
 void tst_Cluster::aStalledNodeComesBackWithItsUsers()
 {
-    auto watcher = signedIn(*m_second, QStringLiteral("watcher"));
-    auto sleeper = signedIn(*m_first, QStringLiteral("sleeper"));
+    auto watcher = signedIn(m_second->url(), QStringLiteral("watcher"), SignIn::LoginOrRegister);
+    auto sleeper = signedIn(m_first->url(), QStringLiteral("sleeper"), SignIn::LoginOrRegister);
     QVERIFY(watcher && sleeper);
     const qint64 sleeperId = userId(QStringLiteral("sleeper"));
     QVERIFY(!watcher->subscribe(Protocol::Topic::Presence).isError());

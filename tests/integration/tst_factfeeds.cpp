@@ -3,6 +3,7 @@
 // is sent when it is back and stored once; feed models page back through a user's facts and
 // show the poster's own fact once.
 #include "factfeedmodel.h"
+#include "fixtures.h"
 #include "hallwayclient.h"
 #include "protocol.h"
 #include "testclient.h"
@@ -35,7 +36,7 @@ private Q_SLOTS:
     void communityFeedShowsOwnFactOnceAndKeepsTheLatest();
 
 private:
-    int factsInDatabase(const QString &text);
+    qint64 factsInDatabase(const QString &text);
     TestServer m_server;
 };
 
@@ -45,19 +46,10 @@ void tst_FactFeeds::initTestCase()
     QVERIFY(m_server.start());
 }
 
-int tst_FactFeeds::factsInDatabase(const QString &text)
+qint64 tst_FactFeeds::factsInDatabase(const QString &text)
 {
-    int count = -1;
-    {
-        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("count"));
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral("SELECT COUNT(*) FROM facts WHERE text = ?"));
-        query.addBindValue(text);
-        if (query.exec() && query.next())
-            count = query.value(0).toInt();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("count"));
-    return count;
+    return countRows(m_server.databaseUrl(),
+                     QStringLiteral("SELECT COUNT(*) FROM facts WHERE text = ?"), {text});
 }
 
 void tst_FactFeeds::factTypedWhileOfflineIsSentOnceWhenBack()

@@ -2,6 +2,7 @@
 // Facts end to end on a real server: posting and its rules, resends stored once, a flood the
 // community feed turns into at most one batch per window, and keyset paging that returns
 // every fact exactly once.
+#include "fixtures.h"
 #include "protocol.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -15,7 +16,6 @@ using namespace Hallway;
 using namespace Hallway::Test;
 
 namespace {
-const QString Password = QStringLiteral("facts-password");
 constexpr int WindowMs = 600;
 
 QJsonObject post(const QString &clientId, const QString &text)
@@ -44,54 +44,21 @@ private Q_SLOTS:
     void pagingReturnsEveryFactOnceNewestFirst();
 
 private:
-    std::unique_ptr<TestClient> signedIn(const QString &username);
-    qint64 userIdOf(TestClient &client);
-    int countInDatabase(const QString &where);
+    qint64 countInDatabase(const QString &where) const;
     TestServer m_server;
-    QHash<TestClient *, qint64> m_ids;
 };
 
 void tst_Facts::initTestCase()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && !postgresRequested())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
     m_server.setConfig(QStringLiteral("[facts]\ncommunity_interval_ms=%1\n").arg(WindowMs));
     QVERIFY(m_server.start());
 }
 
-std::unique_ptr<TestClient> tst_Facts::signedIn(const QString &username)
+qint64 tst_Facts::countInDatabase(const QString &where) const
 {
-    auto client = std::make_unique<TestClient>();
-    if (!client->open(m_server.url()) || client->hello().isError())
-        return nullptr;
-    const Envelope reply = client->registerUser(username, Password, username.toUpper());
-    if (reply.isError())
-        return nullptr;
-    m_ids.insert(client.get(),
-                 reply.data.value(QStringLiteral("user"))
-                         .toObject()
-                         .value(QStringLiteral("id"))
-                         .toInteger());
-    return client;
-}
-
-qint64 tst_Facts::userIdOf(TestClient &client)
-{
-    return m_ids.value(&client);
-}
-
-int tst_Facts::countInDatabase(const QString &where)
-{
-    int count = -1;
-    {
-        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("count"));
-        QSqlQuery query(db);
-        if (query.exec(QStringLiteral("SELECT COUNT(*) FROM facts WHERE ") + where) && query.next())
-            count = query.value(0).toInt();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("count"));
-    return count;
+    return countRows(m_server.databaseUrl(),
+                     QStringLiteral("SELECT COUNT(*) FROM facts WHERE ") + where);
 }
 
 void tst_Facts::postingRules_data()
@@ -129,11 +96,11 @@ void tst_Facts::postingRules()
 {
     QFETCH(QJsonObject, data);
     QFETCH(QString, messagePart);
-    static std::unique_ptr<TestClient> poster = signedIn(QStringLiteral("rules"));
+    static std::unique_ptr<TestClient> poster = signedIn(m_server.url(), QStringLiteral("rules"));
     QVERIFY(poster);
-    const int before = countInDatabase(QStringLiteral("author_id = %1").arg(userIdOf(*poster)));
+    const qint64 before = countInDatabase(QStringLiteral("author_id = %1").arg(poster->userId()));
     const Envelope reply = poster->request(Protocol::Type::PostFact, data);
-    const int after = countInDatabase(QStringLiteral("author_id = %1").arg(userIdOf(*poster)));
+    const qint64 after = countInDatabase(QStringLiteral("author_id = %1").arg(poster->userId()));
     if (messagePart.isEmpty()) {
         QVERIFY2(!reply.isError(), qPrintable(reply.toError().message));
         const QJsonObject fact = reply.data.value(QStringLiteral("fact")).toObject();
@@ -155,7 +122,7 @@ void tst_Facts::postingRules()
 
 void tst_Facts::resendWithSameClientIdIsStoredOnce()
 {
-    auto poster = signedIn(QStringLiteral("resender"));
+    auto poster = signedIn(m_server.url(), QStringLiteral("resender"));
     QVERIFY(poster);
     const Envelope first = poster->request(Protocol::Type::PostFact,
                                            post(QStringLiteral("same-id"), QStringLiteral("once")));
@@ -166,7 +133,7 @@ void tst_Facts::resendWithSameClientIdIsStoredOnce()
     TestClient again;
     QVERIFY(again.open(m_server.url()));
     QVERIFY(!again.hello().isError());
-    QVERIFY(!again.login(QStringLiteral("resender"), Password).isError());
+    QVERIFY(!again.login(QStringLiteral("resender"), TestPassword).isError());
     const Envelope second = again.request(Protocol::Type::PostFact,
                                           post(QStringLiteral("same-id"), QStringLiteral("once")));
     QVERIFY(!second.isError());
@@ -175,7 +142,7 @@ void tst_Facts::resendWithSameClientIdIsStoredOnce()
              first.data.value(QStringLiteral("fact")).toObject().value(QStringLiteral("id")));
     QCOMPARE(countInDatabase(QStringLiteral("client_id = 'same-id'")), 1);
     // Client ids are per author: someone else may use the same one.
-    auto other = signedIn(QStringLiteral("other-resender"));
+    auto other = signedIn(m_server.url(), QStringLiteral("other-resender"));
     QVERIFY(!other->request(Protocol::Type::PostFact,
                             post(QStringLiteral("same-id"), QStringLiteral("mine")))
                      .data.value(QStringLiteral("duplicate"))
@@ -185,10 +152,10 @@ void tst_Facts::resendWithSameClientIdIsStoredOnce()
 
 void tst_Facts::userFeedIsLiveAndProfilesAnswer()
 {
-    auto author = signedIn(QStringLiteral("author"));
-    auto reader = signedIn(QStringLiteral("reader"));
+    auto author = signedIn(m_server.url(), QStringLiteral("author"));
+    auto reader = signedIn(m_server.url(), QStringLiteral("reader"));
     QVERIFY(author && reader);
-    const qint64 authorId = userIdOf(*author);
+    const qint64 authorId = author->userId();
     QVERIFY(!author->request(Protocol::Type::PostFact,
                              post(QStringLiteral("a1"), QStringLiteral("first")))
                      .isError());
@@ -253,7 +220,7 @@ void tst_Facts::userFeedIsLiveAndProfilesAnswer()
 
 void tst_Facts::floodIsBatchedOncePerWindowAndNothingIsLost()
 {
-    auto watcher = signedIn(QStringLiteral("watcher"));
+    auto watcher = signedIn(m_server.url(), QStringLiteral("watcher"));
     QVERIFY(watcher);
     const Envelope subscribed = watcher->subscribe(Protocol::Topic::CommunityFacts);
     QVERIFY(!subscribed.isError());
@@ -268,7 +235,7 @@ void tst_Facts::floodIsBatchedOncePerWindowAndNothingIsLost()
 
     std::vector<std::unique_ptr<TestClient>> posters;
     for (int i = 0; i < 4; ++i) {
-        posters.push_back(signedIn(QStringLiteral("poster%1").arg(i)));
+        posters.push_back(signedIn(m_server.url(), QStringLiteral("poster%1").arg(i)));
         QVERIFY(posters.back());
     }
     // 200 facts in about 2 s: 4 posters, 50 rounds, 40 ms apart.
@@ -341,7 +308,7 @@ void tst_Facts::floodIsBatchedOncePerWindowAndNothingIsLost()
 
     // Each of the 200 is in its author's feed and in the database exactly once.
     for (auto &poster : posters) {
-        const qint64 authorId = userIdOf(*poster);
+        const qint64 authorId = poster->userId();
         QCOMPARE(countInDatabase(QStringLiteral("author_id = %1").arg(authorId)), 50);
         const Envelope page = watcher->request(
                 Protocol::Type::ListFacts,
@@ -355,7 +322,7 @@ void tst_Facts::floodIsBatchedOncePerWindowAndNothingIsLost()
 
 void tst_Facts::pagingReturnsEveryFactOnceNewestFirst()
 {
-    auto prolific = signedIn(QStringLiteral("prolific"));
+    auto prolific = signedIn(m_server.url(), QStringLiteral("prolific"));
     QVERIFY(prolific);
     // 1,000 posts, pipelined, then every acknowledgement collected.
     for (int i = 0; i < 1000; ++i)
@@ -370,7 +337,7 @@ void tst_Facts::pagingReturnsEveryFactOnceNewestFirst()
         QVERIFY2(!prolific->waitForReply(QStringLiteral("p%1").arg(i), 30'000).isError(),
                  qPrintable(QString::number(i)));
 
-    const qint64 authorId = userIdOf(*prolific);
+    const qint64 authorId = prolific->userId();
     QList<qint64> seen;
     std::optional<qint64> before;
     int pages = 0;

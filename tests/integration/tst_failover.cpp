@@ -2,6 +2,7 @@
 // Failing over between two server processes on one database: the app's client, given both
 // addresses, moves to the live one when its node dies, resumes its session there and sends
 // what it wrote meanwhile, stored once.
+#include "fixtures.h"
 #include "hallwayclient.h"
 #include "protocol.h"
 #include "testserver.h"
@@ -22,9 +23,7 @@ private Q_SLOTS:
 
 void tst_Failover::theClientMovesToTheLiveNodeWithItsSessionAndOutbox()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && !postgresRequested())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
     TestServer first;
     QVERIFY(first.start());
     TestServer second;
@@ -57,24 +56,15 @@ void tst_Failover::theClientMovesToTheLiveNodeWithItsSessionAndOutbox()
     QTRY_COMPARE_WITH_TIMEOUT(posted.size(), 2, 10'000);
     QCOMPARE(client.pendingWriteCount(), 0);
 
-    qint64 stored = -1;
-    {
-        QSqlDatabase db = openDatabase(second.databaseUrl(), QStringLiteral("failover"));
-        QSqlQuery query(db);
-        if (query.exec(QStringLiteral("SELECT COUNT(*) FROM facts WHERE text = 'Written while "
-                                      "moving'"))
-            && query.next())
-            stored = query.value(0).toLongLong();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("failover"));
-    QCOMPARE(stored, 1);
+    QCOMPARE(countRows(second.databaseUrl(),
+                       QStringLiteral("SELECT COUNT(*) FROM facts WHERE text = ?"),
+                       {QStringLiteral("Written while moving")}),
+             1);
 }
 
 void tst_Failover::aFreshSignInTriesTheOtherNodes()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && !postgresRequested())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
     TestServer live;
     QVERIFY(live.start());
     // A loopback port nobody listens on stands for the node that is down.

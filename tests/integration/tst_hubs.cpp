@@ -2,6 +2,7 @@
 // Hubs and widgets on a real server: moderators' edits reach every viewer live and match the
 // database; bad edits are refused with nothing changed; a widget's data is computed once per
 // event however many view it, and the first load carries the same JSON as the pushes.
+#include "fixtures.h"
 #include "hub.h"
 #include "protocol.h"
 #include "testclient.h"
@@ -16,7 +17,6 @@ using namespace Hallway;
 using namespace Hallway::Test;
 
 namespace {
-const QString Password = QStringLiteral("hubs-password");
 
 QString errorCode(const Envelope &reply)
 {
@@ -49,8 +49,6 @@ private Q_SLOTS:
     void manyViewersCostOneRecomputationPerEvent();
 
 private:
-    std::unique_ptr<TestClient> signedIn(const QString &username, bool registerFirst = true,
-                                         qint64 *userId = nullptr);
     Hub databaseHub(qint64 hubId);
     TestServer m_server;
     std::unique_ptr<TestClient> m_moderator;
@@ -59,34 +57,13 @@ private:
 
 void tst_Hubs::initTestCase()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && !postgresRequested())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
     m_server.setConfig(QStringLiteral("[facts]\ncommunity_interval_ms=0\n"));
     m_server.enableHttp();
     QVERIFY(m_server.start());
-    QVERIFY(m_server.createModerator(QStringLiteral("mod"), Password));
-    m_moderator = signedIn(QStringLiteral("mod"), false);
+    QVERIFY(m_server.createModerator(QStringLiteral("mod"), TestPassword));
+    m_moderator = signedIn(m_server.url(), QStringLiteral("mod"), SignIn::Login);
     QVERIFY(m_moderator);
-}
-
-std::unique_ptr<TestClient> tst_Hubs::signedIn(const QString &username, bool registerFirst,
-                                               qint64 *userId)
-{
-    auto client = std::make_unique<TestClient>();
-    if (!client->open(m_server.url()) || client->hello().isError())
-        return nullptr;
-    const Envelope reply = registerFirst
-            ? client->registerUser(username, Password, username.toUpper())
-            : client->login(username, Password);
-    if (reply.isError())
-        return nullptr;
-    if (userId)
-        *userId = reply.data.value(QStringLiteral("user"))
-                          .toObject()
-                          .value(QStringLiteral("id"))
-                          .toInteger();
-    return client;
 }
 
 Hub tst_Hubs::databaseHub(qint64 hubId)
@@ -116,7 +93,7 @@ Hub tst_Hubs::databaseHub(qint64 hubId)
 
 void tst_Hubs::everyRoomStartsWithALobby()
 {
-    auto viewer = signedIn(QStringLiteral("first"));
+    auto viewer = signedIn(m_server.url(), QStringLiteral("first"));
     QVERIFY(viewer);
     const Envelope subscribed = viewer->subscribe(Protocol::Topic::Hubs);
     const auto hubs = hubsFromJson(subscribed.data.value(QStringLiteral("snapshot"))
@@ -139,8 +116,8 @@ void tst_Hubs::everyRoomStartsWithALobby()
 
 void tst_Hubs::hubEditsReachEveryViewerLive()
 {
-    auto one = signedIn(QStringLiteral("viewer1"));
-    auto two = signedIn(QStringLiteral("viewer2"));
+    auto one = signedIn(m_server.url(), QStringLiteral("viewer1"));
+    auto two = signedIn(m_server.url(), QStringLiteral("viewer2"));
     QVERIFY(one && two);
     QVERIFY(!one->subscribe(Protocol::Topic::Hubs).isError());
     QVERIFY(!two->subscribe(Protocol::Topic::Hubs).isError());
@@ -329,15 +306,15 @@ void tst_Hubs::manyViewersCostOneRecomputationPerEvent()
     constexpr int FeedViewers = 8;
     constexpr int UserViewers = 3;
     constexpr int Posts = 3;
-    qint64 posterId = 0;
-    auto poster = signedIn(QStringLiteral("poster"), true, &posterId);
+    auto poster = signedIn(m_server.url(), QStringLiteral("poster"));
     QVERIFY(poster);
+    const qint64 posterId = poster->userId();
     const QString feedTopic = QStringLiteral("widget.community_feed?limit=5");
     const QString userTopic = QStringLiteral("widget.user_facts?limit=5&userId=%1").arg(posterId);
 
     std::vector<std::unique_ptr<TestClient>> viewers;
     for (int i = 0; i < FeedViewers; ++i) {
-        viewers.push_back(signedIn(QStringLiteral("feedviewer%1").arg(i)));
+        viewers.push_back(signedIn(m_server.url(), QStringLiteral("feedviewer%1").arg(i)));
         QVERIFY(viewers.back());
         QVERIFY(!viewers.back()->subscribe(feedTopic).isError());
         if (i < UserViewers)
@@ -385,7 +362,7 @@ void tst_Hubs::manyViewersCostOneRecomputationPerEvent()
     QCOMPARE(recomputations(QStringLiteral("talks")) - talksBefore, 0); // untouched
 
     // A newcomer's first load is the very JSON the others were pushed, at no recomputation.
-    auto late = signedIn(QStringLiteral("lateviewer"));
+    auto late = signedIn(m_server.url(), QStringLiteral("lateviewer"));
     const Envelope first = late->subscribe(feedTopic);
     QCOMPARE(first.data.value(QStringLiteral("snapshot")).toObject(), lastPushed);
     QCOMPARE(recomputations(QStringLiteral("community_feed")) - feedBefore, Posts);

@@ -3,6 +3,7 @@
 // leaves every feed live; a banned user is closed out and stays out; a muted user gets a
 // clear error until the mute ends; roles change from the command line and in the app; every
 // action is in the audit log.
+#include "fixtures.h"
 #include "moderation.h"
 #include "protocol.h"
 #include "testclient.h"
@@ -15,7 +16,6 @@ using namespace Hallway;
 using namespace Hallway::Test;
 
 namespace {
-const QString Password = QStringLiteral("moderation-password");
 
 QString errorCode(const Envelope &reply)
 {
@@ -48,65 +48,35 @@ private Q_SLOTS:
     void auditLogRecordsEveryActionInOrder();
 
 private:
-    struct Account {
-        std::unique_ptr<TestClient> client;
-        qint64 id = 0;
-        QString token;
-    };
-    Account signedIn(const QString &username, bool registerFirst = true);
-    qint64 auditRows(const QString &action = {});
+    // Everyone here lives in Oslo: a ban or hide must not depend on where someone is.
+    std::unique_ptr<TestClient> account(const QString &username, SignIn how = SignIn::Register)
+    {
+        return signedIn(m_server.url(), username, how,
+                        {{}, QStringLiteral("Oslo"), QStringLiteral("Oslo")});
+    }
+    qint64 auditRows(const QString &action = {}) const;
     TestServer m_server;
-    Account m_moderator;
-    Account m_attendee;
+    std::unique_ptr<TestClient> m_moderator;
+    std::unique_ptr<TestClient> m_attendee;
 };
 
 void tst_Moderation::initTestCase()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && !postgresRequested())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
     m_server.setConfig(QStringLiteral("[facts]\ncommunity_interval_ms=0\n"));
     QVERIFY(m_server.start());
-    QVERIFY(m_server.createModerator(QStringLiteral("mod"), Password));
-    m_moderator = signedIn(QStringLiteral("mod"), false);
-    m_attendee = signedIn(QStringLiteral("attendee"));
-    QVERIFY(m_moderator.client && m_attendee.client);
+    QVERIFY(m_server.createModerator(QStringLiteral("mod"), TestPassword));
+    m_moderator = account(QStringLiteral("mod"), SignIn::Login);
+    m_attendee = account(QStringLiteral("attendee"));
+    QVERIFY(m_moderator && m_attendee);
 }
 
-tst_Moderation::Account tst_Moderation::signedIn(const QString &username, bool registerFirst)
+qint64 tst_Moderation::auditRows(const QString &action) const
 {
-    Account account;
-    auto client = std::make_unique<TestClient>();
-    if (!client->open(m_server.url()) || client->hello().isError())
-        return account;
-    const Envelope reply = registerFirst
-            ? client->registerUser(username, Password, username.toUpper(), QStringLiteral("Oslo"),
-                                   QStringLiteral("Oslo"))
-            : client->login(username, Password);
-    if (reply.isError()) {
-        qWarning() << "sign-in failed:" << reply.data;
-        return account;
-    }
-    account.id = userIdOf(reply);
-    account.token = reply.data.value(QStringLiteral("token")).toString();
-    account.client = std::move(client);
-    return account;
-}
-
-qint64 tst_Moderation::auditRows(const QString &action)
-{
-    qint64 count = -1;
-    {
-        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("audit"));
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? OR ? = ''"));
-        query.addBindValue(action.isNull() ? QStringLiteral("") : action);
-        query.addBindValue(action.isNull() ? QStringLiteral("") : action);
-        if (query.exec() && query.next())
-            count = query.value(0).toLongLong();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("audit"));
-    return count;
+    return countRows(m_server.databaseUrl(),
+                     QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? OR ? = ''"),
+                     {action.isNull() ? QStringLiteral("") : action,
+                      action.isNull() ? QStringLiteral("") : action});
 }
 
 void tst_Moderation::attendeesAreForbidden_data()
@@ -161,45 +131,45 @@ void tst_Moderation::attendeesAreForbidden()
     QFETCH(QString, type);
     QFETCH(QJsonObject, data);
     const qint64 before = auditRows();
-    const Envelope reply = m_attendee.client->request(type, data);
+    const Envelope reply = m_attendee->request(type, data);
     QCOMPARE(errorCode(reply), QStringLiteral("forbidden"));
     QCOMPARE(auditRows(), before); // nothing happened
 }
 
 void tst_Moderation::hiddenFactVanishesFromEveryFeedLive()
 {
-    Account poster = signedIn(QStringLiteral("poster"));
-    Account watcher = signedIn(QStringLiteral("watcher"));
-    QVERIFY(poster.client && watcher.client);
-    const QString userFeed = Protocol::Topic::userFacts(poster.id);
+    auto poster = account(QStringLiteral("poster"));
+    auto watcher = account(QStringLiteral("watcher"));
+    QVERIFY(poster && watcher);
+    const QString userFeed = Protocol::Topic::userFacts(poster->userId());
     const QString feedWidget = QStringLiteral("widget.community_feed?limit=10");
-    const QString userWidget = QStringLiteral("widget.user_facts?limit=5&userId=%1").arg(poster.id);
+    const QString userWidget =
+            QStringLiteral("widget.user_facts?limit=5&userId=%1").arg(poster->userId());
     for (const QString &topic : {Protocol::Topic::CommunityFacts, userFeed, feedWidget, userWidget})
-        QVERIFY2(!watcher.client->subscribe(topic).isError(), qPrintable(topic));
+        QVERIFY2(!watcher->subscribe(topic).isError(), qPrintable(topic));
 
     const Envelope posted =
-            poster.client->request(Protocol::Type::PostFact,
-                                   {{QStringLiteral("clientId"), QStringLiteral("rude")},
-                                    {QStringLiteral("text"), QStringLiteral("Something rude")}});
+            poster->request(Protocol::Type::PostFact,
+                            {{QStringLiteral("clientId"), QStringLiteral("rude")},
+                             {QStringLiteral("text"), QStringLiteral("Something rude")}});
     QVERIFY(!posted.isError());
     const qint64 factId = posted.data.value(QStringLiteral("fact"))
                                   .toObject()
                                   .value(QStringLiteral("id"))
                                   .toInteger();
     // It reaches every feed and widget first.
-    QVERIFY(!watcher.client
-                     ->waitForEvent(userWidget,
-                                    [&](const Envelope &event) {
-                                        return containsFact(
-                                                event.data.value(QStringLiteral("facts")).toArray(),
-                                                factId);
-                                    })
+    QVERIFY(!watcher->waitForEvent(userWidget,
+                                   [&](const Envelope &event) {
+                                       return containsFact(
+                                               event.data.value(QStringLiteral("facts")).toArray(),
+                                               factId);
+                                   })
                      .type.isEmpty());
-    QVERIFY(!m_moderator.client->subscribe(Protocol::Topic::Moderation).isError());
-    watcher.client->clearEvents();
+    QVERIFY(!m_moderator->subscribe(Protocol::Topic::Moderation).isError());
+    watcher->clearEvents();
 
-    const Envelope hidden = m_moderator.client->request(Protocol::Type::HideFact,
-                                                        {{QStringLiteral("factId"), factId}});
+    const Envelope hidden =
+            m_moderator->request(Protocol::Type::HideFact, {{QStringLiteral("factId"), factId}});
     QVERIFY2(!hidden.isError(),
              qPrintable(hidden.data.value(QStringLiteral("message")).toString()));
 
@@ -207,19 +177,18 @@ void tst_Moderation::hiddenFactVanishesFromEveryFeedLive()
         return event.data.value(QStringLiteral("kind")).toString() == Protocol::FactEvent::Removed
                 && event.data.value(QStringLiteral("factIds")).toArray().contains(factId);
     };
-    QVERIFY(!watcher.client->waitForEvent(Protocol::Topic::CommunityFacts, removedEvent)
-                     .type.isEmpty());
-    QVERIFY(!watcher.client->waitForEvent(userFeed, removedEvent).type.isEmpty());
+    QVERIFY(!watcher->waitForEvent(Protocol::Topic::CommunityFacts, removedEvent).type.isEmpty());
+    QVERIFY(!watcher->waitForEvent(userFeed, removedEvent).type.isEmpty());
     const auto widgetWithout = [factId](const Envelope &event) {
         return !containsFact(event.data.value(QStringLiteral("facts")).toArray(), factId);
     };
-    QVERIFY(!watcher.client->waitForEvent(feedWidget, widgetWithout).type.isEmpty());
-    QVERIFY(!watcher.client->waitForEvent(userWidget, widgetWithout).type.isEmpty());
+    QVERIFY(!watcher->waitForEvent(feedWidget, widgetWithout).type.isEmpty());
+    QVERIFY(!watcher->waitForEvent(userWidget, widgetWithout).type.isEmpty());
 
     // Gone for newcomers and for paging too.
     TestClient late;
     QVERIFY(late.open(m_server.url()) && !late.hello().isError());
-    QVERIFY(!late.login(QStringLiteral("watcher"), Password).isError());
+    QVERIFY(!late.login(QStringLiteral("watcher"), TestPassword).isError());
     const Envelope snapshot = late.subscribe(Protocol::Topic::CommunityFacts);
     QVERIFY(!containsFact(snapshot.data.value(QStringLiteral("snapshot"))
                                   .toObject()
@@ -227,12 +196,12 @@ void tst_Moderation::hiddenFactVanishesFromEveryFeedLive()
                                   .toArray(),
                           factId));
     const Envelope page =
-            late.request(Protocol::Type::ListFacts, {{QStringLiteral("userId"), poster.id}});
+            late.request(Protocol::Type::ListFacts, {{QStringLiteral("userId"), poster->userId()}});
     QVERIFY(!containsFact(page.data.value(QStringLiteral("facts")).toArray(), factId));
 
     // The audit log has it, live for moderators watching.
-    const Envelope entry = m_moderator.client->waitForEvent(
-            Protocol::Topic::Moderation, [](const Envelope &event) {
+    const Envelope entry =
+            m_moderator->waitForEvent(Protocol::Topic::Moderation, [](const Envelope &event) {
                 return event.data.value(QStringLiteral("entry"))
                                .toObject()
                                .value(QStringLiteral("action"))
@@ -241,157 +210,154 @@ void tst_Moderation::hiddenFactVanishesFromEveryFeedLive()
     const auto parsed = AuditEntry::fromJson(entry.data.value(QStringLiteral("entry")).toObject());
     QVERIFY(parsed);
     QCOMPARE(parsed->moderator->username, QStringLiteral("mod"));
-    QCOMPARE(parsed->target->id, poster.id);
+    QCOMPARE(parsed->target->id, poster->userId());
     QCOMPARE(parsed->detail.value(QStringLiteral("text")).toString(),
              QStringLiteral("Something rude"));
 
     // Unhiding brings it back to the feeds.
-    QVERIFY(!m_moderator.client
+    QVERIFY(!m_moderator
                      ->request(Protocol::Type::HideFact,
                                {{QStringLiteral("factId"), factId},
                                 {QStringLiteral("hidden"), false}})
                      .isError());
-    QVERIFY(!watcher.client
-                     ->waitForEvent(userFeed,
-                                    [factId](const Envelope &event) {
-                                        return containsFact(
-                                                event.data.value(QStringLiteral("facts")).toArray(),
-                                                factId);
-                                    })
+    QVERIFY(!watcher->waitForEvent(userFeed,
+                                   [factId](const Envelope &event) {
+                                       return containsFact(
+                                               event.data.value(QStringLiteral("facts")).toArray(),
+                                               factId);
+                                   })
                      .type.isEmpty());
-    QCOMPARE(errorCode(m_moderator.client->request(Protocol::Type::HideFact,
-                                                   {{QStringLiteral("factId"), 999999}})),
+    QCOMPARE(errorCode(m_moderator->request(Protocol::Type::HideFact,
+                                            {{QStringLiteral("factId"), 999999}})),
              QStringLiteral("not_found"));
 }
 
 void tst_Moderation::bannedUserIsClosedOutAndCannotSignIn()
 {
-    Account troll = signedIn(QStringLiteral("troll"));
-    QVERIFY(troll.client);
+    auto troll = account(QStringLiteral("troll"));
+    QVERIFY(troll);
     TestClient secondApp;
     QVERIFY(secondApp.open(m_server.url()) && !secondApp.hello().isError());
-    QVERIFY(!secondApp.login(QStringLiteral("troll"), Password).isError());
+    QVERIFY(!secondApp.login(QStringLiteral("troll"), TestPassword).isError());
 
-    const Envelope banned = m_moderator.client->request(Protocol::Type::Ban,
-                                                        {{QStringLiteral("userId"), troll.id}});
+    const Envelope banned = m_moderator->request(Protocol::Type::Ban,
+                                                 {{QStringLiteral("userId"), troll->userId()}});
     QVERIFY(!banned.isError());
     QCOMPARE(banned.data.value(QStringLiteral("banned")).toBool(), true);
-    QVERIFY(troll.client->waitForDisconnected());
+    QVERIFY(troll->waitForDisconnected());
     QVERIFY(secondApp.waitForDisconnected());
-    QCOMPARE(troll.client->closeCode(), Protocol::CloseCode::Banned);
+    QCOMPARE(troll->closeCode(), Protocol::CloseCode::Banned);
     QCOMPARE(secondApp.closeCode(), Protocol::CloseCode::Banned);
 
     TestClient again;
     QVERIFY(again.open(m_server.url()) && !again.hello().isError());
-    const Envelope login = again.login(QStringLiteral("troll"), Password);
+    const Envelope login = again.login(QStringLiteral("troll"), TestPassword);
     QCOMPARE(errorCode(login), QStringLiteral("forbidden"));
     QVERIFY(login.data.value(QStringLiteral("message"))
                     .toString()
                     .contains(QStringLiteral("banned")));
     const Envelope resume =
-            again.request(Protocol::Type::Resume, {{QStringLiteral("token"), troll.token}});
+            again.request(Protocol::Type::Resume, {{QStringLiteral("token"), troll->token()}});
     QVERIFY(resume.isError()); // every session was revoked
 
-    const Envelope restricted = m_moderator.client->request(Protocol::Type::RestrictedUsers);
+    const Envelope restricted = m_moderator->request(Protocol::Type::RestrictedUsers);
     bool listed = false;
     for (const QJsonValue &entry : restricted.data.value(QStringLiteral("users")).toArray())
-        listed |= RestrictedUser::fromJson(entry.toObject())->user.id == troll.id;
+        listed |= RestrictedUser::fromJson(entry.toObject())->user.id == troll->userId();
     QVERIFY(listed);
 
     // Lifting the ban lets them back in.
-    QVERIFY(!m_moderator.client
+    QVERIFY(!m_moderator
                      ->request(Protocol::Type::Ban,
-                               {{QStringLiteral("userId"), troll.id},
+                               {{QStringLiteral("userId"), troll->userId()},
                                 {QStringLiteral("banned"), false}})
                      .isError());
-    QVERIFY(!again.login(QStringLiteral("troll"), Password).isError());
+    QVERIFY(!again.login(QStringLiteral("troll"), TestPassword).isError());
     QCOMPARE(auditRows(QStringLiteral("ban")), 1);
     QCOMPARE(auditRows(QStringLiteral("unban")), 1);
 }
 
 void tst_Moderation::moderatorsCannotBanModeratorsOrThemselves()
 {
-    QVERIFY(m_server.createModerator(QStringLiteral("mod2"), Password));
-    Account other = signedIn(QStringLiteral("mod2"), false);
-    QVERIFY(other.client);
-    QCOMPARE(errorCode(m_moderator.client->request(Protocol::Type::Ban,
-                                                   {{QStringLiteral("userId"), other.id}})),
+    QVERIFY(m_server.createModerator(QStringLiteral("mod2"), TestPassword));
+    auto other = account(QStringLiteral("mod2"), SignIn::Login);
+    QVERIFY(other);
+    QCOMPARE(errorCode(m_moderator->request(Protocol::Type::Ban,
+                                            {{QStringLiteral("userId"), other->userId()}})),
              QStringLiteral("forbidden"));
-    QCOMPARE(errorCode(m_moderator.client->request(
-                     Protocol::Type::Mute,
-                     {{QStringLiteral("userId"), other.id}, {QStringLiteral("seconds"), 60}})),
+    QCOMPARE(errorCode(m_moderator->request(Protocol::Type::Mute,
+                                            {{QStringLiteral("userId"), other->userId()},
+                                             {QStringLiteral("seconds"), 60}})),
              QStringLiteral("forbidden"));
-    QCOMPARE(errorCode(m_moderator.client->request(Protocol::Type::Ban,
-                                                   {{QStringLiteral("userId"), m_moderator.id}})),
+    QCOMPARE(errorCode(m_moderator->request(Protocol::Type::Ban,
+                                            {{QStringLiteral("userId"), m_moderator->userId()}})),
              QStringLiteral("conflict"));
-    QCOMPARE(errorCode(m_moderator.client->request(Protocol::Type::Ban,
-                                                   {{QStringLiteral("userId"), 987654}})),
+    QCOMPARE(errorCode(m_moderator->request(Protocol::Type::Ban,
+                                            {{QStringLiteral("userId"), 987654}})),
              QStringLiteral("not_found"));
-    QVERIFY(other.client->isConnected());
+    QVERIFY(other->isConnected());
 }
 
 void tst_Moderation::mutedUserGetsAClearErrorUntilTheMuteEnds()
 {
-    Account loud = signedIn(QStringLiteral("loud"));
-    QVERIFY(loud.client);
-    const Envelope muted = m_moderator.client->request(
+    auto loud = account(QStringLiteral("loud"));
+    QVERIFY(loud);
+    const Envelope muted = m_moderator->request(
             Protocol::Type::Mute,
-            {{QStringLiteral("userId"), loud.id}, {QStringLiteral("seconds"), 2}});
+            {{QStringLiteral("userId"), loud->userId()}, {QStringLiteral("seconds"), 2}});
     QVERIFY(!muted.isError());
 
-    const Envelope fact = loud.client->request(Protocol::Type::PostFact,
-                                               {{QStringLiteral("clientId"), QStringLiteral("m1")},
-                                                {QStringLiteral("text"), QStringLiteral("LOUD")}});
+    const Envelope fact = loud->request(Protocol::Type::PostFact,
+                                        {{QStringLiteral("clientId"), QStringLiteral("m1")},
+                                         {QStringLiteral("text"), QStringLiteral("LOUD")}});
     QCOMPARE(errorCode(fact), QStringLiteral("muted"));
     const qint64 retryAfter = fact.data.value(QStringLiteral("retryAfterMs")).toInteger();
     QVERIFY2(retryAfter > 0 && retryAfter <= 2000, qPrintable(QString::number(retryAfter)));
     QVERIFY(fact.data.value(QStringLiteral("message"))
                     .toString()
                     .contains(QStringLiteral("muted")));
-    QCOMPARE(errorCode(loud.client->request(Protocol::Type::SendMessage,
-                                            {{QStringLiteral("clientId"), QStringLiteral("m2")},
-                                             {QStringLiteral("to"), m_attendee.id},
-                                             {QStringLiteral("text"), QStringLiteral("LOUD")}})),
+    QCOMPARE(errorCode(loud->request(Protocol::Type::SendMessage,
+                                     {{QStringLiteral("clientId"), QStringLiteral("m2")},
+                                      {QStringLiteral("to"), m_attendee->userId()},
+                                      {QStringLiteral("text"), QStringLiteral("LOUD")}})),
              QStringLiteral("muted"));
-    QCOMPARE(errorCode(loud.client->request(Protocol::Type::ProposeTalk,
-                                            {{QStringLiteral("clientId"), QStringLiteral("m3")},
-                                             {QStringLiteral("title"), QStringLiteral("LOUD")}})),
+    QCOMPARE(errorCode(loud->request(Protocol::Type::ProposeTalk,
+                                     {{QStringLiteral("clientId"), QStringLiteral("m3")},
+                                      {QStringLiteral("title"), QStringLiteral("LOUD")}})),
              QStringLiteral("muted"));
     // Reading still works.
-    QVERIFY(!loud.client->subscribe(Protocol::Topic::CommunityFacts).isError());
+    QVERIFY(!loud->subscribe(Protocol::Topic::CommunityFacts).isError());
 
     // Nothing was stored, and after the mute the same post goes through.
     QTest::qWait(static_cast<int>(retryAfter) + 100);
-    const Envelope later =
-            loud.client->request(Protocol::Type::PostFact,
-                                 {{QStringLiteral("clientId"), QStringLiteral("m1")},
-                                  {QStringLiteral("text"), QStringLiteral("Quieter now")}});
+    const Envelope later = loud->request(Protocol::Type::PostFact,
+                                         {{QStringLiteral("clientId"), QStringLiteral("m1")},
+                                          {QStringLiteral("text"), QStringLiteral("Quieter now")}});
     QVERIFY(!later.isError());
     QCOMPARE(later.data.value(QStringLiteral("duplicate")).toBool(), false);
 
     // A mute outlives signing in again, until a moderator lifts it.
-    QVERIFY(!m_moderator.client
+    QVERIFY(!m_moderator
                      ->request(Protocol::Type::Mute,
-                               {{QStringLiteral("userId"), loud.id},
+                               {{QStringLiteral("userId"), loud->userId()},
                                 {QStringLiteral("seconds"), 600}})
                      .isError());
-    Account again = signedIn(QStringLiteral("loud"), false);
-    QVERIFY(again.client);
+    auto again = account(QStringLiteral("loud"), SignIn::Login);
+    QVERIFY(again);
     const Envelope stillMuted =
-            again.client->request(Protocol::Type::PostFact,
-                                  {{QStringLiteral("clientId"), QStringLiteral("m4")},
-                                   {QStringLiteral("text"), QStringLiteral("Hello?")}});
+            again->request(Protocol::Type::PostFact,
+                           {{QStringLiteral("clientId"), QStringLiteral("m4")},
+                            {QStringLiteral("text"), QStringLiteral("Hello?")}});
     QCOMPARE(errorCode(stillMuted), QStringLiteral("muted"));
     QVERIFY(stillMuted.data.value(QStringLiteral("retryAfterMs")).toInteger() > 590'000);
-    QVERIFY(!m_moderator.client
-                     ->request(
-                             Protocol::Type::Mute,
-                             {{QStringLiteral("userId"), loud.id}, {QStringLiteral("seconds"), 0}})
+    QVERIFY(!m_moderator
+                     ->request(Protocol::Type::Mute,
+                               {{QStringLiteral("userId"), loud->userId()},
+                                {QStringLiteral("seconds"), 0}})
                      .isError());
-    QVERIFY(!again.client
-                     ->request(Protocol::Type::PostFact,
-                               {{QStringLiteral("clientId"), QStringLiteral("m4")},
-                                {QStringLiteral("text"), QStringLiteral("Hello?")}})
+    QVERIFY(!again->request(Protocol::Type::PostFact,
+                            {{QStringLiteral("clientId"), QStringLiteral("m4")},
+                             {QStringLiteral("text"), QStringLiteral("Hello?")}})
                      .isError());
     QCOMPARE(auditRows(QStringLiteral("mute")), 2);
     QCOMPARE(auditRows(QStringLiteral("unmute")), 1);
@@ -399,59 +365,56 @@ void tst_Moderation::mutedUserGetsAClearErrorUntilTheMuteEnds()
 
 void tst_Moderation::rolesChangeInTheAppAndFromTheCommandLine()
 {
-    Account helper = signedIn(QStringLiteral("helper"));
-    Account watcher = signedIn(QStringLiteral("rolewatcher"));
-    QVERIFY(helper.client && watcher.client);
-    QVERIFY(!watcher.client->subscribe(Protocol::Topic::Presence).isError());
-    QCOMPARE(errorCode(helper.client->request(Protocol::Type::AuditLog)),
-             QStringLiteral("forbidden"));
+    auto helper = account(QStringLiteral("helper"));
+    auto watcher = account(QStringLiteral("rolewatcher"));
+    QVERIFY(helper && watcher);
+    QVERIFY(!watcher->subscribe(Protocol::Topic::Presence).isError());
+    QCOMPARE(errorCode(helper->request(Protocol::Type::AuditLog)), QStringLiteral("forbidden"));
 
     const Envelope promoted =
-            m_moderator.client->request(Protocol::Type::SetRole,
-                                        {{QStringLiteral("userId"), helper.id},
-                                         {QStringLiteral("role"), QStringLiteral("moderator")}});
+            m_moderator->request(Protocol::Type::SetRole,
+                                 {{QStringLiteral("userId"), helper->userId()},
+                                  {QStringLiteral("role"), QStringLiteral("moderator")}});
     QVERIFY(!promoted.isError());
     // At once, on the connection they already have, and everyone sees the new role.
-    QVERIFY(!helper.client->request(Protocol::Type::AuditLog).isError());
-    QVERIFY(!watcher.client
-                     ->waitForEvent(Protocol::Topic::Presence,
-                                    [&](const Envelope &event) {
-                                        // An online user: the user's fields and their state.
-                                        const QJsonObject user =
-                                                event.data.value(QStringLiteral("user")).toObject();
-                                        return user.value(QStringLiteral("id")).toInteger()
-                                                == helper.id
-                                                && user.value(QStringLiteral("role"))
-                                                == QStringLiteral("moderator");
-                                    })
+    QVERIFY(!helper->request(Protocol::Type::AuditLog).isError());
+    QVERIFY(!watcher->waitForEvent(Protocol::Topic::Presence,
+                                   [&](const Envelope &event) {
+                                       // An online user: the user's fields and their state.
+                                       const QJsonObject user =
+                                               event.data.value(QStringLiteral("user")).toObject();
+                                       return user.value(QStringLiteral("id")).toInteger()
+                                               == helper->userId()
+                                               && user.value(QStringLiteral("role"))
+                                               == QStringLiteral("moderator");
+                                   })
                      .type.isEmpty());
-    QCOMPARE(errorCode(m_moderator.client->request(
-                     Protocol::Type::SetRole,
-                     {{QStringLiteral("userId"), m_moderator.id},
-                      {QStringLiteral("role"), QStringLiteral("attendee")}})),
-             QStringLiteral("conflict"));
+    QCOMPARE(
+            errorCode(m_moderator->request(Protocol::Type::SetRole,
+                                           {{QStringLiteral("userId"), m_moderator->userId()},
+                                            {QStringLiteral("role"), QStringLiteral("attendee")}})),
+            QStringLiteral("conflict"));
 
     // In the app, a demotion stops the audit log at once.
-    QVERIFY(!helper.client->subscribe(Protocol::Topic::Moderation).isError());
-    QVERIFY(!m_moderator.client
+    QVERIFY(!helper->subscribe(Protocol::Topic::Moderation).isError());
+    QVERIFY(!m_moderator
                      ->request(Protocol::Type::SetRole,
-                               {{QStringLiteral("userId"), helper.id},
+                               {{QStringLiteral("userId"), helper->userId()},
                                 {QStringLiteral("role"), QStringLiteral("attendee")}})
                      .isError());
-    QCOMPARE(errorCode(helper.client->request(Protocol::Type::AuditLog)),
-             QStringLiteral("forbidden"));
-    helper.client->clearEvents();
-    QVERIFY(!m_moderator.client
+    QCOMPARE(errorCode(helper->request(Protocol::Type::AuditLog)), QStringLiteral("forbidden"));
+    helper->clearEvents();
+    QVERIFY(!m_moderator
                      ->request(Protocol::Type::Announce,
                                {{QStringLiteral("clientId"), QStringLiteral("secret")},
                                 {QStringLiteral("text"), QStringLiteral("Moderators only?")}})
                      .isError());
     QTest::qWait(300);
-    for (const Envelope &event : helper.client->events())
+    for (const Envelope &event : helper->events())
         QVERIFY2(event.topic != Protocol::Topic::Moderation, "a demoted user saw the audit log");
-    QVERIFY(!m_moderator.client
+    QVERIFY(!m_moderator
                      ->request(Protocol::Type::SetRole,
-                               {{QStringLiteral("userId"), helper.id},
+                               {{QStringLiteral("userId"), helper->userId()},
                                 {QStringLiteral("role"), QStringLiteral("moderator")}})
                      .isError());
 
@@ -461,48 +424,47 @@ void tst_Moderation::rolesChangeInTheAppAndFromTheCommandLine()
                               &output),
              0);
     QVERIFY2(output.contains(QStringLiteral("attendee")), qPrintable(output));
-    Account demoted = signedIn(QStringLiteral("helper"), false);
-    QVERIFY(demoted.client);
-    QCOMPARE(errorCode(demoted.client->request(Protocol::Type::AuditLog)),
-             QStringLiteral("forbidden"));
+    auto demoted = account(QStringLiteral("helper"), SignIn::Login);
+    QVERIFY(demoted);
+    QCOMPARE(errorCode(demoted->request(Protocol::Type::AuditLog)), QStringLiteral("forbidden"));
     QCOMPARE(m_server.runTool({QStringLiteral("--remove-moderator"), QStringLiteral("nobody")},
                               &output),
              1);
 
     // Both changes are in the log; the command line's has no moderator.
     const Envelope log =
-            m_moderator.client->request(Protocol::Type::AuditLog, {{QStringLiteral("limit"), 10}});
+            m_moderator->request(Protocol::Type::AuditLog, {{QStringLiteral("limit"), 10}});
     const auto entries = auditEntriesFromJson(log.data.value(QStringLiteral("entries")));
     QVERIFY(entries);
     QList<AuditEntry> roleChanges;
     for (const AuditEntry &entry : entries.value()) {
         if (entry.action == QStringLiteral("set_role") && entry.target
-            && entry.target->id == helper.id)
+            && entry.target->id == helper->userId())
             roleChanges.append(entry);
     }
     QCOMPARE(roleChanges.size(), 4); // promoted, demoted and promoted in the app; the command line
     QVERIFY(!roleChanges.at(0).moderator); // newest first: the command line
     QCOMPARE(roleChanges.at(0).detail.value(QStringLiteral("role")).toString(),
              QStringLiteral("attendee"));
-    QCOMPARE(roleChanges.at(1).moderator->id, m_moderator.id);
+    QCOMPARE(roleChanges.at(1).moderator->id, m_moderator->userId());
     QCOMPARE(roleChanges.at(1).detail.value(QStringLiteral("role")).toString(),
              QStringLiteral("moderator"));
 }
 
 void tst_Moderation::announcementsReachEveryone()
 {
-    Account one = signedIn(QStringLiteral("listener1"));
-    Account two = signedIn(QStringLiteral("listener2"));
-    QVERIFY(one.client && two.client);
-    QVERIFY(!one.client->subscribe(Protocol::Topic::Announcements).isError());
-    QVERIFY(!two.client->subscribe(Protocol::Topic::Announcements).isError());
+    auto one = account(QStringLiteral("listener1"));
+    auto two = account(QStringLiteral("listener2"));
+    QVERIFY(one && two);
+    QVERIFY(!one->subscribe(Protocol::Topic::Announcements).isError());
+    QVERIFY(!two->subscribe(Protocol::Topic::Announcements).isError());
     const qint64 announcedBefore = auditRows(QStringLiteral("announce"));
     const QJsonObject announcement{
             {QStringLiteral("clientId"), QStringLiteral("keynote")},
             {QStringLiteral("text"), QStringLiteral("Keynote in room A at 10")}};
-    const Envelope sent = m_moderator.client->request(Protocol::Type::Announce, announcement);
+    const Envelope sent = m_moderator->request(Protocol::Type::Announce, announcement);
     QVERIFY(!sent.isError());
-    for (TestClient *client : {one.client.get(), two.client.get()}) {
+    for (TestClient *client : {one.get(), two.get()}) {
         const Envelope event = client->waitForEvent(Protocol::Topic::Announcements,
                                                     [](const Envelope &) { return true; });
         QCOMPARE(event.data.value(QStringLiteral("announcement"))
@@ -511,15 +473,15 @@ void tst_Moderation::announcementsReachEveryone()
                  QStringLiteral("Keynote in room A at 10"));
     }
     // A resend is stored once and not pushed again.
-    one.client->clearEvents();
-    const Envelope resent = m_moderator.client->request(Protocol::Type::Announce, announcement);
+    one->clearEvents();
+    const Envelope resent = m_moderator->request(Protocol::Type::Announce, announcement);
     QCOMPARE(resent.data.value(QStringLiteral("duplicate")).toBool(), true);
     QTest::qWait(300);
-    QVERIFY(one.client->events().isEmpty());
+    QVERIFY(one->events().isEmpty());
     QCOMPARE(auditRows(QStringLiteral("announce")), announcedBefore + 1);
 
     // Newcomers see it in the snapshot.
-    const Envelope snapshot = m_attendee.client->subscribe(Protocol::Topic::Announcements);
+    const Envelope snapshot = m_attendee->subscribe(Protocol::Topic::Announcements);
     const QJsonArray announced = snapshot.data.value(QStringLiteral("snapshot"))
                                          .toObject()
                                          .value(QStringLiteral("announcements"))
@@ -527,12 +489,11 @@ void tst_Moderation::announcementsReachEveryone()
     QCOMPARE(announced.size(), announcedBefore + 1);
     QCOMPARE(announced.first().toObject().value(QStringLiteral("text")),
              QStringLiteral("Keynote in room A at 10")); // newest first
-    QCOMPARE(errorCode(m_moderator.client->request(
-                     Protocol::Type::Announce,
-                     {{QStringLiteral("clientId"), QStringLiteral("e")},
-                      {QStringLiteral("text"), QStringLiteral("   ")}})),
+    QCOMPARE(errorCode(m_moderator->request(Protocol::Type::Announce,
+                                            {{QStringLiteral("clientId"), QStringLiteral("e")},
+                                             {QStringLiteral("text"), QStringLiteral("   ")}})),
              QStringLiteral("bad_request"));
-    QCOMPARE(errorCode(m_moderator.client->request(
+    QCOMPARE(errorCode(m_moderator->request(
                      Protocol::Type::Announce,
                      {{QStringLiteral("clientId"), QStringLiteral("l")},
                       {QStringLiteral("text"), QString(501, QLatin1Char('a'))}})),
@@ -543,38 +504,37 @@ void tst_Moderation::announcementsReachEveryone()
 // fact whose senders dropped their connections right after sending.
 void tst_Moderation::actionsTakeEffectWhenTheSenderLeavesAtOnce()
 {
-    Account target = signedIn(QStringLiteral("hitandrun"));
-    Account watcher = signedIn(QStringLiteral("feedwatcher"));
-    Account poster = signedIn(QStringLiteral("quickposter"));
-    Account moderator = signedIn(QStringLiteral("mod"), false);
-    QVERIFY(target.client && watcher.client && poster.client && moderator.client);
-    QVERIFY(!watcher.client->subscribe(Protocol::Topic::CommunityFacts).isError());
+    auto target = account(QStringLiteral("hitandrun"));
+    auto watcher = account(QStringLiteral("feedwatcher"));
+    auto poster = account(QStringLiteral("quickposter"));
+    auto moderator = account(QStringLiteral("mod"), SignIn::Login);
+    QVERIFY(target && watcher && poster && moderator);
+    QVERIFY(!watcher->subscribe(Protocol::Topic::CommunityFacts).isError());
 
-    poster.client->sendRaw(QStringLiteral(
+    poster->sendRaw(QStringLiteral(
             R"({"type":"fact.post","id":1,"data":{"clientId":"gone","text":"Posted, then gone"}})"));
-    poster.client->socket().flush(); // out of the socket, then gone without a close
-    poster.client->socket().abort();
-    moderator.client->sendRaw(
-            QStringLiteral(R"({"type":"mod.ban","id":1,"data":{"userId":%1}})").arg(target.id));
-    moderator.client->socket().flush();
-    moderator.client->socket().abort();
+    poster->socket().flush(); // out of the socket, then gone without a close
+    poster->socket().abort();
+    moderator->sendRaw(QStringLiteral(R"({"type":"mod.ban","id":1,"data":{"userId":%1}})")
+                               .arg(target->userId()));
+    moderator->socket().flush();
+    moderator->socket().abort();
 
-    QVERIFY(target.client->waitForDisconnected());
-    QCOMPARE(target.client->closeCode(), Protocol::CloseCode::Banned);
-    QVERIFY(!watcher.client
-                     ->waitForEvent(Protocol::Topic::CommunityFacts,
-                                    [](const Envelope &event) {
-                                        const QJsonArray facts =
-                                                event.data.value(QStringLiteral("facts")).toArray();
-                                        return !facts.isEmpty()
-                                                && facts.first().toObject().value(
-                                                           QStringLiteral("text"))
-                                                == QStringLiteral("Posted, then gone");
-                                    })
+    QVERIFY(target->waitForDisconnected());
+    QCOMPARE(target->closeCode(), Protocol::CloseCode::Banned);
+    QVERIFY(!watcher->waitForEvent(Protocol::Topic::CommunityFacts,
+                                   [](const Envelope &event) {
+                                       const QJsonArray facts =
+                                               event.data.value(QStringLiteral("facts")).toArray();
+                                       return !facts.isEmpty()
+                                               && facts.first().toObject().value(
+                                                          QStringLiteral("text"))
+                                               == QStringLiteral("Posted, then gone");
+                                   })
                      .type.isEmpty());
-    QVERIFY(!m_moderator.client
+    QVERIFY(!m_moderator
                      ->request(Protocol::Type::Ban,
-                               {{QStringLiteral("userId"), target.id},
+                               {{QStringLiteral("userId"), target->userId()},
                                 {QStringLiteral("banned"), false}})
                      .isError());
 }
@@ -588,7 +548,7 @@ void tst_Moderation::auditLogRecordsEveryActionInOrder()
         QJsonObject data{{QStringLiteral("limit"), 2}};
         if (before)
             data.insert(QStringLiteral("beforeId"), *before);
-        const Envelope reply = m_moderator.client->request(Protocol::Type::AuditLog, data);
+        const Envelope reply = m_moderator->request(Protocol::Type::AuditLog, data);
         QVERIFY(!reply.isError());
         const auto entries = auditEntriesFromJson(reply.data.value(QStringLiteral("entries")));
         for (const AuditEntry &entry : entries.value())

@@ -2,6 +2,7 @@
 // Who's online, end to end: raw clients on a real server see each other come and go, a
 // resubscriber gets just what it missed, and the app's client core reconnects after the
 // server dies and shows the right list again.
+#include "fixtures.h"
 #include "hallwayclient.h"
 #include "presencemodel.h"
 #include "protocol.h"
@@ -15,7 +16,6 @@ using namespace Hallway;
 using namespace Hallway::Test;
 
 namespace {
-const QString Password = QStringLiteral("presence-password");
 
 QSet<QString> usernamesIn(const QJsonObject &snapshot)
 {
@@ -59,37 +59,18 @@ private Q_SLOTS:
     void clientCoreReconnectsAndResyncs();
 
 private:
-    std::unique_ptr<TestClient> signedIn(const QString &username, bool registerFirst = true);
     TestServer m_server;
 };
 
 void tst_Presence::initTestCase()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && !postgresRequested())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
     QVERIFY(m_server.start());
-}
-
-std::unique_ptr<TestClient> tst_Presence::signedIn(const QString &username, bool registerFirst)
-{
-    auto client = std::make_unique<TestClient>();
-    if (!client->open(m_server.url()) || client->hello().isError())
-        return nullptr;
-    const Envelope reply = registerFirst
-            ? client->registerUser(username, Password, username.toUpper())
-            : client->login(username, Password);
-    if (reply.isError()) {
-        qWarning("sign-in of %s failed: %s", qPrintable(username),
-                 qPrintable(reply.toError().message));
-        return nullptr;
-    }
-    return client;
 }
 
 void tst_Presence::twoClientsSeeEachOtherComeAndGo()
 {
-    auto anna = signedIn(QStringLiteral("anna"));
+    auto anna = signedIn(m_server.url(), QStringLiteral("anna"));
     QVERIFY(anna);
     const Envelope subscribed = anna->subscribe(Protocol::Topic::Presence);
     QVERIFY(!subscribed.isError());
@@ -97,7 +78,7 @@ void tst_Presence::twoClientsSeeEachOtherComeAndGo()
     QVERIFY(usernamesIn(snapshot).contains(QStringLiteral("anna")));
     const qint64 seq = subscribed.data.value(QStringLiteral("seq")).toInteger();
 
-    auto ben = signedIn(QStringLiteral("ben"));
+    auto ben = signedIn(m_server.url(), QStringLiteral("ben"));
     QVERIFY(ben);
     const Envelope joined = anna->waitForEvent(
             Protocol::Topic::Presence, kindIs(QStringLiteral("joined"), QStringLiteral("ben")));
@@ -134,12 +115,12 @@ void tst_Presence::twoClientsSeeEachOtherComeAndGo()
 
 void tst_Presence::awayOnlyWhenEveryConnectionIsAway()
 {
-    auto watcher = signedIn(QStringLiteral("watcher"));
+    auto watcher = signedIn(m_server.url(), QStringLiteral("watcher"));
     QVERIFY(watcher);
     QVERIFY(!watcher->subscribe(Protocol::Topic::Presence).isError());
-    auto laptop = signedIn(QStringLiteral("cleo"));
+    auto laptop = signedIn(m_server.url(), QStringLiteral("cleo"));
     QVERIFY(laptop);
-    auto phone = signedIn(QStringLiteral("cleo"), false);
+    auto phone = signedIn(m_server.url(), QStringLiteral("cleo"), SignIn::Login);
     QVERIFY(phone);
     QVERIFY(!watcher->waitForEvent(Protocol::Topic::Presence,
                                    kindIs(QStringLiteral("joined"), QStringLiteral("cleo")))
@@ -168,7 +149,7 @@ void tst_Presence::awayOnlyWhenEveryConnectionIsAway()
 
 void tst_Presence::resubscribeGetsOnlyWhatWasMissed()
 {
-    auto dora = signedIn(QStringLiteral("dora"));
+    auto dora = signedIn(m_server.url(), QStringLiteral("dora"));
     QVERIFY(dora);
     const Envelope first = dora->subscribe(Protocol::Topic::Presence);
     const QJsonObject since{{QStringLiteral("epoch"), first.data.value(QStringLiteral("epoch"))},
@@ -178,7 +159,7 @@ void tst_Presence::resubscribeGetsOnlyWhatWasMissed()
                      .isError());
 
     // While dora is not listening, eli comes and goes.
-    auto eli = signedIn(QStringLiteral("eli"));
+    auto eli = signedIn(m_server.url(), QStringLiteral("eli"));
     QVERIFY(eli);
     eli->close();
     QTest::qWait(200);
@@ -213,7 +194,7 @@ void tst_Presence::resubscribeGetsOnlyWhatWasMissed()
 
 void tst_Presence::unknownEpochGetsASnapshot()
 {
-    auto finn = signedIn(QStringLiteral("finn"));
+    auto finn = signedIn(m_server.url(), QStringLiteral("finn"));
     QVERIFY(finn);
     const Envelope reply =
             finn->subscribe(Protocol::Topic::Presence,
@@ -233,11 +214,11 @@ void tst_Presence::clientCoreReconnectsAndResyncs()
     client.subscribe(Protocol::Topic::Presence);
     QSignalSpy signedInSpy(&client, &HallwayClient::signedIn);
     client.registerAccount(m_server.url(),
-                           {QStringLiteral("gina"), QStringLiteral("Gina"), Password, {}, {}});
+                           {QStringLiteral("gina"), QStringLiteral("Gina"), TestPassword, {}, {}});
     QVERIFY(signedInSpy.wait(10'000));
     QTRY_VERIFY(modelUsernames(model).contains(QStringLiteral("gina")));
 
-    auto hugo = signedIn(QStringLiteral("hugo"));
+    auto hugo = signedIn(m_server.url(), QStringLiteral("hugo"));
     QVERIFY(hugo);
     QTRY_VERIFY(modelUsernames(model).contains(QStringLiteral("hugo")));
 
@@ -247,7 +228,7 @@ void tst_Presence::clientCoreReconnectsAndResyncs()
     hugo.reset();
 
     QVERIFY(m_server.restart());
-    auto ida = signedIn(QStringLiteral("ida"));
+    auto ida = signedIn(m_server.url(), QStringLiteral("ida"));
     QVERIFY(ida);
     // Back online with the same session token, and the list is the server's new truth:
     // hugo is gone, ida is there.

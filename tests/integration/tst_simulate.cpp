@@ -3,6 +3,7 @@
 // and the server's statistics both show, on a server that forgives only a few failed sign-ins
 // per address; a second run signs the same attendees in again; a wrong password, an
 // unreachable server and bad arguments end it at once with a clear message.
+#include "fixtures.h"
 #include "stats.h"
 #include "testserver.h"
 
@@ -63,9 +64,7 @@ private:
 
 void tst_Simulate::initTestCase()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && !postgresRequested())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
     // Three failed sign-ins from one address, then the server makes it wait: new attendees
     // must not each try a login that fails before registering.
     m_server.setConfig(QStringLiteral(
@@ -76,15 +75,7 @@ void tst_Simulate::initTestCase()
 
 qint64 tst_Simulate::count(const QString &sql)
 {
-    qint64 result = -1;
-    {
-        QSqlDatabase db = openDatabase(m_server.databaseUrl(), QStringLiteral("simulate"));
-        QSqlQuery query(db);
-        if (query.exec(sql) && query.next())
-            result = query.value(0).toLongLong();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("simulate"));
-    return result;
+    return countRows(m_server.databaseUrl(), sql);
 }
 
 void tst_Simulate::fiveSecondsOfActivityShowInTheStats()

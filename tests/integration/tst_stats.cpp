@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Statistics on a real server: the figures equal counts taken straight from the database,
 // the stats widget gets them pushed, and /stats, /healthz and /metrics answer over HTTP.
+#include "fixtures.h"
 #include "protocol.h"
 #include "stats.h"
 #include "testclient.h"
@@ -51,9 +52,7 @@ private:
 
 void tst_Stats::initTestCase()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && !postgresRequested())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
     m_server.setConfig(QStringLiteral("[stats]\ninterval_seconds=1\n"));
     m_server.enableHttp();
     QVERIFY(m_server.start());

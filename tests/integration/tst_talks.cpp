@@ -3,6 +3,7 @@
 // talk under concurrent toggling with every client's tallies equal to the database's, resends
 // that change nothing, moderators running the vote, and the CSV export (with titles and names
 // that a spreadsheet would take for formulas neutralised).
+#include "fixtures.h"
 #include "protocol.h"
 #include "talkmessages.h"
 #include "testclient.h"
@@ -19,7 +20,6 @@ using namespace Hallway;
 using namespace Hallway::Test;
 
 namespace {
-const QString Password = QStringLiteral("talks-password");
 constexpr int TallyIntervalMs = 200;
 
 // A client's own view of the talks topic: the snapshot with every event applied.
@@ -68,9 +68,6 @@ private Q_SLOTS:
     void csvExportNeutralisesFormulas();
 
 private:
-    std::unique_ptr<TestClient> signedIn(const QString &username, bool registerFirst = true);
-    std::unique_ptr<TestClient> signedIn(const TestServer &server, const QString &username,
-                                         const QString &displayName);
     qint64 propose(TestClient &client, const QString &title);
     QMap<qint64, qint64> databaseTallies(bool visibleOnly = true);
     TestServer m_server;
@@ -80,33 +77,15 @@ private:
 
 void tst_Talks::initTestCase()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && !postgresRequested())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
     m_server.setConfig(QStringLiteral("[talks]\ntally_interval_ms=%1\n").arg(TallyIntervalMs));
     QVERIFY(m_server.start());
-    QVERIFY(m_server.createModerator(QStringLiteral("mod"), Password));
-    m_moderator = signedIn(QStringLiteral("mod"), false);
+    QVERIFY(m_server.createModerator(QStringLiteral("mod"), TestPassword));
+    m_moderator = signedIn(m_server.url(), QStringLiteral("mod"), SignIn::Login);
     QVERIFY(m_moderator);
 }
 
-std::unique_ptr<TestClient> tst_Talks::signedIn(const QString &username, bool registerFirst)
-{
-    return signedIn(m_server, username, registerFirst ? username.toUpper() : QString());
-}
-
 // Registers (with a display name) or, without one, signs in.
-std::unique_ptr<TestClient> tst_Talks::signedIn(const TestServer &server, const QString &username,
-                                                const QString &displayName)
-{
-    auto client = std::make_unique<TestClient>();
-    if (!client->open(server.url()) || client->hello().isError())
-        return nullptr;
-    const Envelope reply = displayName.isEmpty()
-            ? client->login(username, Password)
-            : client->registerUser(username, Password, displayName);
-    return reply.isError() ? nullptr : std::move(client);
-}
 
 qint64 tst_Talks::propose(TestClient &client, const QString &title)
 {
@@ -171,7 +150,8 @@ void tst_Talks::proposingRules()
 {
     QFETCH(QJsonObject, data);
     QFETCH(QString, messagePart);
-    static std::unique_ptr<TestClient> speaker = signedIn(QStringLiteral("rules-speaker"));
+    static std::unique_ptr<TestClient> speaker =
+            signedIn(m_server.url(), QStringLiteral("rules-speaker"));
     QVERIFY(speaker);
     const Envelope reply = speaker->request(Protocol::Type::ProposeTalk, data);
     if (messagePart.isEmpty()) {
@@ -190,8 +170,8 @@ void tst_Talks::proposingRules()
 
 void tst_Talks::proposeResendIsStoredOnce()
 {
-    auto speaker = signedIn(QStringLiteral("resend-speaker"));
-    auto watcher = signedIn(QStringLiteral("resend-watcher"));
+    auto speaker = signedIn(m_server.url(), QStringLiteral("resend-speaker"));
+    auto watcher = signedIn(m_server.url(), QStringLiteral("resend-watcher"));
     QVERIFY(speaker && watcher);
     QVERIFY(!watcher->subscribe(Protocol::Topic::Talks).isError());
     const QJsonObject data =
@@ -213,8 +193,8 @@ void tst_Talks::proposeResendIsStoredOnce()
 
 void tst_Talks::onlyTheSpeakerEditsOrWithdraws()
 {
-    auto speaker = signedIn(QStringLiteral("owner"));
-    auto stranger = signedIn(QStringLiteral("stranger"));
+    auto speaker = signedIn(m_server.url(), QStringLiteral("owner"));
+    auto stranger = signedIn(m_server.url(), QStringLiteral("stranger"));
     const qint64 talk = propose(*speaker, QStringLiteral("Mine"));
     QVERIFY(talk > 0);
     const QJsonObject edit =
@@ -248,7 +228,7 @@ void tst_Talks::concurrentTogglesEndWithDatabaseTallies()
     std::vector<std::unique_ptr<TestClient>> voters;
     std::vector<Envelope> subscriptions;
     for (int i = 0; i < 50; ++i) {
-        voters.push_back(signedIn(QStringLiteral("voter%1").arg(i)));
+        voters.push_back(signedIn(m_server.url(), QStringLiteral("voter%1").arg(i)));
         QVERIFY(voters.back());
         subscriptions.push_back(voters.back()->subscribe(Protocol::Topic::Talks));
         QVERIFY(!subscriptions.back().isError());
@@ -303,7 +283,7 @@ void tst_Talks::concurrentTogglesEndWithDatabaseTallies()
 
 void tst_Talks::toggleResendChangesNothing()
 {
-    auto voter = signedIn(QStringLiteral("careful"));
+    auto voter = signedIn(m_server.url(), QStringLiteral("careful"));
     const qint64 talk = m_talks.value(0);
     const QJsonObject toggle = ToggleVoteRequest{QStringLiteral("only-once"), talk}.toJson();
     const auto first = VoteReply::fromJson(voter->request(Protocol::Type::ToggleVote, toggle).data);
@@ -327,7 +307,7 @@ void tst_Talks::toggleResendChangesNothing()
 
 void tst_Talks::moderatorsRunTheVote()
 {
-    auto attendee = signedIn(QStringLiteral("attendee"));
+    auto attendee = signedIn(m_server.url(), QStringLiteral("attendee"));
     QVERIFY(!attendee->subscribe(Protocol::Topic::Talks).isError());
     for (const QString &type : {Protocol::Type::SetVoting, Protocol::Type::HideTalk,
                                 Protocol::Type::ListTalks, Protocol::Type::ExportTalks}) {
@@ -357,7 +337,7 @@ void tst_Talks::moderatorsRunTheVote()
                     .code,
             ErrorCode::Conflict);
     // A new subscriber learns it from the snapshot.
-    auto newcomer = signedIn(QStringLiteral("newcomer"));
+    auto newcomer = signedIn(m_server.url(), QStringLiteral("newcomer"));
     QCOMPARE(newcomer->subscribe(Protocol::Topic::Talks)
                      .data.value(QStringLiteral("snapshot"))
                      .toObject()
@@ -374,8 +354,8 @@ void tst_Talks::moderatorsRunTheVote()
 
 void tst_Talks::hiddenTalksVanishLive()
 {
-    auto a = signedIn(QStringLiteral("viewer-a"));
-    auto b = signedIn(QStringLiteral("viewer-b"));
+    auto a = signedIn(m_server.url(), QStringLiteral("viewer-a"));
+    auto b = signedIn(m_server.url(), QStringLiteral("viewer-b"));
     QVERIFY(!a->subscribe(Protocol::Topic::Talks).isError());
     QVERIFY(!b->subscribe(Protocol::Topic::Talks).isError());
     const qint64 talk = m_talks.value(4);
@@ -398,7 +378,7 @@ void tst_Talks::hiddenTalksVanishLive()
     QVERIFY(std::any_of(all->talks.cbegin(), all->talks.cend(),
                         [talk](const Talk &t) { return t.id == talk && t.hidden; }));
     // A fresh subscriber does not see it either.
-    auto c = signedIn(QStringLiteral("viewer-c"));
+    auto c = signedIn(m_server.url(), QStringLiteral("viewer-c"));
     const auto seen = TalkList::fromJson(
             c->subscribe(Protocol::Topic::Talks).data.value(QStringLiteral("snapshot")).toObject());
     QVERIFY(std::none_of(seen->talks.cbegin(), seen->talks.cend(),
@@ -463,10 +443,12 @@ void tst_Talks::csvExportNeutralisesFormulas()
     // A room of its own, so the whole file is known to the byte.
     TestServer server;
     QVERIFY(server.start());
-    QVERIFY(server.createModerator(QStringLiteral("csvmod"), Password));
-    auto moderator = signedIn(server, QStringLiteral("csvmod"), {});
-    auto mallory = signedIn(server, QStringLiteral("mallory"), QStringLiteral("@Mallory"));
-    auto ann = signedIn(server, QStringLiteral("ann"), QStringLiteral("Ann, Speaker"));
+    QVERIFY(server.createModerator(QStringLiteral("csvmod"), TestPassword));
+    auto moderator = signedIn(server.url(), QStringLiteral("csvmod"), SignIn::Login);
+    auto mallory = signedIn(server.url(), QStringLiteral("mallory"), SignIn::Register,
+                            {QStringLiteral("@Mallory")});
+    auto ann = signedIn(server.url(), QStringLiteral("ann"), SignIn::Register,
+                        {QStringLiteral("Ann, Speaker")});
     QVERIFY(moderator && mallory && ann);
 
     // No votes: the rows come in the order proposed.

@@ -2,6 +2,7 @@
 // The storage layer against a real database: SQLite by default, PostgreSQL in the _postgres
 // variant (HALLWAY_TEST_BACKEND=postgres, with the cluster scripts/test.sh starts).
 #include "auth/sessiontoken.h"
+#include "fixtures.h"
 #include "servermetrics.h"
 #include "storage/databaseurl.h"
 #include "storage/migrations.h"
@@ -55,9 +56,7 @@ private:
 
 void tst_Storage::initTestCase()
 {
-    if (qEnvironmentVariable("HALLWAY_TEST_BACKEND") == QLatin1StringView("postgres")
-        && Test::postgresAdminUrl().isEmpty())
-        QSKIP("PostgreSQL is not configured: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");
+    HALLWAY_REQUIRE_BACKEND();
 }
 
 void tst_Storage::init()
