@@ -2,6 +2,7 @@
 // Every connection is bounded: a client that never says hello or never signs in is closed
 // after its deadline, and one that stops reading is closed before it costs the server memory,
 // while everyone else is served as if nothing happened.
+#include "fixtures.h"
 #include "protocol.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -124,7 +125,14 @@ void tst_Limits::silentConnectionIsClosedAfterHelloDeadline()
     TestClient polite;
     QVERIFY(polite.open(server.url()));
     QVERIFY(!polite.hello().isError());
-    QTest::qWait(600);
+    // A second silent client, opened later: once its deadline has closed it, the polite
+    // one's has passed too, and a round trip shows the polite one is still served.
+    TestClient later;
+    QVERIFY(later.open(server.url()));
+    QVERIFY(later.waitForDisconnected(5000));
+    QCOMPARE(later.closeCode(), Protocol::CloseCode::HelloTimeout);
+    const Envelope answered = polite.login(QStringLiteral("nobody"), QStringLiteral("wrong"));
+    QCOMPARE(answered.toError().code, ErrorCode::Unauthorized); // answered, not dropped
     QVERIFY(polite.isConnected());
 }
 
@@ -179,7 +187,17 @@ void tst_Limits::clientThatStopsReadingIsClosedAndOthersNeverNotice()
                          .isError());
         flooders.push_back(std::move(flooder));
     }
-    QTest::qWait(200);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(!observer.waitForEvent(Protocol::Topic::Presence,
+                                       [name = QStringLiteral("flooder%1").arg(i)](
+                                               const Envelope &event) {
+                                           return event.data.value(QStringLiteral("user"))
+                                                          .toObject()
+                                                          .value(QStringLiteral("username"))
+                                                          .toString()
+                                                   == name;
+                                       })
+                         .type.isEmpty());
     observer.clearEvents();
     const qint64 rssBefore = server.residentKiB();
 
@@ -213,8 +231,19 @@ void tst_Limits::clientThatStopsReadingIsClosedAndOthersNeverNotice()
     if (MemoryIsMeasurable)
         QVERIFY2(rssAfter - rssBefore < 2 * 1024, "server memory grew by more than 2 MiB");
 
-    // The observer saw every change of the flooders in order, with no gap.
-    QTest::qWait(300);
+    // The observer saw every change of the flooders in order, with no gap. A fence: someone
+    // signs in last, and once the observer has seen that, it has seen everything before.
+    auto last = signedIn(server.url(), QStringLiteral("last"));
+    QVERIFY(last);
+    QVERIFY(!observer.waitForEvent(Protocol::Topic::Presence,
+                                   [](const Envelope &event) {
+                                       return event.data.value(QStringLiteral("user"))
+                                                      .toObject()
+                                                      .value(QStringLiteral("username"))
+                                                      .toString()
+                                               == QStringLiteral("last");
+                                   })
+                     .type.isEmpty());
     const QList<Envelope> events = observer.events();
     QVERIFY(events.size() > 100);
     for (qsizetype i = 1; i < events.size(); ++i)

@@ -39,6 +39,21 @@ auto kindIs(const QString &kind, const QString &username = {})
     };
 }
 
+// A fence on the presence stream: someone new signs in, and once watcher has seen them join,
+// every event published before (the stream keeps its order) has arrived as well. The returned
+// client stays signed in, so that its leaving does not reach watcher during the test.
+std::unique_ptr<TestClient> presenceFence(TestClient &watcher, const QUrl &server,
+                                          const QString &username)
+{
+    auto fence = signedIn(server, username);
+    if (!fence
+        || watcher.waitForEvent(Protocol::Topic::Presence,
+                                kindIs(QStringLiteral("joined"), username))
+                   .type.isEmpty())
+        return nullptr;
+    return fence;
+}
+
 QSet<QString> modelUsernames(const PresenceModel &model)
 {
     QSet<QString> names;
@@ -129,7 +144,8 @@ void tst_Presence::awayOnlyWhenEveryConnectionIsAway()
     QVERIFY(!laptop->request(Protocol::Type::SetPresence,
                              {{QStringLiteral("state"), QStringLiteral("away")}})
                      .isError());
-    QTest::qWait(200);
+    const auto firstFence = presenceFence(*watcher, m_server.url(), QStringLiteral("fence1"));
+    QVERIFY(firstFence);
     QVERIFY2(watcher->events().isEmpty(), "cleo is still online on her phone");
     QVERIFY(!phone->request(Protocol::Type::SetPresence,
                             {{QStringLiteral("state"), QStringLiteral("away")}})
@@ -139,7 +155,8 @@ void tst_Presence::awayOnlyWhenEveryConnectionIsAway()
     QCOMPARE(away.data.value(QStringLiteral("state")).toString(), QStringLiteral("away"));
 
     phone->close();
-    QTest::qWait(200);
+    const auto secondFence = presenceFence(*watcher, m_server.url(), QStringLiteral("fence2"));
+    QVERIFY(secondFence);
     QVERIFY2(watcher->events().isEmpty(), "cleo is still connected on her laptop");
     laptop->close();
     QVERIFY(!watcher->waitForEvent(Protocol::Topic::Presence, kindIs(QStringLiteral("left")))
@@ -151,6 +168,8 @@ void tst_Presence::resubscribeGetsOnlyWhatWasMissed()
 {
     auto dora = signedIn(m_server.url(), QStringLiteral("dora"));
     QVERIFY(dora);
+    auto watcher = signedIn(m_server.url(), QStringLiteral("dora-watcher"));
+    QVERIFY(watcher && !watcher->subscribe(Protocol::Topic::Presence).isError());
     const Envelope first = dora->subscribe(Protocol::Topic::Presence);
     const QJsonObject since{{QStringLiteral("epoch"), first.data.value(QStringLiteral("epoch"))},
                             {QStringLiteral("seq"), first.data.value(QStringLiteral("seq"))}};
@@ -158,15 +177,23 @@ void tst_Presence::resubscribeGetsOnlyWhatWasMissed()
                            {{QStringLiteral("topic"), Protocol::Topic::Presence}})
                      .isError());
 
-    // While dora is not listening, eli comes and goes.
+    // While dora is not listening, eli comes and goes (the watcher sees that it happened).
     auto eli = signedIn(m_server.url(), QStringLiteral("eli"));
     QVERIFY(eli);
     eli->close();
-    QTest::qWait(200);
-    QVERIFY(dora->events().isEmpty());
+    QVERIFY(!watcher->waitForEvent(
+                            Protocol::Topic::Presence,
+                            [eliId = eli->userId()](const Envelope &event) {
+                                return event.data.value(QStringLiteral("kind")).toString()
+                                        == QStringLiteral("left")
+                                        && event.data.value(QStringLiteral("userId")).toInteger()
+                                        == eliId;
+                            })
+                     .type.isEmpty());
 
     const Envelope again = dora->subscribe(Protocol::Topic::Presence, since);
     QVERIFY(!again.isError());
+    QVERIFY2(dora->events().isEmpty(), "an unsubscribed client was sent events");
     QVERIFY2(!again.data.contains(QStringLiteral("snapshot")),
              "a known position gets events, not a snapshot");
     const QJsonArray missed = again.data.value(QStringLiteral("events")).toArray();

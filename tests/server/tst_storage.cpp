@@ -9,6 +9,7 @@
 #include "storage/storage.h"
 #include "testserver.h"
 
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -47,7 +48,11 @@ private:
     NewUser newUser(const QString &name) const;
     // A job that keeps the storage thread busy for a moment: what is queued next runs as one
     // batch.
-    static void holdTheWorker(Storage &storage, QObject &context);
+    // Blocks the worker until the returned gate is released, so that the jobs queued
+    // meanwhile wait together and run as one batch.
+    static std::shared_ptr<QSemaphore> holdTheWorker(Storage &storage, QObject &context);
+    // Whether a session on the test's database waits on a lock (PostgreSQL only).
+    bool aSessionWaitsOnALock() const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<Test::TestDatabase> m_database;
@@ -304,15 +309,28 @@ void tst_Storage::setRole()
     QCOMPARE(missing.error().code, ErrorCode::NotFound);
 }
 
-void tst_Storage::holdTheWorker(Storage &storage, QObject &context)
+std::shared_ptr<QSemaphore> tst_Storage::holdTheWorker(Storage &storage, QObject &context)
 {
+    auto gate = std::make_shared<QSemaphore>();
     storage.run<Status>(
             &context,
-            [](StorageWorker &) {
-                QThread::msleep(300);
+            [gate](StorageWorker &) {
+                // Open for good once released: a batch that fails runs its jobs again.
+                gate->acquire();
+                gate->release();
                 return Status(Done{});
             },
             [](const Status &) {});
+    return gate;
+}
+
+bool tst_Storage::aSessionWaitsOnALock() const
+{
+    return Test::countRows(m_database->url(),
+                           QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity "
+                                          "WHERE wait_event_type = 'Lock' "
+                                          "AND datname = current_database()"))
+            > 0;
 }
 
 void tst_Storage::asyncJobsDeliverInOrderOnTheCallerThread()
@@ -355,7 +373,7 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
 
     // The first job holds the worker, so the rest queue up and run as one batch.
     QObject context;
-    holdTheWorker(*storage, context);
+    const auto gate = holdTheWorker(*storage, context);
     enum class Outcome { Stored, Duplicate, Conflict, Failed };
     QList<Outcome> expected;
     QList<std::optional<Outcome>> outcomes;
@@ -420,6 +438,7 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
             break;
         }
     }
+    gate->release();
     QSignalSpy idle(storage.get(), &Storage::idle);
     QVERIFY(idle.wait(10'000));
     QCOMPARE(outcomes.size(), expected.size());
@@ -490,7 +509,7 @@ void tst_Storage::everyNotificationOfABatchArrives()
 
         // Online, gone, online: three changes in one batch, the first and last alike.
         QObject context;
-        holdTheWorker(*storage, context);
+        const auto gate = holdTheWorker(*storage, context);
         for (const std::optional<PresenceState> state :
              {std::optional(PresenceState::Online), std::optional<PresenceState>(),
               std::optional(PresenceState::Online)})
@@ -500,6 +519,7 @@ void tst_Storage::everyNotificationOfABatchArrives()
                         return w.setPresenceOnNode(user, state);
                     },
                     [](const Status &) {});
+        gate->release();
         QSignalSpy idle(storage.get(), &Storage::idle);
         QVERIFY(idle.wait(10'000));
         QTRY_COMPARE(heard.size(), 3);
@@ -542,7 +562,8 @@ void tst_Storage::aResendRacingThroughAnotherNodeIsADuplicate()
                 return w.sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"), 3);
             },
             [&](const Expected<StoredMessage> &result) { raced = result; });
-    QTest::qWait(300);
+    // The first's statement is blocked on the second's row, not merely slow.
+    QTRY_VERIFY(aSessionWaitsOnALock());
     QVERIFY(!raced.has_value());
     QVERIFY(second->runBlocking<bool>([](StorageWorker &w) { return w.commitBatch(); }));
     // The second committed: the first says "stored before", with the same message, not an
@@ -587,7 +608,8 @@ void tst_Storage::aToggleRacingThroughAnotherNodeCountsOnce()
                 return w.toggleVote(voter->id, QStringLiteral("v1"), talk->talk.id, 3);
             },
             [&](const Expected<VoteResult> &result) { raced = result; });
-    QTest::qWait(300);
+    // The first's statement is blocked on the second's row, not merely slow.
+    QTRY_VERIFY(aSessionWaitsOnALock());
     QVERIFY(!raced.has_value());
     QVERIFY(second->runBlocking<bool>([](StorageWorker &w) { return w.commitBatch(); }));
     // ...so the first reports it, and the vote counts once (a second toggle would undo it).
