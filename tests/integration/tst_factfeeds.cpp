@@ -2,30 +2,19 @@
 // The app's client core with facts on a real server: a fact typed while the server is down
 // is sent when it is back and stored once; feed models page back through a user's facts and
 // show the poster's own fact once.
+#include "appfixtures.h"
 #include "factfeedmodel.h"
-#include "fixtures.h"
-#include "hallwayclient.h"
 #include "protocol.h"
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 
 using namespace Hallway;
 using namespace Hallway::Test;
-
-namespace {
-const QString Password = QStringLiteral("feeds-password");
-
-bool signIn(HallwayClient &client, const QUrl &url, const QString &username)
-{
-    QSignalSpy signedIn(&client, &HallwayClient::signedIn);
-    client.registerAccount(url, {username, username.toUpper(), Password, {}, {}});
-    return signedIn.wait(10'000);
-}
-} // namespace
 
 class tst_FactFeeds : public QObject {
     Q_OBJECT
@@ -56,14 +45,13 @@ void tst_FactFeeds::factTypedWhileOfflineIsSentOnceWhenBack()
 {
     HallwayClient client;
     client.connection().setReconnectDelays(100, 500);
-    QVERIFY(signIn(client, m_server.url(), QStringLiteral("traveller")));
+    QVERIFY(registerInApp(client, m_server.url(), QStringLiteral("traveller")));
     QSignalSpy posted(&client, &HallwayClient::factPosted);
 
     m_server.kill();
     QTRY_COMPARE_WITH_TIMEOUT(client.status(), HallwayClient::Status::Reconnecting, 5000);
     const QString clientId = client.postFact(QStringLiteral("Typed on the train"));
     QCOMPARE(client.pendingWriteCount(), 1);
-    QTest::qWait(300);
     QCOMPARE(posted.count(), 0);
 
     QVERIFY(m_server.restart());
@@ -71,28 +59,29 @@ void tst_FactFeeds::factTypedWhileOfflineIsSentOnceWhenBack()
     QCOMPARE(posted.first().at(1).toString(), clientId);
     QCOMPARE(client.pendingWriteCount(), 0);
     QCOMPARE(factsInDatabase(QStringLiteral("Typed on the train")), 1);
-    QTest::qWait(300);
-    QCOMPARE(posted.count(), 1);
+    // A fence: the next fact's acknowledgement comes after any second one of the first.
+    const QString nextId = client.postFact(QStringLiteral("Typed at the venue"));
+    QTRY_COMPARE_WITH_TIMEOUT(posted.count(), 2, 10'000);
+    QCOMPARE(posted.at(1).at(1).toString(), nextId);
 }
 
 void tst_FactFeeds::userFeedPagesBackThroughEverything()
 {
     HallwayClient author;
-    QVERIFY(signIn(author, m_server.url(), QStringLiteral("writer")));
+    QVERIFY(registerInApp(author, m_server.url(), QStringLiteral("writer")));
     QSignalSpy posted(&author, &HallwayClient::factPosted);
     for (int i = 0; i < 45; ++i)
         author.postFact(QStringLiteral("writer fact %1").arg(i));
     QTRY_COMPARE_WITH_TIMEOUT(posted.count(), 45, 20'000);
 
     HallwayClient reader;
-    QVERIFY(signIn(reader, m_server.url(), QStringLiteral("bookworm")));
+    QVERIFY(registerInApp(reader, m_server.url(), QStringLiteral("bookworm")));
     std::unique_ptr<FactFeedModel> feed(FactFeedModel::userFeed(&reader, author.currentUser().id));
     QTRY_COMPARE(feed->rowCount(), 20); // the first page comes with the subscription
     QVERIFY(feed->canFetchMore({}));
-    while (feed->canFetchMore({}) || feed->isLoading()) {
-        if (feed->canFetchMore({}))
-            feed->fetchMore({});
-        QTest::qWait(20);
+    while (feed->canFetchMore({})) {
+        feed->fetchMore({});
+        QTRY_VERIFY(!feed->isLoading());
     }
     QCOMPARE(feed->rowCount(), 45);
     QSet<qint64> ids;
@@ -112,37 +101,57 @@ void tst_FactFeeds::userFeedPagesBackThroughEverything()
 
 void tst_FactFeeds::communityFeedShowsOwnFactOnceAndKeepsTheLatest()
 {
+    // Five facts at least, whichever functions ran before.
+    auto other = signedIn(m_server.url(), QStringLiteral("other-poster"));
+    QVERIFY(other);
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(!other->request(Protocol::Type::PostFact,
+                                {{QStringLiteral("clientId"), QStringLiteral("before%1").arg(i)},
+                                 {QStringLiteral("text"), QStringLiteral("before %1").arg(i)}})
+                         .isError());
+    // A watcher of the same feed, to know when the last batch has gone out.
+    auto watcher = signedIn(m_server.url(), QStringLiteral("feed-watcher"));
+    QVERIFY(watcher && !watcher->subscribe(Protocol::Topic::CommunityFacts).isError());
+
     HallwayClient client;
     // As long as the server's community feed (community_size=5 here), which its snapshot says.
     std::unique_ptr<FactFeedModel> feed(FactFeedModel::community(&client));
-    QVERIFY(signIn(client, m_server.url(), QStringLiteral("chatty")));
-    QTRY_COMPARE(feed->rowCount(), 5); // the server's latest 5 from the tests before
+    QVERIFY(registerInApp(client, m_server.url(), QStringLiteral("chatty")));
+    QTRY_COMPARE(feed->rowCount(), 5);
 
-    TestClient other;
-    QVERIFY(other.open(m_server.url()));
-    QVERIFY(!other.hello().isError());
-    QVERIFY(!other.registerUser(QStringLiteral("other-poster"), Password).isError());
-    QTest::qWait(400); // a quiet spell: the next fact goes out at once
     // Stored before the others' (two connections' requests are not ordered otherwise).
     QSignalSpy stored(&client, &HallwayClient::factPosted);
     client.postFact(QStringLiteral("mine, first"));
     QVERIFY(stored.wait(5000));
     for (int i = 0; i < 3; ++i)
-        QVERIFY(!other.request(Protocol::Type::PostFact,
-                               {{QStringLiteral("clientId"), QStringLiteral("o%1").arg(i)},
-                                {QStringLiteral("text"), QStringLiteral("theirs %1").arg(i)}})
+        QVERIFY(!other->request(Protocol::Type::PostFact,
+                                {{QStringLiteral("clientId"), QStringLiteral("o%1").arg(i)},
+                                 {QStringLiteral("text"), QStringLiteral("theirs %1").arg(i)}})
                          .isError());
     client.postFact(QStringLiteral("mine, last"));
     QTRY_COMPARE_WITH_TIMEOUT(feed->factAt(0).text, QStringLiteral("mine, last"), 5000);
-    QTest::qWait(800); // every batch has arrived
-    QCOMPARE(feed->rowCount(), 5);
+    // The batch with the last fact has gone out (the watcher has it); the app's copy of the
+    // same batch is read by the loop of QTRY_COMPARE below.
+    QVERIFY(!watcher->waitForEvent(Protocol::Topic::CommunityFacts,
+                                   [](const Envelope &event) {
+                                       const QJsonArray facts =
+                                               event.data.value(QStringLiteral("facts")).toArray();
+                                       return !facts.isEmpty()
+                                               && facts.first().toObject().value(
+                                                          QStringLiteral("text"))
+                                               == QStringLiteral("mine, last");
+                                   })
+                     .type.isEmpty());
     const QStringList expected = {QStringLiteral("mine, last"), QStringLiteral("theirs 2"),
                                   QStringLiteral("theirs 1"), QStringLiteral("theirs 0"),
                                   QStringLiteral("mine, first")};
-    QStringList shown;
-    for (int row = 0; row < feed->rowCount(); ++row)
-        shown.append(feed->factAt(row).text);
-    QCOMPARE(shown, expected);
+    const auto shown = [&feed]() {
+        QStringList texts;
+        for (int row = 0; row < feed->rowCount(); ++row)
+            texts.append(feed->factAt(row).text);
+        return texts;
+    };
+    QTRY_COMPARE(shown(), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_FactFeeds)
