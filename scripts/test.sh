@@ -3,7 +3,19 @@
 # Builds Hallway and runs every test against a throwaway PostgreSQL, a real server, real
 # widgets and a real keychain, and each fuzzer of build/fuzz for a minute. Extra arguments go
 # to ctest, e.g. `scripts/test.sh -L unit`.
+#
+#   scripts/test.sh                  everything; JUnit XML in build/test-results/, time per label
+#   scripts/test.sh -R tst_chat      one suite (any ctest arguments)
+#   scripts/test.sh --isolated [-R regex] [-L label]
+#                                    every test function in a process of its own, to prove
+#                                    that none depends on another
 set -euo pipefail
+
+isolated=0
+if [[ "${1:-}" == "--isolated" ]]; then
+    isolated=1
+    shift
+fi
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="$root/build"
@@ -38,15 +50,39 @@ export XDG_RUNTIME_DIR="$scratch/runtime" XDG_CONFIG_HOME="$scratch/config"
 export XDG_DATA_HOME="$scratch/data" XDG_CACHE_HOME="$scratch/cache"
 unset DBUS_SESSION_BUS_ADDRESS DISPLAY
 
+# A PostgreSQL variant that cannot reach the database fails here instead of skipping.
+export HALLWAY_TEST_REQUIRE_POSTGRES=1
+results="$build/test-results"
+mkdir -p "$results"
+
+if ((isolated)); then
+    filter=()
+    while (($# > 0)); do
+        case "$1" in
+            -R) filter+=(--regex "$2"); shift 2 ;;
+            -L) filter+=(--label "$2"); shift 2 ;;
+            *) echo "--isolated takes -R regex and -L label only" >&2; exit 2 ;;
+        esac
+    done
+    exec python3 "$root/scripts/run-isolated.py" "$build" "${filter[@]}" \
+        --junit "$results/isolated.xml"
+fi
 if (($# > 0)); then
     ctest --test-dir "$build" --output-on-failure --timeout 600 "$@"
     exit
 fi
 # Everything: the suites that neither load the machine nor time anything (the two fuzzers run
 # a fixed minute each; unit, widget and keychain tests) two at a time; then the rest, with the
-# servers, databases, faults and benchmarks they measure, one at a time.
+# servers, databases, faults and benchmarks they measure, one at a time. Each pass writes a
+# JUnit report; ctest prints the time per label after each.
 light="fuzz|unit|gui|keychain"
 status=0
-ctest --test-dir "$build" --output-on-failure --timeout 600 -j2 -L "$light" || status=$?
-ctest --test-dir "$build" --output-on-failure --timeout 600 -LE "$light" || status=$?
+ctest --test-dir "$build" --output-on-failure --timeout 600 -j2 -L "$light" \
+    --output-junit "$results/light.xml" || status=$?
+ctest --test-dir "$build" --output-on-failure --timeout 600 -LE "$light" \
+    --output-junit "$results/serial.xml" || status=$?
+# Nothing may skip in the full run: a skipped suite is not a passed one.
+if ! python3 "$root/scripts/junit-summary.py" "$build" "$results/light.xml" "$results/serial.xml"; then
+    status=1
+fi
 exit "$status"
