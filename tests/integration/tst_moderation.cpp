@@ -557,6 +557,13 @@ void tst_Moderation::actionsTakeEffectWhenTheSenderLeavesAtOnce()
 
 void tst_Moderation::auditLogRecordsEveryActionInOrder()
 {
+    // Eleven actions of this function's own, whatever others logged before.
+    for (int i = 0; i < 11; ++i)
+        QVERIFY(!m_moderator
+                         ->request(Protocol::Type::Announce,
+                                   {{QStringLiteral("clientId"), QStringLiteral("log%1").arg(i)},
+                                    {QStringLiteral("text"), QStringLiteral("Note %1").arg(i)}})
+                         .isError());
     // Page through the whole log two at a time: every row exactly once, newest first.
     QList<qint64> ids;
     std::optional<qint64> before;
@@ -575,7 +582,7 @@ void tst_Moderation::auditLogRecordsEveryActionInOrder()
     }
     QCOMPARE(ids.size(), auditRows());
     QVERIFY(std::is_sorted(ids.cbegin(), ids.cend(), std::greater<>()));
-    QVERIFY(ids.size() >= 10);
+    QVERIFY(ids.size() >= 11);
 }
 
 QTEST_MAIN(tst_Moderation)
