@@ -2,7 +2,7 @@
 #include "ratelimiter.h"
 #include "protocol.h"
 
-#include <cmath>
+#include <algorithm>
 
 namespace Hallway {
 
@@ -31,20 +31,20 @@ qint64 WriteRateLimiter::take(Kind kind, qint64 userId, qint64 nowMs)
     if (rule.perMinute <= 0)
         return 0;
     prune(nowMs);
-    const double perMs = rule.perMinute / 60'000.0;
+    const qint64 capacity = qint64(rule.burst) * UnitsPerToken;
     const auto key = std::make_pair(static_cast<int>(kind), userId);
     auto found = m_buckets.find(key);
     if (found == m_buckets.end())
-        found = m_buckets.insert(key, {double(rule.burst), nowMs});
+        found = m_buckets.insert(key, {capacity, nowMs});
     Bucket &bucket = *found;
-    bucket.tokens =
-            std::min<double>(rule.burst, bucket.tokens + (nowMs - bucket.updatedMs) * perMs);
+    bucket.units = std::min(capacity, bucket.units + (nowMs - bucket.updatedMs) * rule.perMinute);
     bucket.updatedMs = nowMs;
-    if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
+    if (bucket.units >= UnitsPerToken) {
+        bucket.units -= UnitsPerToken;
         return 0;
     }
-    return static_cast<qint64>(std::ceil((1 - bucket.tokens) / perMs));
+    // Rounded up: at that moment the token is whole.
+    return (UnitsPerToken - bucket.units + rule.perMinute - 1) / rule.perMinute;
 }
 
 void WriteRateLimiter::giveBack(Kind kind, qint64 userId)
@@ -52,7 +52,7 @@ void WriteRateLimiter::giveBack(Kind kind, qint64 userId)
     const Rule &rule = m_rules.at(static_cast<std::size_t>(kind));
     const auto found = m_buckets.find(std::make_pair(static_cast<int>(kind), userId));
     if (found != m_buckets.end())
-        found->tokens = std::min<double>(rule.burst, found->tokens + 1);
+        found->units = std::min(qint64(rule.burst) * UnitsPerToken, found->units + UnitsPerToken);
 }
 
 void WriteRateLimiter::prune(qint64 nowMs)
@@ -63,9 +63,9 @@ void WriteRateLimiter::prune(qint64 nowMs)
     // A bucket that has refilled is the same as none.
     m_buckets.removeIf([this, nowMs](const auto &entry) {
         const Rule &rule = m_rules.at(static_cast<std::size_t>(entry.key().first));
-        const double refilled = entry.value().tokens
-                + (nowMs - entry.value().updatedMs) * rule.perMinute / 60'000.0;
-        return refilled >= rule.burst;
+        const qint64 refilled =
+                entry.value().units + (nowMs - entry.value().updatedMs) * rule.perMinute;
+        return refilled >= qint64(rule.burst) * UnitsPerToken;
     });
 }
 

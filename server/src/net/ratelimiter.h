@@ -28,8 +28,11 @@ public:
     void giveBack(Kind kind, qint64 userId);
 
 private:
+    // Tokens are counted in whole units of 1/60000 of a token, so that perMinute of them
+    // refill each millisecond: exact integers, and so exact retry-after values.
+    static constexpr qint64 UnitsPerToken = 60'000;
     struct Bucket {
-        double tokens = 0;
+        qint64 units = 0;
         qint64 updatedMs = 0;
     };
     void prune(qint64 nowMs);

@@ -177,7 +177,8 @@ QByteArray closeFrame(int code, const QString &reason)
     QString shortened = reason;
     QByteArray utf8 = shortened.toUtf8();
     while (utf8.size() > 123) {
-        shortened.chop(1);
+        // A character outside the BMP is two UTF-16 units: never leave half of one.
+        shortened.chop(shortened.size() > 1 && shortened.back().isLowSurrogate() ? 2 : 1);
         utf8 = shortened.toUtf8();
     }
     payload.append(utf8);

@@ -4,7 +4,6 @@
 #include "messages.h"
 #include "protocol.h"
 
-#include <QDateTime>
 #include <algorithm>
 
 namespace Hallway {
@@ -56,7 +55,7 @@ void CommunityFeedTopic::add(const Fact &fact)
 
     if (m_timer.isActive())
         return; // a batch is already due
-    const qint64 sinceLast = QDateTime::currentMSecsSinceEpoch() - m_lastSentMs;
+    const qint64 sinceLast = now() - m_lastSentMs;
     if (sinceLast >= m_intervalMs)
         flush();
     else
@@ -71,7 +70,7 @@ void CommunityFeedTopic::flush()
     sortNewestFirst(batch);
     // Only the newest m_size can still be in anyone's feed.
     batch = batch.mid(0, m_size);
-    m_lastSentMs = QDateTime::currentMSecsSinceEpoch();
+    m_lastSentMs = now();
     ++m_batches;
     qCDebug(lcTopics) << "community batch of" << batch.size() << "facts";
     publish(FactsPosted{batch}.toJson());

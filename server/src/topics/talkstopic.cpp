@@ -3,8 +3,6 @@
 #include "protocol.h"
 #include "talkmessages.h"
 
-#include <QDateTime>
-
 namespace Hallway {
 
 TalksTopic::TalksTopic(int tallyIntervalMs, int history, QObject *parent)
@@ -52,7 +50,7 @@ void TalksTopic::setTally(qint64 talkId, qint64 votes)
     m_dirty.insert(talkId);
     if (m_timer.isActive())
         return;
-    const qint64 sinceLast = QDateTime::currentMSecsSinceEpoch() - m_lastFlushMs;
+    const qint64 sinceLast = now() - m_lastFlushMs;
     if (sinceLast >= m_intervalMs)
         flushTallies();
     else
@@ -70,7 +68,7 @@ void TalksTopic::flushTallies()
     for (const qint64 id : ids)
         change.tallies.append({id, m_talks.value(id).votes});
     m_dirty.clear();
-    m_lastFlushMs = QDateTime::currentMSecsSinceEpoch();
+    m_lastFlushMs = now();
     ++m_tallyEvents;
     publish(change.toJson());
 }

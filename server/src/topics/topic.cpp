@@ -5,7 +5,6 @@
 #include "net/clientconnection.h"
 #include "net/websocketframe.h"
 
-#include <QDateTime>
 #include <QRandomGenerator>
 
 namespace Hallway {
@@ -15,7 +14,7 @@ Topic::Topic(const QString &name, int history, QObject *parent)
       m_name(name),
       m_epoch(QString::number(QRandomGenerator::system()->generate64(), 36)),
       m_historyLimit(history),
-      m_idleSinceMs(QDateTime::currentMSecsSinceEpoch())
+      m_idleSinceMs(now())
 {
 }
 
@@ -53,7 +52,14 @@ SubscribeReply Topic::subscribe(ClientConnection *connection,
 void Topic::unsubscribe(ClientConnection *connection)
 {
     if (m_subscribers.remove(connection) && m_subscribers.isEmpty())
-        m_idleSinceMs = QDateTime::currentMSecsSinceEpoch();
+        m_idleSinceMs = now();
+}
+
+void Topic::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    if (m_idleSinceMs > 0)
+        m_idleSinceMs = now();
 }
 
 void Topic::forgetHistoryIfIdle(qint64 nowMs, qint64 idleMs)

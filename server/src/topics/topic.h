@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "clock.h"
 #include "messages.h"
 #include "net/clientconnectionfwd.h"
 
@@ -42,6 +43,10 @@ public:
     void forgetHistoryIfIdle(qint64 nowMs, qint64 idleMs);
     qsizetype historySize() const { return qsizetype(m_history.size()); }
 
+    // The time the topic goes by: when it became idle, and its subclasses' intervals. Set it
+    // before the topic is used; an idle topic counts its idle time from then.
+    void setClock(Clock clock);
+
 Q_SIGNALS:
     // After each event went out: whatever is derived from this topic may need recomputing.
     void published();
@@ -49,8 +54,10 @@ Q_SIGNALS:
 protected:
     virtual QJsonObject snapshot() const { return {}; }
     void publish(const QJsonObject &eventData);
+    qint64 now() const { return m_clock(); }
 
 private:
+    Clock m_clock = wallClock;
     QString m_name;
     QString m_epoch;
     qint64 m_seq = 0;

@@ -2,7 +2,6 @@
 #include "usertopics.h"
 #include "topic.h"
 
-#include <QDateTime>
 #include <QTimerEvent>
 
 namespace Hallway {
@@ -18,6 +17,7 @@ Topic *UserTopics::findOrCreate(qint64 userId)
     if (Topic *topic = m_topics.value(userId))
         return topic;
     Topic *topic = m_factory(userId, this);
+    topic->setClock(m_clock);
     m_topics.insert(userId, topic);
     return topic;
 }
@@ -32,7 +32,7 @@ void UserTopics::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() != m_sweepTimer.timerId())
         return QObject::timerEvent(event);
-    sweep(QDateTime::currentMSecsSinceEpoch());
+    sweep(m_clock());
 }
 
 } // namespace Hallway

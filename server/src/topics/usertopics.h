@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "clock.h"
+
 #include <QBasicTimer>
 #include <QHash>
 #include <QObject>
@@ -25,6 +27,10 @@ public:
     // idleMs: how long a topic nobody follows keeps its events ([topics] idle_seconds).
     UserTopics(Factory factory, qint64 idleMs, QObject *parent = nullptr);
 
+    // The time the sweep goes by, given to every topic made from now on as well, so that they
+    // measure idle time on the same clock.
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+
     Topic *find(qint64 userId) const { return m_topics.value(userId); }
     Topic *findOrCreate(qint64 userId);
 
@@ -36,6 +42,7 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    Clock m_clock = wallClock;
     Factory m_factory;
     qint64 m_idleMs;
     QHash<qint64, Topic *> m_topics; // children of this
