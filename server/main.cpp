@@ -176,7 +176,7 @@ int createModerator(const ServerSettings &settings, const QString &rawUsername, 
         return fail(hash.error().message);
     const NewUser user{username, displayName, hash.value(), QString(), QString(), Role::Moderator};
     const auto created = storage.runBlocking<Expected<UserInfo>>([user](StorageWorker &worker) {
-        return worker.createUser(user, QDateTime::currentMSecsSinceEpoch());
+        return worker.createModerator(user, QDateTime::currentMSecsSinceEpoch());
     });
     if (!created)
         return fail(created.error().message);

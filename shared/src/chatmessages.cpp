@@ -111,13 +111,13 @@ QJsonObject AckDeliveryRequest::toJson() const
 
 Expected<AckDeliveryRequest> AckDeliveryRequest::fromJson(const QJsonObject &data)
 {
-    const QJsonValue ids = data.value(MessageIdsKey);
-    if (!ids.isArray() || ids.toArray().size() > MaxIds)
-        return badRequest(
-                QStringLiteral("\"messageIds\" must be an array of at most %1 ids").arg(MaxIds));
+    JsonFields fields(data);
     AckDeliveryRequest request;
-    for (const QJsonValue &value : ids.toArray())
-        request.messageIds.append(value.toInteger());
+    request.messageIds = fields.requiredIntegerArray(MessageIdsKey);
+    if (!fields.ok())
+        return fields.error();
+    if (request.messageIds.size() > MaxIds)
+        return badRequest(QStringLiteral("\"messageIds\" holds at most %1 ids").arg(MaxIds));
     return request;
 }
 

@@ -2,6 +2,7 @@
 #include "envelope.h"
 #include "protocol.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -19,10 +20,14 @@ const QString CodeKey = QStringLiteral("code");
 const QString MessageKey = QStringLiteral("message");
 const QString RetryAfterKey = QStringLiteral("retryAfterMs");
 
-bool isValidId(const QJsonValue &id)
+// A request's id may be absent, but null is what the server answers an unreadable frame with,
+// so a request may not use it.
+bool isValidId(const QJsonValue &id, bool request)
 {
-    if (id.isUndefined() || id.isNull())
-        return true; // no id (the server answers unreadable frames with a null id)
+    if (id.isUndefined())
+        return true;
+    if (id.isNull())
+        return !request;
     if (id.isString())
         return !id.toString().isEmpty() && id.toString().size() <= MaxRequestIdLength;
     if (id.isDouble()) {
@@ -79,11 +84,32 @@ QByteArray Envelope::toJson() const
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-Expected<Envelope> Envelope::fromJson(QByteArrayView json, QJsonValue *requestId)
+Expected<Envelope> Envelope::fromJson(QByteArrayView json)
+{
+    return parse(json, false, nullptr);
+}
+
+Expected<Envelope> Envelope::requestFromJson(QByteArrayView json, QJsonValue *requestId)
+{
+    return parse(json, true, requestId);
+}
+
+namespace {
+// QJsonDocument reads only objects and arrays; a lone value (42, "hi", null) is valid JSON
+// all the same, and must be told apart from text that is not JSON at all.
+bool isJsonValue(QByteArrayView json)
+{
+    const QJsonDocument wrapped =
+            QJsonDocument::fromJson(QByteArray("[") + json.toByteArray() + QByteArray("]"));
+    return wrapped.isArray() && wrapped.array().size() == 1;
+}
+} // namespace
+
+Expected<Envelope> Envelope::parse(QByteArrayView json, bool request, QJsonValue *requestId)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
+    if (parseError.error != QJsonParseError::NoError && !isJsonValue(json))
         return badRequest(QStringLiteral("malformed JSON at offset %1: %2")
                                   .arg(parseError.offset)
                                   .arg(parseError.errorString()));
@@ -93,7 +119,7 @@ Expected<Envelope> Envelope::fromJson(QByteArrayView json, QJsonValue *requestId
     const QJsonObject object = document.object();
     Envelope envelope;
     envelope.id = object.value(IdKey);
-    if (!isValidId(envelope.id))
+    if (!isValidId(envelope.id, request))
         return badRequest(QStringLiteral("\"id\" must be a non-empty string of at most %1 "
                                          "characters or an integer")
                                   .arg(MaxRequestIdLength));

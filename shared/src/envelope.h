@@ -29,9 +29,17 @@ struct Envelope {
     Error toError() const;
 
     QByteArray toJson() const;
-    // On failure, *requestId (if given) still receives the frame's id when it was readable,
-    // so the error reply can carry it.
-    static Expected<Envelope> fromJson(QByteArrayView json, QJsonValue *requestId = nullptr);
+    // Any frame, from either side: a null id is allowed, as the server's reply to an
+    // unreadable frame carries one.
+    static Expected<Envelope> fromJson(QByteArrayView json);
+    // A frame from a client, by the rules of a request (docs/protocol.md, "How the server reads
+    // a frame"): its id, if present, is a string or an integer, never null. On failure,
+    // *requestId (if given) still receives the frame's id when it was readable, so the error
+    // reply can carry it.
+    static Expected<Envelope> requestFromJson(QByteArrayView json, QJsonValue *requestId = nullptr);
+
+private:
+    static Expected<Envelope> parse(QByteArrayView json, bool request, QJsonValue *requestId);
 };
 
 inline constexpr int MaxRequestIdLength = 64;

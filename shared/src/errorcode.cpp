@@ -30,6 +30,14 @@ QString errorCodeName(ErrorCode code)
     return QStringLiteral("internal");
 }
 
+QList<ErrorCode> allErrorCodes()
+{
+    QList<ErrorCode> codes;
+    for (const auto &[value, name] : names)
+        codes.append(value);
+    return codes;
+}
+
 std::optional<ErrorCode> errorCodeFromName(const QString &name)
 {
     for (const auto &[value, wireName] : names) {

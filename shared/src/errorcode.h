@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <optional>
 
@@ -23,12 +24,15 @@ enum class ErrorCode {
 
 QString errorCodeName(ErrorCode code);
 std::optional<ErrorCode> errorCodeFromName(const QString &name);
+// Every code, in declaration order: what tests and documentation checks walk through.
+QList<ErrorCode> allErrorCodes();
 
 // An error as a value: a stable code for programs and a message for people.
 struct Error {
     ErrorCode code = ErrorCode::Internal;
     QString message;
-    // For rate_limited and muted: how long until trying again can succeed.
+    // For rate_limited, muted and unavailable (the database is away): how long until trying
+    // again can succeed.
     std::optional<qint64> retryAfterMs = std::nullopt;
 
     friend bool operator==(const Error &, const Error &) = default;

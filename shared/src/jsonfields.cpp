@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "jsonfields.h"
 
+#include <QJsonArray>
+
 #include <cmath>
 
 namespace Hallway {
@@ -46,15 +48,50 @@ QString JsonFields::optionalString(const QString &name)
     return value.toString();
 }
 
+namespace {
+bool isSafeInteger(const QJsonValue &value)
+{
+    const double number = value.toDouble();
+    return value.isDouble() && std::trunc(number) == number && std::abs(number) <= MaxSafeInteger;
+}
+} // namespace
+
 qint64 JsonFields::requiredInteger(const QString &name)
 {
     const QJsonValue value = m_object.value(name);
-    const double number = value.toDouble();
-    if (!value.isDouble() || std::trunc(number) != number || std::abs(number) > MaxSafeInteger) {
+    if (!isSafeInteger(value)) {
         failType(name, QStringLiteral("an integer"));
         return 0;
     }
-    return static_cast<qint64>(number);
+    return static_cast<qint64>(value.toDouble());
+}
+
+QList<qint64> JsonFields::requiredIntegerArray(const QString &name)
+{
+    const QJsonValue value = m_object.value(name);
+    if (!value.isArray()) {
+        failType(name, QStringLiteral("an array"));
+        return {};
+    }
+    QList<qint64> result;
+    for (const QJsonValue &item : value.toArray()) {
+        if (!isSafeInteger(item)) {
+            fail(QStringLiteral("each of \"%1\" must be an integer").arg(name));
+            return {};
+        }
+        result.append(static_cast<qint64>(item.toDouble()));
+    }
+    return result;
+}
+
+bool JsonFields::requiredBool(const QString &name)
+{
+    const QJsonValue value = m_object.value(name);
+    if (!value.isBool()) {
+        failType(name, QStringLiteral("true or false"));
+        return false;
+    }
+    return value.toBool();
 }
 
 std::optional<qint64> JsonFields::optionalInteger(const QString &name)

@@ -4,6 +4,7 @@
 #include "errorcode.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <optional>
 
@@ -20,8 +21,12 @@ public:
     QString optionalString(const QString &name);
     qint64 requiredInteger(const QString &name);
     std::optional<qint64> optionalInteger(const QString &name);
+    // Booleans are JSON true and false only: not 0 and 1, not "true".
+    bool requiredBool(const QString &name);
     bool optionalBool(const QString &name, bool fallback);
     std::optional<QJsonObject> optionalObject(const QString &name);
+    // An array of integers, each within the safe range.
+    QList<qint64> requiredIntegerArray(const QString &name);
 
     bool ok() const { return !m_error.has_value(); }
     Error error() const { return m_error.value_or(Error{}); }

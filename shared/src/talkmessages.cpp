@@ -45,7 +45,12 @@ Expected<ProposeTalkRequest> ProposeTalkRequest::fromJson(const QJsonObject &dat
 
 QJsonObject EditTalkRequest::toJson() const
 {
-    return {{TalkIdKey, talkId}, {TitleKey, title}, {AbstractKey, abstract}};
+    QJsonObject object{{TalkIdKey, talkId}};
+    if (title)
+        object.insert(TitleKey, *title);
+    if (abstract)
+        object.insert(AbstractKey, *abstract);
+    return object;
 }
 
 Expected<EditTalkRequest> EditTalkRequest::fromJson(const QJsonObject &data)
@@ -53,12 +58,25 @@ Expected<EditTalkRequest> EditTalkRequest::fromJson(const QJsonObject &data)
     JsonFields fields(data);
     EditTalkRequest request;
     request.talkId = fields.requiredInteger(TalkIdKey);
-    request.title = fields.requiredString(TitleKey).trimmed();
-    request.abstract = fields.optionalString(AbstractKey).trimmed();
+    const auto given = [&data](const QString &key) {
+        return !data.value(key).isUndefined() && !data.value(key).isNull();
+    };
+    const QString title = fields.optionalString(TitleKey).trimmed();
+    const QString abstract = fields.optionalString(AbstractKey).trimmed();
     if (!fields.ok())
         return fields.error();
-    if (const auto error = checkTalkText(request.title, request.abstract))
-        return *error;
+    if (given(TitleKey)) {
+        if (const auto problem = Validation::checkTalkTitle(title))
+            return badRequest(*problem);
+        request.title = title;
+    }
+    if (given(AbstractKey)) {
+        if (const auto problem = Validation::checkTalkAbstract(abstract))
+            return badRequest(*problem);
+        request.abstract = abstract;
+    }
+    if (!request.title && !request.abstract)
+        return badRequest(QStringLiteral("an edit needs \"title\" or \"abstract\""));
     return request;
 }
 
@@ -139,9 +157,11 @@ QJsonObject SetVotingRequest::toJson() const
 
 Expected<SetVotingRequest> SetVotingRequest::fromJson(const QJsonObject &data)
 {
-    if (!data.value(QStringLiteral("open")).isBool())
-        return badRequest(QStringLiteral("field \"open\" must be true or false"));
-    return SetVotingRequest{data.value(QStringLiteral("open")).toBool()};
+    JsonFields fields(data);
+    const bool open = fields.requiredBool(QStringLiteral("open"));
+    if (!fields.ok())
+        return fields.error();
+    return SetVotingRequest{open};
 }
 
 QJsonObject SetHiddenRequest::toJson() const
@@ -154,11 +174,9 @@ Expected<SetHiddenRequest> SetHiddenRequest::fromJson(const QJsonObject &data)
     JsonFields fields(data);
     SetHiddenRequest request;
     request.talkId = fields.requiredInteger(TalkIdKey);
+    request.hidden = fields.requiredBool(QStringLiteral("hidden"));
     if (!fields.ok())
         return fields.error();
-    if (!data.value(QStringLiteral("hidden")).isBool())
-        return badRequest(QStringLiteral("field \"hidden\" must be true or false"));
-    request.hidden = data.value(QStringLiteral("hidden")).toBool();
     return request;
 }
 

@@ -21,10 +21,12 @@ struct ProposeTalkRequest {
     static Expected<ProposeTalkRequest> fromJson(const QJsonObject &data);
 };
 
+// Changes only the fields it carries: an absent (or null) title or abstract stays as it was, so
+// a client that knows only one of them cannot erase the other. "" clears the abstract.
 struct EditTalkRequest {
     qint64 talkId = 0;
-    QString title;
-    QString abstract;
+    std::optional<QString> title; // trimmed
+    std::optional<QString> abstract; // trimmed
 
     QJsonObject toJson() const;
     static Expected<EditTalkRequest> fromJson(const QJsonObject &data);
@@ -64,6 +66,7 @@ struct MyVotesReply {
     static Expected<MyVotesReply> fromJson(const QJsonObject &data);
 };
 
+// talk.set_voting: "open" is required, JSON true or false.
 struct SetVotingRequest {
     bool open = true;
 

@@ -126,7 +126,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (const auto &item : whole.items) {
         if (item.kind == WebSocketReader::Item::Kind::Text) {
             QJsonValue id;
-            (void)Envelope::fromJson(item.payload, &id);
+            (void)Envelope::requestFromJson(item.payload, &id);
         }
     }
     return 0;

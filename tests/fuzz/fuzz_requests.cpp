@@ -319,7 +319,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     const QString text =
             QString::fromUtf8(reinterpret_cast<const char *>(bytes), static_cast<qsizetype>(size));
     QJsonValue requestId = QJsonValue::Null;
-    const auto envelope = Envelope::fromJson(text.toUtf8(), &requestId);
+    const auto envelope = Envelope::requestFromJson(text.toUtf8(), &requestId);
     if (!envelope) {
         reply(requestId.isUndefined() ? QJsonValue(QJsonValue::Null) : requestId, envelope.error(),
               QStringLiteral("(frame)"));

@@ -96,6 +96,18 @@ void tst_BadInput::badFramesGetErrors_data()
     QTest::newRow("id wrongly typed")
             << Stage::Connected << QStringLiteral(R"({"id":true,"type":"hello"})") << none
             << QStringLiteral("bad_request") << QStringLiteral("\"id\"");
+    // Valid JSON, but no object: said so, not called malformed.
+    QTest::newRow("number") << Stage::SignedIn << QStringLiteral("42") << none
+                            << QStringLiteral("bad_request")
+                            << QStringLiteral("a message must be a JSON object");
+    QTest::newRow("string") << Stage::SignedIn << QStringLiteral("\"hello\"") << none
+                            << QStringLiteral("bad_request")
+                            << QStringLiteral("a message must be a JSON object");
+    // A null id is what an unreadable frame's reply carries: no request may use it.
+    QTest::newRow("id null")
+            << Stage::SignedIn
+            << QStringLiteral(R"({"id":null,"type":"presence.set_state","data":{"state":"away"}})")
+            << none << QStringLiteral("bad_request") << QStringLiteral("\"id\" must be");
     // Envelope problems after a readable id: the reply carries the id.
     QTest::newRow("missing type") << Stage::Connected << QStringLiteral(R"({"id":"r1","data":{}})")
                                   << QJsonValue(QStringLiteral("r1"))
@@ -173,6 +185,16 @@ void tst_BadInput::badFramesGetErrors_data()
             << Stage::SignedIn << QStringLiteral(R"({"id":17,"type":"topic.subscribe","data":{}})")
             << QJsonValue(17) << QStringLiteral("bad_request")
             << QStringLiteral("\"topic\" is required");
+    QTest::newRow("ack delivery of no message id")
+            << Stage::SignedIn
+            << QStringLiteral(R"({"id":19,"type":"chat.ack_delivery","data":{"messageIds":["x"]}})")
+            << QJsonValue(19) << QStringLiteral("bad_request")
+            << QStringLiteral("each of \"messageIds\" must be an integer");
+    QTest::newRow("talk edit changing nothing")
+            << Stage::SignedIn
+            << QStringLiteral(R"({"id":20,"type":"talk.edit","data":{"talkId":1}})")
+            << QJsonValue(20) << QStringLiteral("bad_request")
+            << QStringLiteral("an edit needs \"title\" or \"abstract\"");
     QTest::newRow("presence state unknown")
             << Stage::SignedIn
             << QStringLiteral(R"({"id":18,"type":"presence.set_state","data":{"state":"asleep"}})")

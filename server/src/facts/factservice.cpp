@@ -177,6 +177,13 @@ void FactService::subscribeUserFeed(ClientConnection *connection, const QJsonVal
                 return worker.factsByAuthor(userId, std::nullopt, ListFactsRequest::DefaultLimit);
             },
             [this, connection, requestId, userId, since](const Expected<QList<Fact>> &facts) {
+                // An unknown user has no feed: worded as for any other name that is no topic.
+                if (!facts && facts.error().code == ErrorCode::NotFound)
+                    return connection->replyError(
+                            requestId,
+                            {ErrorCode::NotFound,
+                             QStringLiteral("no topic named \"%1\"")
+                                     .arg(Protocol::Topic::userFacts(userId))});
                 if (!facts)
                     return connection->replyError(requestId, facts.error());
                 if (connection->phase() != ClientConnection::Phase::SignedIn)

@@ -68,9 +68,11 @@ bool HubService::handle(ClientConnection *connection, const Envelope &request)
                 if (!result)
                     return answer.replyError(result.error());
                 const HubChange &change = result->value;
-                publish(change);
+                // A stored write is answered before the events it causes (docs/protocol.md,
+                // "Replies and ordering").
                 answer.reply({{QStringLiteral("hub"), change.hub.toJson()},
                               {QStringLiteral("removed"), change.removed}});
+                publish(change);
                 m_audit.publish(result->entry);
             });
     return true;

@@ -137,10 +137,12 @@ void ModerationService::setRole(ClientConnection *connection, const Envelope &re
                 const UserInfo &user = changed->value;
                 qCInfo(lcServer).noquote() << quotedForLog(moderator) << "made"
                                            << quotedForLog(user.username) << roleName(user.role);
+                // Answered first, as every stored write (docs/protocol.md, "Replies and
+                // ordering"); then the presence event that tells everyone the new role.
+                answer.reply({{QStringLiteral("user"), user.toJson()}});
                 for (ClientConnection *theirs : m_connections.connectionsOf(user.id))
                     applyRole(theirs, user);
                 m_presence.updateUser(user);
-                answer.reply({{QStringLiteral("user"), user.toJson()}});
                 m_audit.publish(changed->entry);
             });
 }

@@ -277,7 +277,7 @@ void ClientConnection::onTextMessage(const QByteArray &message)
             ++m_metrics->readsPaused;
     }
     QJsonValue requestId = QJsonValue::Null;
-    auto envelope = Envelope::fromJson(message, &requestId);
+    auto envelope = Envelope::requestFromJson(message, &requestId);
     if (!envelope) {
         replyError(requestId.isUndefined() ? QJsonValue(QJsonValue::Null) : requestId,
                    envelope.error());

@@ -342,6 +342,18 @@ Expected<StoredCredentials> StorageWorker::credentialsById(qint64 userId)
     return readCredentials(query);
 }
 
+namespace {
+// A role change made on the server's command line: no moderator; "via" says where it came from.
+AuditRecord commandLineRoleChange()
+{
+    return {std::nullopt,
+            QStringLiteral("set_role"),
+            std::nullopt,
+            {},
+            {{QStringLiteral("via"), QStringLiteral("command_line")}}};
+}
+} // namespace
+
 Expected<UserInfo> StorageWorker::setRole(const QString &username, Role role)
 {
     const auto stored = credentialsByUsername(username);
@@ -349,15 +361,27 @@ Expected<UserInfo> StorageWorker::setRole(const QString &username, Role role)
         return stored.error().code == ErrorCode::NotFound
                 ? notFound(QStringLiteral("no user named \"%1\"").arg(username))
                 : stored.error();
-    const auto changed = setRoleOf(stored->user.id, role,
-                                   {std::nullopt,
-                                    QStringLiteral("set_role"),
-                                    std::nullopt,
-                                    {},
-                                    {{QStringLiteral("via"), QStringLiteral("command_line")}}});
+    const auto changed = setRoleOf(stored->user.id, role, commandLineRoleChange());
     if (!changed)
         return changed.error();
     return changed->value;
+}
+
+Expected<UserInfo> StorageWorker::createModerator(NewUser user, qint64 nowMs)
+{
+    user.role = Role::Moderator;
+    return inTransaction<UserInfo>([&]() -> Expected<UserInfo> {
+        const auto created = createUser(user, nowMs);
+        if (!created)
+            return created.error();
+        AuditRecord audit = commandLineRoleChange();
+        audit.targetUserId = created->id;
+        audit.detail.insert(QStringLiteral("role"), roleName(Role::Moderator));
+        const auto entry = appendAudit(audit);
+        if (!entry)
+            return entry.error();
+        return created;
+    });
 }
 
 Expected<qint64> StorageWorker::userCount()
@@ -750,8 +774,9 @@ Expected<StoredTalk> StorageWorker::proposeTalk(qint64 speakerId, const QString 
     });
 }
 
-Expected<Talk> StorageWorker::editTalk(qint64 talkId, qint64 userId, const QString &title,
-                                       const QString &abstract)
+Expected<Talk> StorageWorker::editTalk(qint64 talkId, qint64 userId,
+                                       const std::optional<QString> &title,
+                                       const std::optional<QString> &abstract)
 {
     return inTransaction<Talk>([&]() -> Expected<Talk> {
         const auto current = talk(talkId);
@@ -766,8 +791,8 @@ Expected<Talk> StorageWorker::editTalk(qint64 talkId, qint64 userId, const QStri
             return votingClosed();
         PreparedQuery update =
                 prepared(QStringLiteral("UPDATE talks SET title = ?, abstract = ? WHERE id = ?"));
-        update.addBindValue(title);
-        update.addBindValue(nonNull(abstract));
+        update.addBindValue(title.value_or(current->title));
+        update.addBindValue(nonNull(abstract.value_or(current->abstract)));
         update.addBindValue(talkId);
         if (!update.exec())
             return failure(QStringLiteral("edit a talk"), update);

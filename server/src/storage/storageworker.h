@@ -144,6 +144,9 @@ public:
     Expected<StoredCredentials> credentialsById(qint64 userId);
     // From the server's command line: audited with no moderator.
     Expected<UserInfo> setRole(const QString &username, Role role);
+    // A new moderator account made on the server's command line, audited like setRole: the
+    // account and its log entry are stored together or not at all.
+    Expected<UserInfo> createModerator(NewUser user, qint64 nowMs);
     Expected<qint64> userCount();
     Expected<UserInfo> userById(qint64 userId);
 
@@ -164,9 +167,9 @@ public:
     Expected<AuditEntry> setVotingOpen(bool open, const AuditRecord &audit);
     Expected<StoredTalk> proposeTalk(qint64 speakerId, const QString &clientId,
                                      const QString &title, const QString &abstract, qint64 nowMs);
-    // Only the speaker, only while voting is open.
-    Expected<Talk> editTalk(qint64 talkId, qint64 userId, const QString &title,
-                            const QString &abstract);
+    // Only the speaker, only while voting is open. A field not given keeps its value.
+    Expected<Talk> editTalk(qint64 talkId, qint64 userId, const std::optional<QString> &title,
+                            const std::optional<QString> &abstract);
     Status withdrawTalk(qint64 talkId, qint64 userId);
     Expected<Audited<Talk>> setTalkHidden(qint64 talkId, bool hidden, AuditRecord audit);
     // Every talk with its tally, hidden ones only if asked for.
