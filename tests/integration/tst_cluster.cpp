@@ -261,7 +261,7 @@ void tst_Cluster::talliesAgreeAfterVotingOnBothNodes()
                     0}
                                                          .toJson()));
         }
-        QTest::qWait(50);
+        QTest::qWait(50); // the pace of the voting (the input), not a wait for anything
     }
     for (auto &voter : voters) {
         for (int round = 0; round < Rounds; ++round)
@@ -330,7 +330,8 @@ void tst_Cluster::aKilledNodesAppsMoveAndItsUsersGoOffline()
     };
     for (int number = 0; number < Facts / 2; ++number)
         write(number);
-    // Killed with writes still in flight: some committed and unanswered, some not yet sent.
+    // Killed with writes still in flight: some committed and unanswered, some not yet sent
+    // (the 20 ms lets some of them out; it decides when the kill comes, not a verdict).
     QTest::qWait(20);
     QElapsedTimer sinceKill;
     m_first->kill();
@@ -359,17 +360,23 @@ void tst_Cluster::aKilledNodesAppsMoveAndItsUsersGoOffline()
         QTRY_COMPARE_WITH_TIMEOUT(app->pendingWriteCount(), 0, 15'000);
     }
     // Every fact and message is stored once, and the watcher saw each once.
-    QTest::qWait(500);
-    const QList<Envelope> events = watcher->events();
-    const QStringList seen = postedTexts(events);
+    QStringList seen;
     QStringList received;
-    for (const Envelope &event : events) {
-        if (event.topic == Protocol::Topic::Chat && kindOf(event) == Protocol::ChatEvent::Message)
-            received.append(event.data.value(QStringLiteral("message"))
-                                    .toObject()
-                                    .value(QStringLiteral("text"))
-                                    .toString());
-    }
+    const auto watched = [&]() {
+        const QList<Envelope> events = watcher->events();
+        seen = postedTexts(events);
+        received.clear();
+        for (const Envelope &event : events) {
+            if (event.topic == Protocol::Topic::Chat
+                && kindOf(event) == Protocol::ChatEvent::Message)
+                received.append(event.data.value(QStringLiteral("message"))
+                                        .toObject()
+                                        .value(QStringLiteral("text"))
+                                        .toString());
+        }
+        return seen.size() >= Apps * Facts && received.size() >= Apps * Facts;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(watched(), 10'000);
     for (int i = 0; i < Apps; ++i) {
         for (int fact = 0; fact < Facts; ++fact) {
             QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM facts WHERE text = '%1'")
@@ -441,8 +448,13 @@ void tst_Cluster::aStalledNodeComesBackWithItsUsers()
                                    change(Protocol::PresenceEvent::Joined), 4 * HeartbeatMs + 3000)
                      .type.isEmpty());
     QVERIFY(sleeper->isConnected());
-    // And it stays that way: two live nodes, the sleeper online once.
-    QTest::qWait(NodeTimeoutMs);
+    // And it stays that way: two live nodes, the sleeper online once, through a whole node
+    // timeout of heartbeats from both (the database's clock, so a slow machine waits longer).
+    const qint64 from = count(QStringLiteral("SELECT MAX(heartbeat_at) FROM cluster_nodes"));
+    QVERIFY(from > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("SELECT MIN(heartbeat_at) FROM cluster_nodes"))
+                                     >= from + NodeTimeoutMs,
+                             NodeTimeoutMs + 4 * HeartbeatMs + 5000);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM cluster_nodes")), 2);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM cluster_presence WHERE user_id = %1")
                            .arg(sleeperId)),
