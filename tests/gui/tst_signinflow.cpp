@@ -68,6 +68,11 @@ private Q_SLOTS:
 
 private:
     void typeInto(QWidget *dialog, const char *name, const QString &text);
+    // The functions follow one attendee's day; each sets up what it needs, so that it also
+    // runs alone: the app started, or the app with Hanna signed in through its dialog (and
+    // remembered where there is a keychain), as the functions before leave it.
+    void startApp();
+    void signInAsHanna();
     TestServer m_server;
     QTemporaryDir m_settingsDir;
     std::unique_ptr<HallwayApp> m_app;
@@ -95,6 +100,35 @@ void tst_SignInFlow::typeInto(QWidget *dialog, const char *name, const QString &
     QTest::keyClicks(field, text);
 }
 
+void tst_SignInFlow::startApp()
+{
+    if (m_app)
+        return;
+    m_app = std::make_unique<HallwayApp>();
+    m_app->start();
+}
+
+void tst_SignInFlow::signInAsHanna()
+{
+    startApp();
+    if (m_app->mainWindow() && m_app->client().status() == HallwayClient::Status::Online)
+        return;
+    TestClient setup; // her account, unless she registered before
+    QVERIFY(setup.open(m_server.url()) && !setup.hello().isError());
+    setup.registerUser(QStringLiteral("hanna"), Password, QStringLiteral("Hanna Arendt"),
+                       QStringLiteral("Hannover"));
+    QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
+    SignInDialog *dialog = m_app->signInDialog();
+    typeInto(dialog, "serverUrl", m_server.url().toString());
+    if (dialog->isRegisterMode())
+        QTest::mouseClick(child<QCheckBox>(dialog, "registerMode"), Qt::LeftButton);
+    typeInto(dialog, "username", QStringLiteral("hanna"));
+    typeInto(dialog, "password", Password);
+    QTest::mouseClick(child<QPushButton>(dialog, "submitButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->client().status(), HallwayClient::Status::Online, 10'000);
+    QTRY_VERIFY(m_app->mainWindow() && m_app->mainWindow()->isVisible());
+}
+
 void tst_SignInFlow::wrongPasswordIsShownInTheDialog()
 {
     m_app = std::make_unique<HallwayApp>();
@@ -120,6 +154,7 @@ void tst_SignInFlow::wrongPasswordIsShownInTheDialog()
 
 void tst_SignInFlow::registerThroughTheDialogAndSeeWhoIsOnline()
 {
+    startApp();
     SignInDialog *dialog = m_app->signInDialog();
     QVERIFY(dialog);
     typeInto(dialog, "serverUrl", m_server.url().toString());
@@ -178,6 +213,9 @@ void tst_SignInFlow::registerThroughTheDialogAndSeeWhoIsOnline()
 
 void tst_SignInFlow::postAFactAndReadSomeoneElses()
 {
+    signInAsHanna();
+    if (QTest::currentTestFailed())
+        return;
     MainWindow *window = m_app->mainWindow();
     QVERIFY(window);
     auto *edit = child<QLineEdit>(window, "factEdit");
@@ -277,6 +315,9 @@ void tst_SignInFlow::postAFactAndReadSomeoneElses()
 // QT_QPA_PLATFORM=xcb for real window decorations).
 void tst_SignInFlow::screenshotForTheReadme()
 {
+    signInAsHanna();
+    if (QTest::currentTestFailed())
+        return;
     const QList<std::pair<QString, QString>> people = {
             {QStringLiteral("Ada Lovelace"),
              QStringLiteral("I wrote the first program, before there was a machine to run it.")},
@@ -309,6 +350,9 @@ void tst_SignInFlow::screenshotForTheReadme()
     window->findChild<QAction *>(QStringLiteral("awayAction"))->setChecked(false);
     window->resize(980, 560);
     QTRY_COMPARE(listedNames(window).size(), 6);
+    QSignalSpy posted(&m_app->client(), &HallwayClient::factPosted);
+    m_app->client().postFact(QStringLiteral("Here for the hallway track."));
+    QVERIFY(posted.wait(10'000));
     window->openProfile(m_app->client().currentUser().id);
     QTRY_VERIFY(window->profilePanel()->factList()->model()->rowCount() > 0);
     // Every guest's fact reaches the feed (in the batches of the community feed).
@@ -320,6 +364,9 @@ void tst_SignInFlow::screenshotForTheReadme()
 
 void tst_SignInFlow::rememberedSessionResumesWithoutAPassword()
 {
+    signInAsHanna();
+    if (QTest::currentTestFailed())
+        return;
     // Quit and start again.
     m_app.reset();
     m_app = std::make_unique<HallwayApp>();
@@ -343,6 +390,9 @@ void tst_SignInFlow::rememberedSessionResumesWithoutAPassword()
 
 void tst_SignInFlow::signOutForgetsTheSession()
 {
+    signInAsHanna();
+    if (QTest::currentTestFailed())
+        return;
     QPointer<MainWindow> window = m_app->mainWindow();
     QVERIFY(window);
     QPointer<Session> session = &m_app->session();
