@@ -12,9 +12,7 @@ using namespace Hallway;
 namespace {
 void waitFor(const std::function<bool()> &done)
 {
-    QDeadlineTimer deadline(10'000);
-    while (!done() && !deadline.hasExpired())
-        QTest::qWait(10);
+    (void)QTest::qWaitFor(done, 10'000);
 }
 
 bool keychainExpected()

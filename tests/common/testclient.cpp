@@ -54,7 +54,7 @@ Envelope TestClient::request(const QString &type, const QJsonObject &data, int t
     const qint64 id = m_nextId++;
     m_socket.sendTextMessage(QString::fromUtf8(Envelope{type, id, data, {}, 0}.toJson()));
     std::optional<Envelope> reply;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
             [&]() {
                 reply = takeReply(id);
                 return reply || m_socket.state() == QAbstractSocket::UnconnectedState;
@@ -72,7 +72,7 @@ Envelope TestClient::request(const QString &type, const QJsonObject &data, int t
 Envelope TestClient::waitForReply(const QJsonValue &id, int timeoutMs)
 {
     std::optional<Envelope> reply;
-    QTest::qWaitFor([&]() { return (reply = takeReply(id)).has_value(); }, timeoutMs);
+    (void)QTest::qWaitFor([&]() { return (reply = takeReply(id)).has_value(); }, timeoutMs);
     return reply ? *reply
                  : Envelope::error(QJsonValue::Undefined,
                                    {ErrorCode::Internal, QStringLiteral("no reply")});
@@ -142,7 +142,7 @@ Envelope TestClient::waitForEvent(const QString &topic,
                                   const std::function<bool(const Envelope &)> &match, int timeoutMs)
 {
     Envelope found;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
             [&]() {
                 for (qsizetype i = 0; i < m_events.size(); ++i) {
                     if (m_events.at(i).topic == topic && match(m_events.at(i))) {

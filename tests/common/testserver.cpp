@@ -199,22 +199,28 @@ bool TestServer::start(quint16 port)
         return false;
 
     static const QRegularExpression listening(QStringLiteral(R"(listening on wss?://[^:]+:(\d+))"));
-    QDeadlineTimer deadline(20'000);
-    while (!deadline.hasExpired()) {
-        static const QRegularExpression http(
-                QStringLiteral(R"(http listening on http://[^:]+:(\d+))"));
-        const auto match = listening.match(m_log);
-        const auto httpMatch = http.match(m_log);
-        if (match.hasMatch() && (!m_httpEnabled || httpMatch.hasMatch())) {
-            m_port = static_cast<quint16>(match.captured(1).toUInt());
-            m_httpPort = m_httpEnabled ? static_cast<quint16>(httpMatch.captured(1).toUInt()) : 0;
-            return true;
-        }
-        if (m_process->state() == QProcess::NotRunning) {
-            qWarning("hallway-server exited at start:\n%s", qPrintable(m_log));
-            return false;
-        }
-        QTest::qWait(20);
+    static const QRegularExpression http(QStringLiteral(R"(http listening on http://[^:]+:(\d+))"));
+    // Listening once the log says so (on both ports if asked); over if the process ended.
+    bool listeningNow = false;
+    (void)QTest::qWaitFor(
+            [&]() {
+                const auto match = listening.match(m_log);
+                const auto httpMatch = http.match(m_log);
+                if (match.hasMatch() && (!m_httpEnabled || httpMatch.hasMatch())) {
+                    m_port = static_cast<quint16>(match.captured(1).toUInt());
+                    m_httpPort = m_httpEnabled
+                            ? static_cast<quint16>(httpMatch.captured(1).toUInt())
+                            : 0;
+                    listeningNow = true;
+                }
+                return listeningNow || m_process->state() == QProcess::NotRunning;
+            },
+            20'000);
+    if (listeningNow)
+        return true;
+    if (m_process->state() == QProcess::NotRunning) {
+        qWarning("hallway-server exited at start:\n%s", qPrintable(m_log));
+        return false;
     }
     qWarning("hallway-server did not start listening:\n%s", qPrintable(m_log));
     return false;
@@ -233,9 +239,7 @@ int TestServer::stop()
     if (!m_process || m_process->state() == QProcess::NotRunning)
         return -1;
     m_process->terminate();
-    QDeadlineTimer deadline(15'000);
-    while (m_process->state() != QProcess::NotRunning && !deadline.hasExpired())
-        QTest::qWait(20);
+    (void)QTest::qWaitFor([this]() { return m_process->state() == QProcess::NotRunning; }, 15'000);
     if (m_process->state() != QProcess::NotRunning) {
         kill();
         return -1;

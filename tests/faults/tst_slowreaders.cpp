@@ -153,7 +153,7 @@ bool tst_SlowReaders::floodUntilClosed(TestServer &server, std::vector<Sender> &
         reader.kill(); // the server learns of it from a reset, maybe in the middle of a send
     for (int bursts = 0; bursts < 40; ++bursts) {
         burst(senders, reader.userId(), 10);
-        QTest::qWait(20); // lets the senders read their replies, so they are not slow too
+        QTest::qWait(20); // the senders' pace: they read their replies, so are not slow too
         if (!serverAlive(server))
             return false;
         if (signedIn() == others
@@ -161,9 +161,7 @@ bool tst_SlowReaders::floodUntilClosed(TestServer &server, std::vector<Sender> &
             break;
     }
     // The connection ends within the close handshake's 2 s.
-    QDeadlineTimer deadline(5000);
-    while (signedIn() != others && !deadline.hasExpired() && serverAlive(server))
-        QTest::qWait(50);
+    (void)QTest::qWaitFor([&]() { return signedIn() == others || !serverAlive(server); }, 5000);
     return serverAlive(server) && signedIn() == others;
 }
 
