@@ -48,6 +48,8 @@ public:
     qint64 userId() const { return m_userId; }
     QString token() const { return m_token; }
 
+    // Replies received and not yet taken by request() or waitForReply().
+    qsizetype unclaimedReplies() const { return m_replies.size(); }
     // Events received so far (and not yet taken), oldest first.
     QList<Envelope> events() const { return m_events; }
     void clearEvents() { m_events.clear(); }
