@@ -211,7 +211,8 @@ void tst_Abuse::failedSignInsMeetGrowingWaits()
     QVERIFY(rightful.open(m_server->url()) && !rightful.hello().isError());
     QCOMPARE(errorCode(rightful.login(QStringLiteral("victim"), TestPassword)),
              QStringLiteral("rate_limited"));
-    // The next failure doubles the wait.
+    // The next failure doubles the wait. (Waiting out the server's own wait is the point;
+    // tst_signinthrottle checks every figure on a fake clock.)
     QTest::qWait(static_cast<int>(retryAfter(waiting)) + 50);
     QCOMPARE(errorCode(guess()), QStringLiteral("unauthorized"));
     const Envelope longer = guess();

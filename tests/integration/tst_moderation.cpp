@@ -328,7 +328,9 @@ void tst_Moderation::mutedUserGetsAClearErrorUntilTheMuteEnds()
     // Reading still works.
     QVERIFY(!loud->subscribe(Protocol::Topic::CommunityFacts).isError());
 
-    // Nothing was stored, and after the mute the same post goes through.
+    // Nothing was stored, and after the mute the same post goes through. (This waits out the
+    // real server's mute, which is what is tested; it decides nothing by itself: the post
+    // after it must succeed.)
     QTest::qWait(static_cast<int>(retryAfter) + 100);
     const Envelope later = loud->request(Protocol::Type::PostFact,
                                          {{QStringLiteral("clientId"), QStringLiteral("m1")},
