@@ -88,6 +88,10 @@ HubPanel::HubPanel(HallwayClient *client, HubsModel *hubs, PresenceModel *people
             showHub(m_hubs->index(row).data(HubsModel::HubIdRole).toLongLong());
     });
     connect(hubs, &HubsModel::hubChanged, this, [this](qint64 hubId) {
+        if (hubId == m_awaitedHubId && m_hubs->hub(hubId)) {
+            m_awaitedHubId = 0;
+            return showHub(hubId);
+        }
         if (hubId == m_hubId || m_hubId == 0)
             showHub(m_hubs->hub(m_hubId) ? m_hubId : QSettings().value(lastHubKey()).toLongLong());
     });
@@ -221,9 +225,14 @@ void HubPanel::editHub(const HubEdit &edit)
     m_actions->edit(edit, [this, operation = edit.operation](const Expected<qint64> &hubId) {
         if (!hubId)
             return showError(tr("That did not work: %1").arg(Hallway::errorText(hubId.error())));
-        // A new hub is shown at once; other edits arrive through the topic.
-        if (operation == HubEdit::Operation::Create)
+        // A new hub is shown as soon as the topic has it (the reply comes before the event);
+        // other edits arrive through the topic.
+        if (operation != HubEdit::Operation::Create)
+            return;
+        if (m_hubs->hub(hubId.value()))
             showHub(hubId.value());
+        else
+            m_awaitedHubId = hubId.value();
     });
 }
 

@@ -54,6 +54,8 @@ private:
     HubsModel *m_hubs;
     PresenceModel *m_people;
     qint64 m_hubId = 0;
+    // A hub this panel created, shown once the hubs topic brings it (the reply comes first).
+    qint64 m_awaitedHubId = 0;
     QComboBox *m_picker;
     QWidget *m_tools;
     QLabel *m_error;

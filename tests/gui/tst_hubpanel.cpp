@@ -20,7 +20,9 @@
 #include "widgetcard.h"
 #include "widgetdialog.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -29,6 +31,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace Hallway;
@@ -72,6 +75,7 @@ class tst_HubPanel : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void moderatorArrangesAHubAndAnAttendeeFollowsLive();
+    void aNewHubIsShownOnceCreated();
     void statsWidgetDrawsItsCharts();
     void widgetDialogBuildsTheSpec();
     void moderatorsDeskMutesAnnouncesAndLogs();
@@ -159,6 +163,32 @@ void tst_HubPanel::moderatorArrangesAHubAndAnAttendeeFollowsLive()
     QVERIFY(promoted.wait(5000));
     QVERIFY(attendee.client.isModerator());
     QTRY_VERIFY(attendee.panel.findChild<QPushButton *>(QStringLiteral("addWidget"))->isVisible());
+}
+
+void tst_HubPanel::aNewHubIsShownOnceCreated()
+{
+    Person moderator;
+    moderator.panel.show();
+    QVERIFY(moderator.signIn(m_server.url(), QStringLiteral("mod"), false));
+    auto *picker = moderator.panel.findChild<QComboBox *>(QStringLiteral("hubPicker"));
+    QTRY_VERIFY(picker->count() > 0);
+
+    // New hub... asks for a name; the reply comes before the hub's event, and the panel
+    // switches to the hub once it is there (it once stayed on the Lobby).
+    QTimer::singleShot(0, this, []() {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->setTextValue(QStringLiteral("Track B"));
+        dialog->accept();
+    });
+    QTest::mouseClick(moderator.panel.findChild<QPushButton *>(QStringLiteral("newHub")),
+                      Qt::LeftButton);
+    QTRY_COMPARE(picker->currentText(), QStringLiteral("Track B"));
+    QVERIFY(moderator.hubs.hub(moderator.panel.currentHubId()));
+    QCOMPARE(moderator.hubs.hub(moderator.panel.currentHubId())->name, QStringLiteral("Track B"));
+    // Back to the Lobby, which the panel remembers for the functions after this one.
+    picker->setCurrentIndex(0);
+    QCOMPARE(moderator.hubs.hub(moderator.panel.currentHubId())->name, QStringLiteral("Lobby"));
 }
 
 void tst_HubPanel::statsWidgetDrawsItsCharts()
