@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -37,10 +38,37 @@ def ctest_tests(build, regex, label):
         yield test["name"], command, props
 
 
-def functions_of(executable, env, cwd):
-    out = subprocess.run([executable, "-functions"], env=env, cwd=cwd, capture_output=True,
-                         text=True, timeout=60).stdout
-    return [line.strip().rstrip("()") for line in out.splitlines() if line.strip().endswith("()")]
+def functions_of(command, env, cwd):
+    """The suite's test functions, asked through its whole ctest command (some run their
+    executable through a wrapper, such as tests/app/with-keyring.sh)."""
+    listing = subprocess.run(command + ["-functions"], env=env, cwd=cwd, capture_output=True,
+                             text=True, timeout=60)
+    names = [line.strip().rstrip("()") for line in listing.stdout.splitlines()
+             if line.strip().endswith("()")]
+    if listing.returncode != 0 or not names:
+        raise RuntimeError("%s -functions failed (exit %d): %s"
+                           % (" ".join(command), listing.returncode,
+                              (listing.stdout + listing.stderr)[-2000:]))
+    return names
+
+
+def run_alone(command, env, cwd, timeout):
+    """Runs one function in a session of its own, so that a timeout ends the servers the test
+    started as well."""
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, errors="replace",
+                               start_new_session=True)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+        return process.returncode, output
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        output, _ = process.communicate()
+        return -1, (output or "") + "\n(timed out after %d s)" % timeout
+
+
+# XML 1.0 has no place for most control characters, which garbage-frame tests print.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def main():
@@ -59,20 +87,18 @@ def main():
             env[key] = value
         cwd = props.get("WORKING_DIRECTORY", args.build)
         timeout = float(props.get("TIMEOUT", 300))
-        for function in functions_of(command[0], env, cwd):
+        try:
+            functions = functions_of(command, env, cwd)
+        except (RuntimeError, subprocess.TimeoutExpired) as error:
+            results.append((name, "-functions", "failed", 0.0, str(error)))
+            print("FAILED  %s: cannot list its functions\n%s" % (name, error), flush=True)
+            continue
+        for function in functions:
             started = time.monotonic()
-            try:
-                run = subprocess.run(command + [function], env=env, cwd=cwd, timeout=timeout,
-                                     capture_output=True, text=True, errors="replace")
-                output = run.stdout + run.stderr
-                skipped = re.search(r"^SKIP\s*:", output, re.M) and not re.search(
-                    r"^PASS\s*:\s*\S+::" + re.escape(function) + r"\(", output, re.M)
-                status = "failed" if run.returncode != 0 else "skipped" if skipped else "passed"
-            except subprocess.TimeoutExpired as timedOut:
-                output = (timedOut.stdout or b"").decode(errors="replace") if isinstance(
-                    timedOut.stdout, bytes) else (timedOut.stdout or "")
-                status = "failed"
-                output += "\n(timed out after %d s)" % timeout
+            returncode, output = run_alone(command + [function], env, cwd, timeout)
+            skipped = re.search(r"^SKIP\s*:", output, re.M) and not re.search(
+                r"^PASS\s*:\s*\S+::" + re.escape(function) + r"\(", output, re.M)
+            status = "failed" if returncode != 0 else "skipped" if skipped else "passed"
             seconds = time.monotonic() - started
             results.append((name, function, status, seconds, output))
             print("%-7s %6.1f s  %s %s" % (status.upper(), seconds, name, function), flush=True)
@@ -99,7 +125,8 @@ def main():
                 report.write('  <testcase classname=%s name=%s time="%.3f">'
                              % (quoteattr(suite), quoteattr(function), seconds))
                 if status == "failed":
-                    report.write("<failure>%s</failure>" % escape(output[-20000:]))
+                    report.write("<failure>%s</failure>"
+                                 % escape(CONTROL.sub("?", output[-20000:])))
                 elif status == "skipped":
                     report.write("<skipped/>")
                 report.write("</testcase>\n")
