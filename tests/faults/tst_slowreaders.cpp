@@ -153,7 +153,16 @@ bool tst_SlowReaders::floodUntilClosed(TestServer &server, std::vector<Sender> &
         reader.kill(); // the server learns of it from a reset, maybe in the middle of a send
     for (int bursts = 0; bursts < 40; ++bursts) {
         burst(senders, reader.userId(), 10);
-        QTest::qWait(20); // the senders' pace: they read their replies, so are not slow too
+        // A round trip per sender: it reads what it was answered so far, so it is not a slow
+        // reader too, and the next burst waits for the server to have taken this one.
+        for (Sender &sender : senders) {
+            if (sender.client
+                        ->request(Protocol::Type::SetPresence,
+                                  {{QStringLiteral("state"), QStringLiteral("online")}})
+                        .isError()
+                && !serverAlive(server))
+                return false;
+        }
         if (!serverAlive(server))
             return false;
         if (signedIn() == others
