@@ -23,6 +23,14 @@ QList<Envelope> LoopbackClient::events() const
     return events;
 }
 
+QList<QJsonObject> LoopbackClient::eventData() const
+{
+    QList<QJsonObject> data;
+    for (const Envelope &event : events())
+        data.append(event.data);
+    return data;
+}
+
 bool LoopbackClient::sync()
 {
     if (!m_connection)

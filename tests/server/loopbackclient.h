@@ -26,6 +26,8 @@ public:
     const QList<QByteArray> &messages() const { return m_messages; }
     // The events among them, oldest first.
     QList<Envelope> events() const;
+    // Just their data, for comparing with what a topic should have published.
+    QList<QJsonObject> eventData() const;
 
     // Waits until everything the server side wrote to this client so far has arrived: a
     // marker written after it comes back (TCP keeps the order). So "nothing arrived" can be

@@ -39,14 +39,6 @@ QJsonObject removed(qint64 id)
 {
     return FactsRemoved{{id}}.toJson();
 }
-
-QList<QJsonObject> dataOf(const QList<Envelope> &events)
-{
-    QList<QJsonObject> data;
-    for (const Envelope &event : events)
-        data.append(event.data);
-    return data;
-}
 } // namespace
 
 class tst_CommunityFeedTopic : public QObject {
@@ -96,7 +88,7 @@ void tst_CommunityFeedTopic::factAfterQuietSpellGoesOutAtOnce()
     QCOMPARE(topic->batchesSent(), 2);
 
     QTRY_COMPARE(client->events().size(), 2);
-    QCOMPARE(dataOf(client->events()), (QList<QJsonObject>{posted({fact(1)}), posted({fact(2)})}));
+    QCOMPARE(client->eventData(), (QList<QJsonObject>{posted({fact(1)}), posted({fact(2)})}));
 }
 
 void tst_CommunityFeedTopic::factsWithinTheIntervalGoOutAsOneBatch()
@@ -144,7 +136,7 @@ void tst_CommunityFeedTopic::floodGetsOneBatchPerInterval()
     }
 
     QVERIFY(client->sync());
-    QCOMPARE(dataOf(client->events()),
+    QCOMPARE(client->eventData(),
              (QList<QJsonObject>{posted({fact(1)}), posted({fact(3), fact(2)}),
                                  posted({fact(5), fact(4)}), posted({fact(7), fact(6)})}));
     QCOMPARE(topic->batchesSent(), 4);
@@ -199,7 +191,7 @@ void tst_CommunityFeedTopic::removeGoesOutAtOnceAndLeavesTheBatch()
     QCOMPARE(topic->position().seq, 3);
 
     QTRY_COMPARE(client->events().size(), 4);
-    QCOMPARE(dataOf(client->events()),
+    QCOMPARE(client->eventData(),
              (QList<QJsonObject>{posted({fact(1)}), removed(2), removed(1), posted({fact(3)})}));
     QCOMPARE(topic->latest(), (QList<Fact>{fact(3)}));
 }
@@ -220,7 +212,7 @@ void tst_CommunityFeedTopic::restoreGoesOutAtOnce()
     QCOMPARE(topic->latest(), (QList<Fact>{fact(6), fact(5), fact(2)}));
 
     QTRY_COMPARE(client->events().size(), 3);
-    QCOMPARE(dataOf(client->events()),
+    QCOMPARE(client->eventData(),
              (QList<QJsonObject>{posted({fact(5)}), posted({fact(2)}), posted({fact(6)})}));
     QCOMPARE(topic->batchesSent(), 2);
 }

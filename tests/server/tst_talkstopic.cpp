@@ -64,14 +64,6 @@ QJsonObject voting(bool open)
     change.votingOpen = open;
     return change.toJson();
 }
-
-QList<QJsonObject> dataOf(const QList<Envelope> &events)
-{
-    QList<QJsonObject> data;
-    for (const Envelope &event : events)
-        data.append(event.data);
-    return data;
-}
 } // namespace
 
 class tst_TalksTopic : public QObject {
@@ -121,7 +113,7 @@ void tst_TalksTopic::firstChangeAfterQuietSpellGoesOutAtOnce()
     QCOMPARE(topic->tallyEventsSent(), 2);
 
     QTRY_COMPARE(client->events().size(), 2);
-    QCOMPARE(dataOf(client->events()), (QList<QJsonObject>{tallies({{2, 1}}), tallies({{2, 2}})}));
+    QCOMPARE(client->eventData(), (QList<QJsonObject>{tallies({{2, 1}}), tallies({{2, 2}})}));
 }
 
 void tst_TalksTopic::changesWithinTheIntervalCoalesce()
@@ -180,7 +172,7 @@ void tst_TalksTopic::talkEventSupersedesItsPendingTally()
     QCOMPARE(topic->position().seq, 2);
 
     QTRY_COMPARE(client->events().size(), 3);
-    QCOMPARE(dataOf(client->events()),
+    QCOMPARE(client->eventData(),
              (QList<QJsonObject>{tallies({{1, 1}}), upserted(talk(1, 2)), tallies({{2, 4}})}));
 }
 
@@ -201,7 +193,7 @@ void tst_TalksTopic::removalDropsItsPendingTally()
     QCOMPARE(topic->position().seq, 2);
 
     QTRY_COMPARE(client->events().size(), 3);
-    QCOMPARE(dataOf(client->events()),
+    QCOMPARE(client->eventData(),
              (QList<QJsonObject>{tallies({{1, 1}}), removed(3), tallies({{2, 4}})}));
 }
 
@@ -223,7 +215,7 @@ void tst_TalksTopic::votingChangeFlushesTalliesFirst()
     QCOMPARE(topic->position().seq, 3);
 
     QVERIFY(client->sync());
-    QCOMPARE(dataOf(client->events()),
+    QCOMPARE(client->eventData(),
              (QList<QJsonObject>{tallies({{1, 1}}), tallies({{2, 3}}), voting(false)}));
 }
 
