@@ -114,6 +114,8 @@ Status HallwayServer::start()
     m_chat = std::make_unique<ChatService>(*m_storage, m_settings.messagesToLoad,
                                            m_settings.topicHistory,
                                            qint64(m_settings.topicIdleSeconds) * 1000);
+    // Authors hear on their own stream when a moderator hides one of their facts.
+    connect(m_facts.get(), &FactService::factModerated, m_chat.get(), &ChatService::tellAuthor);
     m_registry = std::make_unique<ConnectionRegistry>();
     m_moderation = std::make_unique<ModerationService>(*m_storage, *m_audit, *m_facts, *m_presence,
                                                        *m_registry, m_settings.topicHistory);
@@ -122,7 +124,12 @@ Status HallwayServer::start()
     m_hubs = std::make_unique<HubService>(*m_storage, *m_audit, m_settings.topicHistory);
     if (const Status loaded = m_hubs->load(); !loaded)
         return loaded;
-    m_stats = std::make_unique<StatsService>(*m_storage, m_settings.statsIntervalMs);
+    m_stats = std::make_unique<StatsService>(*m_storage, *m_presence, m_settings.statsIntervalMs);
+    // The counts follow the writes that change them, not only the interval.
+    connect(m_facts.get(), &FactService::authorFactsChanged, m_stats.get(),
+            &StatsService::noteWrite);
+    connect(&m_talks->topic(), &Topic::published, m_stats.get(), &StatsService::noteWrite);
+    connect(m_chat.get(), &ChatService::messageStored, m_stats.get(), &StatsService::noteWrite);
     if (const Status loaded = m_stats->load(); !loaded)
         return loaded;
     m_stats->start();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "moderation.h"
 #include "jsonfields.h"
+#include "protocol.h"
 #include "validation.h"
 
 #include <QJsonArray>
@@ -189,6 +190,30 @@ Expected<HideFactRequest> HideFactRequest::fromJson(const QJsonObject &data)
     if (!fields.ok())
         return fields.error();
     return request;
+}
+
+QJsonObject FactHiddenNotice::toJson() const
+{
+    return {{QStringLiteral("kind"), Protocol::ChatEvent::FactHidden},
+            {QStringLiteral("fact"), fact.toJson()},
+            {QStringLiteral("hidden"), hidden}};
+}
+
+Expected<FactHiddenNotice> FactHiddenNotice::fromJson(const QJsonObject &data)
+{
+    if (data.value(QStringLiteral("kind")).toString() != Protocol::ChatEvent::FactHidden)
+        return badRequest(QStringLiteral("not a \"fact_hidden\" event"));
+    JsonFields fields(data);
+    const auto factObject = fields.optionalObject(QStringLiteral("fact"));
+    const bool hidden = fields.requiredBool(QStringLiteral("hidden"));
+    if (!fields.ok())
+        return fields.error();
+    if (!factObject)
+        return badRequest(QStringLiteral("field \"fact\" is required"));
+    const auto fact = Fact::fromJson(*factObject);
+    if (!fact)
+        return fact.error();
+    return FactHiddenNotice{fact.value(), hidden};
 }
 
 QJsonObject MuteRequest::toJson() const

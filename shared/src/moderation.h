@@ -84,6 +84,15 @@ struct HideFactRequest {
     static Expected<HideFactRequest> fromJson(const QJsonObject &data);
 };
 
+// On the author's own "chat" stream: a moderator hid their fact (hidden) or brought it back.
+// Who did it is not said; the audit log keeps that for moderators.
+struct FactHiddenNotice {
+    Fact fact;
+    bool hidden = true;
+    QJsonObject toJson() const;
+    static Expected<FactHiddenNotice> fromJson(const QJsonObject &data);
+};
+
 // mod.mute: the user cannot post facts, talks or messages for `seconds`; 0 lifts a mute.
 struct MuteRequest {
     static constexpr qint64 MaxSeconds = 7 * 24 * 3600;

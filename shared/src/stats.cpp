@@ -34,6 +34,7 @@ QJsonObject RoomStats::toJson() const
     for (const qint64 count : postsPerMinute)
         perMinute.append(count);
     return {{QStringLiteral("computedAt"), computedAt},
+            {QStringLiteral("present"), present},
             {QStringLiteral("users"), users},
             {QStringLiteral("facts"), facts},
             {QStringLiteral("messages"), messages},
@@ -49,6 +50,7 @@ Expected<RoomStats> RoomStats::fromJson(const QJsonObject &object)
     JsonFields fields(object);
     RoomStats stats;
     stats.computedAt = fields.requiredInteger(QStringLiteral("computedAt"));
+    stats.present = fields.requiredInteger(QStringLiteral("present"));
     stats.users = fields.requiredInteger(QStringLiteral("users"));
     stats.facts = fields.requiredInteger(QStringLiteral("facts"));
     stats.messages = fields.requiredInteger(QStringLiteral("messages"));

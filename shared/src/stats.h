@@ -10,7 +10,8 @@
 namespace Hallway {
 
 // The room in numbers, as the server last computed them. "Posts" are facts that are not
-// hidden; votes are the votes standing now (a vote taken back is not counted).
+// hidden; votes are the votes standing now (a vote taken back is not counted). "present" is
+// the people connected now (online or away, each once), "users" the accounts ever made.
 struct RoomStats {
     static constexpr int TopPlaces = 10;
     static constexpr int Minutes = 60;
@@ -22,6 +23,7 @@ struct RoomStats {
     };
 
     qint64 computedAt = 0; // ms since the epoch
+    qint64 present = 0;
     qint64 users = 0;
     qint64 facts = 0;
     qint64 messages = 0;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Moderation on a real server: attendees are refused every moderator action; a hidden fact
 // leaves every feed live; a banned user is closed out and stays out; a muted user gets a
-// clear error until the mute ends; roles change from the command line and in the app; every
+// clear error until the mute ends; the author of a hidden fact is told and nobody else is;
+// roles change from the command line and in the app; every
 // action is in the audit log.
 #include "fixtures.h"
 #include "moderation.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void attendeesAreForbidden_data();
     void attendeesAreForbidden();
     void hiddenFactVanishesFromEveryFeedLive();
+    void authorIsToldOnEveryAppAndNobodyElseIs();
     void bannedUserIsClosedOutAndCannotSignIn();
     void moderatorsCannotBanModeratorsOrThemselves();
     void mutedUserGetsAClearErrorUntilTheMuteEnds();
@@ -230,6 +232,80 @@ void tst_Moderation::hiddenFactVanishesFromEveryFeedLive()
     QCOMPARE(errorCode(m_moderator->request(Protocol::Type::HideFact,
                                             {{QStringLiteral("factId"), 999999}})),
              QStringLiteral("not_found"));
+}
+
+void tst_Moderation::authorIsToldOnEveryAppAndNobodyElseIs()
+{
+    auto author = account(QStringLiteral("toldauthor"));
+    auto authorsLaptop = account(QStringLiteral("toldauthor"), SignIn::Login);
+    auto bystander = account(QStringLiteral("bystander"));
+    QVERIFY(author && authorsLaptop && bystander);
+    for (TestClient *client : {author.get(), authorsLaptop.get(), bystander.get()})
+        QVERIFY(!client->subscribe(Protocol::Topic::Chat).isError());
+    QVERIFY(!bystander->subscribe(Protocol::Topic::CommunityFacts).isError());
+
+    const Envelope posted =
+            author->request(Protocol::Type::PostFact,
+                            {{QStringLiteral("clientId"), QStringLiteral("told1")},
+                             {QStringLiteral("text"), QStringLiteral("Rude but mine")}});
+    QVERIFY(!posted.isError());
+    const qint64 factId = posted.data.value(QStringLiteral("fact"))
+                                  .toObject()
+                                  .value(QStringLiteral("id"))
+                                  .toInteger();
+    QVERIFY(!m_moderator->request(Protocol::Type::HideFact, {{QStringLiteral("factId"), factId}})
+                     .isError());
+
+    const auto noticeOf = [factId](bool hidden) {
+        return [factId, hidden](const Envelope &event) {
+            const auto notice = FactHiddenNotice::fromJson(event.data);
+            return notice && notice->fact.id == factId && notice->hidden == hidden;
+        };
+    };
+    // Both of the author's apps hear it, with the fact's text to show.
+    for (TestClient *app : {author.get(), authorsLaptop.get()}) {
+        const Envelope told = app->waitForEvent(Protocol::Topic::Chat, noticeOf(true));
+        QVERIFY(!told.type.isEmpty());
+        const auto notice = FactHiddenNotice::fromJson(told.data);
+        QCOMPARE(notice->fact.text, QStringLiteral("Rude but mine"));
+        QCOMPARE(notice->fact.author.id, author->userId());
+    }
+    // Bringing it back tells them too.
+    QVERIFY(!m_moderator
+                     ->request(Protocol::Type::HideFact,
+                               {{QStringLiteral("factId"), factId},
+                                {QStringLiteral("hidden"), false}})
+                     .isError());
+    QVERIFY(!author->waitForEvent(Protocol::Topic::Chat, noticeOf(false)).type.isEmpty());
+
+    // The bystander saw the fact go and come back on the community feed, but on their own
+    // stream nothing until the message sent after both (the fence).
+    QVERIFY(!bystander
+                     ->waitForEvent(Protocol::Topic::CommunityFacts,
+                                    [factId](const Envelope &event) {
+                                        return containsFact(
+                                                event.data.value(QStringLiteral("facts")).toArray(),
+                                                factId);
+                                    })
+                     .type.isEmpty());
+    QVERIFY(!m_moderator
+                     ->request(Protocol::Type::SendMessage,
+                               {{QStringLiteral("clientId"), QStringLiteral("fence-told")},
+                                {QStringLiteral("to"), bystander->userId()},
+                                {QStringLiteral("text"), QStringLiteral("fence")}})
+                     .isError());
+    QVERIFY(!bystander
+                     ->waitForEvent(Protocol::Topic::Chat,
+                                    [](const Envelope &event) {
+                                        return event.data.value(QStringLiteral("kind"))
+                                                == Protocol::ChatEvent::Message;
+                                    })
+                     .type.isEmpty());
+    for (const Envelope &event : bystander->events())
+        QVERIFY2(event.topic != Protocol::Topic::Chat
+                         || event.data.value(QStringLiteral("kind"))
+                                 != Protocol::ChatEvent::FactHidden,
+                 "someone else heard of the author's hidden fact");
 }
 
 void tst_Moderation::bannedUserIsClosedOutAndCannotSignIn()

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void statsEqualTheDatabase();
     void statsWidgetIsPushedTheSameFigures();
     void healthAndMetricsAnswerOverHttp();
+    void countsFollowWritesAndPresenceWithinSeconds();
 
 private:
     // The statistics /stats serves once they were computed after afterMs; nullopt if they
@@ -172,6 +173,9 @@ void tst_Stats::statsEqualTheDatabase()
     const RoomStats served = fresh.value();
     RoomStats expected = databaseStats(served.perMinuteSince);
     expected.computedAt = served.computedAt;
+    // Here now comes from presence, not the database: the six authors, still connected.
+    QCOMPARE(served.present, qint64(clients.size()));
+    expected.present = served.present;
     QCOMPARE(served.users, expected.users);
     QCOMPARE(served.facts, 14);
     QCOMPARE(served.messages, 3);
@@ -251,6 +255,93 @@ void tst_Stats::healthAndMetricsAnswerOverHttp()
 
     m_server.httpGet(QStringLiteral("/nothing-here"), &status);
     QCOMPARE(status, 404);
+}
+
+void tst_Stats::countsFollowWritesAndPresenceWithinSeconds()
+{
+    // Recomputed hourly on the timer: what moves within seconds moved because of the write.
+    TestServer quiet;
+    quiet.setConfig(
+            QStringLiteral("[stats]\ninterval_seconds=3600\n[talks]\ntally_interval_ms=0\n"));
+    quiet.enableHttp();
+    QVERIFY(quiet.start());
+    const auto figure = [](const Envelope &event, const char *name) {
+        return event.data.value(QString::fromLatin1(name)).toInteger();
+    };
+
+    TestClient viewer;
+    QVERIFY(viewer.open(quiet.url()) && !viewer.hello().isError());
+    QVERIFY(!viewer.registerUser(QStringLiteral("viewer"), Password).isError());
+    const Envelope first = viewer.subscribe(QStringLiteral("widget.stats"));
+    QVERIFY(!first.isError());
+    // "present" is the people connected, "users" the accounts: one and one so far.
+    const auto seen = [&](const char *name, qint64 value) {
+        return !viewer.waitForEvent(
+                              QStringLiteral("widget.stats"),
+                              [&](const Envelope &event) { return figure(event, name) == value; },
+                              5000)
+                        .type.isEmpty();
+    };
+    QCOMPARE(first.data.value(QStringLiteral("snapshot"))
+                     .toObject()
+                     .value(QStringLiteral("present"))
+                     .toInteger(),
+             1);
+
+    // A second person connects (the same person twice still counts once), posts, messages
+    // and votes: each count follows within seconds.
+    TestClient poster;
+    QVERIFY(poster.open(quiet.url()) && !poster.hello().isError());
+    const Envelope registered = poster.registerUser(QStringLiteral("poster"), Password);
+    QVERIFY(!registered.isError());
+    TestClient posterAgain;
+    QVERIFY(posterAgain.open(quiet.url()) && !posterAgain.hello().isError());
+    QVERIFY(!posterAgain.login(QStringLiteral("poster"), Password).isError());
+    QVERIFY(seen("present", 2));
+    QVERIFY(seen("users", 2));
+    QVERIFY(!poster.request(Protocol::Type::PostFact,
+                            {{QStringLiteral("clientId"), QStringLiteral("f1")},
+                             {QStringLiteral("text"), QStringLiteral("Fresh")}})
+                     .isError());
+    QVERIFY(seen("facts", 1));
+    QVERIFY(!poster.request(Protocol::Type::SendMessage,
+                            {{QStringLiteral("clientId"), QStringLiteral("m1")},
+                             {QStringLiteral("to"), viewer.userId()},
+                             {QStringLiteral("text"), QStringLiteral("Hi")}})
+                     .isError());
+    QVERIFY(seen("messages", 1));
+    const Envelope talk = poster.request(Protocol::Type::ProposeTalk,
+                                         {{QStringLiteral("clientId"), QStringLiteral("t1")},
+                                          {QStringLiteral("title"), QStringLiteral("Now")}});
+    QVERIFY(!talk.isError());
+    QVERIFY(!viewer.request(Protocol::Type::ToggleVote,
+                            {{QStringLiteral("clientId"), QStringLiteral("v1")},
+                             {QStringLiteral("talkId"),
+                              talk.data.value(QStringLiteral("talk"))
+                                      .toObject()
+                                      .value(QStringLiteral("id"))
+                                      .toInteger()}})
+                     .isError());
+    QVERIFY(seen("votes", 1));
+
+    // GET /stats says the same, "present" included.
+    const auto served = RoomStats::fromJson(
+            QJsonDocument::fromJson(quiet.httpGet(QStringLiteral("/stats"))).object());
+    QVERIFY(served);
+    QCOMPARE(served->present, 2);
+    QCOMPARE(served->facts, 1);
+    QCOMPARE(served->messages, 1);
+    QCOMPARE(served->votes, 1);
+
+    // Leaving: one app closed leaves the person here; both closed, they are gone.
+    posterAgain.close();
+    poster.close();
+    QVERIFY(seen("present", 1));
+    const auto after = RoomStats::fromJson(
+            QJsonDocument::fromJson(quiet.httpGet(QStringLiteral("/stats"))).object());
+    QVERIFY(after);
+    QCOMPARE(after->present, 1);
+    QCOMPARE(after->users, 2);
 }
 
 QTEST_MAIN(tst_Stats)

@@ -208,6 +208,9 @@ Expected<QJsonObject> readEvent(const QString &topic, const QJsonObject &data)
         return readFactsEvent(data);
     if (topic == Topic::Talks)
         return read<TalkChange>(data);
+    if (topic == Topic::Chat
+        && data.value(QStringLiteral("kind")) == Protocol::ChatEvent::FactHidden)
+        return read<FactHiddenNotice>(data);
     return noReader(QStringLiteral("events"), topic);
 }
 

@@ -3,6 +3,7 @@
 #include "chatmessages.h"
 #include "cluster/clusterbus.h"
 #include "cluster/clusterevent.h"
+#include "moderation.h"
 #include "net/clientconnection.h"
 #include "protocol.h"
 #include "storage/storage.h"
@@ -44,8 +45,8 @@ ChatService::ChatService(Storage &storage, int messagesToLoad, int history, qint
       m_storage(storage),
       m_messagesToLoad(messagesToLoad),
       m_streams(new UserTopics(
-              [history](qint64, QObject *owner) { return new ChatStream(history, owner); },
-              idleMs, this))
+              [history](qint64, QObject *owner) { return new ChatStream(history, owner); }, idleMs,
+              this))
 {
 }
 
@@ -158,6 +159,12 @@ void ChatService::publishMessage(const ChatMessage &message)
                             {QStringLiteral("message"), message.toJson()}};
     publishTo(message.to, event);
     publishTo(message.from, event); // the sender's other apps
+    Q_EMIT messageStored();
+}
+
+void ChatService::tellAuthor(const Fact &fact, bool hidden)
+{
+    publishTo(fact.author.id, FactHiddenNotice{fact, hidden}.toJson());
 }
 
 void ChatService::publishRead(qint64 userId, qint64 peerId, qint64 upToId)

@@ -4,6 +4,7 @@
 #include "chat.h"
 #include "envelope.h"
 #include "expected.h"
+#include "fact.h"
 #include "messages.h"
 #include "net/clientconnectionfwd.h"
 
@@ -39,6 +40,13 @@ public:
     void connectionClosed(ClientConnection *connection);
     // Messages, read markers and receipts from the other nodes reach this node's apps too.
     void joinCluster(ClusterBus &bus);
+    // A moderator hid the author's fact (or brought it back): every app of theirs on this
+    // node hears it on their private stream, and nobody else does.
+    void tellAuthor(const Fact &fact, bool hidden);
+
+Q_SIGNALS:
+    // A message was stored (here or on another node): the statistics count it.
+    void messageStored();
 
 private:
     void publishMessage(const ChatMessage &message);

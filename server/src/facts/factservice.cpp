@@ -142,6 +142,7 @@ void FactService::visibilityChanged(const Fact &fact, bool hidden, const QList<F
             feed->posted(fact);
     }
     Q_EMIT authorFactsChanged(fact.author.id);
+    Q_EMIT factModerated(fact, hidden);
 }
 
 void FactService::list(ClientConnection *connection, const QJsonValue &requestId,

@@ -48,6 +48,9 @@ public:
 Q_SIGNALS:
     // A fact of this author was posted, hidden or brought back.
     void authorFactsChanged(qint64 authorId);
+    // A moderator hid this fact or brought it back (here or on another node): its author is
+    // told (ChatService::tellAuthor).
+    void factModerated(const Hallway::Fact &fact, bool hidden);
 
 private:
     void publishPosted(const Fact &fact);

@@ -2,16 +2,40 @@
 #include "statsservice.h"
 #include "logging.h"
 #include "storage/storage.h"
+#include "topics/presencetopic.h"
 
 #include <QDateTime>
+#include <QSet>
 
 namespace Hallway {
 
-StatsService::StatsService(Storage &storage, int intervalMs, QObject *parent)
-    : QObject(parent), m_storage(storage)
+StatsService::StatsService(Storage &storage, PresenceTopic &presence, int intervalMs,
+                           QObject *parent)
+    : QObject(parent), m_storage(storage), m_presence(presence)
 {
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &StatsService::recompute);
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(std::min(WriteSettleMs, intervalMs));
+    connect(&m_settle, &QTimer::timeout, this, &StatsService::recompute);
+    // Arrivals and departures change "here now" at once; a newcomer may be a new account.
+    connect(&presence, &Topic::published, this, [this]() {
+        const qint64 present = presentNow();
+        if (present != m_latest.present) {
+            m_latest.present = present;
+            Q_EMIT updated();
+        }
+        noteWrite();
+    });
+}
+
+qint64 StatsService::presentNow() const
+{
+    // One person with two apps open is one person here.
+    QSet<qint64> people;
+    for (const OnlineUser &user : m_presence.onlineUsers())
+        people.insert(user.user.id);
+    return people.size();
 }
 
 Status StatsService::load()
@@ -22,6 +46,7 @@ Status StatsService::load()
     if (!stats)
         return stats.error();
     m_latest = stats.value();
+    m_latest.present = presentNow();
     ++m_computations;
     return Done{};
 }
@@ -31,11 +56,20 @@ void StatsService::start()
     m_timer.start();
 }
 
+void StatsService::noteWrite()
+{
+    if (!m_settle.isActive())
+        m_settle.start();
+}
+
 void StatsService::recompute()
 {
-    if (m_busy)
+    if (m_busy) {
+        m_stale = true;
         return;
+    }
     m_busy = true;
+    m_stale = false;
     m_storage.run<Expected<RoomStats>>(
             this,
             [](StorageWorker &worker) {
@@ -43,12 +77,15 @@ void StatsService::recompute()
             },
             [this](const Expected<RoomStats> &stats) {
                 m_busy = false;
+                if (std::exchange(m_stale, false))
+                    noteWrite();
                 if (!stats) {
                     qCWarning(lcServer).noquote()
                             << "statistics not updated:" << stats.error().message;
                     return;
                 }
                 m_latest = stats.value();
+                m_latest.present = presentNow();
                 ++m_computations;
                 Q_EMIT updated();
             });

@@ -9,30 +9,44 @@
 
 namespace Hallway {
 
+class PresenceTopic;
 class Storage;
 
-// Recomputes the room's statistics every interval on the storage thread, never on the one
-// that serves connections, and keeps the latest for the stats widget and GET /stats.
+// Keeps the room's statistics for the stats widget and GET /stats. The counts are queried
+// on the storage thread, never on the one that serves connections: every interval (to roll
+// the per-minute chart on), and shortly after a write that changes them (noteWrite), at most
+// once per WriteSettleMs however busy the room is. The people here now come from presence,
+// without the database, the moment someone arrives or leaves.
 class StatsService : public QObject {
     Q_OBJECT
 public:
-    StatsService(Storage &storage, int intervalMs, QObject *parent = nullptr);
+    // A burst of writes costs one recomputation; the figures trail the feed by about this.
+    static constexpr int WriteSettleMs = 1000;
+
+    StatsService(Storage &storage, PresenceTopic &presence, int intervalMs,
+                 QObject *parent = nullptr);
 
     Status load(); // start-up: the first figures; blocks
     void start();
     const RoomStats &latest() const { return m_latest; }
     int computations() const { return m_computations; }
+    // A fact, message, vote or account was written: recompute soon.
+    void noteWrite();
 
 Q_SIGNALS:
     void updated();
 
 private:
     void recompute();
+    qint64 presentNow() const;
 
     Storage &m_storage;
+    PresenceTopic &m_presence;
     QTimer m_timer;
+    QTimer m_settle;
     RoomStats m_latest;
     bool m_busy = false; // a computation is queued: never pile them up behind slow storage
+    bool m_stale = false; // a write came while one was running: go again when it is done
     int m_computations = 0;
 };
 
