@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // hallway: the desktop app for conference attendees.
+#include "appearance.h"
 #include "hallwayapp.h"
 
 #include <QApplication>
@@ -54,6 +55,7 @@ int main(int argc, char *argv[])
     parser.addOption(languageOption);
     parser.process(app);
 
+    Hallway::Appearance::apply();
     Hallway::HallwayApp hallway;
     hallway.start();
     return app.exec();

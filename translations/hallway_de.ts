@@ -179,6 +179,26 @@
       <source>Not sent: %1</source>
       <translation>Nicht gesendet: %1</translation>
     </message>
+    <message>
+      <source>%1, %2</source>
+      <translation>%1, %2</translation>
+    </message>
+    <message>
+      <source>%1, %2: %3</source>
+      <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+      <source>You</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>Heute</translation>
+    </message>
+    <message>
+      <source>Yesterday</source>
+      <translation>Gestern</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ChatPanel</name>
@@ -187,23 +207,67 @@
       <translation>Unterhaltungen</translation>
     </message>
     <message>
-      <source>Pick a conversation, or open someone's profile and send them a message.</source>
-      <translation>Wähle eine Unterhaltung oder öffne ein Profil und schreib der Person eine Nachricht.</translation>
-    </message>
-    <message>
-      <source>Write a message and press Enter</source>
-      <translation>Nachricht schreiben und Enter drücken</translation>
-    </message>
-    <message>
       <source>&lt;b&gt;%1&lt;/b&gt;</source>
       <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>No conversations yet.
+
+To start one, click someone in Who's online and choose Send a message.</source>
+      <translation>Noch keine Unterhaltungen.
+
+Um eine zu beginnen, klicke in „Wer ist da“ auf eine Person und wähle „Nachricht senden“.</translation>
+    </message>
+    <message>
+      <source>Messages</source>
+      <translation>Nachrichten</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>Nachricht</translation>
+    </message>
+    <message>
+      <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
+      <translation>Nachricht schreiben (Enter sendet, Shift+Enter für eine neue Zeile)</translation>
+    </message>
+    <message>
+      <source>Send</source>
+      <translation>Senden</translation>
+    </message>
+    <message>
+      <source>Send message</source>
+      <translation>Nachricht senden</translation>
+    </message>
+    <message>
+      <source>Message to %1</source>
+      <translation>Nachricht an %1</translation>
+    </message>
+    <message>
+      <source>Your messages will appear here.</source>
+      <translation>Hier erscheinen deine Nachrichten.</translation>
+    </message>
+    <message>
+      <source>Pick a conversation on the left to read it here.</source>
+      <translation>Wähle links eine Unterhaltung, um sie hier zu lesen.</translation>
+    </message>
+    <message>
+      <source>No messages with %1 yet.
+
+Write the first one below.</source>
+      <translation>Noch keine Nachrichten mit %1.
+
+Schreib unten die erste.</translation>
     </message>
   </context>
   <context>
     <name>Hallway::ColumnChart</name>
     <message>
-      <source>peak %1</source>
-      <translation>Spitze %1</translation>
+      <source>No activity yet.</source>
+      <translation>Noch keine Aktivität.</translation>
+    </message>
+    <message>
+      <source>peak %1 a minute</source>
+      <translation>Spitze %1 pro Minute</translation>
     </message>
   </context>
   <context>
@@ -264,6 +328,13 @@
     </message>
   </context>
   <context>
+    <name>Hallway::ConversationDelegate</name>
+    <message>
+      <source>You: %1</source>
+      <translation>Du: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>Hallway::ConversationsModel</name>
     <message>
       <source>%1 (%2 unread)</source>
@@ -273,12 +344,23 @@
       <source>%1 · %2</source>
       <translation>%1 · %2</translation>
     </message>
+    <message>
+      <source>Someone</source>
+      <translation>Unbekannt</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::CredentialStore</name>
     <message>
       <source>No saved sign-in.</source>
       <translation>Keine gespeicherte Anmeldung.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::DesktopNotifier</name>
+    <message>
+      <source>Hallway</source>
+      <translation>Hallway</translation>
     </message>
   </context>
   <context>
@@ -331,12 +413,144 @@
       <source>Sending... (goes out when connected)</source>
       <translation>Wird gesendet … (geht raus, sobald verbunden)</translation>
     </message>
+    <message>
+      <source>just now</source>
+      <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n min ago</source>
+      <translation>
+        <numerusform>vor %n Min.</numerusform>
+        <numerusform>vor %n Min.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n h ago</source>
+      <translation>
+        <numerusform>vor %n Std.</numerusform>
+        <numerusform>vor %n Std.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>yesterday %1</source>
+      <translation>gestern %1</translation>
+    </message>
+    <message>
+      <source>You</source>
+      <translation>Du</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::FactFeedModel</name>
     <message>
       <source>%1 (@%2), %3</source>
       <translation>%1 (@%2), %3</translation>
+    </message>
+    <message>
+      <source>You: %1</source>
+      <translation>Du: %1</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::FeedPanel</name>
+    <message>
+      <source>&lt;b&gt;Latest from everyone&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Neues von allen&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Latest facts from everyone</source>
+      <translation>Die neuesten Fakten von allen</translation>
+    </message>
+    <message>
+      <source>No facts yet. Be the first: share something about yourself above.</source>
+      <translation>Noch keine Fakten. Mach den Anfang: Teile oben etwas über dich.</translation>
+    </message>
+    <message>
+      <source>Go to the newest facts</source>
+      <translation>Zu den neuesten Fakten springen</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Rückgängig</translation>
+    </message>
+    <message>
+      <source>Undo: bring the fact back</source>
+      <translation>Rückgängig: Fakt wieder einblenden</translation>
+    </message>
+    <message>
+      <source>Dismiss this notice</source>
+      <translation>Diesen Hinweis schließen</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <source>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time.</source>
+      <translation>Hallway kann den Schlüsselbund dieses Computers nicht nutzen und sich deine Anmeldung daher nicht merken. Du bleibst angemeldet, bis du Hallway beendest, und wirst beim nächsten Mal nach deinem Passwort gefragt.</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Welcome, %1&lt;/h3&gt;Everyone who is here right now is listed on the left; click a name to see what they shared.</source>
+      <translation>&lt;h3&gt;Willkommen, %1&lt;/h3&gt;Alle, die gerade da sind, stehen links; klicke auf einen Namen, um zu sehen, was die Person geteilt hat.</translation>
+    </message>
+    <message>
+      <source>&amp;Hide this fact from everyone...</source>
+      <translation>Diesen Fakt für alle aus&amp;blenden …</translation>
+    </message>
+    <message>
+      <source>Hide this fact</source>
+      <translation>Fakt ausblenden</translation>
+    </message>
+    <message>
+      <source>Hide this fact by %1 from everyone?
+
+"%2"</source>
+      <translation>Diesen Fakt von %1 für alle ausblenden?
+
+„%2“</translation>
+    </message>
+    <message>
+      <source>Its author is told. You can bring it back from the notice that follows, or later from the moderation log.</source>
+      <translation>Wer ihn geteilt hat, wird benachrichtigt. Du kannst ihn über den folgenden Hinweis wieder einblenden oder später über das Moderationsprotokoll.</translation>
+    </message>
+    <message>
+      <source>Hide</source>
+      <translation>Ausblenden</translation>
+    </message>
+    <message>
+      <source>The fact could not be hidden: %1</source>
+      <translation>Der Fakt konnte nicht ausgeblendet werden: %1</translation>
+    </message>
+    <message>
+      <source>The fact could not be brought back: %1</source>
+      <translation>Der Fakt konnte nicht wieder eingeblendet werden: %1</translation>
+    </message>
+    <message>
+      <source>Fact hidden from everyone.</source>
+      <translation>Fakt für alle ausgeblendet.</translation>
+    </message>
+    <message>
+      <source>The fact is back.</source>
+      <translation>Der Fakt ist wieder da.</translation>
+    </message>
+    <message>
+      <source>A moderator hid your fact "%1".</source>
+      <translation>Eine Moderatorin oder ein Moderator hat deinen Fakt „%1“ ausgeblendet.</translation>
+    </message>
+    <message>
+      <source>A moderator brought back your fact "%1".</source>
+      <translation>Eine Moderatorin oder ein Moderator hat deinen Fakt „%1“ wieder eingeblendet.</translation>
+    </message>
+    <message numerus="yes">
+      <source>↑ %n new fact(s)</source>
+      <translation>
+        <numerusform>↑ %n neuer Fakt</numerusform>
+        <numerusform>↑ %n neue Fakten</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -398,14 +612,6 @@
       <translation>Hub</translation>
     </message>
     <message>
-      <source>&amp;Hub:</source>
-      <translation>&amp;Hub:</translation>
-    </message>
-    <message>
-      <source>Add &amp;widget...</source>
-      <translation>&amp;Widget hinzufügen …</translation>
-    </message>
-    <message>
       <source>&amp;New hub...</source>
       <translation>&amp;Neuer Hub …</translation>
     </message>
@@ -420,14 +626,6 @@
     <message>
       <source>Loading the hubs...</source>
       <translation>Hubs werden geladen …</translation>
-    </message>
-    <message>
-      <source>This hub has no widgets yet.</source>
-      <translation>Dieser Hub hat noch keine Widgets.</translation>
-    </message>
-    <message>
-      <source> Add one with "Add widget".</source>
-      <translation> Füge eines mit „Widget hinzufügen“ hinzu.</translation>
     </message>
     <message>
       <source>That did not work: %1</source>
@@ -460,6 +658,54 @@
     <message>
       <source>That widget is gone; someone removed it meanwhile.</source>
       <translation>Dieses Widget gibt es nicht mehr; jemand hat es inzwischen entfernt.</translation>
+    </message>
+    <message>
+      <source>Hu&amp;b:</source>
+      <translation>Hu&amp;b:</translation>
+    </message>
+    <message>
+      <source>&amp;Add widget...</source>
+      <translation>Widget hin&amp;zufügen …</translation>
+    </message>
+    <message>
+      <source>Present on pro&amp;jector...</source>
+      <translation>Am Pro&amp;jektor zeigen …</translation>
+    </message>
+    <message>
+      <source>Show this hub full screen, in large type, on a screen of your choice</source>
+      <translation>Diesen Hub im Vollbild und in großer Schrift auf einem Bildschirm deiner Wahl zeigen</translation>
+    </message>
+    <message>
+      <source>The hub's widgets</source>
+      <translation>Die Widgets des Hubs</translation>
+    </message>
+    <message>
+      <source>This hub has no widgets yet. Add who's online, the latest facts, the talks or the room in numbers with "Add widget".</source>
+      <translation>Dieser Hub hat noch keine Widgets. Mit „Widget hinzufügen“ kommen „Wer ist da“, die neuesten Fakten, die Vorträge oder der Raum in Zahlen dazu.</translation>
+    </message>
+    <message>
+      <source>This hub has no widgets yet. They appear here as soon as a moderator adds them.</source>
+      <translation>Dieser Hub hat noch keine Widgets. Sie erscheinen hier, sobald eine Moderatorin oder ein Moderator welche hinzufügt.</translation>
+    </message>
+    <message>
+      <source>No hubs yet. A hub is a page for a room or a track: who's online, the latest facts, the talks and the room in numbers, side by side, live for everyone. Create one with "New hub".</source>
+      <translation>Noch keine Hubs. Ein Hub ist eine Seite für einen Raum oder einen Track: wer da ist, die neuesten Fakten, die Vorträge und der Raum in Zahlen, nebeneinander und live für alle. Leg mit „Neuer Hub“ einen an.</translation>
+    </message>
+    <message>
+      <source>No hubs yet. A hub is a page for a room or a track: who's online, the latest facts, the talks and the room in numbers, side by side. The moderators have not made one yet.</source>
+      <translation>Noch keine Hubs. Ein Hub ist eine Seite für einen Raum oder einen Track: wer da ist, die neuesten Fakten, die Vorträge und der Raum in Zahlen, nebeneinander. Die Moderation hat noch keinen angelegt.</translation>
+    </message>
+    <message>
+      <source>%1 (%2 x %3)</source>
+      <translation>%1 (%2 x %3)</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>Präsentieren</translation>
+    </message>
+    <message>
+      <source>Show the hub full screen on:</source>
+      <translation>Hub im Vollbild zeigen auf:</translation>
     </message>
   </context>
   <context>
@@ -496,16 +742,8 @@
       <translation>Hallway</translation>
     </message>
     <message>
-      <source>People online</source>
-      <translation>Anwesende Personen</translation>
-    </message>
-    <message>
       <source>Who's online</source>
       <translation>Wer ist da</translation>
-    </message>
-    <message>
-      <source>&amp;Hallway</source>
-      <translation>&amp;Hallway</translation>
     </message>
     <message>
       <source>Appear &amp;away</source>
@@ -559,13 +797,6 @@
       <source>Hosting a room at %1</source>
       <translation>Raum wird bereitgestellt unter %1</translation>
     </message>
-    <message numerus="yes">
-      <source>%n online</source>
-      <translation>
-        <numerusform>%n anwesend</numerusform>
-        <numerusform>%n anwesend</numerusform>
-      </translation>
-    </message>
     <message>
       <source>Hallway - %1</source>
       <translation>Hallway – %1</translation>
@@ -581,18 +812,6 @@
     <message>
       <source>Online as %1 at %2</source>
       <translation>Angemeldet als %1 bei %2</translation>
-    </message>
-    <message>
-      <source>&lt;b&gt;Latest from everyone&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Neues von allen&lt;/b&gt;</translation>
-    </message>
-    <message>
-      <source>Latest facts from everyone</source>
-      <translation>Die neuesten Fakten von allen</translation>
-    </message>
-    <message>
-      <source>&lt;h3&gt;Welcome, %1&lt;/h3&gt;Everyone who is here right now is listed on the left; click a name to see what they shared.</source>
-      <translation>&lt;h3&gt;Willkommen, %1&lt;/h3&gt;Alle, die gerade da sind, stehen links; klicke auf einen Namen, um zu sehen, was die Person geteilt hat.</translation>
     </message>
     <message>
       <source>&amp;Feed</source>
@@ -633,10 +852,6 @@
     <message>
       <source>Announcement from %1</source>
       <translation>Ankündigung von %1</translation>
-    </message>
-    <message>
-      <source>&amp;Hide this fact from everyone</source>
-      <translation>Diesen Fakt für alle aus&amp;blenden</translation>
     </message>
     <message>
       <source>A moderator made you a moderator.</source>
@@ -708,12 +923,43 @@
       <translation>Über diesen &amp;Raum …</translation>
     </message>
     <message>
-      <source>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time.</source>
-      <translation>Hallway kann den Schlüsselbund dieses Computers nicht nutzen und sich deine Anmeldung daher nicht merken. Du bleibst angemeldet, bis du Hallway beendest, und wirst beim nächsten Mal nach deinem Passwort gefragt.</translation>
-    </message>
-    <message>
       <source>Not connected</source>
       <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+      <source>Sections of the room</source>
+      <translation>Bereiche des Raums</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+      <source>&amp;Hubs</source>
+      <translation>&amp;Hubs</translation>
+    </message>
+    <message>
+      <source>Find a &amp;person</source>
+      <translation>&amp;Person finden</translation>
+    </message>
+    <message>
+      <source>Ctrl+K</source>
+      <translation>Ctrl+K</translation>
+    </message>
+    <message>
+      <source>High co&amp;ntrast</source>
+      <translation>Hoher &amp;Kontrast</translation>
+    </message>
+    <message>
+      <source>Hall&amp;way</source>
+      <translation>Hall&amp;way</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::MessageDelegate</name>
+    <message>
+      <source>New messages</source>
+      <translation>Neue Nachrichten</translation>
     </message>
   </context>
   <context>
@@ -737,10 +983,6 @@
     <message>
       <source>&amp;Lift</source>
       <translation>&amp;Aufheben</translation>
-    </message>
-    <message>
-      <source>Re&amp;fresh</source>
-      <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
       <source>Audit log</source>
@@ -821,12 +1063,82 @@
       <source>The talk is back.</source>
       <translation>Der Vortrag ist wieder da.</translation>
     </message>
+    <message>
+      <source>Announcement</source>
+      <translation>Ankündigung</translation>
+    </message>
+    <message>
+      <source>Banned and muted people</source>
+      <translation>Gesperrte und stummgeschaltete Personen</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh</source>
+      <translation>A&amp;ktualisieren</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::OnlinePanel</name>
+    <message>
+      <source>Find a person (Ctrl+K)</source>
+      <translation>Person finden (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Find a person</source>
+      <translation>Person finden</translation>
+    </message>
+    <message>
+      <source>People online</source>
+      <translation>Anwesende Personen</translation>
+    </message>
+    <message>
+      <source>Not connected</source>
+      <translation>Nicht verbunden</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n online</source>
+      <translation>
+        <numerusform>%n anwesend</numerusform>
+        <numerusform>%n anwesend</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1, %2</source>
+      <comment>people online, people away</comment>
+      <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n away</source>
+      <translation>
+        <numerusform>%n abwesend</numerusform>
+        <numerusform>%n abwesend</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Nobody called "%1" is here. Esc shows everyone.</source>
+      <translation>Niemand namens „%1“ ist da. Esc zeigt alle.</translation>
+    </message>
+    <message>
+      <source>Who is here shows once you are connected.</source>
+      <translation>Wer da ist, siehst du, sobald du verbunden bist.</translation>
+    </message>
+    <message>
+      <source>Nobody is here yet. People appear here as they sign in.</source>
+      <translation>Noch ist niemand da. Personen erscheinen hier, sobald sie sich anmelden.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::PresenceDelegate</name>
     <message>
       <source>%1 (you)</source>
       <translation>%1 (du)</translation>
+    </message>
+    <message>
+      <source>%1 (you, away)</source>
+      <translation>%1 (du, abwesend)</translation>
+    </message>
+    <message>
+      <source>%1 (away)</source>
+      <translation>%1 (abwesend)</translation>
     </message>
   </context>
   <context>
@@ -850,6 +1162,37 @@
     <message>
       <source>not known while disconnected</source>
       <translation>unbekannt, solange keine Verbindung besteht</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::PresenterView</name>
+    <message>
+      <source>Esc to leave</source>
+      <translation>Esc zum Verlassen</translation>
+    </message>
+    <message>
+      <source>Join at %1</source>
+      <translation>Beitreten unter %1</translation>
+    </message>
+    <message>
+      <source>This hub was deleted</source>
+      <translation>Dieser Hub wurde gelöscht</translation>
+    </message>
+    <message>
+      <source>%1 - Hallway presenter view</source>
+      <translation>%1 – Hallway-Präsentationsansicht</translation>
+    </message>
+    <message>
+      <source>Hallway presenter view</source>
+      <translation>Hallway-Präsentationsansicht</translation>
+    </message>
+    <message>
+      <source>A moderator deleted this hub. Press Esc to leave.</source>
+      <translation>Eine Moderatorin oder ein Moderator hat diesen Hub gelöscht. Drück Esc zum Verlassen.</translation>
+    </message>
+    <message>
+      <source>This hub has no widgets yet. They appear here as soon as a moderator adds them.</source>
+      <translation>Dieser Hub hat noch keine Widgets. Sie erscheinen hier, sobald eine Moderatorin oder ein Moderator welche hinzufügt.</translation>
     </message>
   </context>
   <context>
@@ -891,8 +1234,8 @@
       <translation>Jetzt da</translation>
     </message>
     <message>
-      <source>Send a &amp;message</source>
-      <translation>&amp;Nachricht senden</translation>
+      <source>Send a message</source>
+      <translation>Nachricht senden</translation>
     </message>
   </context>
   <context>
@@ -928,6 +1271,10 @@
     <message>
       <source>Copied</source>
       <translation>Kopiert</translation>
+    </message>
+    <message>
+      <source>Address of this room</source>
+      <translation>Adresse dieses Raums</translation>
     </message>
   </context>
   <context>
@@ -1004,20 +1351,12 @@
       <translation>&amp;Anmelden</translation>
     </message>
     <message>
-      <source>&amp;Server:</source>
-      <translation>&amp;Server:</translation>
-    </message>
-    <message>
       <source>&amp;Username:</source>
       <translation>&amp;Benutzername:</translation>
     </message>
     <message>
       <source>&amp;Password:</source>
       <translation>&amp;Passwort:</translation>
-    </message>
-    <message>
-      <source>&amp;Create account</source>
-      <translation>&amp;Konto anlegen</translation>
     </message>
     <message>
       <source>Create a Hallway account</source>
@@ -1068,6 +1407,14 @@
     <message>
       <source>This computer has no keychain, so Hallway cannot remember your sign-in.</source>
       <translation>Dieser Computer hat keinen Schlüsselbund, daher kann sich Hallway deine Anmeldung nicht merken.</translation>
+    </message>
+    <message>
+      <source>Ser&amp;ver:</source>
+      <translation>Ser&amp;ver:</translation>
+    </message>
+    <message>
+      <source>Create &amp;account</source>
+      <translation>Konto an&amp;legen</translation>
     </message>
   </context>
   <context>
@@ -1252,10 +1599,6 @@
       <translation>Willkommen bei Hallway</translation>
     </message>
     <message>
-      <source>&lt;b&gt;Meet the people around you.&lt;/b&gt;&lt;br&gt;Host a room for a small group on this computer, or join the server of your event.</source>
-      <translation>&lt;b&gt;Triff die Menschen um dich herum.&lt;/b&gt;&lt;br&gt;Stelle auf diesem Computer einen Raum für eine kleine Gruppe bereit oder tritt dem Server deiner Veranstaltung bei.</translation>
-    </message>
-    <message>
       <source>Host on this computer</source>
       <translation>Auf diesem Computer bereitstellen</translation>
     </message>
@@ -1290,6 +1633,22 @@
     <message>
       <source>Please enter a server address such as ws://hallway.example.org:8470.</source>
       <translation>Bitte gib eine Serveradresse ein, etwa ws://hallway.example.org:8470.</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Meet the people around you.&lt;/b&gt;&lt;br&gt;Join the server of your event, or host a room for a small group on this computer.</source>
+      <translation>&lt;b&gt;Triff die Menschen um dich herum.&lt;/b&gt;&lt;br&gt;Tritt dem Server deiner Veranstaltung bei oder stelle auf diesem Computer einen Raum für eine kleine Gruppe bereit.</translation>
+    </message>
+    <message>
+      <source>Servers you joined before</source>
+      <translation>Server, denen du schon beigetreten bist</translation>
+    </message>
+    <message>
+      <source>Click a server to fill in its address; Enter or a double click joins it.</source>
+      <translation>Klicke auf einen Server, um seine Adresse einzutragen; mit Enter oder einem Doppelklick trittst du ihm bei.</translation>
+    </message>
+    <message>
+      <source>&amp;Recent servers:</source>
+      <translation>&amp;Zuletzt genutzte Server:</translation>
     </message>
   </context>
   <context>
@@ -1330,8 +1689,24 @@
       <translation>&amp;Speichern</translation>
     </message>
     <message>
-      <source>Abstract: %1/%2 characters</source>
-      <translation>Zusammenfassung: %1/%2 Zeichen</translation>
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <source>Abstract</source>
+      <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+      <source>Propose the talk (Ctrl+Enter)</source>
+      <translation>Vortrag vorschlagen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <source>Save your talk (Ctrl+Enter)</source>
+      <translation>Deinen Vortrag speichern (Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <source>Abstract: %1/%2 characters. Ctrl+Enter sends.</source>
+      <translation>Zusammenfassung: %1/%2 Zeichen. Ctrl+Enter sendet.</translation>
     </message>
   </context>
   <context>
@@ -1341,28 +1716,12 @@
       <translation>Lightning Talks nach Stimmen</translation>
     </message>
     <message>
-      <source>&amp;Vote</source>
-      <translation>&amp;Abstimmen</translation>
-    </message>
-    <message>
       <source>Vote for the selected talk, or take your vote back (Space)</source>
       <translation>Für den ausgewählten Talk stimmen oder die Stimme zurücknehmen (Leertaste)</translation>
     </message>
     <message>
-      <source>P&amp;ropose a talk...</source>
-      <translation>Talk vo&amp;rschlagen …</translation>
-    </message>
-    <message>
       <source>&amp;Edit...</source>
       <translation>&amp;Bearbeiten …</translation>
-    </message>
-    <message>
-      <source>&amp;Withdraw</source>
-      <translation>&amp;Zurückziehen</translation>
-    </message>
-    <message>
-      <source>&amp;Hide talk</source>
-      <translation>Talk aus&amp;blenden</translation>
     </message>
     <message>
       <source>E&amp;xport results...</source>
@@ -1375,26 +1734,6 @@
     <message>
       <source>Your vote was not counted: %1</source>
       <translation>Deine Stimme wurde nicht gezählt: %1</translation>
-    </message>
-    <message>
-      <source>&lt;b&gt;Voting is open.&lt;/b&gt; Vote for the talks you want to see.</source>
-      <translation>&lt;b&gt;Die Abstimmung läuft.&lt;/b&gt; Stimme für die Talks, die du sehen willst.</translation>
-    </message>
-    <message>
-      <source>&lt;b&gt;Voting is closed.&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Die Abstimmung ist beendet.&lt;/b&gt;</translation>
-    </message>
-    <message>
-      <source>Take back &amp;vote</source>
-      <translation>Stimme &amp;zurücknehmen</translation>
-    </message>
-    <message>
-      <source>&amp;Close voting</source>
-      <translation>Abstimmung &amp;beenden</translation>
-    </message>
-    <message>
-      <source>&amp;Open voting</source>
-      <translation>Abstimmung &amp;öffnen</translation>
     </message>
     <message>
       <source>Your talk was not changed: %1</source>
@@ -1436,6 +1775,84 @@
       <source>Your talk was not proposed: %1</source>
       <translation>Dein Vortrag wurde nicht eingereicht: %1</translation>
     </message>
+    <message>
+      <source>Selected talk</source>
+      <translation>Ausgewählter Vortrag</translation>
+    </message>
+    <message>
+      <source>V&amp;ote</source>
+      <translation>Abst&amp;immen</translation>
+    </message>
+    <message>
+      <source>Propo&amp;se a talk...</source>
+      <translation>Vortrag vor&amp;schlagen …</translation>
+    </message>
+    <message>
+      <source>W&amp;ithdraw</source>
+      <translation>&amp;Zurückziehen</translation>
+    </message>
+    <message>
+      <source>Hide tal&amp;k</source>
+      <translation>Vortrag ausb&amp;lenden</translation>
+    </message>
+    <message>
+      <source>No talks proposed yet. Propose one with "Propose a talk..." (Alt+S) below.</source>
+      <translation>Noch keine Vorträge eingereicht. Schlag unten mit „Vortrag vorschlagen …“ (Alt+S) einen vor.</translation>
+    </message>
+    <message>
+      <source>No talks proposed yet, and voting is closed.</source>
+      <translation>Noch keine Vorträge eingereicht, und die Abstimmung ist beendet.</translation>
+    </message>
+    <message>
+      <source>Select a talk to read its abstract.</source>
+      <translation>Wähle einen Vortrag, um seine Zusammenfassung zu lesen.</translation>
+    </message>
+    <message>
+      <source>The talk you select is shown here in full.</source>
+      <translation>Der ausgewählte Vortrag wird hier vollständig angezeigt.</translation>
+    </message>
+    <message>
+      <source>The speaker wrote no abstract.</source>
+      <translation>Zu diesem Vortrag gibt es keine Zusammenfassung.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n vote(s), yours among them</source>
+      <translation>
+        <numerusform>%n Stimme, und zwar deine</numerusform>
+        <numerusform>%n Stimmen, darunter deine</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n vote(s)</source>
+      <translation>
+        <numerusform>%n Stimme</numerusform>
+        <numerusform>%n Stimmen</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>by %1</source>
+      <translation>von %1</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Voting is open.&lt;/b&gt; Vote for the talks you want to see; ✓ marks your votes.</source>
+      <translation>&lt;b&gt;Die Abstimmung läuft.&lt;/b&gt; Stimme für die Vorträge, die du sehen willst; ✓ markiert deine Stimmen.</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Voting is closed.&lt;/b&gt; ✓ marks your votes.</source>
+      <translation>&lt;b&gt;Die Abstimmung ist beendet.&lt;/b&gt; ✓ markiert deine Stimmen.</translation>
+    </message>
+    <message>
+      <source>Take back v&amp;ote</source>
+      <translation>St&amp;imme zurücknehmen</translation>
+    </message>
+    <message>
+      <source>Close votin&amp;g</source>
+      <translation>Abstimmun&amp;g beenden</translation>
+    </message>
+    <message>
+      <source>Open votin&amp;g</source>
+      <translation>Abstimmun&amp;g öffnen</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::WidgetCard</name>
@@ -1467,10 +1884,6 @@
       <translation>Widget hinzufügen</translation>
     </message>
     <message>
-      <source>Show &amp;at most:</source>
-      <translation>&amp;Höchstens zeigen:</translation>
-    </message>
-    <message>
       <source>&amp;Whose facts:</source>
       <translation>&amp;Wessen Fakten:</translation>
     </message>
@@ -1489,6 +1902,10 @@
     <message>
       <source>User %1</source>
       <translation>Person %1</translation>
+    </message>
+    <message>
+      <source>Show at &amp;most:</source>
+      <translation>Höchstens &amp;zeigen:</translation>
     </message>
   </context>
   <context>
@@ -1544,10 +1961,6 @@
       <translation>Keine Ankündigungen.</translation>
     </message>
     <message>
-      <source>People</source>
-      <translation>Personen</translation>
-    </message>
-    <message>
       <source>Facts</source>
       <translation>Fakten</translation>
     </message>
@@ -1588,8 +2001,44 @@
       <translation>Noch keine Beiträge aus einer Region.</translation>
     </message>
     <message>
-      <source>Updated at %1</source>
-      <translation>Aktualisiert um %1</translation>
+      <source>Here now</source>
+      <translation>Jetzt da</translation>
+    </message>
+    <message>
+      <source>People connected now, online or away</source>
+      <translation>Gerade verbundene Personen, anwesend oder abwesend</translation>
+    </message>
+    <message>
+      <source>Accounts</source>
+      <translation>Konten</translation>
+    </message>
+    <message>
+      <source>Everyone who ever signed up, here or not</source>
+      <translation>Alle, die sich je registriert haben, ob da oder nicht</translation>
+    </message>
+    <message>
+      <source>Facts posted and not hidden</source>
+      <translation>Geteilte und nicht ausgeblendete Fakten</translation>
+    </message>
+    <message>
+      <source>Chat messages sent</source>
+      <translation>Gesendete Chatnachrichten</translation>
+    </message>
+    <message>
+      <source>Votes standing on the talks now</source>
+      <translation>Aktuell abgegebene Stimmen für die Vorträge</translation>
+    </message>
+    <message>
+      <source>No activity yet. Posts will show here.</source>
+      <translation>Noch keine Aktivität. Beiträge erscheinen hier.</translation>
+    </message>
+    <message>
+      <source>Counted at %1</source>
+      <translation>Gezählt um %1</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
     </message>
   </context>
   <context>

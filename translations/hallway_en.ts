@@ -179,6 +179,26 @@
       <source>Not sent: %1</source>
       <translation>Not sent: %1</translation>
     </message>
+    <message>
+      <source>%1, %2</source>
+      <translation>%1, %2</translation>
+    </message>
+    <message>
+      <source>%1, %2: %3</source>
+      <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+      <source>You</source>
+      <translation>You</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>Today</translation>
+    </message>
+    <message>
+      <source>Yesterday</source>
+      <translation>Yesterday</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ChatPanel</name>
@@ -187,23 +207,67 @@
       <translation>Conversations</translation>
     </message>
     <message>
-      <source>Pick a conversation, or open someone's profile and send them a message.</source>
-      <translation>Pick a conversation, or open someone's profile and send them a message.</translation>
-    </message>
-    <message>
-      <source>Write a message and press Enter</source>
-      <translation>Write a message and press Enter</translation>
-    </message>
-    <message>
       <source>&lt;b&gt;%1&lt;/b&gt;</source>
       <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>No conversations yet.
+
+To start one, click someone in Who's online and choose Send a message.</source>
+      <translation>No conversations yet.
+
+To start one, click someone in Who's online and choose Send a message.</translation>
+    </message>
+    <message>
+      <source>Messages</source>
+      <translation>Messages</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
+      <translation>Write a message (Enter sends, Shift+Enter for a new line)</translation>
+    </message>
+    <message>
+      <source>Send</source>
+      <translation>Send</translation>
+    </message>
+    <message>
+      <source>Send message</source>
+      <translation>Send message</translation>
+    </message>
+    <message>
+      <source>Message to %1</source>
+      <translation>Message to %1</translation>
+    </message>
+    <message>
+      <source>Your messages will appear here.</source>
+      <translation>Your messages will appear here.</translation>
+    </message>
+    <message>
+      <source>Pick a conversation on the left to read it here.</source>
+      <translation>Pick a conversation on the left to read it here.</translation>
+    </message>
+    <message>
+      <source>No messages with %1 yet.
+
+Write the first one below.</source>
+      <translation>No messages with %1 yet.
+
+Write the first one below.</translation>
     </message>
   </context>
   <context>
     <name>Hallway::ColumnChart</name>
     <message>
-      <source>peak %1</source>
-      <translation>peak %1</translation>
+      <source>No activity yet.</source>
+      <translation>No activity yet.</translation>
+    </message>
+    <message>
+      <source>peak %1 a minute</source>
+      <translation>peak %1 a minute</translation>
     </message>
   </context>
   <context>
@@ -264,6 +328,13 @@
     </message>
   </context>
   <context>
+    <name>Hallway::ConversationDelegate</name>
+    <message>
+      <source>You: %1</source>
+      <translation>You: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>Hallway::ConversationsModel</name>
     <message>
       <source>%1 (%2 unread)</source>
@@ -273,12 +344,23 @@
       <source>%1 · %2</source>
       <translation>%1 · %2</translation>
     </message>
+    <message>
+      <source>Someone</source>
+      <translation>Someone</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::CredentialStore</name>
     <message>
       <source>No saved sign-in.</source>
       <translation>No saved sign-in.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::DesktopNotifier</name>
+    <message>
+      <source>Hallway</source>
+      <translation>Hallway</translation>
     </message>
   </context>
   <context>
@@ -331,12 +413,144 @@
       <source>Sending... (goes out when connected)</source>
       <translation>Sending... (goes out when connected)</translation>
     </message>
+    <message>
+      <source>just now</source>
+      <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n min ago</source>
+      <translation>
+        <numerusform>%n min ago</numerusform>
+        <numerusform>%n min ago</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n h ago</source>
+      <translation>
+        <numerusform>%n h ago</numerusform>
+        <numerusform>%n h ago</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>yesterday %1</source>
+      <translation>yesterday %1</translation>
+    </message>
+    <message>
+      <source>You</source>
+      <translation>You</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::FactFeedModel</name>
     <message>
       <source>%1 (@%2), %3</source>
       <translation>%1 (@%2), %3</translation>
+    </message>
+    <message>
+      <source>You: %1</source>
+      <translation>You: %1</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::FeedPanel</name>
+    <message>
+      <source>&lt;b&gt;Latest from everyone&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Latest from everyone&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Latest facts from everyone</source>
+      <translation>Latest facts from everyone</translation>
+    </message>
+    <message>
+      <source>No facts yet. Be the first: share something about yourself above.</source>
+      <translation>No facts yet. Be the first: share something about yourself above.</translation>
+    </message>
+    <message>
+      <source>Go to the newest facts</source>
+      <translation>Go to the newest facts</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>Undo: bring the fact back</source>
+      <translation>Undo: bring the fact back</translation>
+    </message>
+    <message>
+      <source>Dismiss this notice</source>
+      <translation>Dismiss this notice</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>Dismiss</translation>
+    </message>
+    <message>
+      <source>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time.</source>
+      <translation>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time.</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;Welcome, %1&lt;/h3&gt;Everyone who is here right now is listed on the left; click a name to see what they shared.</source>
+      <translation>&lt;h3&gt;Welcome, %1&lt;/h3&gt;Everyone who is here right now is listed on the left; click a name to see what they shared.</translation>
+    </message>
+    <message>
+      <source>&amp;Hide this fact from everyone...</source>
+      <translation>&amp;Hide this fact from everyone...</translation>
+    </message>
+    <message>
+      <source>Hide this fact</source>
+      <translation>Hide this fact</translation>
+    </message>
+    <message>
+      <source>Hide this fact by %1 from everyone?
+
+"%2"</source>
+      <translation>Hide this fact by %1 from everyone?
+
+"%2"</translation>
+    </message>
+    <message>
+      <source>Its author is told. You can bring it back from the notice that follows, or later from the moderation log.</source>
+      <translation>Its author is told. You can bring it back from the notice that follows, or later from the moderation log.</translation>
+    </message>
+    <message>
+      <source>Hide</source>
+      <translation>Hide</translation>
+    </message>
+    <message>
+      <source>The fact could not be hidden: %1</source>
+      <translation>The fact could not be hidden: %1</translation>
+    </message>
+    <message>
+      <source>The fact could not be brought back: %1</source>
+      <translation>The fact could not be brought back: %1</translation>
+    </message>
+    <message>
+      <source>Fact hidden from everyone.</source>
+      <translation>Fact hidden from everyone.</translation>
+    </message>
+    <message>
+      <source>The fact is back.</source>
+      <translation>The fact is back.</translation>
+    </message>
+    <message>
+      <source>A moderator hid your fact "%1".</source>
+      <translation>A moderator hid your fact "%1".</translation>
+    </message>
+    <message>
+      <source>A moderator brought back your fact "%1".</source>
+      <translation>A moderator brought back your fact "%1".</translation>
+    </message>
+    <message numerus="yes">
+      <source>↑ %n new fact(s)</source>
+      <translation>
+        <numerusform>↑ %n new fact</numerusform>
+        <numerusform>↑ %n new facts</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -398,14 +612,6 @@
       <translation>Hub</translation>
     </message>
     <message>
-      <source>&amp;Hub:</source>
-      <translation>&amp;Hub:</translation>
-    </message>
-    <message>
-      <source>Add &amp;widget...</source>
-      <translation>Add &amp;widget...</translation>
-    </message>
-    <message>
       <source>&amp;New hub...</source>
       <translation>&amp;New hub...</translation>
     </message>
@@ -424,14 +630,6 @@
     <message>
       <source>Loading the hubs...</source>
       <translation>Loading the hubs...</translation>
-    </message>
-    <message>
-      <source>This hub has no widgets yet.</source>
-      <translation>This hub has no widgets yet.</translation>
-    </message>
-    <message>
-      <source> Add one with "Add widget".</source>
-      <translation> Add one with "Add widget".</translation>
     </message>
     <message>
       <source>That did not work: %1</source>
@@ -460,6 +658,54 @@
     <message>
       <source>Delete the hub "%1" for everyone? Its widgets go with it.</source>
       <translation>Delete the hub "%1" for everyone? Its widgets go with it.</translation>
+    </message>
+    <message>
+      <source>Hu&amp;b:</source>
+      <translation>Hu&amp;b:</translation>
+    </message>
+    <message>
+      <source>&amp;Add widget...</source>
+      <translation>&amp;Add widget...</translation>
+    </message>
+    <message>
+      <source>Present on pro&amp;jector...</source>
+      <translation>Present on pro&amp;jector...</translation>
+    </message>
+    <message>
+      <source>Show this hub full screen, in large type, on a screen of your choice</source>
+      <translation>Show this hub full screen, in large type, on a screen of your choice</translation>
+    </message>
+    <message>
+      <source>The hub's widgets</source>
+      <translation>The hub's widgets</translation>
+    </message>
+    <message>
+      <source>This hub has no widgets yet. Add who's online, the latest facts, the talks or the room in numbers with "Add widget".</source>
+      <translation>This hub has no widgets yet. Add who's online, the latest facts, the talks or the room in numbers with "Add widget".</translation>
+    </message>
+    <message>
+      <source>This hub has no widgets yet. They appear here as soon as a moderator adds them.</source>
+      <translation>This hub has no widgets yet. They appear here as soon as a moderator adds them.</translation>
+    </message>
+    <message>
+      <source>No hubs yet. A hub is a page for a room or a track: who's online, the latest facts, the talks and the room in numbers, side by side, live for everyone. Create one with "New hub".</source>
+      <translation>No hubs yet. A hub is a page for a room or a track: who's online, the latest facts, the talks and the room in numbers, side by side, live for everyone. Create one with "New hub".</translation>
+    </message>
+    <message>
+      <source>No hubs yet. A hub is a page for a room or a track: who's online, the latest facts, the talks and the room in numbers, side by side. The moderators have not made one yet.</source>
+      <translation>No hubs yet. A hub is a page for a room or a track: who's online, the latest facts, the talks and the room in numbers, side by side. The moderators have not made one yet.</translation>
+    </message>
+    <message>
+      <source>%1 (%2 x %3)</source>
+      <translation>%1 (%2 x %3)</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>Present</translation>
+    </message>
+    <message>
+      <source>Show the hub full screen on:</source>
+      <translation>Show the hub full screen on:</translation>
     </message>
   </context>
   <context>
@@ -496,20 +742,8 @@
       <translation>Hallway</translation>
     </message>
     <message>
-      <source>People online</source>
-      <translation>People online</translation>
-    </message>
-    <message>
       <source>Who's online</source>
       <translation>Who's online</translation>
-    </message>
-    <message>
-      <source>&lt;b&gt;Latest from everyone&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Latest from everyone&lt;/b&gt;</translation>
-    </message>
-    <message>
-      <source>Latest facts from everyone</source>
-      <translation>Latest facts from everyone</translation>
     </message>
     <message>
       <source>&amp;Feed</source>
@@ -546,14 +780,6 @@
     <message>
       <source>View &amp;profile</source>
       <translation>View &amp;profile</translation>
-    </message>
-    <message>
-      <source>&amp;Hide this fact from everyone</source>
-      <translation>&amp;Hide this fact from everyone</translation>
-    </message>
-    <message>
-      <source>&amp;Hallway</source>
-      <translation>&amp;Hallway</translation>
     </message>
     <message>
       <source>Appear &amp;away</source>
@@ -672,17 +898,6 @@
       <source>Hosting a room at %1</source>
       <translation>Hosting a room at %1</translation>
     </message>
-    <message numerus="yes">
-      <source>%n online</source>
-      <translation>
-        <numerusform>%n online</numerusform>
-        <numerusform>%n online</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>&lt;h3&gt;Welcome, %1&lt;/h3&gt;Everyone who is here right now is listed on the left; click a name to see what they shared.</source>
-      <translation>&lt;h3&gt;Welcome, %1&lt;/h3&gt;Everyone who is here right now is listed on the left; click a name to see what they shared.</translation>
-    </message>
     <message>
       <source>Hallway - %1</source>
       <translation>Hallway - %1</translation>
@@ -708,12 +923,43 @@
       <translation>About this &amp;room...</translation>
     </message>
     <message>
-      <source>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time.</source>
-      <translation>Hallway cannot use this computer's keychain, so it cannot remember your sign-in. You stay signed in until you quit, and will be asked for your password next time.</translation>
-    </message>
-    <message>
       <source>Not connected</source>
       <translation>Not connected</translation>
+    </message>
+    <message>
+      <source>Sections of the room</source>
+      <translation>Sections of the room</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <source>&amp;Hubs</source>
+      <translation>&amp;Hubs</translation>
+    </message>
+    <message>
+      <source>Find a &amp;person</source>
+      <translation>Find a &amp;person</translation>
+    </message>
+    <message>
+      <source>Ctrl+K</source>
+      <translation>Ctrl+K</translation>
+    </message>
+    <message>
+      <source>High co&amp;ntrast</source>
+      <translation>High co&amp;ntrast</translation>
+    </message>
+    <message>
+      <source>Hall&amp;way</source>
+      <translation>Hall&amp;way</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::MessageDelegate</name>
+    <message>
+      <source>New messages</source>
+      <translation>New messages</translation>
     </message>
   </context>
   <context>
@@ -737,10 +983,6 @@
     <message>
       <source>&amp;Lift</source>
       <translation>&amp;Lift</translation>
-    </message>
-    <message>
-      <source>Re&amp;fresh</source>
-      <translation>Re&amp;fresh</translation>
     </message>
     <message>
       <source>Audit log</source>
@@ -821,12 +1063,82 @@
       <source>%1 (@%2): muted until %3</source>
       <translation>%1 (@%2): muted until %3</translation>
     </message>
+    <message>
+      <source>Announcement</source>
+      <translation>Announcement</translation>
+    </message>
+    <message>
+      <source>Banned and muted people</source>
+      <translation>Banned and muted people</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh</source>
+      <translation>&amp;Refresh</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::OnlinePanel</name>
+    <message>
+      <source>Find a person (Ctrl+K)</source>
+      <translation>Find a person (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Find a person</source>
+      <translation>Find a person</translation>
+    </message>
+    <message>
+      <source>People online</source>
+      <translation>People online</translation>
+    </message>
+    <message>
+      <source>Not connected</source>
+      <translation>Not connected</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n online</source>
+      <translation>
+        <numerusform>%n online</numerusform>
+        <numerusform>%n online</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1, %2</source>
+      <comment>people online, people away</comment>
+      <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n away</source>
+      <translation>
+        <numerusform>%n away</numerusform>
+        <numerusform>%n away</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Nobody called "%1" is here. Esc shows everyone.</source>
+      <translation>Nobody called "%1" is here. Esc shows everyone.</translation>
+    </message>
+    <message>
+      <source>Who is here shows once you are connected.</source>
+      <translation>Who is here shows once you are connected.</translation>
+    </message>
+    <message>
+      <source>Nobody is here yet. People appear here as they sign in.</source>
+      <translation>Nobody is here yet. People appear here as they sign in.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::PresenceDelegate</name>
     <message>
       <source>%1 (you)</source>
       <translation>%1 (you)</translation>
+    </message>
+    <message>
+      <source>%1 (you, away)</source>
+      <translation>%1 (you, away)</translation>
+    </message>
+    <message>
+      <source>%1 (away)</source>
+      <translation>%1 (away)</translation>
     </message>
   </context>
   <context>
@@ -853,11 +1165,38 @@
     </message>
   </context>
   <context>
-    <name>Hallway::ProfilePanel</name>
+    <name>Hallway::PresenterView</name>
     <message>
-      <source>Send a &amp;message</source>
-      <translation>Send a &amp;message</translation>
+      <source>Esc to leave</source>
+      <translation>Esc to leave</translation>
     </message>
+    <message>
+      <source>Join at %1</source>
+      <translation>Join at %1</translation>
+    </message>
+    <message>
+      <source>This hub was deleted</source>
+      <translation>This hub was deleted</translation>
+    </message>
+    <message>
+      <source>%1 - Hallway presenter view</source>
+      <translation>%1 - Hallway presenter view</translation>
+    </message>
+    <message>
+      <source>Hallway presenter view</source>
+      <translation>Hallway presenter view</translation>
+    </message>
+    <message>
+      <source>A moderator deleted this hub. Press Esc to leave.</source>
+      <translation>A moderator deleted this hub. Press Esc to leave.</translation>
+    </message>
+    <message>
+      <source>This hub has no widgets yet. They appear here as soon as a moderator adds them.</source>
+      <translation>This hub has no widgets yet. They appear here as soon as a moderator adds them.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Hallway::ProfilePanel</name>
     <message>
       <source>Close</source>
       <translation>Close</translation>
@@ -894,6 +1233,10 @@
       <source>Here now</source>
       <translation>Here now</translation>
     </message>
+    <message>
+      <source>Send a message</source>
+      <translation>Send a message</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::RoomInfoDialog</name>
@@ -928,6 +1271,10 @@
     <message>
       <source>Copied</source>
       <translation>Copied</translation>
+    </message>
+    <message>
+      <source>Address of this room</source>
+      <translation>Address of this room</translation>
     </message>
   </context>
   <context>
@@ -1004,20 +1351,12 @@
       <translation>&amp;Sign in</translation>
     </message>
     <message>
-      <source>&amp;Server:</source>
-      <translation>&amp;Server:</translation>
-    </message>
-    <message>
       <source>&amp;Username:</source>
       <translation>&amp;Username:</translation>
     </message>
     <message>
       <source>&amp;Password:</source>
       <translation>&amp;Password:</translation>
-    </message>
-    <message>
-      <source>&amp;Create account</source>
-      <translation>&amp;Create account</translation>
     </message>
     <message>
       <source>Create a Hallway account</source>
@@ -1068,6 +1407,14 @@
     <message>
       <source>This computer has no keychain, so Hallway cannot remember your sign-in.</source>
       <translation>This computer has no keychain, so Hallway cannot remember your sign-in.</translation>
+    </message>
+    <message>
+      <source>Ser&amp;ver:</source>
+      <translation>Ser&amp;ver:</translation>
+    </message>
+    <message>
+      <source>Create &amp;account</source>
+      <translation>Create &amp;account</translation>
     </message>
   </context>
   <context>
@@ -1252,10 +1599,6 @@
       <translation>Welcome to Hallway</translation>
     </message>
     <message>
-      <source>&lt;b&gt;Meet the people around you.&lt;/b&gt;&lt;br&gt;Host a room for a small group on this computer, or join the server of your event.</source>
-      <translation>&lt;b&gt;Meet the people around you.&lt;/b&gt;&lt;br&gt;Host a room for a small group on this computer, or join the server of your event.</translation>
-    </message>
-    <message>
       <source>Host on this computer</source>
       <translation>Host on this computer</translation>
     </message>
@@ -1290,6 +1633,22 @@
     <message>
       <source>Please enter a server address such as ws://hallway.example.org:8470.</source>
       <translation>Please enter a server address such as ws://hallway.example.org:8470.</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Meet the people around you.&lt;/b&gt;&lt;br&gt;Join the server of your event, or host a room for a small group on this computer.</source>
+      <translation>&lt;b&gt;Meet the people around you.&lt;/b&gt;&lt;br&gt;Join the server of your event, or host a room for a small group on this computer.</translation>
+    </message>
+    <message>
+      <source>Servers you joined before</source>
+      <translation>Servers you joined before</translation>
+    </message>
+    <message>
+      <source>Click a server to fill in its address; Enter or a double click joins it.</source>
+      <translation>Click a server to fill in its address; Enter or a double click joins it.</translation>
+    </message>
+    <message>
+      <source>&amp;Recent servers:</source>
+      <translation>&amp;Recent servers:</translation>
     </message>
   </context>
   <context>
@@ -1330,8 +1689,24 @@
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <source>Abstract: %1/%2 characters</source>
-      <translation>Abstract: %1/%2 characters</translation>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Abstract</source>
+      <translation>Abstract</translation>
+    </message>
+    <message>
+      <source>Propose the talk (Ctrl+Enter)</source>
+      <translation>Propose the talk (Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <source>Save your talk (Ctrl+Enter)</source>
+      <translation>Save your talk (Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <source>Abstract: %1/%2 characters. Ctrl+Enter sends.</source>
+      <translation>Abstract: %1/%2 characters. Ctrl+Enter sends.</translation>
     </message>
   </context>
   <context>
@@ -1341,28 +1716,12 @@
       <translation>Lightning talks by votes</translation>
     </message>
     <message>
-      <source>&amp;Vote</source>
-      <translation>&amp;Vote</translation>
-    </message>
-    <message>
       <source>Vote for the selected talk, or take your vote back (Space)</source>
       <translation>Vote for the selected talk, or take your vote back (Space)</translation>
     </message>
     <message>
-      <source>P&amp;ropose a talk...</source>
-      <translation>P&amp;ropose a talk...</translation>
-    </message>
-    <message>
       <source>&amp;Edit...</source>
       <translation>&amp;Edit...</translation>
-    </message>
-    <message>
-      <source>&amp;Withdraw</source>
-      <translation>&amp;Withdraw</translation>
-    </message>
-    <message>
-      <source>&amp;Hide talk</source>
-      <translation>&amp;Hide talk</translation>
     </message>
     <message>
       <source>E&amp;xport results...</source>
@@ -1379,26 +1738,6 @@
     <message>
       <source>Your talk was not proposed: %1</source>
       <translation>Your talk was not proposed: %1</translation>
-    </message>
-    <message>
-      <source>&lt;b&gt;Voting is open.&lt;/b&gt; Vote for the talks you want to see.</source>
-      <translation>&lt;b&gt;Voting is open.&lt;/b&gt; Vote for the talks you want to see.</translation>
-    </message>
-    <message>
-      <source>&lt;b&gt;Voting is closed.&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Voting is closed.&lt;/b&gt;</translation>
-    </message>
-    <message>
-      <source>Take back &amp;vote</source>
-      <translation>Take back &amp;vote</translation>
-    </message>
-    <message>
-      <source>&amp;Close voting</source>
-      <translation>&amp;Close voting</translation>
-    </message>
-    <message>
-      <source>&amp;Open voting</source>
-      <translation>&amp;Open voting</translation>
     </message>
     <message>
       <source>Your talk was not changed: %1</source>
@@ -1436,6 +1775,84 @@
       <source>Cannot write %1: %2</source>
       <translation>Cannot write %1: %2</translation>
     </message>
+    <message>
+      <source>Selected talk</source>
+      <translation>Selected talk</translation>
+    </message>
+    <message>
+      <source>V&amp;ote</source>
+      <translation>V&amp;ote</translation>
+    </message>
+    <message>
+      <source>Propo&amp;se a talk...</source>
+      <translation>Propo&amp;se a talk...</translation>
+    </message>
+    <message>
+      <source>W&amp;ithdraw</source>
+      <translation>W&amp;ithdraw</translation>
+    </message>
+    <message>
+      <source>Hide tal&amp;k</source>
+      <translation>Hide tal&amp;k</translation>
+    </message>
+    <message>
+      <source>No talks proposed yet. Propose one with "Propose a talk..." (Alt+S) below.</source>
+      <translation>No talks proposed yet. Propose one with "Propose a talk..." (Alt+S) below.</translation>
+    </message>
+    <message>
+      <source>No talks proposed yet, and voting is closed.</source>
+      <translation>No talks proposed yet, and voting is closed.</translation>
+    </message>
+    <message>
+      <source>Select a talk to read its abstract.</source>
+      <translation>Select a talk to read its abstract.</translation>
+    </message>
+    <message>
+      <source>The talk you select is shown here in full.</source>
+      <translation>The talk you select is shown here in full.</translation>
+    </message>
+    <message>
+      <source>The speaker wrote no abstract.</source>
+      <translation>The speaker wrote no abstract.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n vote(s), yours among them</source>
+      <translation>
+        <numerusform>%n vote, yours among them</numerusform>
+        <numerusform>%n votes, yours among them</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n vote(s)</source>
+      <translation>
+        <numerusform>%n vote</numerusform>
+        <numerusform>%n votes</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>by %1</source>
+      <translation>by %1</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Voting is open.&lt;/b&gt; Vote for the talks you want to see; ✓ marks your votes.</source>
+      <translation>&lt;b&gt;Voting is open.&lt;/b&gt; Vote for the talks you want to see; ✓ marks your votes.</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Voting is closed.&lt;/b&gt; ✓ marks your votes.</source>
+      <translation>&lt;b&gt;Voting is closed.&lt;/b&gt; ✓ marks your votes.</translation>
+    </message>
+    <message>
+      <source>Take back v&amp;ote</source>
+      <translation>Take back v&amp;ote</translation>
+    </message>
+    <message>
+      <source>Close votin&amp;g</source>
+      <translation>Close votin&amp;g</translation>
+    </message>
+    <message>
+      <source>Open votin&amp;g</source>
+      <translation>Open votin&amp;g</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::WidgetCard</name>
@@ -1467,10 +1884,6 @@
       <translation>Add a widget</translation>
     </message>
     <message>
-      <source>Show &amp;at most:</source>
-      <translation>Show &amp;at most:</translation>
-    </message>
-    <message>
       <source>&amp;Whose facts:</source>
       <translation>&amp;Whose facts:</translation>
     </message>
@@ -1489,6 +1902,10 @@
     <message>
       <source>User %1</source>
       <translation>User %1</translation>
+    </message>
+    <message>
+      <source>Show at &amp;most:</source>
+      <translation>Show at &amp;most:</translation>
     </message>
   </context>
   <context>
@@ -1544,10 +1961,6 @@
       <translation>No announcements.</translation>
     </message>
     <message>
-      <source>People</source>
-      <translation>People</translation>
-    </message>
-    <message>
       <source>Facts</source>
       <translation>Facts</translation>
     </message>
@@ -1588,8 +2001,44 @@
       <translation>No posts from any region yet.</translation>
     </message>
     <message>
-      <source>Updated at %1</source>
-      <translation>Updated at %1</translation>
+      <source>Here now</source>
+      <translation>Here now</translation>
+    </message>
+    <message>
+      <source>People connected now, online or away</source>
+      <translation>People connected now, online or away</translation>
+    </message>
+    <message>
+      <source>Accounts</source>
+      <translation>Accounts</translation>
+    </message>
+    <message>
+      <source>Everyone who ever signed up, here or not</source>
+      <translation>Everyone who ever signed up, here or not</translation>
+    </message>
+    <message>
+      <source>Facts posted and not hidden</source>
+      <translation>Facts posted and not hidden</translation>
+    </message>
+    <message>
+      <source>Chat messages sent</source>
+      <translation>Chat messages sent</translation>
+    </message>
+    <message>
+      <source>Votes standing on the talks now</source>
+      <translation>Votes standing on the talks now</translation>
+    </message>
+    <message>
+      <source>No activity yet. Posts will show here.</source>
+      <translation>No activity yet. Posts will show here.</translation>
+    </message>
+    <message>
+      <source>Counted at %1</source>
+      <translation>Counted at %1</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
     </message>
   </context>
   <context>

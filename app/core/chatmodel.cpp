@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace Hallway {
 
@@ -99,8 +100,10 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
     case TextRole:
         return entry.message.text;
     case Qt::ToolTipRole: {
-        const QString time = QLocale().toString(
-                QDateTime::fromMSecsSinceEpoch(entry.message.createdAt), QLocale::ShortFormat);
+        // The bubble shows the time of day; the full date is for hovering.
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(entry.message.createdAt);
+        const QString time = tr("%1, %2").arg(QLocale().toString(when.date(), QLocale::LongFormat),
+                                              timeOfDay(when.time()));
         if (!fromMe)
             return time;
         switch (stateAt(index.row())) {
@@ -123,9 +126,108 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return static_cast<int>(stateAt(index.row()));
     case TimeRole:
         return QDateTime::fromMSecsSinceEpoch(entry.message.createdAt);
+    case SenderNameRole:
+        return fromMe ? m_client->currentUser().displayName : m_peerName;
+    case Qt::AccessibleTextRole:
+        return tr("%1, %2: %3")
+                .arg(fromMe ? tr("You") : m_peerName,
+                     QLocale().toString(QDateTime::fromMSecsSinceEpoch(entry.message.createdAt),
+                                        QLocale::ShortFormat),
+                     entry.message.text);
+    case FirstInGroupRole:
+        return startsGroup(index.row());
+    case LastInGroupRole:
+        return index.row() + 1 == m_rows.size() || startsGroup(index.row() + 1);
+    case DayLabelRole: {
+        if (!startsDay(index.row()))
+            return QString();
+        const QDate day = QDateTime::fromMSecsSinceEpoch(entry.message.createdAt).date();
+        const QDate today = QDate::currentDate();
+        if (day == today)
+            return tr("Today");
+        if (day == today.addDays(-1))
+            return tr("Yesterday");
+        return QLocale().toString(day, QLocale::LongFormat);
+    }
+    case FirstUnreadRole:
+        return m_firstUnreadId != 0 && entry.message.id == m_firstUnreadId;
     default:
         return {};
     }
+}
+
+QString ChatModel::timeOfDay(const QTime &time)
+{
+    static const QRegularExpression seconds(QStringLiteral("[:.]ss?"));
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
+    format.remove(seconds);
+    return QLocale().toString(time, format);
+}
+
+bool ChatModel::startsDay(int row) const
+{
+    if (row == 0)
+        return true;
+    const auto day = [this](int at) {
+        return QDateTime::fromMSecsSinceEpoch(m_rows.at(at).message.createdAt).date();
+    };
+    return day(row) != day(row - 1);
+}
+
+bool ChatModel::startsGroup(int row) const
+{
+    if (row == 0 || startsDay(row))
+        return true;
+    const ChatMessage &message = m_rows.at(row).message;
+    return message.from != m_rows.at(row - 1).message.from
+            || (m_firstUnreadId != 0 && message.id == m_firstUnreadId);
+}
+
+void ChatModel::refreshNeighbours(int first, int last)
+{
+    const int from = qMax(0, first - 1);
+    const int to = qMin(static_cast<int>(m_rows.size()) - 1, last + 1);
+    if (from <= to)
+        Q_EMIT dataChanged(index(from), index(to),
+                           {FirstInGroupRole, LastInGroupRole, DayLabelRole, FirstUnreadRole});
+}
+
+void ChatModel::setPeerName(const QString &name)
+{
+    m_peerName = name;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {SenderNameRole});
+}
+
+void ChatModel::setUnreadAtOpen(qint64 unread)
+{
+    m_unreadToLocate = m_firstPageLoaded ? 0 : unread;
+}
+
+int ChatModel::firstUnreadRow() const
+{
+    for (int row = 0; m_firstUnreadId != 0 && row < m_rows.size(); ++row) {
+        if (m_rows.at(row).message.id == m_firstUnreadId)
+            return row;
+    }
+    return -1;
+}
+
+void ChatModel::locateFirstUnread(const QList<ChatMessage> &oldestFirst)
+{
+    // Counting the peer's messages back from the newest until the unread count is used up;
+    // a count larger than the page goes on into the older pages as they load.
+    if (m_unreadToLocate <= 0)
+        return;
+    for (auto it = oldestFirst.crbegin(); it != oldestFirst.crend() && m_unreadToLocate > 0; ++it) {
+        if (it->from == m_peerId) {
+            m_firstUnreadId = it->id;
+            --m_unreadToLocate;
+        }
+    }
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1),
+                           {FirstUnreadRole, FirstInGroupRole, LastInGroupRole});
 }
 
 void ChatModel::send(const QString &text)
@@ -150,6 +252,7 @@ void ChatModel::send(const QString &text)
     beginInsertRows({}, rowCount(), rowCount());
     m_rows.append({pending, true, {}});
     endInsertRows();
+    refreshNeighbours(rowCount() - 1, rowCount() - 1);
 }
 
 void ChatModel::place(const ChatMessage &message)
@@ -175,6 +278,7 @@ void ChatModel::place(const ChatMessage &message)
     beginInsertRows({}, row, row);
     m_rows.insert(row, {message, false, {}});
     endInsertRows();
+    refreshNeighbours(row, row);
 }
 
 void ChatModel::loadLatest()
@@ -197,10 +301,15 @@ void ChatModel::loadLatest()
                 // arrived live meanwhile does not change it.
                 if (!m_firstPageLoaded)
                     m_hasOlder = reply->value(QStringLiteral("hasMore")).toBool();
+                const bool first = !m_firstPageLoaded;
                 m_firstPageLoaded = true;
                 for (const ChatMessage &message : std::as_const(page))
                     place(message);
                 acknowledgeIncoming(page);
+                if (first) {
+                    locateFirstUnread(page);
+                    Q_EMIT latestLoaded();
+                }
             });
 }
 
@@ -227,16 +336,21 @@ void ChatModel::loadOlder()
                               return Q_EMIT loadFailed(reply.error().message);
                           m_hasOlder = reply->value(QStringLiteral("hasMore")).toBool();
                           QList<Row> older;
+                          QList<ChatMessage> messages;
                           for (const QJsonValue &value :
                                reply->value(QStringLiteral("messages")).toArray()) {
-                              if (const auto message = ChatMessage::fromJson(value.toObject()))
+                              if (const auto message = ChatMessage::fromJson(value.toObject())) {
                                   older.prepend({message.value(), false, {}});
+                                  messages.prepend(message.value());
+                              }
                           }
                           if (older.isEmpty())
                               return;
                           beginInsertRows({}, 0, static_cast<int>(older.size()) - 1);
                           m_rows = older + m_rows;
                           endInsertRows();
+                          refreshNeighbours(0, static_cast<int>(older.size()) - 1);
+                          locateFirstUnread(messages);
                           Q_EMIT olderLoaded(static_cast<int>(older.size()));
                       });
 }

@@ -12,6 +12,8 @@ class HallwayClient;
 // One conversation, oldest message first: the latest page on opening, older pages as you
 // scroll up (loadOlder), new messages live. Your messages show at once as sending, then sent
 // when the server has stored them, then delivered when the other person's app has them.
+// Each row also says how it sits among its neighbours (a new day, a new sender, where the
+// unread messages began when the conversation was opened), so a view can draw a timeline.
 class ChatModel : public QAbstractListModel {
     Q_OBJECT
 public:
@@ -23,6 +25,11 @@ public:
         FromMeRole,
         StateRole, // State as int
         TimeRole,
+        SenderNameRole,
+        FirstInGroupRole, // starts a run of one sender's messages (the name goes here)
+        LastInGroupRole,
+        DayLabelRole, // "Today", "Yesterday" or the date on the first message of a day; else empty
+        FirstUnreadRole, // the first message that was unread when the conversation was opened
     };
     Q_ENUM(Role)
 
@@ -36,6 +43,18 @@ public:
     bool hasOlder() const { return m_hasOlder; }
     bool isLoading() const { return m_loading; }
     State stateAt(int row) const;
+    // Hours and minutes as the locale writes them (its short format may carry seconds).
+    static QString timeOfDay(const QTime &time);
+    // Whether the first page has arrived (an empty conversation is only empty after that).
+    bool isLatestLoaded() const { return m_firstPageLoaded; }
+
+    // The name shown on the other person's messages.
+    void setPeerName(const QString &name);
+    // How many of the peer's messages were unread when the conversation was opened: the
+    // "new messages" divider goes above the first of them. Call before the first page loads.
+    void setUnreadAtOpen(qint64 unread);
+    // The row the divider is above, or -1.
+    int firstUnreadRow() const;
 
     void send(const QString &text);
     void loadOlder();
@@ -43,6 +62,7 @@ public:
     void markRead();
 
 Q_SIGNALS:
+    void latestLoaded();
     void olderLoaded(int count);
     void loadFailed(const QString &message);
     // The server refused one of your messages (a mute, say); it stays shown as failed.
@@ -57,6 +77,11 @@ private:
     void loadLatest();
     void place(const ChatMessage &message);
     void acknowledgeIncoming(const QList<ChatMessage> &messages);
+    bool startsGroup(int row) const;
+    bool startsDay(int row) const;
+    // Rows around [first, last] change how they group when rows are added next to them.
+    void refreshNeighbours(int first, int last);
+    void locateFirstUnread(const QList<ChatMessage> &oldestFirst);
 
     HallwayClient *m_client;
     qint64 m_peerId;
@@ -66,6 +91,9 @@ private:
     bool m_firstPageLoaded = false;
     bool m_loading = false;
     qint64 m_lastMarkedRead = 0;
+    QString m_peerName;
+    qint64 m_unreadToLocate = 0;
+    qint64 m_firstUnreadId = 0;
 };
 
 } // namespace Hallway

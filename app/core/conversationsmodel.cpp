@@ -73,6 +73,8 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
         return QDateTime::fromMSecsSinceEpoch(conversation.lastMessage.createdAt);
     case UnreadRole:
         return conversation.unread;
+    case LastFromMeRole:
+        return conversation.lastMessage.from == m_client->currentUser().id;
     default:
         return {};
     }
@@ -145,11 +147,17 @@ void ConversationsModel::applyEvent(const QJsonObject &data)
                     conversation.peer.id, this,
                     [this, key = conversation.key](const Expected<UserProfile> &profile) {
                         const int at = rowOf(key);
-                        if (!profile || at < 0)
+                        const QList<ChatMessage> waiting = m_awaitingName.take(key);
+                        if (!profile || at < 0) {
+                            for (const ChatMessage &told : waiting)
+                                Q_EMIT messageReceived(told, tr("Someone"));
                             return;
+                        }
                         m_conversations[at].peer = {profile->user.id, profile->user.username,
                                                     profile->user.displayName};
                         Q_EMIT dataChanged(index(at), index(at));
+                        for (const ChatMessage &told : waiting)
+                            Q_EMIT messageReceived(told, profile->user.displayName);
                     });
         }
         Conversation &conversation = m_conversations[row];
@@ -159,13 +167,20 @@ void ConversationsModel::applyEvent(const QJsonObject &data)
         if (incoming && message->conversation != m_open)
             ++conversation.unread;
         Q_EMIT dataChanged(index(row), index(row));
+        // A copy: moving the row to the top moves what a reference into the list points at.
+        const QString key = conversation.key;
+        const QString peerName = conversation.peer.displayName;
         moveToTop(row);
         if (incoming) {
             // This app has it: tell the sender.
             m_client->request(Protocol::Type::AckDelivery,
                               {{QStringLiteral("messageIds"), QJsonArray{message->id}}}, this,
                               [](const Expected<QJsonObject> &) {});
-            Q_EMIT messageReceived(message.value(), conversation.peer.displayName);
+            // A first message from someone new is told once their name is known.
+            if (peerName.isEmpty())
+                m_awaitingName[key].append(message.value());
+            else
+                Q_EMIT messageReceived(message.value(), peerName);
             Q_EMIT totalUnreadChanged(totalUnread());
         }
     } else if (kind == Protocol::ChatEvent::Read) {

@@ -4,6 +4,7 @@
 #include "chat.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 
 namespace Hallway {
 
@@ -22,6 +23,7 @@ public:
         LastTextRole,
         LastTimeRole,
         UnreadRole,
+        LastFromMeRole, // the last message is yours
     };
     Q_ENUM(Role)
 
@@ -49,6 +51,8 @@ private:
     HallwayClient *m_client;
     QList<Conversation> m_conversations;
     QString m_open;
+    // Messages from a new conversation's peer, told (messageReceived) once the name is in.
+    QHash<QString, QList<ChatMessage>> m_awaitingName;
 };
 
 } // namespace Hallway

@@ -136,10 +136,17 @@ QVariant FactFeedModel::data(const QModelIndex &index, int role) const
     case TextRole:
         return fact.text;
     case Qt::ToolTipRole:
+        // The view shows a relative time; the full date and time are a hover away.
         return tr("%1 (@%2), %3")
                 .arg(fact.author.displayName, fact.author.username,
                      QLocale().toString(QDateTime::fromMSecsSinceEpoch(fact.createdAt),
-                                        QLocale::ShortFormat));
+                                        QLocale::LongFormat));
+    case Qt::AccessibleTextRole: // what a screen reader says for the row
+        return fact.author.id == m_client->currentUser().id
+                ? tr("You: %1").arg(fact.text)
+                : tr("%1: %2").arg(fact.author.displayName, fact.text);
+    case IsOwnRole:
+        return fact.author.id != 0 && fact.author.id == m_client->currentUser().id;
     case FactIdRole:
         return fact.id;
     case AuthorIdRole:
@@ -164,7 +171,8 @@ QHash<int, QByteArray> FactFeedModel::roleNames() const
                   {AuthorDisplayNameRole, "authorDisplayName"},
                   {TextRole, "text"},
                   {CreatedAtRole, "createdAt"},
-                  {PendingRole, "pending"}});
+                  {PendingRole, "pending"},
+                  {IsOwnRole, "isOwn"}});
     return names;
 }
 
@@ -195,17 +203,30 @@ void FactFeedModel::merge(const QList<Fact> &facts)
         if (position != m_facts.cend() && position->id == fact.id)
             continue; // already shown (our own, from the acknowledgement)
         const int row = static_cast<int>(position - m_facts.cbegin());
-        if (m_maxRows > 0 && row >= m_maxRows)
+        if (m_maxRows > 0 && !m_holding && row >= m_maxRows)
             continue; // older than everything the feed shows
         const int offset = pendingCount();
         beginInsertRows({}, offset + row, offset + row);
         m_facts.insert(row, fact);
         endInsertRows();
-        if (m_maxRows > 0 && m_facts.size() > m_maxRows) {
+        if (m_maxRows > 0 && !m_holding && m_facts.size() > m_maxRows) {
             beginRemoveRows({}, offset + m_maxRows, rowCount() - 1);
             m_facts.resize(m_maxRows);
             endRemoveRows();
         }
+    }
+}
+
+void FactFeedModel::setHoldingOlderFacts(bool hold)
+{
+    if (hold == m_holding)
+        return;
+    m_holding = hold;
+    if (!hold && m_maxRows > 0 && m_facts.size() > m_maxRows) {
+        const int offset = pendingCount();
+        beginRemoveRows({}, offset + m_maxRows, rowCount() - 1);
+        m_facts.resize(m_maxRows);
+        endRemoveRows();
     }
 }
 

@@ -26,6 +26,8 @@ public:
         // Your own fact, written but not yet stored by the server (offline, say). Pending
         // facts come first, newest first, with no id.
         PendingRole,
+        // Written by the signed-in user (pending or stored).
+        IsOwnRole,
     };
     Q_ENUM(Role)
 
@@ -52,6 +54,10 @@ public:
     // Adds facts not yet shown, each at its place by id; ignores ones already there.
     void merge(const QList<Fact> &facts);
     void remove(const QList<qint64> &factIds); // hidden by a moderator
+    // While someone reads further down, the facts that new ones push past the feed's size
+    // stay (their reading must not vanish); released, the feed is cut back to its size.
+    void setHoldingOlderFacts(bool hold);
+    bool isHoldingOlderFacts() const { return m_holding; }
 
 Q_SIGNALS:
     void loadFailed(const QString &message);
@@ -78,6 +84,7 @@ private:
     QList<Pending> m_pending; // newest first, above m_facts
     bool m_hasMore = false;
     bool m_loading = false;
+    bool m_holding = false;
 };
 
 } // namespace Hallway

@@ -80,6 +80,7 @@ void HubsModel::applySnapshot(const QJsonObject &snapshot)
     const auto hubs = hubsFromJson(snapshot.value(QStringLiteral("hubs")));
     beginResetModel();
     m_hubs = hubs ? hubs.value() : QList<Hub>();
+    m_loaded = snapshot.contains(QStringLiteral("hubs"));
     endResetModel();
     for (const Hub &hub : std::as_const(m_hubs))
         Q_EMIT hubChanged(hub.id);

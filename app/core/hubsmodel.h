@@ -24,6 +24,8 @@ public:
     // What a kind of widget is called on screen.
     static QString kindTitle(WidgetKind kind);
     int rowOf(qint64 hubId) const;
+    // The hubs topic has answered: no rows now means the room has no hubs, not "loading".
+    bool isLoaded() const { return m_loaded; }
 
 Q_SIGNALS:
     // A hub's name or widgets changed (or it was removed: then hub() has nothing).
@@ -34,6 +36,7 @@ private:
     void applyEvent(const QJsonObject &data);
 
     QList<Hub> m_hubs;
+    bool m_loaded = false;
 };
 
 } // namespace Hallway

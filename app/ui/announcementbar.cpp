@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "announcementbar.h"
 #include "announcementfeed.h"
+#include "appearance.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -14,8 +15,7 @@ AnnouncementBar::AnnouncementBar(HallwayClient *client, QWidget *parent)
     : QFrame(parent), m_feed(new AnnouncementFeed(client, this))
 {
     setObjectName(QStringLiteral("announcementBar"));
-    setStyleSheet(QStringLiteral("#announcementBar { background: #e4f0ff; border: 1px solid "
-                                 "#8fb4e8; border-radius: 4px; }"));
+    Appearance::markAsNotice(this, Appearance::Notice::Information);
     m_text = new QLabel;
     m_text->setObjectName(QStringLiteral("announcementText"));
     m_text->setWordWrap(true);

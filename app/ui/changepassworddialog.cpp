@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "changepassworddialog.h"
+#include "appearance.h"
 #include "hallwayclient.h"
 #include "validation.h"
 
@@ -29,7 +30,7 @@ ChangePasswordDialog::ChangePasswordDialog(HallwayClient *client, QWidget *paren
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Appearance::markAsError(m_error);
     m_error->hide();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Change password"));

@@ -1,53 +1,42 @@
 // SPDX-License-Identifier: MIT
 #include "chatpanel.h"
 #include "chatmodel.h"
+#include "conversationdelegate.h"
 #include "conversationsmodel.h"
 #include "hallwayclient.h"
+#include "messagecomposer.h"
+#include "messagedelegate.h"
 #include "validation.h"
 
+#include <QDesktopServices>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListView>
+#include <QMouseEvent>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
-#include <QStyledItemDelegate>
+#include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Hallway {
 
 namespace {
-// Your messages on the right with their state; theirs on the left.
-class MessageDelegate : public QStyledItemDelegate {
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+constexpr int ListWidth = 260; // the conversation list's share at first; the chat takes the rest
+constexpr int ListMinimumWidth = 180;
 
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        if (!index.data(ChatModel::FromMeRole).toBool())
-            return;
-        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
-        switch (static_cast<ChatModel::State>(index.data(ChatModel::StateRole).toInt())) {
-        case ChatModel::State::Sending:
-            option->text += QStringLiteral("  \u2026"); // sending
-            option->palette.setColor(QPalette::Text,
-                                     option->palette.color(QPalette::Disabled, QPalette::Text));
-            break;
-        case ChatModel::State::Sent:
-            option->text += QStringLiteral("  \u2713");
-            break;
-        case ChatModel::State::Delivered:
-            option->text += QStringLiteral("  \u2713\u2713");
-            break;
-        case ChatModel::State::Failed:
-            option->text += QStringLiteral("  \u26a0"); // the tooltip says why
-            option->palette.setColor(QPalette::Text, QColor(0xb0, 0x20, 0x20));
-            break;
-        }
-    }
-};
+QLabel *emptyState(const QString &objectName)
+{
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignCenter);
+    label->setMargin(16);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
 } // namespace
 
 ChatPanel::ChatPanel(HallwayClient *client, ConversationsModel *conversations, QWidget *parent)
@@ -58,58 +47,139 @@ ChatPanel::ChatPanel(HallwayClient *client, ConversationsModel *conversations, Q
     m_conversationList->setObjectName(QStringLiteral("conversationList"));
     m_conversationList->setModel(conversations);
     m_conversationList->setAccessibleName(tr("Conversations"));
-    m_title = new QLabel(
-            tr("Pick a conversation, or open someone's profile and send them a message."));
+    m_conversationDelegate = new ConversationDelegate(m_conversationList);
+    m_conversationList->setItemDelegate(m_conversationDelegate);
+    m_conversationList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_conversationList->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_conversationList->setMinimumWidth(ListMinimumWidth);
+    m_noConversations = emptyState(QStringLiteral("conversationsEmpty"));
+    m_noConversations->setText(tr("No conversations yet.\n\nTo start one, click someone in "
+                                  "Who's online and choose Send a message."));
+    m_conversationStack = new QStackedWidget;
+    m_conversationStack->addWidget(m_conversationList);
+    m_conversationStack->addWidget(m_noConversations);
+
+    m_title = new QLabel;
     m_title->setObjectName(QStringLiteral("chatTitle"));
     m_title->setWordWrap(true);
+    m_title->hide();
     m_messages = new QListView;
     m_messages->setObjectName(QStringLiteral("messageList"));
-    m_messages->setItemDelegate(new MessageDelegate(m_messages));
-    m_messages->setWordWrap(true);
+    m_messages->setAccessibleName(tr("Messages"));
+    m_messageDelegate = new MessageDelegate(m_messages);
+    m_messages->setItemDelegate(m_messageDelegate);
     m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_composer = new QLineEdit;
+    m_messages->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_messages->setResizeMode(QListView::Adjust); // bubbles rewrap to the new width
+    m_messages->setSelectionMode(QAbstractItemView::NoSelection);
+    m_messages->setFrameShape(QFrame::NoFrame);
+    m_messages->viewport()->setMouseTracking(true); // the hand over links
+    m_messages->viewport()->installEventFilter(this);
+    m_noMessages = emptyState(QStringLiteral("messagesEmpty"));
+    m_messageStack = new QStackedWidget;
+    m_messageStack->addWidget(m_messages);
+    m_messageStack->addWidget(m_noMessages);
+
+    m_composer = new MessageComposer;
     m_composer->setObjectName(QStringLiteral("messageEdit"));
-    m_composer->setPlaceholderText(tr("Write a message and press Enter"));
+    m_composer->setAccessibleName(tr("Message"));
+    m_composer->setPlaceholderText(tr("Write a message (Enter sends, Shift+Enter for a new line)"));
     m_composer->setMaxLength(Validation::MessageMaxLength);
     m_composer->setEnabled(false);
+    m_send = new QPushButton(tr("Send"));
+    m_send->setObjectName(QStringLiteral("sendMessageButton"));
+    m_send->setAccessibleName(tr("Send message"));
+    m_send->setEnabled(false);
+    auto *composerRow = new QHBoxLayout;
+    composerRow->addWidget(m_composer, 1);
+    composerRow->addWidget(m_send, 0, Qt::AlignBottom);
 
     auto *conversation = new QWidget;
     auto *conversationLayout = new QVBoxLayout(conversation);
     conversationLayout->setContentsMargins(0, 0, 0, 0);
     conversationLayout->addWidget(m_title);
-    conversationLayout->addWidget(m_messages, 1);
-    conversationLayout->addWidget(m_composer);
-    auto *splitter = new QSplitter;
-    splitter->addWidget(m_conversationList);
-    splitter->addWidget(conversation);
-    splitter->setStretchFactor(1, 3);
+    conversationLayout->addWidget(m_messageStack, 1);
+    conversationLayout->addLayout(composerRow);
+    m_splitter = new QSplitter;
+    m_splitter->setObjectName(QStringLiteral("chatSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_conversationStack);
+    m_splitter->addWidget(conversation);
+    // The list keeps its width as the window grows; the conversation gets the rest.
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({ListWidth, 3 * ListWidth});
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
 
-    connect(m_composer, &QLineEdit::returnPressed, this, &ChatPanel::send);
+    // Rows change height when a neighbour arrives (a run of one sender grows, a day starts):
+    // lay the list out again once per burst, staying at the bottom if that is where it was.
+    m_relayout = new QTimer(this);
+    m_relayout->setSingleShot(true);
+    m_relayout->setInterval(0);
+    connect(m_relayout, &QTimer::timeout, this, &ChatPanel::relayoutMessages);
+
+    connect(m_composer, &MessageComposer::submitted, this, &ChatPanel::send);
+    connect(m_send, &QPushButton::clicked, this, &ChatPanel::send);
+    connect(m_composer, &QPlainTextEdit::textChanged, this,
+            [this]() { m_send->setEnabled(m_chat && !m_composer->text().trimmed().isEmpty()); });
+    connect(m_messageDelegate, &MessageDelegate::linkActivated, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
     for (const auto signal : {&QListView::clicked, &QListView::activated}) {
         connect(m_conversationList, signal, this, [this](const QModelIndex &index) {
             openConversation(index.data(ConversationsModel::PeerIdRole).toLongLong(),
                              index.data(ConversationsModel::PeerNameRole).toString());
         });
     }
+    connect(conversations, &QAbstractItemModel::rowsInserted, this, &ChatPanel::updateEmptyStates);
+    connect(conversations, &QAbstractItemModel::rowsRemoved, this, &ChatPanel::updateEmptyStates);
+    connect(conversations, &QAbstractItemModel::modelReset, this, &ChatPanel::updateEmptyStates);
+    // The peer's name may come after the conversation was opened from a notification.
+    connect(conversations, &QAbstractItemModel::dataChanged, this, [this]() {
+        if (!m_chat || !m_peerName.isEmpty())
+            return;
+        const int row = m_conversations->rowOf(m_chat->conversation());
+        if (row < 0)
+            return;
+        m_peerName = m_conversations->index(row).data(ConversationsModel::PeerNameRole).toString();
+        m_chat->setPeerName(m_peerName);
+        m_title->setText(tr("<b>%1</b>").arg(m_peerName.toHtmlEscaped()));
+    });
     // Scrolling to the top asks for the page before.
     connect(m_messages->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (value == m_messages->verticalScrollBar()->minimum() && m_chat)
             m_chat->loadOlder();
     });
+    updateEmptyStates();
 }
 
 void ChatPanel::openConversation(qint64 peerId, const QString &peerName)
 {
     if (m_chat && m_chat->peerId() == peerId)
         return;
-    delete m_chat;
+    if (m_chat) {
+        // The view lets go of it in setModel below; nothing of it may reach this panel again.
+        m_chat->disconnect(this);
+        m_chat->disconnect(m_relayout);
+        m_chat->deleteLater();
+    }
     m_chat = new ChatModel(m_client, peerId, this);
+    m_peerName = peerName;
+    m_chat->setPeerName(peerName);
+    // Where unread began, before this opening marks everything read.
+    const int row = m_conversations->rowOf(m_chat->conversation());
+    if (row >= 0) {
+        const QModelIndex index = m_conversations->index(row);
+        m_chat->setUnreadAtOpen(index.data(ConversationsModel::UnreadRole).toLongLong());
+        m_conversationList->setCurrentIndex(index);
+    }
     m_messages->setModel(m_chat);
     m_title->setText(tr("<b>%1</b>").arg(peerName.toHtmlEscaped()));
+    m_title->show();
     m_composer->setEnabled(true);
+    m_composer->setAccessibleName(tr("Message to %1").arg(peerName));
     m_composer->setFocus();
+    m_send->setEnabled(!m_composer->text().trimmed().isEmpty());
     // New messages keep the view at the bottom; older ones keep what you were reading.
     connect(m_chat, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first) {
@@ -117,12 +187,57 @@ void ChatPanel::openConversation(qint64 peerId, const QString &peerName)
                     QMetaObject::invokeMethod(m_messages, &QListView::scrollToBottom,
                                               Qt::QueuedConnection);
                 QMetaObject::invokeMethod(this, &ChatPanel::fillView, Qt::QueuedConnection);
+                updateEmptyStates();
                 markReadIfVisible();
             });
+    connect(m_chat, &QAbstractItemModel::dataChanged, m_relayout, qOverload<>(&QTimer::start));
+    connect(m_chat, &ChatModel::latestLoaded, this, [this]() {
+        updateEmptyStates();
+        // Many unread: begin reading at the divider rather than at the newest message.
+        const int divider = m_chat->firstUnreadRow();
+        if (divider > 0)
+            QMetaObject::invokeMethod(
+                    this,
+                    [this, divider]() {
+                        if (m_chat && divider < m_chat->rowCount())
+                            m_messages->scrollTo(m_chat->index(divider),
+                                                 QAbstractItemView::PositionAtTop);
+                    },
+                    Qt::QueuedConnection);
+    });
     connect(m_chat, &ChatModel::olderLoaded, this, [this](int count) {
         m_messages->scrollTo(m_chat->index(count), QAbstractItemView::PositionAtTop);
     });
+    updateEmptyStates();
     markReadIfVisible();
+}
+
+void ChatPanel::relayoutMessages()
+{
+    QScrollBar *bar = m_messages->verticalScrollBar();
+    const bool atBottom = bar->value() == bar->maximum();
+    m_messages->doItemsLayout();
+    if (atBottom)
+        m_messages->scrollToBottom();
+}
+
+void ChatPanel::updateEmptyStates()
+{
+    const bool noConversations = m_conversations->rowCount() == 0;
+    m_conversationStack->setCurrentWidget(
+            noConversations ? static_cast<QWidget *>(m_noConversations) : m_conversationList);
+    if (!m_chat) {
+        m_noMessages->setText(noConversations
+                                      ? tr("Your messages will appear here.")
+                                      : tr("Pick a conversation on the left to read it here."));
+        m_messageStack->setCurrentWidget(m_noMessages);
+    } else if (m_chat->rowCount() == 0 && m_chat->isLatestLoaded()) {
+        m_noMessages->setText(
+                tr("No messages with %1 yet.\n\nWrite the first one below.").arg(m_peerName));
+        m_messageStack->setCurrentWidget(m_noMessages);
+    } else {
+        m_messageStack->setCurrentWidget(m_messages);
+    }
 }
 
 void ChatPanel::fillView()
@@ -141,6 +256,19 @@ void ChatPanel::send()
         return;
     m_chat->send(m_composer->text());
     m_composer->clear();
+}
+
+bool ChatPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // The pointing hand over a link, as in a browser.
+    if (watched == m_messages->viewport() && event->type() == QEvent::MouseMove && m_chat) {
+        const QPoint pos = static_cast<QMouseEvent *>(event)->position().toPoint();
+        const QModelIndex index = m_messages->indexAt(pos);
+        const bool overLink =
+                index.isValid() && m_messageDelegate->linkIn(m_messages, index, pos).isValid();
+        m_messages->viewport()->setCursor(overLink ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 bool ChatPanel::event(QEvent *event)

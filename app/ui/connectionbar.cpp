@@ -1,18 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "connectionbar.h"
+#include "appearance.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 
 namespace Hallway {
-
-namespace {
-const QString Warning = QStringLiteral("#connectionBar { background: #fff4d6; border: 1px solid "
-                                       "#e0c060; border-radius: 4px; }");
-const QString Stopped = QStringLiteral("#connectionBar { background: #fde4e4; border: 1px solid "
-                                       "#d08080; border-radius: 4px; }");
-} // namespace
 
 ConnectionBar::ConnectionBar(HallwayClient *client, QWidget *parent)
     : QFrame(parent), m_client(client)
@@ -98,9 +92,8 @@ void ConnectionBar::refresh()
     m_text->setText(text);
     m_action->setText(action);
     m_action->setVisible(!action.isEmpty());
-    if (stopped != m_stopped || styleSheet().isEmpty()) // re-polishing every second is wasteful
-        setStyleSheet(stopped ? Stopped : Warning);
-    m_stopped = stopped;
+    Appearance::markAsNotice(this,
+                             stopped ? Appearance::Notice::Problem : Appearance::Notice::Warning);
     setVisible(!text.isEmpty());
     if (waiting && !m_countdown.isActive())
         m_countdown.start();

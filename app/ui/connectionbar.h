@@ -34,7 +34,6 @@ private:
     QLabel *m_text;
     QPushButton *m_action;
     QTimer m_countdown;
-    bool m_stopped = false;
 };
 
 } // namespace Hallway

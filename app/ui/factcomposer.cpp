@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "factcomposer.h"
+#include "appearance.h"
 #include "errortext.h"
 #include "hallwayclient.h"
 #include "validation.h"
@@ -26,7 +27,7 @@ FactComposer::FactComposer(HallwayClient *client, QWidget *parent)
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("factError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Appearance::markAsError(m_error);
     m_error->hide();
 
     auto *row = new QHBoxLayout;
@@ -73,8 +74,10 @@ void FactComposer::updateCount()
     const qsizetype length = Validation::characterCount(trimmed);
     m_counter->setText(tr("%1/%2").arg(length).arg(Validation::FactMaxLength));
     const bool tooLong = length > Validation::FactMaxLength;
-    m_counter->setStyleSheet(tooLong ? QStringLiteral("color: #b00020; font-weight: bold;")
-                                     : QString());
+    Appearance::markAsError(m_counter, tooLong);
+    QFont counterFont = m_counter->font();
+    counterFont.setBold(tooLong);
+    m_counter->setFont(counterFont);
     m_post->setEnabled(!trimmed.isEmpty() && !tooLong);
     if (!m_edit->text().isEmpty())
         m_error->hide();

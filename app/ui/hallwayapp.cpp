@@ -2,6 +2,7 @@
 #include "hallwayapp.h"
 #include "mainwindow.h"
 #include "protocol.h"
+#include "recentservers.h"
 #include "signindialog.h"
 #include "startdialog.h"
 
@@ -241,6 +242,9 @@ void HallwayApp::onSignedIn(const UserInfo &user, bool freshToken)
     m_settings.setValue(AlternatesKey, alternates);
     m_settings.setValue(UsernameKey, user.username);
     m_settings.setValue(RememberKey, remember);
+    // Servers joined (not the room hosted here) are offered again on the start dialog.
+    if (!m_host.isRunning() || client.primaryServerUrl() != m_host.localUrl())
+        RecentServers().add(client.primaryServerUrl());
     if (freshToken && remember)
         m_credentials.writeToken(accountKey(), client.token());
     showMainWindow();

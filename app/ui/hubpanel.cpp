@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "hubpanel.h"
+#include "appearance.h"
 #include "errortext.h"
 #include "hallwayclient.h"
 #include "hubactions.h"
 #include "hubsmodel.h"
+#include "presenterview.h"
 #include "widgetcard.h"
 #include "widgetdialog.h"
 
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QVBoxLayout>
@@ -31,7 +35,7 @@ HubPanel::HubPanel(HallwayClient *client, HubsModel *hubs, PresenceModel *people
     m_picker->setObjectName(QStringLiteral("hubPicker"));
     m_picker->setModel(hubs);
     m_picker->setAccessibleName(tr("Hub"));
-    auto *pickerLabel = new QLabel(tr("&Hub:"));
+    auto *pickerLabel = new QLabel(tr("Hu&b:"));
     pickerLabel->setBuddy(m_picker);
 
     // Moderators' tools.
@@ -44,7 +48,7 @@ HubPanel::HubPanel(HallwayClient *client, HubsModel *hubs, PresenceModel *people
         toolsLayout->addWidget(push);
         return push;
     };
-    connect(button(tr("Add &widget..."), "addWidget"), &QPushButton::clicked, this, [this]() {
+    connect(button(tr("&Add widget..."), "addWidget"), &QPushButton::clicked, this, [this]() {
         WidgetDialog dialog(m_people, std::nullopt, this);
         if (dialog.exec() == QDialog::Accepted)
             addWidget(dialog.spec());
@@ -54,16 +58,31 @@ HubPanel::HubPanel(HallwayClient *client, HubsModel *hubs, PresenceModel *people
             &HubPanel::renameHub);
     connect(button(tr("&Delete hub"), "deleteHub"), &QPushButton::clicked, this,
             &HubPanel::deleteHub);
+    // Moderators only: the room's big screen is the organisers' to drive, and attendees
+    // keep a quieter toolbar ("Pro&jector": P, E and S are taken in the main window).
+    QPushButton *presentButton = button(tr("Present on pro&jector..."), "presentHub");
+    toolsLayout->removeWidget(presentButton); // beside the picker: it is about this hub
+    m_present = presentButton;
+    presentButton->setToolTip(
+            tr("Show this hub full screen, in large type, on a screen of your choice"));
+    connect(presentButton, &QPushButton::clicked, this, &HubPanel::choosePresentScreen);
+    m_hubTools = toolsLayout->parentWidget()->findChildren<QPushButton *>();
+    m_hubTools.removeOne(m_tools->findChild<QPushButton *>(QStringLiteral("newHub")));
+    toolsLayout->addStretch(1);
 
-    auto *top = new QHBoxLayout;
-    top->addWidget(pickerLabel);
-    top->addWidget(m_picker, 1);
+    // The tools under the picker: in one row they would take the width a profile needs.
+    auto *top = new QVBoxLayout;
+    auto *pickerRow = new QHBoxLayout;
+    pickerRow->addWidget(pickerLabel);
+    pickerRow->addWidget(m_picker, 1);
+    pickerRow->addWidget(presentButton);
+    top->addLayout(pickerRow);
     top->addWidget(m_tools);
 
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("hubError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b02020;"));
+    Appearance::markAsError(m_error);
     m_error->hide();
 
     auto *content = new QWidget;
@@ -74,6 +93,7 @@ HubPanel::HubPanel(HallwayClient *client, HubsModel *hubs, PresenceModel *people
     m_column->addWidget(m_empty);
     m_column->addStretch(1);
     auto *scroll = new QScrollArea;
+    scroll->setAccessibleName(tr("The hub's widgets"));
     scroll->setWidgetResizable(true);
     scroll->setWidget(content);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -97,6 +117,11 @@ HubPanel::HubPanel(HallwayClient *client, HubsModel *hubs, PresenceModel *people
     });
     connect(hubs, &QAbstractItemModel::modelReset, this,
             [this]() { showHub(QSettings().value(lastHubKey()).toLongLong()); });
+    // Signed out, the room's screen goes dark rather than showing a room it left.
+    connect(client, &HallwayClient::signedOut, this, [this]() {
+        if (m_presenter)
+            m_presenter->close();
+    });
     connect(client, &HallwayClient::currentUserChanged, this, &HubPanel::updateTools);
     connect(client, &HallwayClient::signedIn, this, &HubPanel::updateTools);
     updateTools();
@@ -182,11 +207,24 @@ void HubPanel::rebuild()
         old->hide();
         old->deleteLater();
     }
-    m_empty->setText(!hub ? tr("Loading the hubs...")
-                          : tr("This hub has no widgets yet.")
-                                     + (m_client->isModerator()
-                                                ? tr(" Add one with \"Add widget\".")
-                                                : QString()));
+    const bool moderator = m_client->isModerator();
+    if (hub)
+        m_empty->setText(moderator ? tr("This hub has no widgets yet. Add who's online, the "
+                                        "latest facts, the talks or the room in numbers with "
+                                        "\"Add widget\".")
+                                   : tr("This hub has no widgets yet. They appear here as soon "
+                                        "as a moderator adds them."));
+    else if (!m_hubs->isLoaded())
+        m_empty->setText(tr("Loading the hubs..."));
+    else
+        m_empty->setText(moderator ? tr("No hubs yet. A hub is a page for a room or a track: "
+                                        "who's online, the latest facts, the talks and the "
+                                        "room in numbers, side by side, live for everyone. "
+                                        "Create one with \"New hub\".")
+                                   : tr("No hubs yet. A hub is a page for a room or a track: "
+                                        "who's online, the latest facts, the talks and the "
+                                        "room in numbers, side by side. The moderators have "
+                                        "not made one yet."));
     m_empty->setVisible(m_cards.isEmpty());
     updateTools();
 }
@@ -195,6 +233,11 @@ void HubPanel::updateTools()
 {
     const bool moderator = m_client->isModerator();
     m_tools->setVisible(moderator);
+    m_present->setVisible(moderator);
+    const bool hasHub = m_hubs->hub(m_hubId).has_value();
+    for (QPushButton *tool : std::as_const(m_hubTools))
+        tool->setEnabled(hasHub);
+    m_picker->setEnabled(m_hubs->rowCount() > 0);
     for (qsizetype i = 0; i < m_cards.size(); ++i)
         m_cards.at(i)->setEditable(moderator, i > 0, i + 1 < m_cards.size());
 }
@@ -234,6 +277,43 @@ void HubPanel::editHub(const HubEdit &edit)
         else
             m_awaitedHubId = hubId.value();
     });
+}
+
+void HubPanel::choosePresentScreen()
+{
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    if (screens.size() < 2)
+        return present(nullptr);
+    QStringList names;
+    for (const QScreen *screen : screens)
+        names.append(tr("%1 (%2 x %3)")
+                             .arg(screen->name())
+                             .arg(screen->geometry().width())
+                             .arg(screen->geometry().height()));
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+            this, tr("Present"), tr("Show the hub full screen on:"), names,
+            static_cast<int>(screens.indexOf(PresenterView::defaultScreen(window()))), false, &ok);
+    if (ok)
+        present(screens.value(names.indexOf(chosen)));
+}
+
+PresenterView *HubPanel::presenterView() const
+{
+    return m_presenter;
+}
+
+void HubPanel::present(QScreen *screen)
+{
+    if (!m_hubs->hub(m_hubId))
+        return;
+    // One presenter view at a time: presenting again moves it to this hub and screen.
+    if (m_presenter)
+        m_presenter->close();
+    m_presenter = new PresenterView(m_client, m_hubs, m_hubId, this); // goes with the panel
+    if (!m_joinAddress.isEmpty())
+        m_presenter->setJoinAddress(m_joinAddress);
+    m_presenter->present(screen ? screen : PresenterView::defaultScreen(window()));
 }
 
 void HubPanel::createHub()

@@ -4,10 +4,13 @@
 #include "hub.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
+class QPushButton;
+class QScreen;
 class QToolButton;
 class QVBoxLayout;
 
@@ -17,6 +20,7 @@ class HallwayClient;
 class HubActions;
 class HubsModel;
 class PresenceModel;
+class PresenterView;
 class WidgetCard;
 
 // A hub on screen: the picker, and the chosen hub's widgets in order, live. Moderators also
@@ -37,6 +41,13 @@ public:
     void addWidget(const WidgetSpec &spec);
     void editHub(const HubEdit &edit);
 
+    // The current hub full screen on that screen (nullptr: PresenterView::defaultScreen).
+    void present(QScreen *screen = nullptr);
+    // The address the presenter view shows for joining, when it is not the one this app
+    // connected to (a room hosted here is reached by others at the computer's address).
+    void setJoinAddress(const QString &address) { m_joinAddress = address; }
+    PresenterView *presenterView() const;
+
 Q_SIGNALS:
     void userActivated(qint64 userId);
 
@@ -48,6 +59,7 @@ private:
     void createHub();
     void renameHub();
     void deleteHub();
+    void choosePresentScreen();
 
     HallwayClient *m_client;
     HubActions *m_actions;
@@ -56,8 +68,12 @@ private:
     qint64 m_hubId = 0;
     // A hub this panel created, shown once the hubs topic brings it (the reply comes first).
     qint64 m_awaitedHubId = 0;
+    QString m_joinAddress;
     QComboBox *m_picker;
     QWidget *m_tools;
+    QPushButton *m_present;
+    QList<QPushButton *> m_hubTools; // the tools that act on the hub shown
+    QPointer<PresenterView> m_presenter;
     QLabel *m_error;
     QVBoxLayout *m_column;
     QLabel *m_empty;

@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 #include "announcementbar.h"
+#include "appearance.h"
 #include "changepassworddialog.h"
 #include "chatpanel.h"
 #include "connectionbar.h"
 #include "conversationsmodel.h"
+#include "desktopnotifier.h"
 #include "factcomposer.h"
 #include "factdelegate.h"
 #include "factfeedmodel.h"
+#include "feedpanel.h"
 #include "hubpanel.h"
 #include "hubsmodel.h"
 #include "moderationpanel.h"
-#include "presencedelegate.h"
+#include "onlinepanel.h"
 #include "presencemodel.h"
 #include "profilepanel.h"
 #include "roominfodialog.h"
@@ -22,6 +25,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
@@ -29,7 +33,6 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -43,12 +46,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Hallway"));
-    resize(900, 600);
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        m_tray->show();
-    }
-    addDockWidget(Qt::LeftDockWidgetArea, buildOnlineDock());
+    m_notifier = new DesktopNotifier(this);
+    m_onlineDock = buildOnlineDock();
+    addDockWidget(Qt::LeftDockWidgetArea, m_onlineDock);
     setCentralWidget(buildCentral());
     buildPeopleMenus();
     buildStatusBar();
@@ -59,68 +59,76 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     // However the session began (a password, a remembered token, a new account), the role
     // may be known already.
     updateModeratorTools();
+    restoreLayout();
+}
+
+MainWindow::~MainWindow()
+{
+    // Signing out or switching server deletes the window without closing it.
+    saveLayout();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+namespace {
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString StateKey = QStringLiteral("window/state");
+const QString SplitterKey = QStringLiteral("window/splitter");
+const QString TabKey = QStringLiteral("window/tab");
+} // namespace
+
+// The layout belongs to the person at this computer, not to a room or an account.
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
+        resize(960, 640);
+    // Who's online keeps the width it was given, whatever opens beside the tabs.
+    if (!restoreState(settings.value(StateKey).toByteArray()))
+        resizeDocks({m_onlineDock}, {220}, Qt::Horizontal);
+    const QString tab = settings.value(TabKey).toString();
+    for (int index = 0; index < m_tabs->count(); ++index) {
+        if (m_tabs->widget(index)->objectName() == tab)
+            m_tabs->setCurrentIndex(index);
+    }
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(StateKey, saveState());
+    if (m_profile->isVisible()) {
+        const QList<int> sizes = m_splitter->sizes();
+        settings.setValue(SplitterKey, QVariantList{sizes.at(0), sizes.at(1)});
+    }
+    settings.setValue(TabKey, m_tabs->currentWidget()->objectName());
 }
 
 // Who's online, docked on the left.
 QDockWidget *MainWindow::buildOnlineDock()
 {
-    auto *onlinePanel = new QWidget;
-    auto *onlineLayout = new QVBoxLayout(onlinePanel);
-    m_onlineCount = new QLabel;
-    m_onlineCount->setObjectName(QStringLiteral("onlineCount"));
-    m_onlineList = new QListView;
-    m_onlineList->setObjectName(QStringLiteral("onlineList"));
-    m_onlineList->setModel(m_presence);
-    m_onlineList->setItemDelegate(new PresenceDelegate(m_onlineList));
-    m_onlineList->setUniformItemSizes(true);
-    m_onlineList->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_onlineList->setAccessibleName(tr("People online"));
-    onlineLayout->addWidget(m_onlineCount);
-    onlineLayout->addWidget(m_onlineList);
+    m_onlinePanel = new OnlinePanel(m_client, m_presence);
+    m_onlineList = m_onlinePanel->list();
     auto *dock = new QDockWidget(tr("Who's online"), this);
     dock->setObjectName(QStringLiteral("onlineDock"));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    dock->setWidget(onlinePanel);
+    dock->setWidget(m_onlinePanel);
     return dock;
 }
 
 // The room itself: your composer and the community feed.
 QWidget *MainWindow::buildRoomTab()
 {
-    auto *room = new QWidget;
-    auto *roomLayout = new QVBoxLayout(room);
-    m_notice = new QLabel;
-    m_notice->setObjectName(QStringLiteral("keychainNotice"));
-    m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(QStringLiteral("background: #fff4d6; border: 1px solid #e0c060; "
-                                           "border-radius: 4px; padding: 8px;"));
-    m_notice->hide();
-    m_welcome = new QLabel;
-    m_welcome->setObjectName(QStringLiteral("welcome"));
-    m_welcome->setWordWrap(true);
-    m_welcome->setTextFormat(Qt::RichText);
-    m_composer = new FactComposer(m_client);
-    auto *feedTitle = new QLabel(tr("<b>Latest from everyone</b>"));
-    m_communityList = new QListView;
-    m_communityList->setObjectName(QStringLiteral("communityFeed"));
-    m_communityList->setModel(&m_session->communityFeed());
-    auto *factDelegate = new FactDelegate(true, m_communityList);
-    m_communityList->setItemDelegate(factDelegate);
-    m_communityList->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_communityList->setWordWrap(true);
-    m_communityList->setMouseTracking(true);
-    m_communityList->setAccessibleName(tr("Latest facts from everyone"));
-    roomLayout->addWidget(m_notice);
-    roomLayout->addWidget(m_welcome);
-    roomLayout->addWidget(m_composer);
-    roomLayout->addWidget(feedTitle);
-    roomLayout->addWidget(m_communityList, 1);
-    // Names are links: click an author, or Enter on a fact.
-    connect(factDelegate, &FactDelegate::authorClicked, this, &MainWindow::openProfile);
-    connect(m_communityList, &QListView::activated, this, [this](const QModelIndex &index) {
-        openProfile(index.data(FactFeedModel::AuthorIdRole).toLongLong());
-    });
-    return room;
+    m_feedPanel = new FeedPanel(m_client, &m_session->communityFeed());
+    m_composer = m_feedPanel->composer();
+    m_communityList = m_feedPanel->list();
+    connect(m_feedPanel, &FeedPanel::authorActivated, this, &MainWindow::openProfile);
+    return m_feedPanel;
 }
 
 // The feed, hubs, talks and chat as tabs (and the moderators' desk, for moderators).
@@ -135,7 +143,10 @@ QTabWidget *MainWindow::buildTabs()
     auto *tabs = new QTabWidget;
     m_tabs = tabs;
     tabs->setObjectName(QStringLiteral("centralTabs"));
-    tabs->addTab(buildRoomTab(), tr("&Feed"));
+    tabs->setAccessibleName(tr("Sections of the room"));
+    QWidget *room = buildRoomTab();
+    room->setObjectName(QStringLiteral("feedTab")); // the last tab is remembered by name
+    tabs->addTab(room, tr("&Feed"));
     tabs->addTab(m_hubPanel, tr("H&ubs"));
     tabs->addTab(m_talksPanel, tr("Lightning &talks"));
     tabs->addTab(m_chatPanel, tr("&Chat"));
@@ -144,13 +155,13 @@ QTabWidget *MainWindow::buildTabs()
                            unread > 0 ? tr("&Chat (%1)").arg(unread) : tr("&Chat"));
     });
     connect(m_hubPanel, &HubPanel::userActivated, this, &MainWindow::openProfile);
+    connect(tabs, &QTabWidget::currentChanged, this, &MainWindow::updateProfileVisibility);
     connect(m_moderationPanel, &ModerationPanel::reported, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     // A desktop notification when a message arrives and the window is not in front.
     connect(m_conversations, &ConversationsModel::messageReceived, this,
             [this](const ChatMessage &message, const QString &sender) {
-                if (m_tray && !isActiveWindow() && notificationsEnabled())
-                    m_tray->showMessage(tr("Message from %1").arg(sender), message.text.left(200));
+                m_notifier->notify(tr("Message from %1").arg(sender), message.text);
             });
     return tabs;
 }
@@ -160,7 +171,13 @@ QWidget *MainWindow::buildCentral()
 {
     m_profile = new ProfilePanel(m_client, m_presence);
     m_profile->hide();
+    // The profile shares the width the tabs have: opening one never widens the window.
+    m_profile->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_profile->setMinimumWidth(0);
     auto *splitter = new QSplitter;
+    m_splitter = splitter;
+    splitter->setObjectName(QStringLiteral("profileSplitter"));
+    splitter->setChildrenCollapsible(false);
     splitter->addWidget(buildTabs());
     splitter->addWidget(m_profile);
     splitter->setStretchFactor(0, 3);
@@ -169,10 +186,8 @@ QWidget *MainWindow::buildCentral()
     m_announcementBar = new AnnouncementBar(m_client);
     connect(m_announcementBar, &AnnouncementBar::announced, this,
             [this](const Announcement &announcement) {
-                if (m_tray && !isActiveWindow() && notificationsEnabled())
-                    m_tray->showMessage(
-                            tr("Announcement from %1").arg(announcement.author.displayName),
-                            announcement.text.left(200));
+                m_notifier->notify(tr("Announcement from %1").arg(announcement.author.displayName),
+                                   announcement.text);
             });
     // Above them, whenever it is not simply online, the state of the connection.
     m_connectionBar = new ConnectionBar(m_client);
@@ -196,12 +211,8 @@ QWidget *MainWindow::buildCentral()
 // Who's online: a person's profile on click, and a menu of what can be done with them.
 void MainWindow::buildPeopleMenus()
 {
-    // Names in who's online are links (click, or Enter on the row).
-    for (const auto signal : {&QListView::clicked, &QListView::activated}) {
-        connect(m_onlineList, signal, this, [this](const QModelIndex &index) {
-            openProfile(index.data(PresenceModel::UserIdRole).toLongLong());
-        });
-    }
+    // Names in who's online are links (click, Enter or Space on the row, Enter in the filter).
+    connect(m_onlinePanel, &OnlinePanel::personActivated, this, &MainWindow::openProfile);
     m_onlineList->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_onlineList, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
         const QModelIndex index = m_onlineList->indexAt(at);
@@ -219,19 +230,7 @@ void MainWindow::buildPeopleMenus()
                                 index.data(PresenceModel::IsModeratorRole).toBool());
         menu.exec(m_onlineList->viewport()->mapToGlobal(at));
     });
-    // Moderators hide facts from the feed's context menu.
-    m_communityList->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_communityList, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
-        const QModelIndex index = m_communityList->indexAt(at);
-        if (!index.isValid() || !m_client->isModerator()
-            || index.data(FactFeedModel::PendingRole).toBool())
-            return;
-        const qint64 factId = index.data(FactFeedModel::FactIdRole).toLongLong();
-        QMenu menu;
-        menu.addAction(tr("&Hide this fact from everyone"), this,
-                       [this, factId]() { m_moderationPanel->hideFact(factId, true); });
-        menu.exec(m_communityList->viewport()->mapToGlobal(at));
-    });
+    // The feed's own menu (moderators hide facts there) is FeedPanel's.
 }
 
 // The status bar: the connection state, always visible, and the hosted room if any.
@@ -246,9 +245,51 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_hostStatus);
 }
 
+// View: the tabs by number, finding a person, and the look.
+void MainWindow::buildViewMenu()
+{
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    const QList<std::pair<QWidget *, QString>> pages = {
+            {m_tabs->widget(0), tr("&Feed")},       {m_hubPanel, tr("&Hubs")},
+            {m_talksPanel, tr("Lightning &talks")}, {m_chatPanel, tr("&Chat")},
+            {m_moderationPanel, tr("&Moderation")},
+    };
+    int number = 1;
+    for (const auto &[page, label] : pages) {
+        QAction *action = viewMenu->addAction(label, this, [this, page = page]() {
+            if (m_tabs->indexOf(page) >= 0)
+                m_tabs->setCurrentWidget(page);
+        });
+        action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_0 + number++)));
+        if (page == m_moderationPanel)
+            m_moderationViewAction = action;
+    }
+    viewMenu->addSeparator();
+    QAction *find = viewMenu->addAction(tr("Find a &person"), this, &MainWindow::findPerson);
+    find->setObjectName(QStringLiteral("findPersonAction"));
+    find->setShortcut(tr("Ctrl+K"));
+    viewMenu->addSeparator();
+    m_highContrastAction = viewMenu->addAction(tr("High co&ntrast"));
+    m_highContrastAction->setObjectName(QStringLiteral("highContrastAction"));
+    m_highContrastAction->setCheckable(true);
+    m_highContrastAction->setChecked(Appearance::isHighContrast());
+    connect(m_highContrastAction, &QAction::toggled, this,
+            [](bool on) { Appearance::setHighContrast(on); });
+}
+
+void MainWindow::findPerson()
+{
+    m_onlineDock->show();
+    m_onlineDock->raise();
+    QLineEdit *filter = m_onlinePanel->filterBox();
+    filter->setFocus(Qt::ShortcutFocusReason);
+    filter->selectAll();
+}
+
 void MainWindow::buildMenus()
 {
-    QMenu *hallwayMenu = menuBar()->addMenu(tr("&Hallway"));
+    // Alt+W: Alt+H is Help's, as everywhere else.
+    QMenu *hallwayMenu = menuBar()->addMenu(tr("Hall&way"));
     m_awayAction = hallwayMenu->addAction(tr("Appear &away"));
     m_awayAction->setObjectName(QStringLiteral("awayAction"));
     m_awayAction->setCheckable(true);
@@ -280,6 +321,8 @@ void MainWindow::buildMenus()
     QAction *signOut = hallwayMenu->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
     signOut->setObjectName(QStringLiteral("signOutAction"));
     hallwayMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
+    buildViewMenu();
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Hallway"), this, [this]() {
@@ -371,6 +414,7 @@ void MainWindow::updateModeratorTools()
         m_tabs->addTab(m_moderationPanel, tr("&Moderation"));
     else if (!moderator && index >= 0)
         m_tabs->removeTab(index);
+    m_moderationViewAction->setVisible(moderator);
     m_moderationPanel->setActive(moderator);
 }
 
@@ -379,7 +423,27 @@ void MainWindow::openProfile(qint64 userId)
     if (userId <= 0)
         return;
     m_profile->showUser(userId);
-    m_profile->show();
+    const bool wasShown = m_profile->isVisible();
+    m_profileTab = m_tabs->currentWidget();
+    updateProfileVisibility();
+    if (!wasShown) {
+        // The share the person gave the profile last time, else two fifths. (Its size hint
+        // is ignored, so that it never widens the window: the splitter would give it the
+        // least it can take.)
+        const QList<QVariant> widths = QSettings().value(SplitterKey).toList();
+        double share = 0.4;
+        if (widths.size() == 2 && widths.at(0).toInt() > 0 && widths.at(1).toInt() > 0)
+            share = widths.at(1).toDouble() / (widths.at(0).toInt() + widths.at(1).toInt());
+        const int width = m_splitter->width();
+        const int profileWidth = static_cast<int>(width * std::clamp(share, 0.2, 0.6));
+        m_splitter->setSizes({width - profileWidth, profileWidth});
+    }
+}
+
+// A profile opened from a tab stays with it: other tabs get the whole width.
+void MainWindow::updateProfileVisibility()
+{
+    m_profile->setVisible(m_profileTab && m_tabs->currentWidget() == m_profileTab);
 }
 
 void MainWindow::messageUser(qint64 userId, const QString &name)
@@ -392,7 +456,7 @@ void MainWindow::messageUser(qint64 userId, const QString &name)
 
 bool MainWindow::notificationsEnabled() const
 {
-    return m_notifyAction->isChecked();
+    return DesktopNotifier::isEnabled();
 }
 
 void MainWindow::showTalks()
@@ -403,16 +467,18 @@ void MainWindow::showTalks()
 
 void MainWindow::closeProfile()
 {
+    if (m_profile->isVisible()) {
+        const QList<int> sizes = m_splitter->sizes();
+        QSettings().setValue(SplitterKey, QVariantList{sizes.at(0), sizes.at(1)});
+    }
+    m_profileTab = nullptr;
     m_profile->hide();
     m_composer->setFocus();
 }
 
 void MainWindow::showKeychainNotice()
 {
-    m_notice->setText(tr("Hallway cannot use this computer's keychain, so it cannot remember "
-                         "your sign-in. You stay signed in until you quit, and will be asked "
-                         "for your password next time."));
-    m_notice->show();
+    m_feedPanel->showKeychainNotice();
 }
 
 void MainWindow::setHostedRoom(const QString &address, bool onNetwork, const QString &databasePath)
@@ -423,6 +489,7 @@ void MainWindow::setHostedRoom(const QString &address, bool onNetwork, const QSt
     m_hostStatus->setText(address.isEmpty() ? QString() : tr("Hosting a room at %1").arg(address));
     m_hostStatus->setVisible(!address.isEmpty());
     m_roomInfoAction->setVisible(!address.isEmpty());
+    m_hubPanel->setJoinAddress(onNetwork ? address : QString());
 }
 
 QString MainWindow::connectionStatusText() const
@@ -433,16 +500,9 @@ QString MainWindow::connectionStatusText() const
 void MainWindow::updateIdentity()
 {
     const UserInfo &user = m_client->currentUser();
-    // While not connected the list is what it was, not who is here.
-    m_onlineCount->setText(m_presence->isKnown() ? tr("%n online", nullptr, m_presence->rowCount())
-                                                 : tr("Not connected"));
-    if (user.id == 0) {
-        m_welcome->setText(QString());
+    m_feedPanel->setWelcomeName(user.id == 0 ? QString() : user.displayName);
+    if (user.id == 0)
         return;
-    }
-    m_welcome->setText(tr("<h3>Welcome, %1</h3>Everyone who is here right now is listed on the "
-                          "left; click a name to see what they shared.")
-                               .arg(user.displayName.toHtmlEscaped()));
     setWindowTitle(tr("Hallway - %1").arg(user.displayName));
 }
 

@@ -10,7 +10,7 @@ class QDockWidget;
 class QLabel;
 class QListView;
 class QMenu;
-class QSystemTrayIcon;
+class QSplitter;
 class QTabWidget;
 
 namespace Hallway {
@@ -18,15 +18,18 @@ namespace Hallway {
 class AnnouncementBar;
 class ConnectionBar;
 class FactComposer;
+class FeedPanel;
 class HubPanel;
 class HubsModel;
 class ModerationPanel;
+class OnlinePanel;
 class FactFeedModel;
 class PresenceModel;
 class ProfilePanel;
 class Session;
 class TalksPanel;
 class ChatPanel;
+class DesktopNotifier;
 class ConversationsModel;
 
 // The main window: who's online beside the room, the connection state in the status bar,
@@ -37,6 +40,7 @@ class MainWindow : public QMainWindow {
 public:
     // Shows this session, for as long as it lives: a window is never handed another one.
     explicit MainWindow(Session *session, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     Session *session() const { return m_session; }
 
@@ -51,17 +55,21 @@ public:
     QString connectionStatusText() const;
     ProfilePanel *profilePanel() const { return m_profile; }
     FactComposer *composer() const { return m_composer; }
+    FeedPanel *feedPanel() const { return m_feedPanel; }
     TalksPanel *talksPanel() const { return m_talksPanel; }
     ChatPanel *chatPanel() const { return m_chatPanel; }
     HubPanel *hubPanel() const { return m_hubPanel; }
     ModerationPanel *moderationPanel() const { return m_moderationPanel; }
     AnnouncementBar *announcementBar() const { return m_announcementBar; }
     ConnectionBar *connectionBar() const { return m_connectionBar; }
+    OnlinePanel *onlinePanel() const { return m_onlinePanel; }
     bool isModerationTabShown() const;
     // Opens the chat tab on a conversation with this person.
     void messageUser(qint64 userId, const QString &name);
     bool notificationsEnabled() const;
     void showTalks();
+    // The tab the profile belongs to: it shows beside that tab only. Null when it is closed.
+    QWidget *profileTab() const { return m_profileTab; }
 
 public Q_SLOTS:
     void openProfile(qint64 userId);
@@ -73,7 +81,14 @@ Q_SIGNALS:
     // The session ended (signed out elsewhere, say) and the person wants to sign in again.
     void signInRequested();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    // Window geometry, docks, the splitter and the last tab, as the person left them.
+    void restoreLayout();
+    void saveLayout() const;
+    void updateProfileVisibility();
     QDockWidget *buildOnlineDock();
     QWidget *buildRoomTab();
     QTabWidget *buildTabs();
@@ -81,6 +96,8 @@ private:
     void buildPeopleMenus();
     void buildStatusBar();
     void buildMenus();
+    void buildViewMenu();
+    void findPerson();
     void followSession();
     void updateStatus();
     void updateIdentity();
@@ -92,8 +109,8 @@ private:
     HallwayClient *m_client;
     PresenceModel *m_presence;
     QListView *m_onlineList;
-    QLabel *m_onlineCount;
-    QLabel *m_welcome;
+    OnlinePanel *m_onlinePanel;
+    FeedPanel *m_feedPanel;
     FactComposer *m_composer;
     QListView *m_communityList;
     ProfilePanel *m_profile;
@@ -106,9 +123,10 @@ private:
     AnnouncementBar *m_announcementBar;
     ConnectionBar *m_connectionBar;
     QTabWidget *m_tabs;
-    QSystemTrayIcon *m_tray = nullptr;
+    QSplitter *m_splitter;
+    QWidget *m_profileTab = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
     QAction *m_notifyAction;
-    QLabel *m_notice;
     QLabel *m_connectionStatus;
     QLabel *m_hostStatus;
     QAction *m_roomInfoAction;
@@ -116,6 +134,9 @@ private:
     bool m_hostedOnNetwork = false;
     QString m_hostedDatabase;
     QAction *m_awayAction;
+    QAction *m_moderationViewAction = nullptr;
+    QAction *m_highContrastAction = nullptr;
+    QDockWidget *m_onlineDock = nullptr;
 };
 
 } // namespace Hallway

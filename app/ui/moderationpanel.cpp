@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "moderationpanel.h"
+#include "appearance.h"
 #include "auditlogmodel.h"
 #include "errortext.h"
 #include "moderationactions.h"
@@ -35,6 +36,7 @@ ModerationPanel::ModerationPanel(HallwayClient *client, QWidget *parent)
     auto *announceBox = new QGroupBox(tr("Announce to everyone"));
     m_announcement = new QLineEdit;
     m_announcement->setObjectName(QStringLiteral("announcementEdit"));
+    m_announcement->setAccessibleName(tr("Announcement"));
     m_announcement->setMaxLength(Announcement::MaxLength);
     m_announcement->setPlaceholderText(tr("e.g. The keynote starts in 10 minutes in room A"));
     m_announce = new QPushButton(tr("&Announce"));
@@ -54,10 +56,11 @@ ModerationPanel::ModerationPanel(HallwayClient *client, QWidget *parent)
     auto *restrictedBox = new QGroupBox(tr("Banned and muted"));
     m_restricted = new QListWidget;
     m_restricted->setObjectName(QStringLiteral("restrictedList"));
+    m_restricted->setAccessibleName(tr("Banned and muted people"));
     m_lift = new QPushButton(tr("&Lift"));
     m_lift->setObjectName(QStringLiteral("liftButton"));
     m_lift->setEnabled(false);
-    auto *refresh = new QPushButton(tr("Re&fresh"));
+    auto *refresh = new QPushButton(tr("&Refresh"));
     auto *restrictedButtons = new QHBoxLayout;
     restrictedButtons->addStretch(1);
     restrictedButtons->addWidget(refresh);
@@ -142,7 +145,7 @@ void ModerationPanel::setActive(bool active)
 void ModerationPanel::report(const QString &message, bool failed)
 {
     m_status->setText(message);
-    m_status->setStyleSheet(failed ? QStringLiteral("color: #b02020;") : QString());
+    Appearance::markAsError(m_status, failed);
     Q_EMIT reported(message);
 }
 

@@ -20,10 +20,16 @@ void PresenceDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const bool away = index.data(PresenceModel::IsAwayRole).toBool();
     const bool known = index.data(PresenceModel::IsKnownRole).toBool();
     const bool self = index.data(PresenceModel::IsSelfRole).toBool();
-    if (self)
+    // Said in words as well as by the dot, and in the text colour: a pale grey name on
+    // white was hard to read.
+    if (self && away)
+        opt.text = tr("%1 (you, away)").arg(opt.text);
+    else if (self)
         opt.text = tr("%1 (you)").arg(opt.text);
+    else if (away)
+        opt.text = tr("%1 (away)").arg(opt.text);
     if (away || !known)
-        opt.palette.setColor(QPalette::Text, opt.palette.color(QPalette::Disabled, QPalette::Text));
+        opt.font.setItalic(true);
     opt.rect.adjust(DotSize + 2 * Padding, 0, 0, 0);
 
     const QWidget *widget = option.widget;

@@ -6,7 +6,7 @@
 namespace Hallway {
 
 // Draws a who's-online row: a state dot (green online, amber away), the display name, and
-// "(you)" on your own row.
+// "(you)" on your own row, "(away)" on those away (in italics, as all are while unknown).
 class PresenceDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:

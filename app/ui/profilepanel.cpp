@@ -26,7 +26,7 @@ ProfilePanel::ProfilePanel(HallwayClient *client, PresenceModel *presence, QWidg
     m_details->setObjectName(QStringLiteral("profileDetails"));
     m_state = new QLabel;
     m_state->setObjectName(QStringLiteral("profileState"));
-    auto *message = new QPushButton(tr("Send a &message"));
+    auto *message = new QPushButton(tr("Send a message"));
     m_message = message;
     message->setObjectName(QStringLiteral("messageButton"));
     connect(message, &QPushButton::clicked, this,
@@ -43,16 +43,21 @@ ProfilePanel::ProfilePanel(HallwayClient *client, PresenceModel *presence, QWidg
     m_facts->setWordWrap(true);
     m_facts->setAccessibleName(tr("Facts of this person"));
 
-    auto *header = new QHBoxLayout;
-    auto *titles = new QVBoxLayout;
-    titles->addWidget(m_name);
-    titles->addWidget(m_details);
-    titles->addWidget(m_state);
-    header->addLayout(titles, 1);
-    header->addWidget(message, 0, Qt::AlignTop);
-    header->addWidget(close, 0, Qt::AlignTop);
+    // Name above the buttons, long names wrapped: the panel fits the width it is given
+    // instead of asking the window for more.
+    for (QLabel *label : {m_name, m_details, m_state}) {
+        label->setWordWrap(true);
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    }
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(message);
+    buttons->addWidget(close);
+    buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(header);
+    layout->addWidget(m_name);
+    layout->addWidget(m_details);
+    layout->addWidget(m_state);
+    layout->addLayout(buttons);
     layout->addWidget(m_empty);
     layout->addWidget(m_facts, 1);
 

@@ -27,6 +27,7 @@ RoomInfoDialog::RoomInfoDialog(const QString &address, bool onNetwork, const QSt
     intro->setWordWrap(true);
     auto *addressField = new QLineEdit(address);
     addressField->setObjectName(QStringLiteral("roomAddress"));
+    addressField->setAccessibleName(tr("Address of this room"));
     addressField->setReadOnly(true);
     auto *copy = new QPushButton(tr("&Copy address"));
     copy->setObjectName(QStringLiteral("copyAddressButton"));

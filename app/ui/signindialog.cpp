@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "signindialog.h"
+#include "appearance.h"
 #include "hallwayclient.h"
 #include "validation.h"
 
@@ -23,6 +24,9 @@ SignInDialog::SignInDialog(HallwayClient *client, QWidget *parent)
     m_server = new QLineEdit;
     m_server->setObjectName(QStringLiteral("serverUrl"));
     m_server->setPlaceholderText(tr("ws://hallway.example.org:8470"));
+    // Wide enough for the whole example address.
+    m_server->setMinimumWidth(m_server->fontMetrics().horizontalAdvance(m_server->placeholderText())
+                              + 4 * m_server->fontMetrics().averageCharWidth());
     m_username = new QLineEdit;
     m_username->setObjectName(QStringLiteral("username"));
     m_username->setMaxLength(Validation::UsernameMaxLength);
@@ -61,7 +65,7 @@ SignInDialog::SignInDialog(HallwayClient *client, QWidget *parent)
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Appearance::markAsError(m_error);
     m_error->setVisible(false);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -69,7 +73,7 @@ SignInDialog::SignInDialog(HallwayClient *client, QWidget *parent)
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Sign in"));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Server:"), m_server);
+    form->addRow(tr("Ser&ver:"), m_server);
     form->addRow(tr("&Username:"), m_username);
     form->addRow(tr("&Password:"), m_password);
 
@@ -138,7 +142,7 @@ void SignInDialog::setRegisterMode(bool on)
 {
     m_registerMode->setChecked(on);
     m_registerFields->setVisible(on);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(on ? tr("&Create account") : tr("&Sign in"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(on ? tr("Create &account") : tr("&Sign in"));
     setWindowTitle(on ? tr("Create a Hallway account") : tr("Sign in to Hallway"));
     adjustSize();
 }

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "startdialog.h"
+#include "recentservers.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
@@ -18,11 +21,44 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent)
     setWindowTitle(tr("Welcome to Hallway"));
     setObjectName(QStringLiteral("startDialog"));
 
-    auto *intro = new QLabel(tr("<b>Meet the people around you.</b><br>Host a room for a small "
-                                "group on this computer, or join the server of your event."));
+    auto *intro = new QLabel(tr("<b>Meet the people around you.</b><br>Join the server of your "
+                                "event, or host a room for a small group on this computer."));
     intro->setWordWrap(true);
 
+    // Joining comes first: it is what most people came to do, so the cursor starts there.
+    auto *joinBox = new QGroupBox(tr("Join a server"));
+    auto *joinLayout = new QFormLayout(joinBox);
+    m_url = new QLineEdit;
+    m_url->setObjectName(QStringLiteral("joinUrl"));
+    m_url->setPlaceholderText(tr("ws://hallway.example.org:8470"));
+    // Wide enough for the whole example address.
+    m_url->setMinimumWidth(m_url->fontMetrics().horizontalAdvance(m_url->placeholderText())
+                           + 4 * m_url->fontMetrics().averageCharWidth());
+    m_recent = new QListWidget;
+    m_recent->setObjectName(QStringLiteral("recentServers"));
+    m_recent->setAccessibleName(tr("Servers you joined before"));
+    m_recent->setToolTip(tr("Click a server to fill in its address; Enter or a double click "
+                            "joins it."));
+    for (const QUrl &server : RecentServers().urls()) {
+        auto *item = new QListWidgetItem(server.toString(), m_recent);
+        item->setData(Qt::UserRole, server);
+    }
+    // Room for a few without growing the dialog.
+    if (m_recent->count() > 0)
+        m_recent->setMaximumHeight(m_recent->sizeHintForRow(0) * 4 + 2 * m_recent->frameWidth());
+    auto *recentLabel = new QLabel(tr("&Recent servers:"));
+    recentLabel->setBuddy(m_recent);
+    m_joinButton = new QPushButton(tr("&Join"));
+    m_joinButton->setObjectName(QStringLiteral("joinButton"));
+    joinLayout->addRow(tr("Server &address:"), m_url);
+    joinLayout->addRow(recentLabel, m_recent);
+    joinLayout->addRow(m_joinButton);
+    // Nothing joined yet: no empty box, just the address.
+    recentLabel->setVisible(m_recent->count() > 0);
+    m_recent->setVisible(m_recent->count() > 0);
+
     auto *hostBox = new QGroupBox(tr("Host on this computer"));
+    m_hostBox = hostBox;
     auto *hostLayout = new QFormLayout(hostBox);
     m_port = new QSpinBox;
     m_port->setObjectName(QStringLiteral("hostPort"));
@@ -30,34 +66,48 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent)
     m_port->setValue(8470);
     m_onNetwork = new QCheckBox(tr("Let other computers on this network join"));
     m_onNetwork->setObjectName(QStringLiteral("hostOnNetwork"));
-    auto *hostButton = new QPushButton(tr("&Host a room"));
-    hostButton->setObjectName(QStringLiteral("hostButton"));
-    hostButton->setDefault(true);
+    m_hostButton = new QPushButton(tr("&Host a room"));
+    m_hostButton->setObjectName(QStringLiteral("hostButton"));
     hostLayout->addRow(tr("&Port:"), m_port);
     hostLayout->addRow(m_onNetwork);
-    hostLayout->addRow(hostButton);
-
-    auto *joinBox = new QGroupBox(tr("Join a server"));
-    auto *joinLayout = new QFormLayout(joinBox);
-    m_url = new QLineEdit;
-    m_url->setObjectName(QStringLiteral("joinUrl"));
-    m_url->setPlaceholderText(tr("ws://hallway.example.org:8470"));
-    auto *joinButton = new QPushButton(tr("&Join"));
-    joinButton->setObjectName(QStringLiteral("joinButton"));
-    joinLayout->addRow(tr("Server &address:"), m_url);
-    joinLayout->addRow(joinButton);
+    hostLayout->addRow(m_hostButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
-    layout->addWidget(hostBox);
     layout->addWidget(joinBox);
+    layout->addWidget(hostBox);
 
-    connect(hostButton, &QPushButton::clicked, this, [this]() {
+    m_joinButton->setDefault(true);
+    m_url->setFocus();
+
+    connect(m_hostButton, &QPushButton::clicked, this, [this]() {
         m_choice = Choice::Host;
         accept();
     });
-    connect(joinButton, &QPushButton::clicked, this, &StartDialog::chooseJoin);
-    connect(m_url, &QLineEdit::returnPressed, this, &StartDialog::chooseJoin);
+    // Enter in the address (or on a recent server) reaches the default button, Join.
+    connect(m_joinButton, &QPushButton::clicked, this, &StartDialog::chooseJoin);
+    // A click or Enter fills the address in (Enter then reaches Join); only that, so that
+    // tabbing through the list does not overwrite an address being typed.
+    const auto fill = [this](QListWidgetItem *item) {
+        m_url->setText(item->data(Qt::UserRole).toUrl().toString());
+    };
+    connect(m_recent, &QListWidget::itemClicked, this, fill);
+    connect(m_recent, &QListWidget::itemActivated, this, fill);
+    connect(m_recent, &QListWidget::itemDoubleClicked, this, [this, fill](QListWidgetItem *item) {
+        fill(item);
+        chooseJoin();
+    });
+    connect(qApp, &QApplication::focusChanged, this,
+            [this](QWidget *, QWidget *now) { followFocus(now); });
+}
+
+void StartDialog::followFocus(QWidget *now)
+{
+    if (!now || now->window() != this)
+        return;
+    const bool hosting = now == m_hostBox || m_hostBox->isAncestorOf(now);
+    m_hostButton->setDefault(hosting);
+    m_joinButton->setDefault(!hosting);
 }
 
 void StartDialog::chooseJoin()

@@ -6,11 +6,14 @@
 
 class QCheckBox;
 class QLineEdit;
+class QListWidget;
+class QPushButton;
 class QSpinBox;
 
 namespace Hallway {
 
-// First start: host a room on this computer, or join a server someone else runs.
+// First start: join a server someone else runs (typed, or picked from the servers joined
+// before, most recent first), or host a room on this computer.
 class StartDialog : public QDialog {
     Q_OBJECT
 public:
@@ -25,9 +28,15 @@ public:
 
 private:
     void chooseJoin();
+    // Enter goes to the button of the part of the dialog being filled in.
+    void followFocus(QWidget *now);
 
     Choice m_choice = Choice::Host;
     QLineEdit *m_url;
+    QListWidget *m_recent;
+    QPushButton *m_joinButton;
+    QWidget *m_hostBox;
+    QPushButton *m_hostButton;
     QSpinBox *m_port;
     QCheckBox *m_onNetwork;
 };

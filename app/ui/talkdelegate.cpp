@@ -58,7 +58,8 @@ void TalkDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
             Qt::AlignRight | Qt::AlignVCenter,
             votePending ? QStringLiteral("%1 \u2026").arg(votes) : QString::number(votes));
 
-    painter->setPen(selected ? text : palette.color(QPalette::Disabled, QPalette::Text));
+    // The speaker in the text colour: the disabled grey was too faint to read.
+    painter->setPen(text);
     painter->drawText(
             QRect(content.left(), titleRect.bottom() + 2, content.width(), metrics.height()),
             Qt::AlignLeft | Qt::AlignVCenter,
@@ -70,12 +71,17 @@ void TalkDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const QRect track(content.left(), content.bottom() - BarHeight + 1, content.width(), BarHeight);
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(palette.color(QPalette::Midlight));
+    // The track and bar in the palette's own colours (high contrast included); one colour
+    // for every bar, so there is no code to learn: the check mark says which are yours.
+    QColor trackColour = text;
+    trackColour.setAlpha(40);
+    painter->setBrush(trackColour);
     painter->drawRoundedRect(track, 3, 3);
     const qint64 most = qMax<qint64>(1, m_talks->maxVotes());
     QRect bar = track;
     bar.setWidth(static_cast<int>(track.width() * votes / most));
-    painter->setBrush(voted ? QColor(0x2E, 0xB8, 0x4B) : QColor(0x2E, 0x6F, 0xB8));
+    painter->setBrush(selected ? palette.color(QPalette::HighlightedText)
+                               : palette.color(QPalette::Highlight));
     if (bar.width() > 0)
         painter->drawRoundedRect(bar, 3, 3);
     painter->restore();

@@ -7,8 +7,8 @@ namespace Hallway {
 
 class TalksModel;
 
-// Draws a talk: title and speaker, the tally as a bar against the most-voted talk, the
-// count, and a check mark on the talks you voted for.
+// Draws a talk: title and speaker, the tally as a bar against the most-voted talk (one
+// colour for all), the count, and a check mark on the talks you voted for.
 class TalkDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:

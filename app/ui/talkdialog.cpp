@@ -4,6 +4,7 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -18,12 +19,21 @@ TalkDialog::TalkDialog(QWidget *parent) : QDialog(parent)
     m_title = new QLineEdit;
     m_title->setObjectName(QStringLiteral("talkTitle"));
     m_title->setMaxLength(Validation::TalkTitleMaxLength);
+    m_title->setAccessibleName(tr("Title"));
     m_abstract = new QPlainTextEdit;
     m_abstract->setObjectName(QStringLiteral("talkAbstract"));
     m_abstract->setTabChangesFocus(true);
+    m_abstract->setAccessibleName(tr("Abstract"));
+    m_abstract->installEventFilter(this);
     m_count = new QLabel;
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Propose"));
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setText(tr("&Propose"));
+    ok->setObjectName(QStringLiteral("talkSubmit"));
+    ok->setToolTip(tr("Propose the talk (Ctrl+Enter)"));
+    ok->setDefault(true);
+    // Enter on a focused Cancel goes to the default button; only a click or Space cancels.
+    m_buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
 
     auto *layout = new QFormLayout(this);
     layout->addRow(tr("&Title:"), m_title);
@@ -32,7 +42,7 @@ TalkDialog::TalkDialog(QWidget *parent) : QDialog(parent)
     layout->addRow(m_buttons);
     connect(m_title, &QLineEdit::textChanged, this, &TalkDialog::validate);
     connect(m_abstract, &QPlainTextEdit::textChanged, this, &TalkDialog::validate);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &TalkDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     validate();
 }
@@ -41,6 +51,7 @@ void TalkDialog::setTalk(const QString &title, const QString &abstract)
 {
     setWindowTitle(tr("Edit your talk"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
+    m_buttons->button(QDialogButtonBox::Ok)->setToolTip(tr("Save your talk (Ctrl+Enter)"));
     m_title->setText(title);
     m_abstract->setPlainText(abstract);
 }
@@ -55,11 +66,32 @@ QString TalkDialog::abstract() const
     return m_abstract->toPlainText().trimmed();
 }
 
+void TalkDialog::submit()
+{
+    if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+        accept();
+}
+
+bool TalkDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // The abstract takes Enter as a new line; Ctrl+Enter sends, as in a chat.
+    if (watched == m_abstract && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && key->modifiers().testFlag(Qt::ControlModifier)) {
+            submit();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
 void TalkDialog::validate()
 {
     const qsizetype length = Validation::characterCount(abstract());
-    m_count->setText(
-            tr("Abstract: %1/%2 characters").arg(length).arg(Validation::TalkAbstractMaxLength));
+    m_count->setText(tr("Abstract: %1/%2 characters. Ctrl+Enter sends.")
+                             .arg(length)
+                             .arg(Validation::TalkAbstractMaxLength));
     m_buttons->button(QDialogButtonBox::Ok)
             ->setEnabled(!Validation::checkTalkTitle(title())
                          && !Validation::checkTalkAbstract(abstract()));

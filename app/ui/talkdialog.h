@@ -11,6 +11,8 @@ class QPlainTextEdit;
 namespace Hallway {
 
 // Proposes a lightning talk, or edits yours: a title and an abstract, with their limits.
+// Propose (or Save) is the default button: Enter in the title and Ctrl+Enter anywhere send
+// it, and Enter on a focused Cancel does not throw the text away.
 class TalkDialog : public QDialog {
     Q_OBJECT
 public:
@@ -20,8 +22,12 @@ public:
     QString title() const;
     QString abstract() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void validate();
+    void submit();
 
     QLineEdit *m_title;
     QPlainTextEdit *m_abstract;

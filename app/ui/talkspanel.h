@@ -6,6 +6,8 @@
 class QLabel;
 class QListView;
 class QPushButton;
+class QStackedWidget;
+class QTextBrowser;
 
 namespace Hallway {
 
@@ -26,11 +28,20 @@ public:
     QListView *list() const { return m_list; }
     QString stateText() const;
     QString errorText() const;
+    // The selected talk in full (title, speaker, votes, abstract), as plain text.
+    QString detailsText() const;
+    // What the list says when there is no talk; empty while it shows talks.
+    QString emptyText() const;
 
 public Q_SLOTS:
     void toggleVoteOnSelected();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void updateDetails();
+    void updateEmptyState();
     qint64 selectedTalk() const;
     void updateActions();
     void showError(const QString &message);
@@ -46,6 +57,11 @@ private:
     TalksModel *m_talks;
     TalkRankingModel *m_ranking;
     QListView *m_list;
+    QStackedWidget *m_listOrEmpty;
+    QLabel *m_empty;
+    QTextBrowser *m_details;
+    QString m_detailsHtml; // what m_details shows, to leave it alone when nothing changed
+    qint64 m_detailsTalk = 0;
     QLabel *m_state;
     QLabel *m_error;
     QPushButton *m_vote;

@@ -4,6 +4,7 @@
 #include "widgetfeed.h"
 #include "widgetview.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
@@ -11,13 +12,15 @@
 
 namespace Hallway {
 
-WidgetCard::WidgetCard(HallwayClient *client, const HubWidget &widget, QWidget *parent)
-    : QFrame(parent), m_widget(widget)
+WidgetCard::WidgetCard(HallwayClient *client, const HubWidget &widget, WidgetView::Mode mode,
+                       QWidget *parent)
+    : QFrame(parent), m_widget(widget), m_mode(mode)
 {
     setObjectName(QStringLiteral("widgetCard"));
     setFrameShape(QFrame::StyledPanel);
     m_title = new QLabel(QStringLiteral("<b>%1</b>")
                                  .arg(HubsModel::kindTitle(widget.spec.kind).toHtmlEscaped()));
+    m_title->setObjectName(QStringLiteral("widgetTitle"));
     const auto tool = [this](const QString &text, const QString &tip, const char *name) {
         auto *button = new QToolButton(this);
         button->setText(text);
@@ -44,8 +47,13 @@ WidgetCard::WidgetCard(HallwayClient *client, const HubWidget &widget, QWidget *
     for (QToolButton *button : {m_up, m_down, m_configure, m_remove})
         header->addWidget(button);
 
-    m_view = WidgetView::create(widget.spec, this);
+    m_view = WidgetView::create(widget.spec, mode, this);
     connect(m_view, &WidgetView::userActivated, this, &WidgetCard::userActivated);
+    // A focusable part of the view (a list with links) is named after the widget.
+    for (QWidget *part : m_view->findChildren<QWidget *>()) {
+        if (part->focusPolicy() != Qt::NoFocus && part->accessibleName().isEmpty())
+            part->setAccessibleName(HubsModel::kindTitle(widget.spec.kind));
+    }
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_view);
@@ -55,6 +63,20 @@ WidgetCard::WidgetCard(HallwayClient *client, const HubWidget &widget, QWidget *
     if (m_feed->hasData())
         m_view->showData(m_feed->data());
     setEditable(false, false, false);
+}
+
+void WidgetCard::changeEvent(QEvent *event)
+{
+    // Presented, the title stays a size above the (large) type of the window around it.
+    if (event->type() == QEvent::FontChange && m_mode == WidgetView::Mode::Presentation) {
+        QFont heading = font();
+        if (heading.pixelSize() > 0)
+            heading.setPixelSize(heading.pixelSize() * 13 / 10);
+        else
+            heading.setPointSizeF(heading.pointSizeF() * 1.3);
+        m_title->setFont(heading);
+    }
+    QFrame::changeEvent(event);
 }
 
 void WidgetCard::setEditable(bool editable, bool canMoveUp, bool canMoveDown)

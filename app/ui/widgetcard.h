@@ -2,6 +2,7 @@
 #pragma once
 
 #include "hub.h"
+#include "widgetview.h"
 
 #include <QFrame>
 
@@ -12,14 +13,14 @@ namespace Hallway {
 
 class HallwayClient;
 class WidgetFeed;
-class WidgetView;
 
 // One widget of a hub: its title, its live data, and for moderators the buttons that move,
-// change and remove it.
+// change and remove it. Presented, it has no buttons and draws for the big screen.
 class WidgetCard : public QFrame {
     Q_OBJECT
 public:
-    WidgetCard(HallwayClient *client, const HubWidget &widget, QWidget *parent = nullptr);
+    WidgetCard(HallwayClient *client, const HubWidget &widget,
+               WidgetView::Mode mode = WidgetView::Mode::Panel, QWidget *parent = nullptr);
 
     const HubWidget &widget() const { return m_widget; }
     WidgetView *view() const { return m_view; }
@@ -32,8 +33,12 @@ Q_SIGNALS:
     void removeRequested(qint64 widgetId);
     void userActivated(qint64 userId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     HubWidget m_widget;
+    WidgetView::Mode m_mode;
     QLabel *m_title;
     WidgetView *m_view;
     WidgetFeed *m_feed;

@@ -23,7 +23,7 @@ WidgetDialog::WidgetDialog(PresenceModel *people, const std::optional<WidgetSpec
         m_kind->addItem(HubsModel::kindTitle(kind), static_cast<int>(kind));
     m_limit = new QSpinBox;
     m_limit->setObjectName(QStringLiteral("widgetLimit"));
-    m_limitLabel = new QLabel(tr("Show &at most:"));
+    m_limitLabel = new QLabel(tr("Show at &most:"));
     m_limitLabel->setBuddy(m_limit);
     m_user = new QComboBox;
     m_user->setObjectName(QStringLiteral("widgetUser"));

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void factFeedModels();
     void talksAndRankingModels();
     void chatAndConversationsModels();
+    void messageReceivedNamesTheSender();
     void hubsModel();
     void auditLogModel();
 
@@ -263,11 +264,55 @@ void tst_Models::chatAndConversationsModels()
                             + QString::number(chat.canFetchMore({}))));
     chat.send(QStringLiteral("hi ann"));
     QTRY_COMPARE(chat.rowCount(), 7);
+    // How rows sit together, for a timeline: ann's six in one run under one day label, then
+    // mine.
+    QCOMPARE(chat.index(0).data(ChatModel::DayLabelRole).toString(), QStringLiteral("Today"));
+    QVERIFY(chat.index(1).data(ChatModel::DayLabelRole).toString().isEmpty());
+    QVERIFY(chat.index(0).data(ChatModel::FirstInGroupRole).toBool());
+    QVERIFY(!chat.index(1).data(ChatModel::FirstInGroupRole).toBool());
+    QVERIFY(!chat.index(4).data(ChatModel::LastInGroupRole).toBool());
+    QVERIFY(chat.index(5).data(ChatModel::LastInGroupRole).toBool());
+    QVERIFY(chat.index(6).data(ChatModel::FirstInGroupRole).toBool());
+    QVERIFY(chat.index(6).data(ChatModel::LastInGroupRole).toBool());
     QTRY_COMPARE(conversations.index(0, 0).data(ConversationsModel::PeerIdRole).toLongLong(),
                  ann.id);
     chat.markRead();
     client.signOut();
     QTRY_COMPARE(conversations.rowCount(), 0);
+}
+
+void tst_Models::messageReceivedNamesTheSender()
+{
+    // What a desktop notification says: who wrote, also for a first message from someone
+    // new and for a conversation that was not at the top of the list.
+    HallwayClient client;
+    ConversationsModel conversations(&client);
+    testerFor(&conversations);
+    QSignalSpy received(&conversations, &ConversationsModel::messageReceived);
+    QVERIFY(signIn(client, m_server.url(), QStringLiteral("ann")));
+    Other ben;
+    QVERIFY(ben.signIn(m_server.url(), QStringLiteral("ben")));
+    Other cat;
+    QVERIFY(cat.signIn(m_server.url(), QStringLiteral("cat")));
+    // Client ids of their own: ben and cat wrote in the tests before, and a resend of a
+    // client id is answered with the stored message, not sent again.
+    ben.nextClientId = cat.nextClientId = 1000;
+    const qint64 me = client.currentUser().id;
+    const auto says = [me](Other &other, const QString &text) {
+        return !other.write(Protocol::Type::SendMessage,
+                            {{QStringLiteral("to"), me}, {QStringLiteral("text"), text}})
+                        .isError();
+    };
+    QVERIFY(says(ben, QStringLiteral("from ben")));
+    QTRY_COMPARE(received.size(), 1);
+    QVERIFY(says(cat, QStringLiteral("from cat")));
+    QTRY_COMPARE(received.size(), 2);
+    QVERIFY(says(ben, QStringLiteral("ben again"))); // ben's conversation is second now
+    QTRY_COMPARE(received.size(), 3);
+    const QStringList expected{QStringLiteral("BEN"), QStringLiteral("CAT"), QStringLiteral("BEN")};
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(received.at(i).at(1).toString(), expected.at(i));
+    QCOMPARE(received.at(2).at(0).value<ChatMessage>().text, QStringLiteral("ben again"));
 }
 
 void tst_Models::hubsModel()

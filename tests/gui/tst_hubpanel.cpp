@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QHelpEvent>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,6 +34,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QToolTip>
 
 using namespace Hallway;
 using namespace Hallway::Test;
@@ -55,19 +57,29 @@ struct Person {
     HubsModel hubs{&client};
     HubPanel panel{&client, &hubs, &presence};
 
-    bool signIn(const QUrl &server, const QString &username, bool registerFirst)
+    bool signIn(const QUrl &server, const QString &username, bool registerFirst,
+                const QString &city = QStringLiteral("Lyon"))
     {
         client.subscribe(Protocol::Topic::Presence); // as HallwayApp does
         QSignalSpy signedIn(&client, &HallwayClient::signedIn);
         if (registerFirst)
             client.registerAccount(server,
-                                   {username, username.toUpper(), Password, QStringLiteral("Lyon"),
+                                   {username, username.toUpper(), Password, city,
                                     QStringLiteral("Auvergne-Rhône-Alpes")});
         else
             client.signIn(server, {username, Password});
         return signedIn.wait(10'000);
     }
 };
+
+WidgetCard *statsCardOf(const HubPanel &panel)
+{
+    for (WidgetCard *card : panel.cards()) {
+        if (card->widget().spec.kind == WidgetKind::Stats)
+            return card;
+    }
+    return nullptr;
+}
 } // namespace
 
 class tst_HubPanel : public QObject {
@@ -77,12 +89,17 @@ private Q_SLOTS:
     void moderatorArrangesAHubAndAnAttendeeFollowsLive();
     void aNewHubIsShownOnceCreated();
     void statsWidgetDrawsItsCharts();
+    void statsTellTheTruth();
+    void emptyStatesSayWhatToDo();
     void widgetDialogBuildsTheSpec();
     void moderatorsDeskMutesAnnouncesAndLogs();
     void screenshotForTheReadme();
 
 private:
     TestServer m_server;
+    // A room of its own, with statistics recomputed only hourly on their timer: whatever
+    // moves sooner moved because a write or an arrival pushed it.
+    TestServer m_quiet;
 };
 
 void tst_HubPanel::initTestCase()
@@ -91,6 +108,10 @@ void tst_HubPanel::initTestCase()
             QStringLiteral("[stats]\ninterval_seconds=1\n[facts]\ncommunity_interval_ms=0\n"));
     QVERIFY(m_server.start());
     QVERIFY(m_server.createModerator(QStringLiteral("mod"), Password));
+    m_quiet.setConfig(
+            QStringLiteral("[stats]\ninterval_seconds=3600\n[facts]\ncommunity_interval_ms=0\n"));
+    QVERIFY(m_quiet.start());
+    QVERIFY(m_quiet.createModerator(QStringLiteral("boss"), Password));
 }
 
 void tst_HubPanel::moderatorArrangesAHubAndAnAttendeeFollowsLive()
@@ -208,12 +229,112 @@ void tst_HubPanel::statsWidgetDrawsItsCharts()
     auto *cities = stats->findChild<BarChart *>(QStringLiteral("topCities"));
     QTRY_VERIFY_WITH_TIMEOUT(!cities->bars().isEmpty(), 10'000);
     QCOMPARE(cities->bars().first().first, QStringLiteral("Lyon"));
+    QCOMPARE(cities->shownLabel(0), QStringLiteral("Lyon")); // a name that fits is whole
     QTRY_COMPARE_WITH_TIMEOUT(cities->bars().first().second, 3, 10'000);
     auto *perMinute = stats->findChild<ColumnChart *>(QStringLiteral("postsPerMinute"));
     QCOMPARE(perMinute->values().size(), 60);
     QCOMPARE(perMinute->values().last() + perMinute->values().at(58), 3);
-    QVERIFY(stats->findChild<QLabel *>(QStringLiteral("statsCount1"))->text().toInt() >= 3);
+    QVERIFY(stats->findChild<QLabel *>(QStringLiteral("statsFacts"))->text().toInt() >= 3);
     QVERIFY(cities->grab().width() > 0); // it paints
+}
+
+void tst_HubPanel::statsTellTheTruth()
+{
+    // A place name longer than its column.
+    const QString city =
+            QStringLiteral("Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch");
+    Person here;
+    here.panel.resize(520, 900);
+    here.panel.show();
+    QVERIFY(here.signIn(m_quiet.url(), QStringLiteral("here"), true, city));
+    QTRY_VERIFY(statsCardOf(here.panel));
+    WidgetCard *stats = statsCardOf(here.panel);
+    const auto count = [stats](const char *name) {
+        return stats->findChild<QLabel *>(QString::fromLatin1(name))->text();
+    };
+    // One person here, two accounts (the moderator's is not connected).
+    QTRY_COMPARE(count("statsPresent"), QStringLiteral("1"));
+    QTRY_COMPARE(count("statsAccounts"), QStringLiteral("2"));
+    QCOMPARE(count("statsFacts"), QStringLiteral("0"));
+
+    // No posts in the last hour: the chart says so instead of a scale over nothing.
+    auto *perMinute = stats->findChild<ColumnChart *>(QStringLiteral("postsPerMinute"));
+    QVERIFY(perMinute->isEmpty());
+    QVERIFY(perMinute->peakText().isEmpty());
+    QVERIFY(perMinute->emptyText().startsWith(QStringLiteral("No activity yet")));
+    QCOMPARE(perMinute->accessibleDescription(), perMinute->emptyText());
+
+    // Someone arrives: here now follows at once, the accounts with them.
+    TestClient second;
+    QVERIFY(second.open(m_quiet.url()) && !second.hello().isError());
+    QVERIFY(!second.registerUser(QStringLiteral("second"), Password).isError());
+    QTRY_COMPARE(count("statsPresent"), QStringLiteral("2"));
+    QTRY_COMPARE(count("statsAccounts"), QStringLiteral("3"));
+
+    // A post and a message move their counts in seconds, not on the hourly timer.
+    here.client.postFact(QStringLiteral("Counting is hard"));
+    QTRY_COMPARE_WITH_TIMEOUT(count("statsFacts"), QStringLiteral("1"), 5000);
+    QVERIFY(!perMinute->isEmpty());
+    QCOMPARE(perMinute->peakText(), QStringLiteral("peak 1 a minute"));
+    QVERIFY(!second.request(Protocol::Type::SendMessage,
+                            {{QStringLiteral("clientId"), QStringLiteral("m1")},
+                             {QStringLiteral("to"), here.client.currentUser().id},
+                             {QStringLiteral("text"), QStringLiteral("Hello")}})
+                     .isError());
+    QTRY_COMPARE_WITH_TIMEOUT(count("statsMessages"), QStringLiteral("1"), 5000);
+
+    // The long city is elided on its bar and given in full in the tooltip.
+    auto *cities = stats->findChild<BarChart *>(QStringLiteral("topCities"));
+    QTRY_COMPARE(cities->bars().value(0), (std::pair<QString, qint64>(city, 1)));
+    QVERIFY(cities->shownLabel(0) != city);
+    QVERIFY(cities->shownLabel(0).endsWith(QChar(0x2026)));
+    const QPoint at = cities->rowRect(0).center();
+    QHelpEvent tip(QEvent::ToolTip, at, cities->mapToGlobal(at));
+    QApplication::sendEvent(cities, &tip);
+    QTRY_COMPARE(QToolTip::text(), city + QStringLiteral(": 1"));
+
+    // Someone leaves: here now drops; the account stays.
+    second.close();
+    QTRY_COMPARE(count("statsPresent"), QStringLiteral("1"));
+    QCOMPARE(count("statsAccounts"), QStringLiteral("3"));
+}
+
+void tst_HubPanel::emptyStatesSayWhatToDo()
+{
+    Person boss;
+    boss.panel.show();
+    auto *empty = boss.panel.findChild<QLabel *>(QStringLiteral("hubEmpty"));
+    QVERIFY(empty->isVisible());
+    QCOMPARE(empty->text(), QStringLiteral("Loading the hubs..."));
+    QVERIFY(boss.signIn(m_quiet.url(), QStringLiteral("boss"), false));
+    QTRY_VERIFY(!boss.panel.cards().isEmpty());
+    QVERIFY(!empty->isVisible());
+
+    // A new hub has no widgets: the moderator is told how to add some.
+    HubEdit create;
+    create.operation = HubEdit::Operation::Create;
+    create.name = QStringLiteral("Side room");
+    boss.panel.editHub(create);
+    QTRY_COMPARE(boss.hubs.hub(boss.panel.currentHubId())->name, QStringLiteral("Side room"));
+    QVERIFY(boss.panel.cards().isEmpty());
+    QVERIFY(empty->isVisible());
+    QVERIFY(empty->text().contains(QStringLiteral("no widgets yet")));
+    QVERIFY(empty->text().contains(QStringLiteral("\"Add widget\"")));
+    const qint64 sideRoom = boss.panel.currentHubId();
+
+    // An attendee is told what will come instead.
+    Person attendee;
+    attendee.panel.show();
+    QVERIFY(attendee.signIn(m_quiet.url(), QStringLiteral("visitor"), true));
+    QTRY_VERIFY(attendee.hubs.hub(sideRoom));
+    attendee.panel.showHub(sideRoom);
+    auto *theirs = attendee.panel.findChild<QLabel *>(QStringLiteral("hubEmpty"));
+    QVERIFY(theirs->isVisible());
+    QVERIFY(theirs->text().contains(QStringLiteral("as soon as a moderator adds them")));
+    QVERIFY(!theirs->text().contains(QStringLiteral("Add widget")));
+
+    // The Lobby for the functions after this one.
+    boss.panel.showHub(boss.hubs.index(0).data(HubsModel::HubIdRole).toLongLong());
 }
 
 void tst_HubPanel::widgetDialogBuildsTheSpec()

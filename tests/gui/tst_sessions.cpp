@@ -11,6 +11,7 @@
 #include "factfeedmodel.h"
 #include "hallwayapp.h"
 #include "mainwindow.h"
+#include "messagecomposer.h"
 #include "moderationpanel.h"
 #include "presencemodel.h"
 #include "protocol.h"
@@ -18,6 +19,7 @@
 #include "roominfodialog.h"
 #include "session.h"
 #include "signindialog.h"
+#include "snapshot.h"
 #include "talksmodel.h"
 #include "talkspanel.h"
 #include "testclient.h"
@@ -35,6 +37,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
@@ -45,6 +49,8 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+
+#include <functional>
 
 using namespace Hallway;
 using namespace Hallway::Test;
@@ -69,6 +75,8 @@ QStringList visibleTexts()
                 texts.append(label->text());
             else if (auto *edit = qobject_cast<QLineEdit *>(widget))
                 texts.append(edit->text());
+            else if (auto *plain = qobject_cast<QPlainTextEdit *>(widget))
+                texts.append(plain->toPlainText());
             else if (auto *button = qobject_cast<QAbstractButton *>(widget))
                 texts.append(button->text());
             else if (auto *tabs = qobject_cast<QTabBar *>(widget))
@@ -117,18 +125,6 @@ QWidget *visibleTopLevel(const char *name)
     return nullptr;
 }
 
-// With HALLWAY_SCREENSHOT_DIR set (not a check): saves the window at moments worth looking at,
-// for a person to judge (run under Xvfb with QT_QPA_PLATFORM=xcb for real decorations).
-void snapshot(QWidget *window, const QString &name)
-{
-    const QString folder = qEnvironmentVariable("HALLWAY_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        return;
-    // The layouts the last changes asked for, done now rather than waited for.
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    window->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
 struct Person {
     std::unique_ptr<TestClient> client = std::make_unique<TestClient>();
     qint64 id = 0;
@@ -166,6 +162,7 @@ private Q_SLOTS:
     void theHostOfARoomModeratesIt();
     void aDismissedAnnouncementStaysInItsRoom();
     void signingOutWhileAskedToSignInAgainKeepsTheEventsNodes();
+    void theStartDialogStartsInTheAddressAndOffersRecentServers();
 
 private:
     // Starts the app remembering this server, and signs in through the dialog.
@@ -708,6 +705,95 @@ void tst_Sessions::signingOutWhileAskedToSignInAgainKeepsTheEventsNodes()
     QVERIFY(m_app->signInDialog());
     QVERIFY(m_app->signInDialog()->isVisible());
     QCOMPARE(m_app->signInDialog()->serverUrls(), (QList<QUrl>{m_roomA.url(), otherNode}));
+}
+
+namespace {
+// What the start dialog showed when it came up, before the test answered it.
+struct StartSeen {
+    bool asked = false;
+    QString focus; // the object name of the field with the cursor
+    bool placeholderFits = false;
+    QStringList recent; // the recent servers listed, top to bottom (none when hidden)
+    QString filledByClick; // the address after a click on the first recent server
+};
+
+// Answers the next start dialog with answer(dialog, seen), once, after noting what it showed.
+std::shared_ptr<StartSeen> whenStartAsks(QObject *owner,
+                                         std::function<void(QWidget *, StartSeen &)> answer)
+{
+    auto seen = std::make_shared<StartSeen>();
+    auto *poll = new QTimer(owner);
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, seen, answer]() {
+        QWidget *start = visibleTopLevel("startDialog");
+        if (!start || seen->asked)
+            return;
+        seen->asked = true;
+        poll->stop();
+        poll->deleteLater();
+        seen->focus = start->focusWidget() ? start->focusWidget()->objectName() : QString();
+        auto *url = child<QLineEdit>(start, "joinUrl");
+        seen->placeholderFits = url->contentsRect().width()
+                >= url->fontMetrics().horizontalAdvance(url->placeholderText());
+        auto *recent = child<QListWidget>(start, "recentServers");
+        if (recent->isVisible()) {
+            for (int row = 0; row < recent->count(); ++row)
+                seen->recent.append(recent->item(row)->text());
+        }
+        answer(start, *seen);
+    });
+    poll->start();
+    return seen;
+}
+} // namespace
+
+void tst_Sessions::theStartDialogStartsInTheAddressAndOffersRecentServers()
+{
+    // The first start: the cursor is in the address, which shows its whole example, and no
+    // server is offered yet. The address is typed.
+    m_app = std::make_unique<HallwayApp>();
+    auto first = whenStartAsks(m_app.get(), [this](QWidget *start, StartSeen &) {
+        QTest::keyClicks(child<QLineEdit>(start, "joinUrl"), m_roomA.url().toString());
+        child<QPushButton>(start, "joinButton")->click();
+    });
+    m_app->start();
+    QVERIFY(first->asked);
+    QCOMPARE(first->focus, QStringLiteral("joinUrl"));
+    QVERIFY(first->placeholderFits);
+    QVERIFY(first->recent.isEmpty());
+    signInThroughTheDialog(m_roomA.url(), QStringLiteral("bob"));
+
+    // Room A is offered next time; a click on it fills the address in. Room B is joined.
+    auto second = whenStartAsks(m_app.get(), [this](QWidget *start, StartSeen &seen) {
+        auto *recent = child<QListWidget>(start, "recentServers");
+        if (recent->count() > 0) {
+            QTest::mouseClick(recent->viewport(), Qt::LeftButton, {},
+                              recent->visualItemRect(recent->item(0)).center());
+            seen.filledByClick = child<QLineEdit>(start, "joinUrl")->text();
+        }
+        child<QLineEdit>(start, "joinUrl")->setText(m_roomB.url().toString());
+        child<QPushButton>(start, "joinButton")->click();
+    });
+    actionNamed(m_app->mainWindow(), QStringLiteral("Connect to another &server..."))->trigger();
+    QTRY_VERIFY(second->asked); // (asked from the event loop, once the window is gone)
+    QCOMPARE(second->focus, QStringLiteral("joinUrl"));
+    QCOMPARE(second->recent, QStringList{m_roomA.url().toString()});
+    QCOMPARE(second->filledByClick, m_roomA.url().toString());
+    signInThroughTheDialog(m_roomB.url(), QStringLiteral("bob"));
+
+    // The most recent first; room A is picked again from the keyboard: Enter on it joins.
+    auto third = whenStartAsks(m_app.get(), [](QWidget *start, StartSeen &) {
+        auto *recent = child<QListWidget>(start, "recentServers");
+        recent->setFocus(Qt::TabFocusReason);
+        recent->setCurrentRow(recent->count() - 1);
+        QTest::keyClick(recent, Qt::Key_Return);
+    });
+    actionNamed(m_app->mainWindow(), QStringLiteral("Connect to another &server..."))->trigger();
+    QTRY_VERIFY(third->asked);
+    QCOMPARE(third->recent, (QStringList{m_roomB.url().toString(), m_roomA.url().toString()}));
+    QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
+    QCOMPARE(m_app->signInDialog()->serverUrl(), m_roomA.url());
+    signInThroughTheDialog(m_roomA.url(), QStringLiteral("bob"));
 }
 
 QTEST_MAIN(tst_Sessions)
