@@ -63,11 +63,27 @@ void applyNotice(QWidget *widget)
                                   .arg(colors.border.name())
                                   .arg(padding));
 }
+
+// The style the person asked for (-style, QT_STYLE_OVERRIDE), else Fusion.
+QString requestedStyle()
+{
+    const QStringList arguments = QCoreApplication::arguments();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if ((arguments.at(i) == QLatin1String("-style")
+             || arguments.at(i) == QLatin1String("--style"))
+            && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arguments.at(i).startsWith(QLatin1String("-style=")))
+            return arguments.at(i).mid(7);
+    }
+    const QString override = qEnvironmentVariable("QT_STYLE_OVERRIDE");
+    return override.isEmpty() ? QStringLiteral("Fusion") : override;
+}
 } // namespace
 
 void Appearance::apply()
 {
-    QApplication::setStyle(new HallwayStyle);
+    QApplication::setStyle(new HallwayStyle(requestedStyle()));
     if (isHighContrast())
         QApplication::setPalette(highContrastPalette());
 }
@@ -80,7 +96,8 @@ bool Appearance::isHighContrast()
 void Appearance::setHighContrast(bool on)
 {
     QSettings().setValue(HighContrastKey, on);
-    QApplication::setPalette(on ? highContrastPalette() : QApplication::style()->standardPalette());
+    // Off: the desktop's own palette again (an empty one resolves to the platform theme's).
+    QApplication::setPalette(on ? highContrastPalette() : QPalette());
     // Widgets with a colour of their own take it again from the new palette.
     const QList<QWidget *> widgets = QApplication::allWidgets();
     for (QWidget *widget : widgets) {
@@ -156,7 +173,11 @@ void Appearance::markAsNotice(QWidget *widget, Notice kind)
     applyNotice(widget);
 }
 
-HallwayStyle::HallwayStyle() : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) { }
+HallwayStyle::HallwayStyle(const QString &base) : QProxyStyle(QStyleFactory::create(base))
+{
+    if (!baseStyle() || baseStyle()->name().compare(base, Qt::CaseInsensitive) != 0)
+        setBaseStyle(QStyleFactory::create(QStringLiteral("Fusion"))); // an unknown name
+}
 
 // Fusion marks focus in three ways: the focus rectangle (check boxes, tabs, list rows), and
 // a tinted outline of buttons, line edits, combo and spin boxes. All get the same ring.

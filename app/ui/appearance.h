@@ -30,11 +30,12 @@ void markAsNotice(QWidget *widget, Notice kind);
 
 } // namespace Appearance
 
-// Fusion, whose focus rectangle is a 1 px tint, with a 2 px ring in the highlight colour.
+// A style (Fusion unless the person asked for another) whose focus marks, a 1 px tint in
+// Fusion, are a 2 px ring in the highlight colour.
 class HallwayStyle : public QProxyStyle {
     Q_OBJECT
 public:
-    HallwayStyle();
+    explicit HallwayStyle(const QString &base = QStringLiteral("Fusion"));
     void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
                        const QWidget *widget = nullptr) const override;
     void drawComplexControl(ComplexControl control, const QStyleOptionComplex *option,

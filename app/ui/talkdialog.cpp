@@ -4,11 +4,11 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 
 namespace Hallway {
 
@@ -24,7 +24,6 @@ TalkDialog::TalkDialog(QWidget *parent) : QDialog(parent)
     m_abstract->setObjectName(QStringLiteral("talkAbstract"));
     m_abstract->setTabChangesFocus(true);
     m_abstract->setAccessibleName(tr("Abstract"));
-    m_abstract->installEventFilter(this);
     m_count = new QLabel;
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
@@ -44,6 +43,12 @@ TalkDialog::TalkDialog(QWidget *parent) : QDialog(parent)
     connect(m_abstract, &QPlainTextEdit::textChanged, this, &TalkDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &TalkDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // The abstract takes Enter as a new line; Ctrl+Enter sends from any field, as in a chat.
+    for (const auto key : {Qt::Key_Return, Qt::Key_Enter}) {
+        auto *send = new QShortcut(QKeySequence(Qt::CTRL | key), this);
+        send->setContext(Qt::WindowShortcut);
+        connect(send, &QShortcut::activated, this, &TalkDialog::submit);
+    }
     validate();
 }
 
@@ -70,20 +75,6 @@ void TalkDialog::submit()
 {
     if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
         accept();
-}
-
-bool TalkDialog::eventFilter(QObject *watched, QEvent *event)
-{
-    // The abstract takes Enter as a new line; Ctrl+Enter sends, as in a chat.
-    if (watched == m_abstract && event->type() == QEvent::KeyPress) {
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
-            && key->modifiers().testFlag(Qt::ControlModifier)) {
-            submit();
-            return true;
-        }
-    }
-    return QDialog::eventFilter(watched, event);
 }
 
 void TalkDialog::validate()

@@ -22,9 +22,6 @@ public:
     QString title() const;
     QString abstract() const;
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     void validate();
     void submit();

@@ -50,7 +50,8 @@ Expected<RoomStats> RoomStats::fromJson(const QJsonObject &object)
     JsonFields fields(object);
     RoomStats stats;
     stats.computedAt = fields.requiredInteger(QStringLiteral("computedAt"));
-    stats.present = fields.requiredInteger(QStringLiteral("present"));
+    // Servers before it did not send it: nobody counted as here, not a broken message.
+    stats.present = fields.optionalInteger(QStringLiteral("present")).value_or(0);
     stats.users = fields.requiredInteger(QStringLiteral("users"));
     stats.facts = fields.requiredInteger(QStringLiteral("facts"));
     stats.messages = fields.requiredInteger(QStringLiteral("messages"));

@@ -303,6 +303,7 @@ void tst_MainWindow::highContrastLeavesNothingLight()
     window->resize(960, 640);
     window->openProfile(m_longNameId);
     QTRY_VERIFY(window->announcementBar()->isVisible());
+    const QColor desktopWindow = QApplication::palette().color(QPalette::Window);
     Appearance::setHighContrast(true);
     QVERIFY(Appearance::isHighContrast());
     auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("centralTabs"));
@@ -328,7 +329,9 @@ void tst_MainWindow::highContrastLeavesNothingLight()
                                         .arg(share * 100, 0, 'f', 1)));
         }
     }
+    // Off again: the desktop's palette, as before.
     Appearance::setHighContrast(false);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), desktopWindow);
 }
 
 // At 200 % a 1920 x 1080 screen is 960 x 540 device-independent pixels, less a panel and

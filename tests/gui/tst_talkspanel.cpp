@@ -62,6 +62,7 @@ private Q_SLOTS:
     void theSelectedTalkIsShownInFull();
     void anEmptyListSaysSoUntilATalkIsProposedWithCtrlEnter();
     void proposeIsTheDefaultButtonAndTabTabEnterDoesNotCancel();
+    void ctrlEnterProposesFromEveryField();
 
 private:
     TestServer m_server;
@@ -295,6 +296,24 @@ void tst_TalksPanel::proposeIsTheDefaultButtonAndTabTabEnterDoesNotCancel()
     QCOMPARE(rejected.size(), 0);
     QCOMPARE(accepted.size(), 1);
     QCOMPARE(dialog.title(), QStringLiteral("A title"));
+}
+
+// Ctrl+Enter sends from the title and from a focused button as well as from the abstract.
+void tst_TalksPanel::ctrlEnterProposesFromEveryField()
+{
+    for (const char *field : {"talkTitle", "talkAbstract", "talkSubmit"}) {
+        TalkDialog dialog;
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        dialog.findChild<QLineEdit *>(QStringLiteral("talkTitle"))->setText(QStringLiteral("T"));
+        auto *focus = dialog.findChild<QWidget *>(QString::fromLatin1(field));
+        QVERIFY2(focus, field);
+        focus->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), focus);
+        QTest::keyClick(focus, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY2(accepted.size() == 1, field);
+    }
 }
 
 QTEST_MAIN(tst_TalksPanel)

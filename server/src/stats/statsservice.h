@@ -14,14 +14,16 @@ class Storage;
 
 // Keeps the room's statistics for the stats widget and GET /stats. The counts are queried
 // on the storage thread, never on the one that serves connections: every interval (to roll
-// the per-minute chart on), and shortly after a write that changes them (noteWrite), at most
-// once per WriteSettleMs however busy the room is. The people here now come from presence,
+// the per-minute chart on), and a few seconds after a write that changes them (noteWrite), at
+// most once per WriteSettleMs however busy the room is. The people here now come from presence,
 // without the database, the moment someone arrives or leaves.
 class StatsService : public QObject {
     Q_OBJECT
 public:
     // A burst of writes costs one recomputation; the figures trail the feed by about this.
-    static constexpr int WriteSettleMs = 1000;
+    // Two seconds: at most thirty runs of the aggregate queries a minute, on the storage
+    // thread that also commits every write, however busy the room.
+    static constexpr int WriteSettleMs = 2000;
 
     StatsService(Storage &storage, PresenceTopic &presence, int intervalMs,
                  QObject *parent = nullptr);
