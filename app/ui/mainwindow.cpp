@@ -305,10 +305,8 @@ void MainWindow::buildMenus()
     m_notifyAction = hallwayMenu->addAction(tr("Desktop &notifications"));
     m_notifyAction->setObjectName(QStringLiteral("notifyAction"));
     m_notifyAction->setCheckable(true);
-    m_notifyAction->setChecked(
-            QSettings().value(QStringLiteral("notifications/enabled"), true).toBool());
-    connect(m_notifyAction, &QAction::toggled, this,
-            [](bool on) { QSettings().setValue(QStringLiteral("notifications/enabled"), on); });
+    m_notifyAction->setChecked(DesktopNotifier::isEnabled());
+    connect(m_notifyAction, &QAction::toggled, this, &DesktopNotifier::setEnabled);
     m_roomInfoAction = hallwayMenu->addAction(tr("About this &room..."), this, [this]() {
         RoomInfoDialog dialog(m_hostedAddress, m_hostedOnNetwork, m_hostedDatabase, this);
         dialog.exec();

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QListView>
 #include <QMessageBox>
@@ -74,6 +75,7 @@ TalksPanel::TalksPanel(HallwayClient *client, QWidget *parent)
     m_vote->setObjectName(QStringLiteral("voteButton"));
     m_vote->setToolTip(tr("Vote for the selected talk, or take your vote back (Space)"));
     auto *propose = new QPushButton(tr("Propo&se a talk..."));
+    m_propose = propose;
     propose->setObjectName(QStringLiteral("proposeButton"));
     m_edit = new QPushButton(tr("&Edit..."));
     m_withdraw = new QPushButton(tr("W&ithdraw"));
@@ -170,8 +172,10 @@ void TalksPanel::updateEmptyState()
         return;
     }
     m_empty->setText(m_talks->votingOpen()
-                             ? tr("No talks proposed yet. Propose one with \"Propose a talk...\" "
-                                  "(Alt+S) below.")
+                             ? tr("No talks proposed yet. Propose one with \"%1\" (%2) below.")
+                                       .arg(QString(m_propose->text()).remove(u'&'),
+                                            QKeySequence::mnemonic(m_propose->text())
+                                                    .toString(QKeySequence::NativeText))
                              : tr("No talks proposed yet, and voting is closed."));
     // The list keeps the focus it had: it comes back with the first talk.
     m_listOrEmpty->setCurrentWidget(m_empty);

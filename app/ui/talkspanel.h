@@ -65,6 +65,7 @@ private:
     QLabel *m_state;
     QLabel *m_error;
     QPushButton *m_vote;
+    QPushButton *m_propose; // named in the empty list, with its key
     QPushButton *m_edit;
     QPushButton *m_withdraw;
     QWidget *m_moderation;

@@ -7,8 +7,10 @@
 #include "chatpanel.h"
 #include "fixtures.h"
 #include "hallwayclient.h"
+#include "hubpanel.h"
 #include "mainwindow.h"
 #include "presencemodel.h"
+#include "presenterview.h"
 #include "protocol.h"
 #include "roominfodialog.h"
 #include "session.h"
@@ -26,6 +28,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -68,8 +71,8 @@ QStringList unnamed(QWidget *window)
     QStringList problems;
     const QList<QWidget *> widgets = window->findChildren<QWidget *>();
     for (const QWidget *widget : widgets) {
-        if (widget->focusPolicy() == Qt::NoFocus || widget->window() != window
-            || widget->isHidden() || isPartOfAnother(widget))
+        if (widget->focusPolicy() == Qt::NoFocus || widget->window() != window || widget->isHidden()
+            || isPartOfAnother(widget))
             continue;
         bool named = !widget->accessibleName().trimmed().isEmpty() || buddies.contains(widget);
         if (auto *button = qobject_cast<const QAbstractButton *>(widget))
@@ -231,12 +234,28 @@ void tst_Accessibility::theMainWindow()
     QVERIFY2(missingNames.isEmpty(), qPrintable(missingNames.join(u'\n')));
     const QStringList twice = everyTabsDuplicates(&window);
     QVERIFY2(twice.isEmpty(), qPrintable(twice.join(u'\n')));
+
+    // A moderator's presenter view is a window of its own.
+    if (!window.isModerationTabShown())
+        return;
+    QTRY_VERIFY(window.hubPanel()->currentHubId() > 0);
+    window.hubPanel()->present();
+    QPointer<PresenterView> presenter = window.hubPanel()->presenterView();
+    QVERIFY(presenter);
+    QVERIFY(QTest::qWaitForWindowExposed(presenter));
+    presenter->setObjectName(QStringLiteral("presenter"));
+    const QStringList presenterUnnamed = unnamed(presenter);
+    QVERIFY2(presenterUnnamed.isEmpty(), qPrintable(presenterUnnamed.join(u'\n')));
+    const QStringList presenterTwice = everyTabsDuplicates(presenter);
+    QVERIFY2(presenterTwice.isEmpty(), qPrintable(presenterTwice.join(u'\n')));
+    presenter->close();
 }
 
 void tst_Accessibility::everyDialog_data()
 {
     QTest::addColumn<QString>("dialog");
-    for (const char *name : {"start", "signIn", "changePassword", "talk", "widget", "roomInfo"})
+    for (const char *name :
+         {"start", "signIn", "register", "changePassword", "talk", "widget", "roomInfo"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -250,7 +269,11 @@ void tst_Accessibility::everyDialog()
         window = std::make_unique<StartDialog>();
     else if (dialog == QLatin1String("signIn"))
         window = std::make_unique<SignInDialog>(&client);
-    else if (dialog == QLatin1String("changePassword"))
+    else if (dialog == QLatin1String("register")) {
+        auto signIn = std::make_unique<SignInDialog>(&client);
+        signIn->setRegisterMode(true); // display name, city and region besides
+        window = std::move(signIn);
+    } else if (dialog == QLatin1String("changePassword"))
         window = std::make_unique<ChangePasswordDialog>(&client);
     else if (dialog == QLatin1String("talk"))
         window = std::make_unique<TalkDialog>();

@@ -244,6 +244,8 @@ void tst_TalksPanel::anEmptyListSaysSoUntilATalkIsProposedWithCtrlEnter()
         QTest::keyClicks(abstract, QStringLiteral("Why the back row clicks."));
         QTest::keyClick(abstract, Qt::Key_Return, Qt::ControlModifier);
         seen->sentByCtrlEnter = !dialog->isVisible() && dialog->result() == QDialog::Accepted;
+        if (dialog->isVisible())
+            dialog->reject(); // the test fails below instead of waiting for ever in exec()
         answer->deleteLater();
     });
     answer->start();
