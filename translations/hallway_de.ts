@@ -126,7 +126,7 @@
     </message>
     <message>
       <source>&amp;Change password</source>
-      <translation>Passwort ä&amp;ndern</translation>
+      <translation>Passwort ände&amp;rn</translation>
     </message>
     <message>
       <source>C&amp;urrent password:</source>
@@ -228,7 +228,7 @@ Um eine zu beginnen, klicke in „Wer ist da“ auf eine Person und wähle „Na
     </message>
     <message>
       <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
-      <translation>Nachricht schreiben (Enter sendet, Shift+Enter für eine neue Zeile)</translation>
+      <translation>Nachricht (Enter sendet, Umschalt+Enter: neue Zeile)</translation>
     </message>
     <message>
       <source>Send</source>
@@ -333,6 +333,11 @@ Schreib unten die erste.</translation>
       <source>You: %1</source>
       <translation>Du: %1</translation>
     </message>
+    <message>
+      <source>99+</source>
+      <comment>more than 99 unread messages</comment>
+      <translation>99+</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ConversationsModel</name>
@@ -392,7 +397,7 @@ Schreib unten die erste.</translation>
     </message>
     <message>
       <source>&amp;Post</source>
-      <translation>&amp;Teilen</translation>
+      <translation>T&amp;eilen</translation>
     </message>
     <message>
       <source>Your fact was not posted: %1</source>
@@ -613,11 +618,11 @@ Schreib unten die erste.</translation>
     </message>
     <message>
       <source>&amp;New hub...</source>
-      <translation>&amp;Neuer Hub …</translation>
+      <translation>N&amp;euer Hub …</translation>
     </message>
     <message>
       <source>&amp;Rename...</source>
-      <translation>&amp;Umbenennen …</translation>
+      <translation>Um&amp;benennen …</translation>
     </message>
     <message>
       <source>&amp;Delete hub</source>
@@ -661,11 +666,11 @@ Schreib unten die erste.</translation>
     </message>
     <message>
       <source>Hu&amp;b:</source>
-      <translation>Hu&amp;b:</translation>
+      <translation>Ange&amp;zeigter Hub:</translation>
     </message>
     <message>
       <source>&amp;Add widget...</source>
-      <translation>Widget hin&amp;zufügen …</translation>
+      <translation>Widget hinzu&amp;fügen …</translation>
     </message>
     <message>
       <source>Present on pro&amp;jector...</source>
@@ -835,7 +840,7 @@ Schreib unten die erste.</translation>
     </message>
     <message>
       <source>Desktop &amp;notifications</source>
-      <translation>Desktop-&amp;Benachrichtigungen</translation>
+      <translation>&amp;Desktop-Benachrichtigungen</translation>
     </message>
     <message>
       <source>Send a &amp;message</source>
@@ -974,7 +979,7 @@ Schreib unten die erste.</translation>
     </message>
     <message>
       <source>&amp;Announce</source>
-      <translation>&amp;Ankündigen</translation>
+      <translation>Ankün&amp;digen</translation>
     </message>
     <message>
       <source>Banned and muted</source>
@@ -982,7 +987,7 @@ Schreib unten die erste.</translation>
     </message>
     <message>
       <source>&amp;Lift</source>
-      <translation>&amp;Aufheben</translation>
+      <translation>Aufhe&amp;ben</translation>
     </message>
     <message>
       <source>Audit log</source>
@@ -1344,7 +1349,7 @@ Schreib unten die erste.</translation>
     </message>
     <message>
       <source>&amp;Remember me on this computer</source>
-      <translation>Auf diesem Computer &amp;angemeldet bleiben</translation>
+      <translation>Auf diesem &amp;Computer angemeldet bleiben</translation>
     </message>
     <message>
       <source>&amp;Sign in</source>
@@ -1608,7 +1613,7 @@ Schreib unten die erste.</translation>
     </message>
     <message>
       <source>&amp;Host a room</source>
-      <translation>Raum &amp;bereitstellen</translation>
+      <translation>&amp;Raum bereitstellen</translation>
     </message>
     <message>
       <source>&amp;Port:</source>
@@ -1728,10 +1733,6 @@ Schreib unten die erste.</translation>
       <translation>Ergebnisse e&amp;xportieren …</translation>
     </message>
     <message>
-      <source>Moderator:</source>
-      <translation>Moderation:</translation>
-    </message>
-    <message>
       <source>Your vote was not counted: %1</source>
       <translation>Deine Stimme wurde nicht gezählt: %1</translation>
     </message>
@@ -1796,10 +1797,6 @@ Schreib unten die erste.</translation>
       <translation>Vortrag ausb&amp;lenden</translation>
     </message>
     <message>
-      <source>No talks proposed yet. Propose one with "Propose a talk..." (Alt+S) below.</source>
-      <translation>Noch keine Vorträge eingereicht. Schlag unten mit „Vortrag vorschlagen …“ (Alt+S) einen vor.</translation>
-    </message>
-    <message>
       <source>No talks proposed yet, and voting is closed.</source>
       <translation>Noch keine Vorträge eingereicht, und die Abstimmung ist beendet.</translation>
     </message>
@@ -1852,6 +1849,10 @@ Schreib unten die erste.</translation>
     <message>
       <source>Open votin&amp;g</source>
       <translation>Abstimmun&amp;g öffnen</translation>
+    </message>
+    <message>
+      <source>No talks proposed yet. Propose one with "%1" (%2) below.</source>
+      <translation>Noch keine Vorträge vorgeschlagen. Schlag unten einen vor mit „%1“ (%2).</translation>
     </message>
   </context>
   <context>

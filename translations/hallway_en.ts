@@ -333,6 +333,11 @@ Write the first one below.</translation>
       <source>You: %1</source>
       <translation>You: %1</translation>
     </message>
+    <message>
+      <source>99+</source>
+      <comment>more than 99 unread messages</comment>
+      <translation>99+</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ConversationsModel</name>
@@ -1728,10 +1733,6 @@ Write the first one below.</translation>
       <translation>E&amp;xport results...</translation>
     </message>
     <message>
-      <source>Moderator:</source>
-      <translation>Moderator:</translation>
-    </message>
-    <message>
       <source>Your vote was not counted: %1</source>
       <translation>Your vote was not counted: %1</translation>
     </message>
@@ -1796,10 +1797,6 @@ Write the first one below.</translation>
       <translation>Hide tal&amp;k</translation>
     </message>
     <message>
-      <source>No talks proposed yet. Propose one with "Propose a talk..." (Alt+S) below.</source>
-      <translation>No talks proposed yet. Propose one with "Propose a talk..." (Alt+S) below.</translation>
-    </message>
-    <message>
       <source>No talks proposed yet, and voting is closed.</source>
       <translation>No talks proposed yet, and voting is closed.</translation>
     </message>
@@ -1852,6 +1849,10 @@ Write the first one below.</translation>
     <message>
       <source>Open votin&amp;g</source>
       <translation>Open votin&amp;g</translation>
+    </message>
+    <message>
+      <source>No talks proposed yet. Propose one with "%1" (%2) below.</source>
+      <translation>No talks proposed yet. Propose one with "%1" (%2) below.</translation>
     </message>
   </context>
   <context>

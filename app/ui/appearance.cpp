@@ -189,6 +189,18 @@ void HallwayStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *o
         return;
     }
     QProxyStyle::drawPrimitive(element, option, painter, widget);
+    // Fusion draws frames a shade darker than the window: on black, nothing. Outline the
+    // fields, lists, panes and check boxes in the palette's grey instead.
+    const bool frame = element == PE_Frame || element == PE_FrameLineEdit
+            || element == PE_FrameTabWidget || element == PE_FrameGroupBox
+            || element == PE_FrameDockWidget || element == PE_IndicatorCheckBox;
+    if (frame && isDark(option->palette.color(QPalette::Window))) {
+        painter->save();
+        painter->setPen(option->palette.color(QPalette::Mid));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5));
+        painter->restore();
+    }
     if ((element == PE_PanelButtonCommand || element == PE_FrameLineEdit)
         && option->state.testFlag(State_HasFocus))
         drawFocusRing(option, painter);

@@ -2,7 +2,8 @@
 // Every window and dialog of the app, walked widget by widget: each widget that takes the
 // keyboard focus has a name a screen reader can say (its own text, an accessible name, or a
 // label that is its buddy), and no Alt+letter is claimed twice by what is on screen together
-// (nor by two entries of one menu).
+// (nor by two entries of one menu). In English, and again in every language the app ships
+// (HALLWAY_TEST_LANG).
 #include "changepassworddialog.h"
 #include "chatpanel.h"
 #include "fixtures.h"
@@ -35,6 +36,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Hallway;
 using namespace Hallway::Test;
@@ -191,12 +193,18 @@ private Q_SLOTS:
 private:
     TestServer m_server;
     QTemporaryDir m_settingsDir;
+    QTranslator m_translator; // HALLWAY_TEST_LANG: the same walk in another language
     qint64 m_attendeeId = 0;
 };
 
 void tst_Accessibility::initTestCase()
 {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    if (const QString language = qEnvironmentVariable("HALLWAY_TEST_LANG"); !language.isEmpty()) {
+        QVERIFY(m_translator.load(QStringLiteral("hallway_") + language,
+                                  qEnvironmentVariable("HALLWAY_QM_DIR")));
+        QCoreApplication::installTranslator(&m_translator);
+    }
     QVERIFY(m_server.start());
     QVERIFY(m_server.createModerator(QStringLiteral("mona"), TestPassword));
     TestClient setup;
