@@ -12,6 +12,8 @@ namespace Hallway {
 namespace {
 // What a server that does not say keeps (the protocol's default).
 constexpr int DefaultCommunitySize = 20;
+// Held for a reader further down, the feed grows to at most this many times its size.
+constexpr int HoldingFactor = 10;
 } // namespace
 
 FactFeedModel *FactFeedModel::community(HallwayClient *client, int maxRows, QObject *parent)
@@ -196,38 +198,70 @@ void FactFeedModel::applySnapshot(const QJsonObject &snapshot)
 
 void FactFeedModel::merge(const QList<Fact> &facts)
 {
-    for (const Fact &fact : facts) {
+    // Newest first, each once, none already shown (our own, from the acknowledgement).
+    QList<Fact> incoming = facts;
+    std::sort(incoming.begin(), incoming.end(),
+              [](const Fact &a, const Fact &b) { return a.id > b.id; });
+    incoming.erase(std::unique(incoming.begin(), incoming.end(),
+                               [](const Fact &a, const Fact &b) { return a.id == b.id; }),
+                   incoming.end());
+    // Facts that go between the same two shown ones go in together: one insertion, so a view
+    // lays itself out once for a burst rather than once a fact.
+    for (qsizetype next = 0; next < incoming.size();) {
         const auto position =
-                std::lower_bound(m_facts.cbegin(), m_facts.cend(), fact.id,
+                std::lower_bound(m_facts.cbegin(), m_facts.cend(), incoming.at(next).id,
                                  [](const Fact &shown, qint64 id) { return shown.id > id; });
-        if (position != m_facts.cend() && position->id == fact.id)
-            continue; // already shown (our own, from the acknowledgement)
         const int row = static_cast<int>(position - m_facts.cbegin());
-        if (m_maxRows > 0 && !m_holding && row >= m_maxRows)
-            continue; // older than everything the feed shows
-        const int offset = pendingCount();
-        beginInsertRows({}, offset + row, offset + row);
-        m_facts.insert(row, fact);
-        endInsertRows();
-        if (m_maxRows > 0 && !m_holding && m_facts.size() > m_maxRows) {
-            beginRemoveRows({}, offset + m_maxRows, rowCount() - 1);
-            m_facts.resize(m_maxRows);
-            endRemoveRows();
+        const qint64 below = position == m_facts.cend() ? 0 : position->id;
+        QList<Fact> run;
+        for (; next < incoming.size() && incoming.at(next).id >= below; ++next) {
+            if (incoming.at(next).id != below)
+                run.append(incoming.at(next));
         }
+        if (run.isEmpty() || (m_maxRows > 0 && !m_holding && row >= m_maxRows))
+            continue; // older than everything the feed shows
+        // Past the feed's size, trim() cuts them again unless someone reads down there.
+        const int offset = pendingCount() + row;
+        beginInsertRows({}, offset, offset + static_cast<int>(run.size()) - 1);
+        m_facts.insert(row, run.size(), Fact{});
+        std::copy(run.cbegin(), run.cend(), m_facts.begin() + row);
+        endInsertRows();
     }
+    trim();
 }
 
-void FactFeedModel::setHoldingOlderFacts(bool hold)
+int FactFeedModel::holdingCap() const
 {
+    return m_maxRows * HoldingFactor;
+}
+
+void FactFeedModel::trim()
+{
+    if (m_maxRows <= 0)
+        return;
+    qsizetype keep = m_maxRows;
+    if (m_holding) {
+        // Held, it may grow to the cap; past it, the oldest go, but never what is being read.
+        const auto read =
+                std::lower_bound(m_facts.cbegin(), m_facts.cend(), m_keepDownToId,
+                                 [](const Fact &shown, qint64 id) { return shown.id >= id; });
+        keep = qMax(static_cast<qsizetype>(holdingCap()), read - m_facts.cbegin());
+    }
+    if (m_facts.size() <= keep)
+        return;
+    const int offset = pendingCount();
+    beginRemoveRows({}, offset + static_cast<int>(keep), rowCount() - 1);
+    m_facts.resize(keep);
+    endRemoveRows();
+}
+
+void FactFeedModel::setHoldingOlderFacts(bool hold, qint64 keepDownToId)
+{
+    m_keepDownToId = hold ? keepDownToId : 0;
     if (hold == m_holding)
         return;
     m_holding = hold;
-    if (!hold && m_maxRows > 0 && m_facts.size() > m_maxRows) {
-        const int offset = pendingCount();
-        beginRemoveRows({}, offset + m_maxRows, rowCount() - 1);
-        m_facts.resize(m_maxRows);
-        endRemoveRows();
-    }
+    trim();
 }
 
 void FactFeedModel::remove(const QList<qint64> &factIds)

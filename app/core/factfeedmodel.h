@@ -55,9 +55,12 @@ public:
     void merge(const QList<Fact> &facts);
     void remove(const QList<qint64> &factIds); // hidden by a moderator
     // While someone reads further down, the facts that new ones push past the feed's size
-    // stay (their reading must not vanish); released, the feed is cut back to its size.
-    void setHoldingOlderFacts(bool hold);
+    // stay (their reading must not vanish), up to holdingCap(); past it the oldest go, but
+    // none as new as keepDownToId (the last fact in sight, 0: keep all). Released, the feed
+    // is cut back to its size.
+    void setHoldingOlderFacts(bool hold, qint64 keepDownToId = 0);
     bool isHoldingOlderFacts() const { return m_holding; }
+    int holdingCap() const;
 
 Q_SIGNALS:
     void loadFailed(const QString &message);
@@ -70,6 +73,7 @@ private:
     bool showsOwnFacts() const;
     void addPending(const QString &clientId, const QString &text);
     void removePending(const QString &clientId);
+    void trim(); // back to the feed's size, or to the cap while held
 
     HallwayClient *m_client;
     QString m_topic;
@@ -85,6 +89,7 @@ private:
     bool m_hasMore = false;
     bool m_loading = false;
     bool m_holding = false;
+    qint64 m_keepDownToId = 0;
 };
 
 } // namespace Hallway

@@ -14,12 +14,14 @@
 #include <QLabel>
 #include <QListView>
 #include <QMouseEvent>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace Hallway {
 
@@ -190,7 +192,20 @@ void ChatPanel::openConversation(qint64 peerId, const QString &peerName)
                 updateEmptyStates();
                 markReadIfVisible();
             });
-    connect(m_chat, &QAbstractItemModel::dataChanged, m_relayout, qOverload<>(&QTimer::start));
+    // Only what changes a row's height needs a new layout; a state mark (sent, delivered)
+    // is painted in place.
+    connect(m_chat, &QAbstractItemModel::dataChanged, m_relayout,
+            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                static const QList<int> geometry{ChatModel::TextRole, ChatModel::FirstInGroupRole,
+                                                 ChatModel::LastInGroupRole,
+                                                 ChatModel::DayLabelRole,
+                                                 ChatModel::FirstUnreadRole};
+                const bool changesHeight = roles.isEmpty()
+                        || std::any_of(roles.cbegin(), roles.cend(),
+                                       [](int role) { return geometry.contains(role); });
+                if (changesHeight)
+                    m_relayout->start();
+            });
     connect(m_chat, &ChatModel::latestLoaded, this, [this]() {
         updateEmptyStates();
         // Many unread: begin reading at the divider rather than at the newest message.
@@ -198,8 +213,9 @@ void ChatPanel::openConversation(qint64 peerId, const QString &peerName)
         if (divider > 0)
             QMetaObject::invokeMethod(
                     this,
-                    [this, divider]() {
-                        if (m_chat && divider < m_chat->rowCount())
+                    // Another conversation may be open by then: its rows are not these.
+                    [this, divider, openedFor = QPointer<ChatModel>(m_chat)]() {
+                        if (openedFor && openedFor == m_chat && divider < m_chat->rowCount())
                             m_messages->scrollTo(m_chat->index(divider),
                                                  QAbstractItemView::PositionAtTop);
                     },

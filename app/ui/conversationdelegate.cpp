@@ -6,6 +6,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDateTime>
+#include <QLocale>
 #include <QPainter>
 
 namespace Hallway {
@@ -82,7 +83,8 @@ ConversationDelegate::Layout ConversationDelegate::layout(const QStyleOptionView
     const int lineTop = layout.name.bottom() + 1 + LineGap;
     int previewRight = right;
     if (unread > 0) {
-        layout.badgeText = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+        layout.badgeText = unread > 99 ? tr("99+", "more than 99 unread messages")
+                                       : QLocale().toString(unread);
         const int badgeWidth = qMax(
                 metrics.height(), bold.horizontalAdvance(layout.badgeText) + metrics.height() / 2);
         layout.badge = QRect(right - badgeWidth + 1, lineTop, badgeWidth, metrics.height());

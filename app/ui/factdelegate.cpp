@@ -93,9 +93,10 @@ void FactDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         const bool own = index.data(FactFeedModel::IsOwnRole).toBool();
         // Yours at a glance in a busy feed: an accent down the left edge and a "You" badge.
         if (own)
-            painter->fillRect(QRect(option.rect.left() + 1, option.rect.top() + Margin / 2,
-                                    StripeWidth, option.rect.height() - Margin),
-                              palette.color(QPalette::Highlight));
+            painter->fillRect(
+                    QRect(option.rect.left() + 1, option.rect.top() + Margin / 2, StripeWidth,
+                          option.rect.height() - Margin),
+                    palette.color(selected ? QPalette::HighlightedText : QPalette::Highlight));
         const QRect name = nameRect(option, index);
         painter->setFont(boldFont(option.font));
         painter->setPen(selected ? palette.color(QPalette::HighlightedText)
@@ -110,9 +111,12 @@ void FactDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                               name.height());
             painter->setRenderHint(QPainter::Antialiasing);
             painter->setPen(Qt::NoPen);
-            painter->setBrush(palette.color(QPalette::Highlight));
+            // On a selected row (all Highlight) the badge turns inside out to stay visible.
+            painter->setBrush(
+                    palette.color(selected ? QPalette::HighlightedText : QPalette::Highlight));
             painter->drawRoundedRect(badge, 4, 4);
-            painter->setPen(palette.color(QPalette::HighlightedText));
+            painter->setPen(
+                    palette.color(selected ? QPalette::Highlight : QPalette::HighlightedText));
             painter->drawText(badge, Qt::AlignCenter, you);
             after = badge.right() + Margin;
         }

@@ -317,7 +317,7 @@ void FeedPanel::restoreReadingPosition(int first, int last)
             news += index.data(FactFeedModel::IsOwnRole).toBool() ? 0 : 1;
         }
         m_newCount += news;
-        m_feed->setHoldingOlderFacts(true);
+        m_feed->setHoldingOlderFacts(true, lastFactInSight());
     }
     // Lay the rows out now (not on the next idle pass), then move by what came in above.
     m_list->doItemsLayout();
@@ -326,6 +326,17 @@ void FeedPanel::restoreReadingPosition(int first, int last)
         QScrollBar *bar = m_list->verticalScrollBar();
         bar->setValue(bar->value() + moved);
     }
+    if (m_feed->isHoldingOlderFacts())
+        m_feed->setHoldingOlderFacts(true, lastFactInSight());
+}
+
+qint64 FeedPanel::lastFactInSight() const
+{
+    // The row at the bottom edge, or the last one when the list ends above it.
+    QModelIndex last = m_list->indexAt(QPoint(ButtonMargin, m_list->viewport()->height() - 1));
+    if (!last.isValid() && m_feed->rowCount() > 0)
+        last = m_feed->index(m_feed->rowCount() - 1);
+    return last.isValid() ? last.data(FactFeedModel::FactIdRole).toLongLong() : 0;
 }
 
 void FeedPanel::scrollToNewest()
@@ -341,6 +352,8 @@ void FeedPanel::onScrolled()
     if (isAtTop()) {
         m_newCount = 0;
         m_feed->setHoldingOlderFacts(false);
+    } else if (m_feed->isHoldingOlderFacts()) {
+        m_feed->setHoldingOlderFacts(true, lastFactInSight()); // what is in sight now stays
     }
     updateOverlays();
 }

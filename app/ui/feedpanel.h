@@ -65,6 +65,7 @@ private:
     void rememberReadingPosition();
     void restoreReadingPosition(int first, int last);
     bool isAtTop() const;
+    qint64 lastFactInSight() const; // its id; 0 for none or a pending one
     void updateOverlays();
     void onScrolled();
     void onModerated(const Fact &fact, bool hidden);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "messagedelegate.h"
+#include "appearance.h"
 #include "chatmodel.h"
 
 #include <QAbstractItemView>
@@ -90,18 +91,43 @@ int MessageDelegate::rowWidth(const QStyleOptionViewItem &option) const
     return option.rect.width();
 }
 
-void MessageDelegate::prepareDocument(QTextDocument &document, const QStyleOptionViewItem &option,
-                                      const QModelIndex &index, int maxWidth) const
+const MessageDelegate::Document &MessageDelegate::documentFor(const QStyleOptionViewItem &option,
+                                                              const QModelIndex &index,
+                                                              int maxWidth) const
 {
     const bool fromMe = index.data(ChatModel::FromMeRole).toBool();
     const QColor link = fromMe ? option.palette.color(QPalette::HighlightedText)
                                : option.palette.color(QPalette::Link);
+    const QString text = index.data(ChatModel::TextRole).toString();
+    // Another font or width rewraps every message: what is kept is of no use any more.
+    const QString font = option.font.key() + QLatin1Char('/') + QString::number(maxWidth);
+    if (font != m_documentsFont) {
+        m_documents.clear();
+        m_documentsFont = font;
+    }
+    // The text and its colours say all a document holds: a message keeps its document when
+    // it goes from sending (no id yet) to stored, and two alike share one.
+    const QString key = link.name(QColor::HexArgb) + QLatin1Char('\n') + text;
+    if (const Document *kept = m_documents.object(key))
+        return *kept;
+    auto *entry = new Document;
+    QTextDocument &document = entry->document;
     document.setDocumentMargin(0);
     document.setDefaultFont(option.font);
     document.setDefaultStyleSheet(
             QStringLiteral("a { color: %1; text-decoration: underline; }").arg(link.name()));
-    document.setHtml(linkified(index.data(ChatModel::TextRole).toString()));
+    document.setHtml(linkified(text));
     document.setTextWidth(maxWidth);
+    entry->width = qMin(maxWidth, static_cast<int>(std::ceil(document.idealWidth())));
+    entry->height = static_cast<int>(std::ceil(document.size().height()));
+    ++m_documentsLaidOut;
+    m_documents.insert(key, entry);
+    return *entry;
+}
+
+int MessageDelegate::maxTextWidth(const QStyleOptionViewItem &option) const
+{
+    return qMax(40, static_cast<int>(rowWidth(option) * BubbleShare) - 2 * Padding);
 }
 
 MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &option,
@@ -138,11 +164,9 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         layout.metaText += QLatin1Char(' ')
                 + stateMark(static_cast<ChatModel::State>(
                         index.data(ChatModel::StateRole).toInt()));
-    const int maxText = qMax(40, static_cast<int>(width * BubbleShare) - 2 * Padding);
-    QTextDocument document;
-    prepareDocument(document, option, index, maxText);
-    const int textWidth = qMin(maxText, static_cast<int>(std::ceil(document.idealWidth())));
-    const int textHeight = static_cast<int>(std::ceil(document.size().height()));
+    const Document &document = documentFor(option, index, maxTextWidth(option));
+    const int textWidth = document.width;
+    const int textHeight = document.height;
     const int metaWidth = small.horizontalAdvance(layout.metaText);
     const int bubbleWidth = qMax(textWidth, metaWidth) + 2 * Padding;
     const int bubbleHeight = textHeight + small.height() + 2 * Padding;
@@ -238,20 +262,23 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     QColor text =
             parts.fromMe ? palette.color(QPalette::HighlightedText) : palette.color(QPalette::Text);
     if (parts.fromMe && state == ChatModel::State::Failed)
-        fill = mix(fill, QColor(0xb0, 0x20, 0x20), 0.6);
+        fill = mix(fill, Appearance::errorColor(palette), 0.6);
     if (parts.fromMe && state == ChatModel::State::Sending)
         fill = mix(fill, palette.color(QPalette::Base), 0.35);
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
     painter->drawRoundedRect(parts.bubble, Radius, Radius);
     if (option.state & QStyle::State_HasFocus) {
-        painter->setPen(QPen(palette.color(QPalette::Highlight).darker(140), 2));
+        // As HallwayStyle rings every focused control: 2 px of the highlight, here with a
+        // 1 px gap so that it stands apart from a bubble of the same colour.
+        painter->setPen(QPen(palette.color(QPalette::Active, QPalette::Highlight), 2));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(parts.bubble.adjusted(-2, -2, 2, 2), Radius + 2, Radius + 2);
+        painter->drawRoundedRect(QRectF(parts.bubble).adjusted(-3, -3, 3, 3), Radius + 3,
+                                 Radius + 3);
     }
 
-    QTextDocument document;
-    prepareDocument(document, option, index, parts.text.width());
+    // Laid out at the widest a bubble may be; left-aligned, it draws the same in this one.
+    const QTextDocument &document = documentFor(option, index, maxTextWidth(option)).document;
     painter->translate(parts.text.topLeft());
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette.setColor(QPalette::Text, text);
@@ -271,8 +298,7 @@ QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelInd
     const Layout parts = layout(option, index);
     if (!parts.text.contains(pos))
         return {};
-    QTextDocument document;
-    prepareDocument(document, option, index, parts.text.width());
+    const QTextDocument &document = documentFor(option, index, maxTextWidth(option)).document;
     const QUrl url(document.documentLayout()->anchorAt(pos - parts.text.topLeft()));
     const QString scheme = url.scheme().toLower();
     return scheme == QLatin1String("http") || scheme == QLatin1String("https") ? url : QUrl();

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCache>
 #include <QStyledItemDelegate>
+#include <QTextDocument>
 
 class QAbstractItemView;
 class QTextDocument;
@@ -51,12 +53,29 @@ protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
                      const QModelIndex &index) override;
 
+public:
+    // How many message documents were laid out so far (each costs a rich-text layout).
+    int documentsLaidOut() const { return m_documentsLaidOut; }
+
 private:
-    // The message as rich text (escaped, links marked up) at the width the bubble allows.
-    void prepareDocument(QTextDocument &document, const QStyleOptionViewItem &option,
-                         const QModelIndex &index, int maxWidth) const;
+    // The message as rich text (escaped, links marked up) laid out at the width the bubble
+    // allows; kept per message, text, width, font and colours so that painting, hovering and
+    // size hints do not lay it out again.
+    struct Document {
+        QTextDocument document;
+        int width = 0; // ideal, at most the width it was laid out at
+        int height = 0;
+    };
+    const Document &documentFor(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                int maxWidth) const;
     int rowWidth(const QStyleOptionViewItem &option) const;
+    int maxTextWidth(const QStyleOptionViewItem &option) const;
     static QStyleOptionViewItem optionIn(const QAbstractItemView *view, const QModelIndex &index);
+
+    mutable QCache<QString, Document> m_documents{DocumentCacheSize};
+    mutable QString m_documentsFont; // the font they were laid out in; another clears them
+    mutable int m_documentsLaidOut = 0;
+    static constexpr int DocumentCacheSize = 400; // messages; a few screens' worth
 };
 
 } // namespace Hallway

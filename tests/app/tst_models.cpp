@@ -75,6 +75,7 @@ private Q_SLOTS:
     void initTestCase();
     void presenceModel();
     void factFeedModels();
+    void factFeedInsertsABurstAtOnceAndCapsWhatItHolds();
     void talksAndRankingModels();
     void chatAndConversationsModels();
     void messageReceivedNamesTheSender();
@@ -192,6 +193,58 @@ void tst_Models::factFeedModels()
     client.signOut();
     QTRY_COMPARE(community->rowCount(), 0);
     QCOMPARE(mine->rowCount(), 0);
+}
+
+void tst_Models::factFeedInsertsABurstAtOnceAndCapsWhatItHolds()
+{
+    HallwayClient client;
+    std::unique_ptr<FactFeedModel> owned(FactFeedModel::community(&client, 3));
+    FactFeedModel *feed = owned.get();
+    testerFor(feed);
+    const auto fact = [](qint64 id) {
+        Fact made;
+        made.id = id;
+        made.author = {7, QStringLiteral("sam"), QStringLiteral("Sam")};
+        made.text = QStringLiteral("fact %1").arg(id);
+        return made;
+    };
+    const auto ids = [feed]() {
+        QList<qint64> shown;
+        for (int row = 0; row < feed->rowCount(); ++row)
+            shown.append(feed->index(row).data(FactFeedModel::FactIdRole).toLongLong());
+        return shown;
+    };
+    feed->merge({fact(10), fact(11)});
+    QCOMPARE(ids(), (QList<qint64>{11, 10}));
+
+    // Three newer ones in any order, one already shown: one insertion, then back to three.
+    QSignalSpy inserted(feed, &QAbstractItemModel::rowsInserted);
+    feed->merge({fact(13), fact(11), fact(14), fact(12)});
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 2);
+    QCOMPARE(ids(), (QList<qint64>{14, 13, 12}));
+
+    // Held for someone reading fact 12: 40 newer ones all stay, however many (what is read
+    // must not go), as one insertion.
+    QCOMPARE(feed->holdingCap(), 30);
+    feed->setHoldingOlderFacts(true, 12);
+    inserted.clear();
+    QList<Fact> burst;
+    for (qint64 id = 100; id < 140; ++id)
+        burst.append(fact(id));
+    feed->merge(burst);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(feed->rowCount(), 43);
+    // Reading further up now, around fact 120: past the cap, the oldest go, not what is read.
+    feed->setHoldingOlderFacts(true, 120);
+    feed->merge({fact(200)});
+    QCOMPARE(feed->rowCount(), 30);
+    QCOMPARE(ids().first(), 200);
+    QVERIFY(ids().contains(120));
+    // Released, the feed is its size again.
+    feed->setHoldingOlderFacts(false);
+    QCOMPARE(ids(), (QList<qint64>{200, 139, 138}));
 }
 
 void tst_Models::talksAndRankingModels()

@@ -22,10 +22,12 @@
 #include "testserver.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDesktopServices>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListView>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -130,6 +132,7 @@ private Q_SLOTS:
     void runsOfOneSenderShareOneName();
     void enterSendsShiftEnterBreaksTheLine();
     void linksOpen();
+    void bubblesAreLaidOutOnceNotOnEveryPaint();
     void emptyListsSayWhatGoesThere();
     void aMessageToAWindowInTheBackgroundNotifies();
 
@@ -395,6 +398,69 @@ void tst_ChatPanel::linksOpen()
                       QPoint(bubble.text.left() + 10, bubble.text.center().y()));
     QTRY_COMPARE(browser.opened.size(), 1);
     QCOMPARE(browser.opened.first(), QUrl(QStringLiteral("https://example.org/slides?id=7")));
+}
+
+void tst_ChatPanel::bubblesAreLaidOutOnceNotOnEveryPaint()
+{
+    ChatRoom room;
+    QVERIFY(room.open());
+    for (int i = 0; i < 12; ++i)
+        room.patSays(QStringLiteral("Message %1 with a link https://example.org/%1").arg(i));
+    QTRY_COMPARE(room.conversations->totalUnread(), 12);
+    room.panel->openConversation(room.pat.userId(), QStringLiteral("Pat"));
+    ChatModel *chat = room.panel->chat();
+    QTRY_COMPARE(chat->rowCount(), 12);
+    QListView *messages = room.panel->messageList();
+    MessageDelegate *delegate = room.panel->messageDelegate();
+    QTRY_COMPARE(room.conversations->totalUnread(), 0);
+    messages->viewport()->repaint();
+    const int laidOut = delegate->documentsLaidOut();
+    QVERIFY(laidOut >= 12);
+
+    // Painting again, and the pointer moving over every bubble, lay nothing out again.
+    messages->viewport()->repaint();
+    for (int row = 0; row < chat->rowCount(); ++row) {
+        const QRect rect = messages->visualRect(chat->index(row));
+        if (!messages->viewport()->rect().intersects(rect))
+            continue;
+        QMouseEvent move(QEvent::MouseMove, rect.center(),
+                         messages->viewport()->mapToGlobal(rect.center()), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(messages->viewport(), &move);
+    }
+    messages->viewport()->repaint();
+    QCOMPARE(delegate->documentsLaidOut(), laidOut);
+
+    // A message of mine going out, sent and delivered: one new bubble, laid out once.
+    QTest::keyClicks(room.panel->composer(), QStringLiteral("On my way"));
+    QTest::keyClick(room.panel->composer(), Qt::Key_Return);
+    QTRY_COMPARE(chat->rowCount(), 13);
+    QTRY_COMPARE(chat->stateAt(12), ChatModel::State::Sent);
+    const Envelope arrived =
+            room.pat.waitForEvent(Protocol::Topic::Chat, [](const Envelope &event) {
+                return event.data.value(QStringLiteral("message"))
+                               .toObject()
+                               .value(QStringLiteral("text"))
+                        == QStringLiteral("On my way");
+            });
+    const qint64 id = arrived.data.value(QStringLiteral("message"))
+                              .toObject()
+                              .value(QStringLiteral("id"))
+                              .toInteger();
+    QVERIFY(!room.pat.request(Protocol::Type::AckDelivery,
+                              {{QStringLiteral("messageIds"), QJsonArray{id}}})
+                     .isError());
+    QTRY_COMPARE(chat->stateAt(12), ChatModel::State::Delivered);
+    messages->viewport()->repaint();
+    QCOMPARE(delegate->documentsLaidOut(), laidOut + 1);
+
+    // A narrower window rewraps every bubble, once.
+    room.panel->resize(room.panel->width() - 120, room.panel->height());
+    QTRY_VERIFY(delegate->documentsLaidOut() > laidOut + 1);
+    messages->viewport()->repaint();
+    const int rewrapped = delegate->documentsLaidOut();
+    messages->viewport()->repaint();
+    QCOMPARE(delegate->documentsLaidOut(), rewrapped);
 }
 
 void tst_ChatPanel::emptyListsSayWhatGoesThere()

@@ -79,21 +79,22 @@ QModelIndex firstVisible(QListView *list)
 }
 
 // Answers the next message box the app opens (a modal dialog runs its own loop, so the answer
-// must already be waiting for it), after letting check look at it.
-void answerNextMessageBox(const std::function<QAbstractButton *(QMessageBox *)> &answer)
+// must already be waiting for it). The poll belongs to owner and gives up after 10 s, so that
+// it never outlives what it captured.
+void answerNextMessageBox(QObject *owner, const std::function<void(QMessageBox *)> &answer)
 {
-    auto *poll = new QTimer;
-    poll->setInterval(10);
-    QObject::connect(poll, &QTimer::timeout, [poll, answer]() {
+    constexpr int IntervalMs = 10;
+    constexpr int GiveUpAfter = 10'000 / IntervalMs;
+    auto *poll = new QTimer(owner);
+    poll->setInterval(IntervalMs);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, answer, tries = 0]() mutable {
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
+        if (!box && ++tries < GiveUpAfter)
             return;
         poll->stop();
         poll->deleteLater();
-        if (QAbstractButton *button = answer(box))
-            button->click();
-        else
-            box->reject();
+        if (box)
+            answer(box);
     });
     poll->start();
 }
@@ -104,6 +105,7 @@ class tst_FeedPanel : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void readingPositionHoldsWhileFactsArrive();
+    void aLongBurstKeepsTheReadingPositionWithinTheCap();
     void atTheTopNewFactsSimplyShow();
     void ownFactsAreMarked();
     void timesReadRelativeWithTheDateOnHover_data();
@@ -179,6 +181,55 @@ void tst_FeedPanel::readingPositionHoldsWhileFactsArrive()
     QCOMPARE(app.feed->rowCount(), 20);
 }
 
+void tst_FeedPanel::aLongBurstKeepsTheReadingPositionWithinTheCap()
+{
+    auto poster = signedIn(m_server.url(), QStringLiteral("floodposter"), SignIn::LoginOrRegister);
+    QVERIFY(poster);
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(!post(*poster, QStringLiteral("Before the flood %1").arg(i)).isError());
+    FeedApp app;
+    QVERIFY(registerInApp(app.client, m_server.url(), QStringLiteral("floodreader")));
+    QListView *list = app.panel.list();
+    QTRY_COMPARE(rowOf(app.feed, QStringLiteral("Before the flood 19")), 0);
+    QCOMPARE(app.feed->rowCount(), 20);
+    QScrollBar *bar = list->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 100);
+    bar->setValue(bar->maximum() / 2);
+    const QModelIndex reading = firstVisible(list);
+    QVERIFY(reading.isValid());
+    const QString readText = reading.data().toString();
+    const int readTop = list->visualRect(reading).top();
+    const int cap = app.feed->holdingCap();
+    QCOMPARE(cap, 200); // ten times the server's 20
+
+    // 300 facts come in above, more than the cap.
+    for (int i = 0; i < 300; ++i)
+        QVERIFY(!post(*poster, QStringLiteral("Flood %1").arg(i)).isError());
+    QTRY_COMPARE_WITH_TIMEOUT(app.panel.newFactCount(), 300, 20'000);
+    QCOMPARE(app.feed->index(0).data().toString(), QStringLiteral("Flood 299"));
+
+    // What is being read has not moved, and of the older facts only those in sight stay.
+    const QModelIndex stillReading = firstVisible(list);
+    QCOMPARE(stillReading.data().toString(), readText);
+    QCOMPARE(list->visualRect(stillReading).top(), readTop);
+    const QModelIndex lastInSight =
+            list->indexAt(QPoint(10, list->viewport()->height() - 1)).isValid()
+            ? list->indexAt(QPoint(10, list->viewport()->height() - 1))
+            : app.feed->index(app.feed->rowCount() - 1);
+    QVERIFY2(app.feed->rowCount() <= qMax(cap, lastInSight.row() + 1),
+             qPrintable(QStringLiteral("%1 rows, cap %2, last in sight %3")
+                                .arg(app.feed->rowCount())
+                                .arg(cap)
+                                .arg(lastInSight.row())));
+    QVERIFY(app.feed->rowCount() < 320);
+    QCOMPARE(app.feed->index(app.feed->rowCount() - 1), lastInSight);
+
+    // Back at the top, the feed is its size again.
+    QTest::mouseClick(app.panel.newFactsButton(), Qt::LeftButton);
+    QCOMPARE(app.feed->rowCount(), 20);
+    QCOMPARE(firstVisible(list).data().toString(), QStringLiteral("Flood 299"));
+}
+
 void tst_FeedPanel::atTheTopNewFactsSimplyShow()
 {
     auto poster = signedIn(m_server.url(), QStringLiteral("topposter"), SignIn::LoginOrRegister);
@@ -229,6 +280,43 @@ void tst_FeedPanel::ownFactsAreMarked()
                      .data(FactFeedModel::IsOwnRole)
                      .toBool());
     snapshot(&app.panel, QStringLiteral("feed-own-fact"));
+    // Selected, the row is all highlight: the "You" badge turns inside out to stay visible.
+    QListView *list = app.panel.list();
+    const QModelIndex own = app.feed->index(rowOf(app.feed, QStringLiteral("Mine, all mine")));
+    QVERIFY(QTest::qWaitForWindowActive(&app.panel));
+    list->setFocus();
+    list->setCurrentIndex(own);
+    QVERIFY(list->selectionModel()->isSelected(own));
+    QStyleOptionViewItem option;
+    option.initFrom(list->viewport());
+    option.font = list->font();
+    option.widget = list;
+    option.rect = list->visualRect(own);
+    auto *delegate = qobject_cast<FactDelegate *>(list->itemDelegate());
+    QVERIFY(delegate);
+    const QRect name = delegate->nameRect(option, own);
+    const QRect badge(name.right() + 12, name.top(),
+                      QFontMetrics(list->font()).horizontalAdvance(QStringLiteral("You")) + 8,
+                      name.height());
+    const QImage shot = list->viewport()->grab().toImage();
+    const QRgb highlight = list->palette().color(QPalette::Active, QPalette::Highlight).rgb();
+    const QRgb onHighlight =
+            list->palette().color(QPalette::Active, QPalette::HighlightedText).rgb();
+    int inverted = 0;
+    int invisible = 0;
+    for (int y = badge.top() + 2; y <= badge.bottom() - 2; ++y) {
+        for (int x = badge.left() + 2; x <= badge.right() - 2; ++x) {
+            const QRgb pixel = shot.pixel(x * shot.width() / list->viewport()->width(),
+                                          y * shot.height() / list->viewport()->height());
+            inverted += (pixel & 0xffffff) == (onHighlight & 0xffffff) ? 1 : 0;
+            invisible += (pixel & 0xffffff) == (highlight & 0xffffff) ? 1 : 0;
+        }
+    }
+    QVERIFY2(inverted > invisible,
+             qPrintable(QStringLiteral("%1 badge pixels, %2 lost in the highlight")
+                                .arg(inverted)
+                                .arg(invisible)));
+
     // The full date and time are a hover away.
     const QModelIndex mine = app.feed->index(rowOf(app.feed, QStringLiteral("Mine, all mine")));
     const QString tooltip = mine.data(Qt::ToolTipRole).toString();
@@ -301,15 +389,19 @@ void tst_FeedPanel::hidingAsksOnceThenOffersUndo()
     QVERIFY(app.client.isModerator());
     QTRY_VERIFY(rowOf(app.feed, rude) >= 0);
 
-    // Asked first; Cancel is the default, and cancelling changes nothing.
+    // Asked first; Cancel is the default (Enter cancels), and cancelling changes nothing.
     QString asked;
-    answerNextMessageBox([&asked](QMessageBox *box) -> QAbstractButton * {
+    bool cancelIsDefault = false;
+    answerNextMessageBox(&app.panel, [&asked, &cancelIsDefault](QMessageBox *box) {
         asked = box->text() + QLatin1Char('\n') + box->informativeText();
-        if (box->defaultButton() != box->button(QMessageBox::Cancel))
-            return nullptr; // rejects too; the check below says why
-        return box->defaultButton();
+        cancelIsDefault = box->defaultButton() != nullptr
+                && box->defaultButton() == box->button(QMessageBox::Cancel);
+        QTest::keyClick(box, Qt::Key_Return);
+        if (box->isVisible())
+            box->reject(); // whatever Enter did, the test goes on and says what was wrong
     });
     app.panel.askToHide(app.feed->index(rowOf(app.feed, rude)));
+    QVERIFY(cancelIsDefault);
     QVERIFY2(asked.contains(rude), qPrintable(asked));
     QVERIFY(asked.contains(QStringLiteral("RUDEPOSTER")));
     QVERIFY(!app.panel.isNoticeShown());
@@ -319,8 +411,8 @@ void tst_FeedPanel::hidingAsksOnceThenOffersUndo()
     QVERIFY(rowOf(app.feed, rude) >= 0);
 
     // Hide it: gone from the feed, and the Undo is right there.
-    answerNextMessageBox([](QMessageBox *box) -> QAbstractButton * {
-        return box->findChild<QPushButton *>(QStringLiteral("confirmHideButton"));
+    answerNextMessageBox(&app.panel, [](QMessageBox *box) {
+        box->findChild<QPushButton *>(QStringLiteral("confirmHideButton"))->click();
     });
     app.panel.askToHide(app.feed->index(rowOf(app.feed, rude)));
     QTRY_COMPARE(rowOf(app.feed, rude), -1);
