@@ -62,7 +62,6 @@ private Q_SLOTS:
     void wrongPasswordIsShownInTheDialog();
     void registerThroughTheDialogAndSeeWhoIsOnline();
     void postAFactAndReadSomeoneElses();
-    void screenshotForTheReadme();
     void rememberedSessionResumesWithoutAPassword();
     void signOutForgetsTheSession();
 
@@ -316,65 +315,6 @@ void tst_SignInFlow::postAFactAndReadSomeoneElses()
     QVERIFY(QTest::qWaitForWindowActive(window));
     QTest::keyClick(window, Qt::Key_Escape);
     QTRY_VERIFY(!profile->isVisible());
-}
-
-// The README's picture: a full room, an away attendee and an open profile, checked; with
-// HALLWAY_SCREENSHOT=path set, the main window is saved there as well (run under Xvfb with
-// QT_QPA_PLATFORM=xcb for real window decorations).
-void tst_SignInFlow::screenshotForTheReadme()
-{
-    signInAsHanna();
-    if (QTest::currentTestFailed())
-        return;
-    const QList<std::pair<QString, QString>> people = {
-            {QStringLiteral("Ada Lovelace"),
-             QStringLiteral("I wrote the first program, before there was a machine to run it.")},
-            {QStringLiteral("Grace Hopper"),
-             QStringLiteral("Ask me about the moth in the Mark II.")},
-            {QStringLiteral("Linus Torvalds"),
-             QStringLiteral("Here for the kernel track; find me at the coffee machine.")},
-            {QStringLiteral("Margaret Hamilton"),
-             QStringLiteral("I care a lot about error recovery.")},
-            {QStringLiteral("Dennis Ritchie"),
-             QStringLiteral("Looking for people who like small languages.")}};
-    std::vector<std::unique_ptr<TestClient>> clients;
-    int n = 0;
-    for (const auto &[name, fact] : people) {
-        auto client = std::make_unique<TestClient>();
-        QVERIFY(client->open(m_server.url()));
-        QVERIFY(!client->hello().isError());
-        QVERIFY(!client->registerUser(QStringLiteral("guest%1").arg(++n), Password, name)
-                         .isError());
-        const QJsonObject post{{QStringLiteral("clientId"), QStringLiteral("s%1").arg(n)},
-                               {QStringLiteral("text"), fact}};
-        QVERIFY(!client->request(Protocol::Type::PostFact, post).isError());
-        clients.push_back(std::move(client));
-    }
-    QVERIFY(!clients.at(2)
-                     ->request(Protocol::Type::SetPresence,
-                               {{QStringLiteral("state"), QStringLiteral("away")}})
-                     .isError());
-    MainWindow *window = m_app->mainWindow();
-    window->findChild<QAction *>(QStringLiteral("awayAction"))->setChecked(false);
-    window->resize(980, 560);
-    QTRY_COMPARE(listedNames(window).size(), 6);
-    QSignalSpy posted(&m_app->client(), &HallwayClient::factPosted);
-    m_app->client().postFact(QStringLiteral("Here for the hallway track."));
-    QVERIFY(posted.wait(10'000));
-    window->openProfile(m_app->client().currentUser().id);
-    QTRY_VERIFY(window->profilePanel()->factList()->model()->rowCount() > 0);
-    // Every guest's fact reaches the feed (in the batches of the community feed).
-    auto *feed = child<QListView>(window, "communityFeed");
-    const auto everyGuestsFactShown = [&]() {
-        QStringList shown;
-        for (int row = 0; row < feed->model()->rowCount(); ++row)
-            shown.append(feed->model()->index(row, 0).data().toString());
-        return std::all_of(people.cbegin(), people.cend(),
-                           [&shown](const auto &person) { return shown.contains(person.second); });
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(everyGuestsFactShown(), 15'000);
-    if (const QString path = qEnvironmentVariable("HALLWAY_SCREENSHOT"); !path.isEmpty())
-        QVERIFY(window->grab().save(path));
 }
 
 void tst_SignInFlow::rememberedSessionResumesWithoutAPassword()
