@@ -199,6 +199,10 @@
       <source>Yesterday</source>
       <translation>Gestern</translation>
     </message>
+    <message>
+      <source>Read, sent %1</source>
+      <translation>Gelesen, gesendet %1</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ChatPanel</name>
@@ -965,6 +969,10 @@ Schreib unten die erste.</translation>
     <message>
       <source>New messages</source>
       <translation>Neue Nachrichten</translation>
+    </message>
+    <message>
+      <source>Read</source>
+      <translation>Gelesen</translation>
     </message>
   </context>
   <context>

@@ -199,6 +199,10 @@
       <source>Yesterday</source>
       <translation>Yesterday</translation>
     </message>
+    <message>
+      <source>Read, sent %1</source>
+      <translation>Read, sent %1</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ChatPanel</name>
@@ -965,6 +969,10 @@ Write the first one below.</translation>
     <message>
       <source>New messages</source>
       <translation>New messages</translation>
+    </message>
+    <message>
+      <source>Read</source>
+      <translation>Read</translation>
     </message>
   </context>
   <context>

@@ -42,6 +42,8 @@ ChatModel::ChatModel(HallwayClient *client, qint64 peerId, QObject *parent)
                             }
                         }
                     }
+                } else if (kind == Protocol::ChatEvent::ReadByPeer) {
+                    peerReadUpTo(data.value(QStringLiteral("upToId")).toInteger());
                 }
             });
     connect(client, &HallwayClient::writeAcknowledged, this,
@@ -86,7 +88,24 @@ ChatModel::State ChatModel::stateAt(int row) const
         return State::Failed;
     if (entry.sending)
         return State::Sending;
+    if (entry.message.from != m_peerId && entry.message.id <= m_peerReadUpTo)
+        return State::Read;
     return entry.message.delivered ? State::Delivered : State::Sent;
+}
+
+void ChatModel::peerReadUpTo(qint64 upToId)
+{
+    // Markers never move back: a smaller upToId changes nothing.
+    if (upToId <= m_peerReadUpTo)
+        return;
+    const qint64 before = m_peerReadUpTo;
+    m_peerReadUpTo = upToId;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const Row &entry = m_rows.at(row);
+        if (!entry.sending && entry.message.from != m_peerId && entry.message.id > before
+            && entry.message.id <= upToId)
+            Q_EMIT dataChanged(index(row), index(row), {StateRole});
+    }
 }
 
 QVariant ChatModel::data(const QModelIndex &index, int role) const
@@ -113,6 +132,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
             return tr("Sent %1").arg(time);
         case State::Delivered:
             return tr("Delivered, sent %1").arg(time);
+        case State::Read:
+            return tr("Read, sent %1").arg(time);
         case State::Failed:
             return tr("Not sent: %1").arg(entry.failure);
         }

@@ -11,13 +11,14 @@ class HallwayClient;
 
 // One conversation, oldest message first: the latest page on opening, older pages as you
 // scroll up (loadOlder), new messages live. Your messages show at once as sending, then sent
-// when the server has stored them, then delivered when the other person's app has them.
+// when the server has stored them, delivered when the other person's app has them, and read
+// when they have marked the conversation read (told live: an app opened later shows delivered).
 // Each row also says how it sits among its neighbours (a new day, a new sender, where the
 // unread messages began when the conversation was opened), so a view can draw a timeline.
 class ChatModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum class State { Sending, Sent, Delivered, Failed };
+    enum class State { Sending, Sent, Delivered, Failed, Read };
     Q_ENUM(State)
     enum Role {
         MessageIdRole = Qt::UserRole + 1,
@@ -82,6 +83,7 @@ private:
     // Rows around [first, last] change how they group when rows are added next to them.
     void refreshNeighbours(int first, int last);
     void locateFirstUnread(const QList<ChatMessage> &oldestFirst);
+    void peerReadUpTo(qint64 upToId);
 
     HallwayClient *m_client;
     qint64 m_peerId;
@@ -91,6 +93,7 @@ private:
     bool m_firstPageLoaded = false;
     bool m_loading = false;
     qint64 m_lastMarkedRead = 0;
+    qint64 m_peerReadUpTo = 0; // your messages up to this id were read by the peer
     QString m_peerName;
     qint64 m_unreadToLocate = 0;
     qint64 m_firstUnreadId = 0;

@@ -78,6 +78,9 @@ QString stateMark(ChatModel::State state)
         return QStringLiteral("\u2713\u2713");
     case ChatModel::State::Failed:
         return QStringLiteral("\u26a0"); // the tooltip says why
+    case ChatModel::State::Read:
+        // A word, not a third shade of ticks: it reads apart from delivered without colour.
+        return MessageDelegate::tr("Read");
     }
     return {};
 }
@@ -287,7 +290,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->translate(-parts.text.topLeft());
 
     painter->setFont(smallFont(option.font));
-    painter->setPen(parts.fromMe ? mix(text, fill, 0.25) : dim);
+    // Read stands out at the text's full strength; the other marks stay muted.
+    const bool read = parts.fromMe && state == ChatModel::State::Read;
+    painter->setPen(read ? text : parts.fromMe ? mix(text, fill, 0.25) : dim);
     painter->drawText(parts.meta, Qt::AlignRight | Qt::AlignVCenter, parts.metaText);
     painter->restore();
 }

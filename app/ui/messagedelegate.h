@@ -12,7 +12,7 @@ namespace Hallway {
 
 // Draws a ChatModel row as a chat app does: a bubble, yours on the right in the accent
 // colour and theirs on the left; the sender's name only where a run of their messages
-// begins; the time and (on yours) sending / sent / delivered in the corner; a day separator
+// begins; the time and (on yours) sending / sent / delivered / read in the corner; a day separator
 // and the "New messages" divider above the rows that start them. Web links in a message are
 // underlined and open on click (linkActivated).
 class MessageDelegate : public QStyledItemDelegate {

@@ -2,6 +2,7 @@
 #include "chatmessages.h"
 #include "chat.h"
 #include "jsonfields.h"
+#include "protocol.h"
 #include "validation.h"
 
 #include <QJsonArray>
@@ -14,6 +15,7 @@ const QString BeforeIdKey = QStringLiteral("beforeId");
 const QString LimitKey = QStringLiteral("limit");
 const QString UpToIdKey = QStringLiteral("upToId");
 const QString MessageIdsKey = QStringLiteral("messageIds");
+const QString KindKey = QStringLiteral("kind");
 
 // Reads the "conversation" field; a problem is recorded in fields.
 ConversationUsers readConversation(JsonFields &fields)
@@ -99,6 +101,26 @@ Expected<MarkReadRequest> MarkReadRequest::fromJson(const QJsonObject &data)
     if (!fields.ok())
         return fields.error();
     return request;
+}
+
+QJsonObject ReadByPeerNotice::toJson() const
+{
+    return {{KindKey, Protocol::ChatEvent::ReadByPeer},
+            {ConversationKey, conversationKey(users.first, users.second)},
+            {UpToIdKey, upToId}};
+}
+
+Expected<ReadByPeerNotice> ReadByPeerNotice::fromJson(const QJsonObject &data)
+{
+    if (data.value(KindKey).toString() != Protocol::ChatEvent::ReadByPeer)
+        return badRequest(QStringLiteral("not a \"read_by_peer\" event"));
+    JsonFields fields(data);
+    ReadByPeerNotice notice;
+    notice.users = readConversation(fields);
+    notice.upToId = fields.requiredInteger(UpToIdKey);
+    if (!fields.ok())
+        return fields.error();
+    return notice;
 }
 
 QJsonObject AckDeliveryRequest::toJson() const

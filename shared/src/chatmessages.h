@@ -46,6 +46,17 @@ struct MarkReadRequest {
     static Expected<MarkReadRequest> fromJson(const QJsonObject &data);
 };
 
+// On the "chat" stream of the other person in a conversation: its reader marked it read up to
+// upToId, so the sender's messages up to there were read. Marking read is what reveals it;
+// there is no setting to hide it.
+struct ReadByPeerNotice {
+    ConversationUsers users;
+    qint64 upToId = 0;
+
+    QJsonObject toJson() const;
+    static Expected<ReadByPeerNotice> fromJson(const QJsonObject &data);
+};
+
 struct AckDeliveryRequest {
     static constexpr int MaxIds = 100;
 

@@ -127,6 +127,8 @@ namespace ChatEvent {
 inline const QString Message = QStringLiteral("message"); // to you, or from you on another app
 inline const QString Delivered = QStringLiteral("delivered"); // your messages reached the peer
 inline const QString Read = QStringLiteral("read"); // a read marker moved (yours)
+// The other person marked your conversation read: your messages up to upToId were read.
+inline const QString ReadByPeer = QStringLiteral("read_by_peer");
 // A moderator hid one of your facts, or brought it back: the author is told, on every app.
 inline const QString FactHidden = QStringLiteral("fact_hidden");
 } // namespace ChatEvent

@@ -129,6 +129,7 @@ private Q_SLOTS:
     void initTestCase();
     void chatLikeAPerson();
     void unreadDividerAndBadge();
+    void sentMessagesShowWhenThePeerHasReadThem();
     void runsOfOneSenderShareOneName();
     void enterSendsShiftEnterBreaksTheLine();
     void linksOpen();
@@ -281,6 +282,51 @@ void tst_ChatPanel::unreadDividerAndBadge()
     QTRY_COMPARE(room.conversations->totalUnread(), 0);
     QTRY_VERIFY(room.panel->conversationDelegate()->layoutIn(list, row).badge.isNull());
     QCOMPARE(chat->firstUnreadRow(), 2);
+}
+
+void tst_ChatPanel::sentMessagesShowWhenThePeerHasReadThem()
+{
+    ChatRoom room;
+    QVERIFY(room.open());
+    room.panel->openConversation(room.pat.userId(), QStringLiteral("Pat"));
+    ChatModel *chat = room.panel->chat();
+    QTRY_VERIFY(chat->isLatestLoaded());
+    for (const QString &text :
+         {QStringLiteral("Are you in room B?"), QStringLiteral("Saving you a seat")}) {
+        QTest::keyClicks(room.panel->composer(), text);
+        QTest::keyClick(room.panel->composer(), Qt::Key_Return);
+    }
+    QTRY_COMPARE(chat->rowCount(), 2);
+    QTRY_COMPARE(chat->stateAt(0), ChatModel::State::Sent);
+    QTRY_COMPARE(chat->stateAt(1), ChatModel::State::Sent);
+    const qint64 first = chat->index(0).data(ChatModel::MessageIdRole).toLongLong();
+    const QString key = conversationKey(room.me, room.pat.userId());
+
+    // Pat has read the first one: it says so, in the corner and on hovering; the second does not.
+    QSignalSpy changed(chat, &QAbstractItemModel::dataChanged);
+    QVERIFY(!room.pat.request(Protocol::Type::MarkRead,
+                              {{QStringLiteral("conversation"), key},
+                               {QStringLiteral("upToId"), first}})
+                     .isError());
+    QTRY_COMPARE(chat->index(0).data(ChatModel::StateRole).toInt(), int(ChatModel::State::Read));
+    QCOMPARE(chat->stateAt(1), ChatModel::State::Sent);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(2).value<QList<int>>(), QList<int>{ChatModel::StateRole});
+    QVERIFY(chat->index(0).data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Read")));
+    QListView *messages = room.panel->messageList();
+    MessageDelegate *delegate = room.panel->messageDelegate();
+    QVERIFY(delegate->layoutIn(messages, chat->index(0)).metaText.endsWith(QStringLiteral("Read")));
+    QVERIFY(delegate->layoutIn(messages, chat->index(1))
+                    .metaText.endsWith(QStringLiteral("\u2713")));
+
+    // Then all of it.
+    const qint64 second = chat->index(1).data(ChatModel::MessageIdRole).toLongLong();
+    QVERIFY(!room.pat.request(Protocol::Type::MarkRead,
+                              {{QStringLiteral("conversation"), key},
+                               {QStringLiteral("upToId"), second}})
+                     .isError());
+    QTRY_COMPARE(chat->stateAt(1), ChatModel::State::Read);
+    QCOMPARE(chat->stateAt(0), ChatModel::State::Read);
 }
 
 void tst_ChatPanel::runsOfOneSenderShareOneName()

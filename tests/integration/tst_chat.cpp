@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Hallway;
 using namespace Hallway::Test;
 
@@ -60,6 +62,7 @@ private Q_SLOTS:
     void thousandMessagesPageBackOnce();
     void resendIsStoredOnceAndRulesHold();
     void onlyParticipantsReadAConversation();
+    void readReceiptReachesOnlyTheSender();
     void serverKilledBetweenSendAndAckStoresOnce();
     void outboxOnDiskSurvivesQuittingTheApp();
 
@@ -304,6 +307,55 @@ void tst_Chat::onlyParticipantsReadAConversation()
                      .toError()
                      .code,
              ErrorCode::BadRequest);
+}
+
+void tst_Chat::readReceiptReachesOnlyTheSender()
+{
+    auto alice = signedIn(m_server.url(), QStringLiteral("alice"), SignIn::LoginOrRegister);
+    auto bob = signedIn(m_server.url(), QStringLiteral("bob"), SignIn::LoginOrRegister);
+    auto carol = signedIn(m_server.url(), QStringLiteral("carol"), SignIn::LoginOrRegister);
+    QVERIFY(alice && bob && carol);
+    for (TestClient *client : {alice.get(), bob.get(), carol.get()})
+        QVERIFY(!client->subscribe(Protocol::Topic::Chat).isError());
+    const Envelope first =
+            alice->request(Protocol::Type::SendMessage,
+                           message(QStringLiteral("rr1"), bob->userId(), QStringLiteral("Lunch?")));
+    QVERIFY(!first.isError());
+    const qint64 firstId = first.data.value(QStringLiteral("message"))
+                                   .toObject()
+                                   .value(QStringLiteral("id"))
+                                   .toInteger();
+    QVERIFY(!alice->request(Protocol::Type::SendMessage,
+                            message(QStringLiteral("rr2"), bob->userId(),
+                                    QStringLiteral("Or later?")))
+                     .isError());
+    const QString aliceBob = conversationKey(alice->userId(), bob->userId());
+    const auto isReadByPeer = [](const Envelope &event) {
+        return event.data.value(QStringLiteral("kind")).toString()
+                == Protocol::ChatEvent::ReadByPeer;
+    };
+
+    // Bob has read the first message only: Alice learns exactly that.
+    QVERIFY(!bob->request(Protocol::Type::MarkRead,
+                          {{QStringLiteral("conversation"), aliceBob},
+                           {QStringLiteral("upToId"), firstId}})
+                     .isError());
+    const Envelope receipt = alice->waitForEvent(Protocol::Topic::Chat, isReadByPeer);
+    QCOMPARE(receipt.data.value(QStringLiteral("conversation")).toString(), aliceBob);
+    QCOMPARE(receipt.data.value(QStringLiteral("upToId")).toInteger(), firstId);
+
+    // A fence: Bob's message to Carol reaches her and his own stream after the receipt would
+    // have; neither of them was told anything of Alice's messages being read.
+    QVERIFY(!bob->request(Protocol::Type::SendMessage,
+                          message(QStringLiteral("rr-fence"), carol->userId(),
+                                  QStringLiteral("Hi Carol")))
+                     .isError());
+    for (TestClient *other : {carol.get(), bob.get()}) {
+        QVERIFY(!other->waitForEvent(Protocol::Topic::Chat, isMessage(QStringLiteral("Hi Carol")))
+                         .data.isEmpty());
+        const QList<Envelope> events = other->events();
+        QVERIFY(std::none_of(events.cbegin(), events.cend(), isReadByPeer));
+    }
 }
 
 void tst_Chat::serverKilledBetweenSendAndAckStoresOnce()

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Moderation on a real server: attendees are refused every moderator action; a hidden fact
 // leaves every feed live; a banned user is closed out and stays out; a muted user gets a
-// clear error until the mute ends; the author of a hidden fact is told and nobody else is;
+// clear error until the mute ends; the author of a hidden fact is told and nobody else is,
+// and only once however often it is hidden;
 // roles change from the command line and in the app; every
 // action is in the audit log.
 #include "fixtures.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void attendeesAreForbidden();
     void hiddenFactVanishesFromEveryFeedLive();
     void authorIsToldOnEveryAppAndNobodyElseIs();
+    void hidingAHiddenFactTellsNobody();
     void bannedUserIsClosedOutAndCannotSignIn();
     void moderatorsCannotBanModeratorsOrThemselves();
     void mutedUserGetsAClearErrorUntilTheMuteEnds();
@@ -306,6 +308,100 @@ void tst_Moderation::authorIsToldOnEveryAppAndNobodyElseIs()
                          || event.data.value(QStringLiteral("kind"))
                                  != Protocol::ChatEvent::FactHidden,
                  "someone else heard of the author's hidden fact");
+}
+
+void tst_Moderation::hidingAHiddenFactTellsNobody()
+{
+    auto author = account(QStringLiteral("twiceauthor"));
+    auto watcher = account(QStringLiteral("twicewatcher"));
+    QVERIFY(author && watcher);
+    QVERIFY(!author->subscribe(Protocol::Topic::Chat).isError());
+    const QString userFeed = Protocol::Topic::userFacts(author->userId());
+    QVERIFY(!watcher->subscribe(userFeed).isError());
+    const Envelope posted =
+            author->request(Protocol::Type::PostFact,
+                            {{QStringLiteral("clientId"), QStringLiteral("twice1")},
+                             {QStringLiteral("text"), QStringLiteral("Hidden twice")}});
+    QVERIFY(!posted.isError());
+    const qint64 factId = posted.data.value(QStringLiteral("fact"))
+                                  .toObject()
+                                  .value(QStringLiteral("id"))
+                                  .toInteger();
+    const QString subject = QStringLiteral("fact %1").arg(factId);
+    const auto auditedAs = [&](const QString &action) {
+        return countRows(m_server.databaseUrl(),
+                         QStringLiteral("SELECT COUNT(*) FROM audit_log "
+                                        "WHERE action = ? AND subject = ?"),
+                         {action, subject});
+    };
+
+    // Showing a visible fact, then hiding it twice: each reply says where the fact stands.
+    const auto setHidden = [&](bool hidden) {
+        const Envelope reply = m_moderator->request(
+                Protocol::Type::HideFact,
+                {{QStringLiteral("factId"), factId}, {QStringLiteral("hidden"), hidden}});
+        return !reply.isError() && reply.data.value(QStringLiteral("hidden")).toBool() == hidden
+                && reply.data.value(QStringLiteral("fact"))
+                           .toObject()
+                           .value(QStringLiteral("id"))
+                           .toInteger()
+                == factId;
+    };
+    QVERIFY(setHidden(false));
+    QVERIFY(setHidden(true));
+    QVERIFY(setHidden(true));
+
+    // Fences: a chat message to the author and a new fact on the author's feed, both sent
+    // after the second hide, so whatever it told would have arrived before them.
+    QVERIFY(!m_moderator
+                     ->request(Protocol::Type::SendMessage,
+                               {{QStringLiteral("clientId"), QStringLiteral("fence-twice")},
+                                {QStringLiteral("to"), author->userId()},
+                                {QStringLiteral("text"), QStringLiteral("fence")}})
+                     .isError());
+    QVERIFY(!author->waitForEvent(Protocol::Topic::Chat, [](const Envelope &event) {
+                       return event.data.value(QStringLiteral("kind"))
+                               == Protocol::ChatEvent::Message;
+                   }).type.isEmpty());
+    const Envelope fence =
+            author->request(Protocol::Type::PostFact,
+                            {{QStringLiteral("clientId"), QStringLiteral("twice2")},
+                             {QStringLiteral("text"), QStringLiteral("After the fence")}});
+    QVERIFY(!fence.isError());
+    const qint64 fenceId = fence.data.value(QStringLiteral("fact"))
+                                   .toObject()
+                                   .value(QStringLiteral("id"))
+                                   .toInteger();
+    QVERIFY(!watcher->waitForEvent(userFeed,
+                                   [fenceId](const Envelope &event) {
+                                       return containsFact(
+                                               event.data.value(QStringLiteral("facts")).toArray(),
+                                               fenceId);
+                                   })
+                     .type.isEmpty());
+
+    int hiddenNotices = 0;
+    int shownNotices = 0;
+    for (const Envelope &event : author->events()) {
+        if (event.topic != Protocol::Topic::Chat
+            || event.data.value(QStringLiteral("kind")) != Protocol::ChatEvent::FactHidden)
+            continue;
+        const auto notice = FactHiddenNotice::fromJson(event.data);
+        if (notice && notice->fact.id == factId)
+            ++(notice->hidden ? hiddenNotices : shownNotices);
+    }
+    QCOMPARE(hiddenNotices, 1);
+    QCOMPARE(shownNotices, 0); // it was never hidden before
+    int removals = 0;
+    for (const Envelope &event : watcher->events()) {
+        if (event.topic == userFeed
+            && event.data.value(QStringLiteral("kind")).toString() == Protocol::FactEvent::Removed
+            && event.data.value(QStringLiteral("factIds")).toArray().contains(factId))
+            ++removals;
+    }
+    QCOMPARE(removals, 1);
+    QCOMPARE(auditedAs(QStringLiteral("hide_fact")), 1);
+    QCOMPARE(auditedAs(QStringLiteral("unhide_fact")), 0);
 }
 
 void tst_Moderation::bannedUserIsClosedOutAndCannotSignIn()

@@ -288,17 +288,46 @@ void tst_Stats::countsFollowWritesAndPresenceWithinSeconds()
                      .toInteger(),
              1);
 
-    // A second person connects (the same person twice still counts once), posts, messages
-    // and votes: each count follows within seconds.
+    // "present" right now, as GET /stats serves it (it follows presence at once).
+    const auto servedPresent = [&quiet]() -> qint64 {
+        const auto served = RoomStats::fromJson(
+                QJsonDocument::fromJson(quiet.httpGet(QStringLiteral("/stats"))).object());
+        return served ? served->present : -1;
+    };
+    // The first "present" the widget shows that differs from `from`, among the events that
+    // came since the last clearEvents(); -1 if none within 5 s. Each presence step below is
+    // followed by a fence, an arrival or departure that moves "present" the other way, so the
+    // first change the widget shows tells whether the step itself moved it.
+    const auto nextPresent = [&](qint64 from) -> qint64 {
+        const Envelope changed = viewer.waitForEvent(
+                QStringLiteral("widget.stats"),
+                [&](const Envelope &event) { return figure(event, "present") != from; }, 5000);
+        return changed.type.isEmpty() ? -1 : figure(changed, "present");
+    };
+
+    // Two more people connect: each counts.
     TestClient poster;
     QVERIFY(poster.open(quiet.url()) && !poster.hello().isError());
     const Envelope registered = poster.registerUser(QStringLiteral("poster"), Password);
     QVERIFY(!registered.isError());
+    QVERIFY(seen("present", 2));
+    TestClient fence;
+    QVERIFY(fence.open(quiet.url()) && !fence.hello().isError());
+    QVERIFY(!fence.registerUser(QStringLiteral("fence"), Password).isError());
+    QVERIFY(seen("present", 3));
+    QVERIFY(seen("users", 3));
+
+    // The same person on a second app still counts once. The server has them present before
+    // it answers the sign-in; the fence leaves after, so the widget's next change is its.
+    viewer.clearEvents();
     TestClient posterAgain;
     QVERIFY(posterAgain.open(quiet.url()) && !posterAgain.hello().isError());
     QVERIFY(!posterAgain.login(QStringLiteral("poster"), Password).isError());
-    QVERIFY(seen("present", 2));
-    QVERIFY(seen("users", 2));
+    QCOMPARE(servedPresent(), 3);
+    fence.close();
+    QCOMPARE(nextPresent(3), 2);
+
+    // Posting, messaging and voting: each count follows within seconds.
     QVERIFY(!poster.request(Protocol::Type::PostFact,
                             {{QStringLiteral("clientId"), QStringLiteral("f1")},
                              {QStringLiteral("text"), QStringLiteral("Fresh")}})
@@ -333,15 +362,26 @@ void tst_Stats::countsFollowWritesAndPresenceWithinSeconds()
     QCOMPARE(served->messages, 1);
     QCOMPARE(served->votes, 1);
 
-    // Leaving: one app closed leaves the person here; both closed, they are gone.
+    // One app closed leaves the person here. /metrics tells when the server has seen the app
+    // go (it leaves presence in the same step); then the fence arrives.
+    viewer.clearEvents();
     posterAgain.close();
+    QTRY_COMPARE(quiet.metric(QStringLiteral("hallway_signed_in_connections")), qint64(2));
+    QCOMPARE(servedPresent(), 2);
+    TestClient fenceAgain;
+    QVERIFY(fenceAgain.open(quiet.url()) && !fenceAgain.hello().isError());
+    QVERIFY(!fenceAgain.login(QStringLiteral("fence"), Password).isError());
+    QCOMPARE(nextPresent(2), 3);
+
+    // Both closed, they are gone; the accounts stay.
+    viewer.clearEvents();
     poster.close();
-    QVERIFY(seen("present", 1));
+    QCOMPARE(nextPresent(3), 2);
     const auto after = RoomStats::fromJson(
             QJsonDocument::fromJson(quiet.httpGet(QStringLiteral("/stats"))).object());
     QVERIFY(after);
-    QCOMPARE(after->present, 1);
-    QCOMPARE(after->users, 2);
+    QCOMPARE(after->present, 2);
+    QCOMPARE(after->users, 3);
 }
 
 QTEST_MAIN(tst_Stats)

@@ -211,6 +211,9 @@ Expected<QJsonObject> readEvent(const QString &topic, const QJsonObject &data)
     if (topic == Topic::Chat
         && data.value(QStringLiteral("kind")) == Protocol::ChatEvent::FactHidden)
         return read<FactHiddenNotice>(data);
+    if (topic == Topic::Chat
+        && data.value(QStringLiteral("kind")) == Protocol::ChatEvent::ReadByPeer)
+        return read<ReadByPeerNotice>(data);
     return noReader(QStringLiteral("events"), topic);
 }
 

@@ -504,6 +504,8 @@ GERMAN = {
     "99+": "99+",
     "No talks proposed yet. Propose one with \"%1\" (%2) below.": "Noch keine Vorträge vorgeschlagen. Schlag unten einen vor mit „%1“ (%2).",
     "Write a message (Enter sends, Shift+Enter for a new line)": "Nachricht (Enter sendet, Umschalt+Enter: neue Zeile)",
+    "Read": "Gelesen",
+    "Read, sent %1": "Gelesen, gesendet %1",
 }
 
 

@@ -173,6 +173,9 @@ void ChatService::publishRead(qint64 userId, qint64 peerId, qint64 upToId)
               {{QStringLiteral("kind"), Protocol::ChatEvent::Read},
                {QStringLiteral("conversation"), conversationKey(userId, peerId)},
                {QStringLiteral("upToId"), upToId}});
+    // The peer sent the messages just read: their apps show them as read.
+    publishTo(peerId,
+              ReadByPeerNotice{{qMin(userId, peerId), qMax(userId, peerId)}, upToId}.toJson());
 }
 
 void ChatService::publishDelivered(const ChatMessage &message)

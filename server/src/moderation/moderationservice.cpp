@@ -153,8 +153,8 @@ void ModerationService::hideFact(ClientConnection *connection, const Envelope &r
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
     struct Hidden {
-        Audited<Fact> change;
-        QList<Fact> latest;
+        FactVisibilityChange change;
+        QList<Fact> latest; // empty when nothing changed
     };
     const AuditRecord audit{connection->user()->id,
                             parsed->hidden ? QStringLiteral("hide_fact")
@@ -168,6 +168,8 @@ void ModerationService::hideFact(ClientConnection *connection, const Envelope &r
                 const auto change = worker.setFactHidden(hide.factId, hide.hidden, audit);
                 if (!change)
                     return change.error();
+                if (!change->entry)
+                    return Hidden{change.value(), {}};
                 const auto latest = worker.latestFacts(CommunityFeedTopic::KeptFacts);
                 if (!latest)
                     return latest.error();
@@ -177,11 +179,15 @@ void ModerationService::hideFact(ClientConnection *connection, const Envelope &r
              hidden = parsed->hidden](const Expected<Hidden> &result) {
                 if (!result)
                     return answer.replyError(result.error());
-                const Fact &fact = result->change.value;
+                const Fact &fact = result->change.fact;
                 answer.reply({{QStringLiteral("fact"), fact.toJson()},
                               {QStringLiteral("hidden"), hidden}});
+                // Already so: the fact's feeds, its author and the audit log heard it the
+                // first time (docs/protocol.md, mod.hide_fact).
+                if (!result->change.entry)
+                    return;
                 m_facts.visibilityChanged(fact, hidden, result->latest);
-                m_audit.publish(result->change.entry);
+                m_audit.publish(*result->change.entry);
             });
 }
 

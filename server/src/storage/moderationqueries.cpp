@@ -133,20 +133,25 @@ Expected<Audited<UserInfo>> StorageWorker::setRoleOf(qint64 userId, Role role, A
     });
 }
 
-Expected<Audited<Fact>> StorageWorker::setFactHidden(qint64 factId, bool hidden, AuditRecord audit)
+Expected<FactVisibilityChange> StorageWorker::setFactHidden(qint64 factId, bool hidden,
+                                                            AuditRecord audit)
 {
-    return inTransaction<Audited<Fact>>([&]() -> Expected<Audited<Fact>> {
-        PreparedQuery update = prepared(QStringLiteral("UPDATE facts SET hidden = ? WHERE id = ?"));
+    return inTransaction<FactVisibilityChange>([&]() -> Expected<FactVisibilityChange> {
+        // Conditional, so that of two moderators hiding one fact at once only one changes it:
+        // the other finds no row and tells nobody.
+        PreparedQuery update = prepared(
+                QStringLiteral("UPDATE facts SET hidden = ? WHERE id = ? AND hidden <> ?"));
         update.addBindValue(hidden ? 1 : 0);
         update.addBindValue(factId);
+        update.addBindValue(hidden ? 1 : 0);
         if (!update.exec())
             return failure(QStringLiteral("hide a fact"), update);
-        if (update.numRowsAffected() == 0)
-            return notFound(QStringLiteral("no fact with id %1").arg(factId));
-        const auto found = fact(factId);
+        const auto found = fact(factId); // not found: no such fact
         if (!found)
             return found.error();
         const Fact fact = found.value();
+        if (update.numRowsAffected() == 0)
+            return FactVisibilityChange{fact, std::nullopt};
         audit.targetUserId = fact.author.id;
         audit.subject = QStringLiteral("fact %1").arg(factId);
         audit.detail.insert(QStringLiteral("text"), fact.text);
@@ -155,7 +160,7 @@ Expected<Audited<Fact>> StorageWorker::setFactHidden(qint64 factId, bool hidden,
         const auto entry = appendAudit(audit);
         if (!entry)
             return entry.error();
-        return Audited<Fact>{fact, entry.value()};
+        return FactVisibilityChange{fact, entry.value()};
     });
 }
 

@@ -76,6 +76,12 @@ struct StoredAnnouncement {
     std::optional<AuditEntry> entry; // empty for a resend
 };
 
+// A fact after a moderator hid or unhid it.
+struct FactVisibilityChange {
+    Fact fact;
+    std::optional<AuditEntry> entry; // empty when the fact already was so: nothing happened
+};
+
 // A hub after an edit; for a deletion, the hub as it was.
 struct HubChange {
     Hub hub;
@@ -197,7 +203,8 @@ public:
 
     // Moderation (moderationqueries.cpp). Each action writes its audit entry in its transaction.
     Expected<Audited<UserInfo>> setRoleOf(qint64 userId, Role role, AuditRecord audit);
-    Expected<Audited<Fact>> setFactHidden(qint64 factId, bool hidden, AuditRecord audit);
+    // Hiding a hidden fact (or showing a visible one) writes, relays and audits nothing.
+    Expected<FactVisibilityChange> setFactHidden(qint64 factId, bool hidden, AuditRecord audit);
     Expected<Audited<RestrictedUser>> muteUser(qint64 userId, qint64 untilMs, AuditRecord audit);
     // Banning also ends every session of the user.
     Expected<Audited<RestrictedUser>> banUser(qint64 userId, bool banned, AuditRecord audit);
