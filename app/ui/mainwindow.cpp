@@ -139,7 +139,9 @@ QTabWidget *MainWindow::buildTabs()
     m_chatPanel = new ChatPanel(m_client, m_conversations);
     m_hubs = &m_session->hubs();
     m_hubPanel = new HubPanel(m_client, m_hubs, m_presence);
-    m_moderationPanel = new ModerationPanel(m_client);
+    // Owned by the window even while it is not a tab (an attendee's window never shows it).
+    m_moderationPanel = new ModerationPanel(m_client, this);
+    m_moderationPanel->hide();
     auto *tabs = new QTabWidget;
     m_tabs = tabs;
     tabs->setObjectName(QStringLiteral("centralTabs"));

@@ -97,8 +97,14 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent)
         fill(item);
         chooseJoin();
     });
-    connect(qApp, &QApplication::focusChanged, this,
-            [this](QWidget *, QWidget *now) { followFocus(now); });
+    m_focusFollower = connect(qApp, &QApplication::focusChanged, this,
+                              [this](QWidget *, QWidget *now) { followFocus(now); });
+}
+
+StartDialog::~StartDialog()
+{
+    // Focus moves while the base classes tear the dialog down: not to this half of it.
+    disconnect(m_focusFollower);
 }
 
 void StartDialog::followFocus(QWidget *now)

@@ -20,6 +20,7 @@ public:
     enum class Choice { Host, Join };
 
     explicit StartDialog(QWidget *parent = nullptr);
+    ~StartDialog() override;
 
     Choice choice() const { return m_choice; }
     QUrl joinUrl() const;
@@ -39,6 +40,7 @@ private:
     QPushButton *m_hostButton;
     QSpinBox *m_port;
     QCheckBox *m_onNetwork;
+    QMetaObject::Connection m_focusFollower;
 };
 
 } // namespace Hallway
