@@ -80,10 +80,15 @@ void StatsService::recompute()
                 if (std::exchange(m_stale, false))
                     noteWrite();
                 if (!stats) {
-                    qCWarning(lcServer).noquote()
-                            << "statistics not updated:" << stats.error().message;
+                    // Once until they are taken again: writes ask every few seconds, and
+                    // an outage of the database is already in the log.
+                    if (!std::exchange(m_failing, true))
+                        qCWarning(lcServer).noquote()
+                                << "statistics not updated:" << stats.error().message;
                     return;
                 }
+                if (std::exchange(m_failing, false))
+                    qCInfo(lcServer) << "statistics updated again";
                 m_latest = stats.value();
                 m_latest.present = presentNow();
                 ++m_computations;

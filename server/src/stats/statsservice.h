@@ -49,6 +49,7 @@ private:
     RoomStats m_latest;
     bool m_busy = false; // a computation is queued: never pile them up behind slow storage
     bool m_stale = false; // a write came while one was running: go again when it is done
+    bool m_failing = false; // the last computation failed (said once in the log)
     int m_computations = 0;
 };
 
