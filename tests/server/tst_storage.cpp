@@ -9,10 +9,12 @@
 #include "storage/storage.h"
 #include "testserver.h"
 
+#include <QRegularExpression>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void aResendRacingThroughAnotherNodeIsADuplicate();
     void aToggleRacingThroughAnotherNodeCountsOnce();
     void unreachableDatabaseIsAClearError();
+    void aStatementThatFailsIsLogged();
 
 private:
     std::unique_ptr<Storage> open();
@@ -638,4 +641,29 @@ void tst_Storage::unreachableDatabaseIsAClearError()
 }
 
 QTEST_GUILESS_MAIN(tst_Storage)
+void tst_Storage::aStatementThatFailsIsLogged()
+{
+    // A failure that is not an outage is the operator's to see, with the database's words.
+    auto storage = open();
+    QVERIFY(storage);
+    {
+        QSqlDatabase other = Test::openDatabase(m_database->url(), QStringLiteral("breaker"));
+        QVERIFY2(QSqlQuery(other).exec(QStringLiteral("DROP TABLE votes")),
+                 qPrintable(other.lastError().text()));
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("breaker"));
+
+    QTest::ignoreMessage(
+            QtWarningMsg,
+            QRegularExpression(QStringLiteral("count for the statistics failed: .*votes")));
+    QObject context;
+    bool failed = false;
+    storage->run<Expected<RoomStats>>(
+            &context, [](StorageWorker &w) { return w.roomStats(1); },
+            [&failed](const Expected<RoomStats> &stats) { failed = !stats; });
+    QTRY_VERIFY(failed);
+    QVERIFY(storage->isAvailable());
+}
+
 #include "tst_storage.moc"

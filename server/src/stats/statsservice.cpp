@@ -27,6 +27,12 @@ StatsService::StatsService(Storage &storage, PresenceTopic &presence, int interv
         }
         noteWrite();
     });
+    // Not asked for while the database is down (every try would fail the same way), and
+    // counted again as soon as it is back: writes may have come through other nodes meanwhile.
+    connect(&storage, &Storage::availabilityChanged, this, [this](bool available) {
+        if (available)
+            recompute();
+    });
 }
 
 qint64 StatsService::presentNow() const
@@ -64,6 +70,8 @@ void StatsService::noteWrite()
 
 void StatsService::recompute()
 {
+    if (!m_storage.isAvailable())
+        return;
     if (m_busy) {
         m_stale = true;
         return;
@@ -80,9 +88,10 @@ void StatsService::recompute()
                 if (std::exchange(m_stale, false))
                     noteWrite();
                 if (!stats) {
-                    // Once until they are taken again: writes ask every few seconds, and
-                    // an outage of the database is already in the log.
-                    if (!std::exchange(m_failing, true))
+                    // An outage of the database is in the log already. Any other failure
+                    // once until they are taken again: writes ask every few seconds.
+                    if (stats.error().code != ErrorCode::Unavailable
+                        && !std::exchange(m_failing, true))
                         qCWarning(lcServer).noquote()
                                 << "statistics not updated:" << stats.error().message;
                     return;

@@ -16,7 +16,8 @@ class Storage;
 // on the storage thread, never on the one that serves connections: every interval (to roll
 // the per-minute chart on), and a few seconds after a write that changes them (noteWrite), at
 // most once per WriteSettleMs however busy the room is. The people here now come from presence,
-// without the database, the moment someone arrives or leaves.
+// without the database, the moment someone arrives or leaves. While the database is down the
+// counts are left as they were, and taken again when it is back.
 class StatsService : public QObject {
     Q_OBJECT
 public:

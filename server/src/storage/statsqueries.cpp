@@ -22,12 +22,14 @@ Expected<RoomStats> StorageWorker::roomStats(qint64 nowMs)
         into = query.value(0).toLongLong();
         return Done{};
     };
-    for (const Status &status :
-         {count(QStringLiteral("SELECT COUNT(*) FROM users"), stats.users),
-          count(QStringLiteral("SELECT COUNT(*) FROM facts WHERE hidden = 0"), stats.facts),
-          count(QStringLiteral("SELECT COUNT(*) FROM messages"), stats.messages),
-          count(QStringLiteral("SELECT COUNT(*) FROM votes"), stats.votes)}) {
-        if (!status)
+    // One after the other, stopping at the first that fails: a lost connection is one error.
+    const std::pair<QString, qint64 *> counts[] = {
+            {QStringLiteral("SELECT COUNT(*) FROM users"), &stats.users},
+            {QStringLiteral("SELECT COUNT(*) FROM facts WHERE hidden = 0"), &stats.facts},
+            {QStringLiteral("SELECT COUNT(*) FROM messages"), &stats.messages},
+            {QStringLiteral("SELECT COUNT(*) FROM votes"), &stats.votes}};
+    for (const auto &[sql, into] : counts) {
+        if (const Status status = count(sql, *into); !status)
             return status.error();
     }
 

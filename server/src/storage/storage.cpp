@@ -106,6 +106,7 @@ void Storage::runBatch(std::vector<std::unique_ptr<StorageJob>> &jobs)
         else
             job->deliver();
     }
+    worker.reportFailures();
 }
 
 void Storage::refuseOrHold(std::unique_ptr<StorageJob> &job)

@@ -103,6 +103,7 @@ public:
                 [&]() {
                     drain(true);
                     result.emplace(job(*m_worker));
+                    m_worker->reportFailures();
                 },
                 Qt::BlockingQueuedConnection);
         return std::move(*result);

@@ -234,7 +234,7 @@ bool StorageWorker::commitBatch()
         return true;
     m_lastError = m_db.lastError();
     if (!m_outage.isOngoing())
-        qCWarning(lcStorage).noquote() << "a batch failed to commit:" << m_lastError.text();
+        m_unreported.append(QStringLiteral("a batch failed to commit: %1").arg(m_lastError.text()));
     return false;
 }
 
@@ -261,8 +261,19 @@ Error StorageWorker::failure(const QString &what, const QSqlQuery &query) const
     m_lastError = query.lastError();
     // During an outage every request would fail the same way: DatabaseOutage logs it once.
     if (!m_outage.isOngoing())
-        qCWarning(lcStorage).noquote() << what << "failed:" << m_lastError.text();
+        m_unreported.append(QStringLiteral("%1 failed: %2").arg(what, m_lastError.text()));
     return {ErrorCode::Internal, QStringLiteral("the database failed to %1").arg(what)};
+}
+
+void StorageWorker::reportFailures()
+{
+    // A statement that was the first to find the database gone is the outage's, which
+    // DatabaseOutage has logged in one line by now.
+    if (!m_outage.isOngoing()) {
+        for (const QString &failure : std::as_const(m_unreported))
+            qCWarning(lcStorage).noquote() << failure;
+    }
+    m_unreported.clear();
 }
 
 bool StorageWorker::isUniqueViolation(const QSqlQuery &query) const

@@ -130,6 +130,9 @@ public:
     }
     // After a job failed in the database: whether that was an outage (one may begin).
     bool detectOutage();
+    // Logs the statements that failed since the last call, unless an outage explains them:
+    // called once the jobs that ran are known to have met one or not.
+    void reportFailures();
     // During an outage, once the back-off has passed: reconnects, and for SQLite writes a
     // probe row. True if the outage is over.
     bool tryRecover();
@@ -301,6 +304,7 @@ private:
     StatementCache m_statements{m_db};
     int m_schemaVersion = 0;
     bool m_inBatch = false;
+    mutable QStringList m_unreported; // failures not logged yet (reportFailures)
     mutable QSqlError m_lastError; // of the last statement that failed, to tell an outage
     DatabaseOutage m_outage{QStringLiteral("the database")};
     QTimer *m_watch = nullptr; // retries in an outage; checks an idle connection
