@@ -63,6 +63,7 @@ private Q_SLOTS:
     void resendIsStoredOnceAndRulesHold();
     void onlyParticipantsReadAConversation();
     void readReceiptReachesOnlyTheSender();
+    void aReceiptSaysOnlyWhatWasThereToRead();
     void serverKilledBetweenSendAndAckStoresOnce();
     void outboxOnDiskSurvivesQuittingTheApp();
 
@@ -356,6 +357,77 @@ void tst_Chat::readReceiptReachesOnlyTheSender()
         const QList<Envelope> events = other->events();
         QVERIFY(std::none_of(events.cbegin(), events.cend(), isReadByPeer));
     }
+}
+
+void tst_Chat::aReceiptSaysOnlyWhatWasThereToRead()
+{
+    // A hostile reader: marks read far beyond the last message, then again and again.
+    auto dora = signedIn(m_server.url(), QStringLiteral("dora"), SignIn::LoginOrRegister);
+    auto eve = signedIn(m_server.url(), QStringLiteral("eve"), SignIn::LoginOrRegister);
+    QVERIFY(dora && eve);
+    for (TestClient *client : {dora.get(), eve.get()})
+        QVERIFY(!client->subscribe(Protocol::Topic::Chat).isError());
+    const auto send = [](TestClient &from, const QString &clientId, qint64 to,
+                         const QString &text) {
+        return from.request(Protocol::Type::SendMessage, message(clientId, to, text))
+                .data.value(QStringLiteral("message"))
+                .toObject()
+                .value(QStringLiteral("id"))
+                .toInteger();
+    };
+    const QString key = conversationKey(dora->userId(), eve->userId());
+    const auto markRead = [&](qint64 upToId) {
+        return eve->request(
+                Protocol::Type::MarkRead,
+                {{QStringLiteral("conversation"), key}, {QStringLiteral("upToId"), upToId}});
+    };
+    const auto isReadByPeer = [](const Envelope &event) {
+        return event.data.value(QStringLiteral("kind")).toString()
+                == Protocol::ChatEvent::ReadByPeer;
+    };
+    const auto isRead = [](const Envelope &event) {
+        return event.data.value(QStringLiteral("kind")).toString() == Protocol::ChatEvent::Read;
+    };
+
+    const qint64 first = send(*dora, QStringLiteral("hr1"), eve->userId(), QStringLiteral("Hi"));
+    QVERIFY(first > 0);
+    // Read "up to" messages Dora has not written yet: she is told what Eve could have read.
+    QVERIFY(!markRead(first + 1'000'000).isError());
+    const Envelope receipt = dora->waitForEvent(Protocol::Topic::Chat, isReadByPeer);
+    QCOMPARE(receipt.data.value(QStringLiteral("upToId")).toInteger(), first);
+
+    // Marked read again, and back: nothing moved, so nobody is told anything.
+    for (int again = 0; again < 20; ++again)
+        QVERIFY(!markRead(again % 2 ? first : first - 1).isError());
+    // A fence: Dora's next message is read, and that receipt is the next one she gets.
+    const qint64 second =
+            send(*dora, QStringLiteral("hr2"), eve->userId(), QStringLiteral("Still there?"));
+    QVERIFY(second > first);
+    QVERIFY(!markRead(second).isError());
+    const Envelope next = dora->waitForEvent(Protocol::Topic::Chat, [&](const Envelope &event) {
+        return isReadByPeer(event)
+                && event.data.value(QStringLiteral("upToId")).toInteger() == second;
+    });
+    QVERIFY(!next.data.isEmpty());
+    // Both receipts were taken above: no other came between them.
+    const QList<Envelope> doraEvents = dora->events();
+    QCOMPARE(std::count_if(doraEvents.cbegin(), doraEvents.cend(), isReadByPeer), 0);
+    // Eve's own apps hear of her reading as often: twice.
+    const auto readEvents = [&]() {
+        const QList<Envelope> events = eve->events();
+        return std::count_if(events.cbegin(), events.cend(), isRead);
+    };
+    QTRY_COMPARE(readEvents(), 2);
+
+    // Her unread count agrees: nothing after the second message.
+    const Envelope list = eve->request(Protocol::Type::Conversations);
+    QCOMPARE(list.data.value(QStringLiteral("conversations"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("unread"))
+                     .toInteger(),
+             0);
 }
 
 void tst_Chat::serverKilledBetweenSendAndAckStoresOnce()

@@ -278,17 +278,19 @@ void ChatService::markRead(ClientConnection *connection, const Envelope &request
     const qint64 upToId = parsed->upToId;
     const qint64 peerId =
             parsed->users.first == userId ? parsed->users.second : parsed->users.first;
-    m_storage.run<Status>(
+    m_storage.run<Expected<qint64>>(
             this,
             [userId, peerId, upToId](StorageWorker &worker) {
                 return worker.markRead(userId, peerId, upToId);
             },
-            [this, answer = PendingReply(connection, request.id), userId, peerId,
-             upToId](const Status &status) {
-                if (!status)
-                    return answer.replyError(status.error());
+            [this, answer = PendingReply(connection, request.id), userId,
+             peerId](const Expected<qint64> &readUpTo) {
+                if (!readUpTo)
+                    return answer.replyError(readUpTo.error());
                 answer.reply();
-                publishRead(userId, peerId, upToId);
+                // Marking read again tells nobody anything: a reader cannot flood the sender.
+                if (readUpTo.value() > 0)
+                    publishRead(userId, peerId, readUpTo.value());
             });
 }
 

@@ -1105,33 +1105,50 @@ Expected<QList<Conversation>> StorageWorker::conversations(qint64 userId)
     return result;
 }
 
-Status StorageWorker::markRead(qint64 userId, qint64 peerId, qint64 upToId)
+Expected<qint64> StorageWorker::markRead(qint64 userId, qint64 peerId, qint64 upToId)
 {
-    return inTransaction<Done>([&]() -> Status {
-        notifyNodes(ClusterEvent::ChatRead,
-                    {{QStringLiteral("user"), userId},
-                     {QStringLiteral("peer"), peerId},
-                     {QStringLiteral("upToId"), upToId}});
+    return inTransaction<qint64>([&]() -> Expected<qint64> {
+        // What there was to read: an id beyond the conversation's newest message would tell
+        // the peer that messages not written yet were read.
+        PreparedQuery newest = prepared(QStringLiteral(
+                "SELECT MAX(id) FROM messages WHERE user_low = ? AND user_high = ? AND id <= ?"));
+        newest.addBindValue(qMin(userId, peerId));
+        newest.addBindValue(qMax(userId, peerId));
+        newest.addBindValue(upToId);
+        if (!newest.exec() || !newest.next())
+            return failure(QStringLiteral("find the newest message read"), newest);
+        if (newest.isNull(0))
+            return qint64(0);
+        const qint64 readUpTo = newest.value(0).toLongLong();
+
         PreparedQuery update = prepared(
                 QStringLiteral("UPDATE read_markers SET last_read_id = ? WHERE user_id = ? AND "
                                "peer_id = ? AND last_read_id < ?"));
-        update.addBindValue(upToId);
+        update.addBindValue(readUpTo);
         update.addBindValue(userId);
         update.addBindValue(peerId);
-        update.addBindValue(upToId);
+        update.addBindValue(readUpTo);
         if (!update.exec())
             return failure(QStringLiteral("move a read marker"), update);
-        if (update.numRowsAffected() > 0)
-            return Done{};
-        PreparedQuery insert =
-                prepared(QStringLiteral("INSERT INTO read_markers (user_id, peer_id, last_read_id) "
-                                        "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
-        insert.addBindValue(userId);
-        insert.addBindValue(peerId);
-        insert.addBindValue(upToId);
-        if (!insert.exec())
-            return failure(QStringLiteral("store a read marker"), insert);
-        return Done{};
+        bool moved = update.numRowsAffected() > 0;
+        if (!moved) {
+            PreparedQuery insert = prepared(
+                    QStringLiteral("INSERT INTO read_markers (user_id, peer_id, last_read_id) "
+                                   "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+            insert.addBindValue(userId);
+            insert.addBindValue(peerId);
+            insert.addBindValue(readUpTo);
+            if (!insert.exec())
+                return failure(QStringLiteral("store a read marker"), insert);
+            moved = insert.numRowsAffected() > 0;
+        }
+        if (!moved)
+            return qint64(0);
+        notifyNodes(ClusterEvent::ChatRead,
+                    {{QStringLiteral("user"), userId},
+                     {QStringLiteral("peer"), peerId},
+                     {QStringLiteral("upToId"), readUpTo}});
+        return readUpTo;
     });
 }
 

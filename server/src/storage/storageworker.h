@@ -198,8 +198,10 @@ public:
                                          std::optional<qint64> beforeId, int limit);
     Expected<QList<Conversation>> conversations(qint64 userId);
     Expected<ChatMessage> message(qint64 messageId);
-    // Moves the user's read marker for the peer forward to upToId (never back).
-    Status markRead(qint64 userId, qint64 peerId, qint64 upToId);
+    // Moves the user's read marker for the peer forward (never back) to the newest message of
+    // their conversation at or before upToId. Returns where it moved to, or 0 if it did not:
+    // then nobody needs telling.
+    Expected<qint64> markRead(qint64 userId, qint64 peerId, qint64 upToId);
     // Marks the user's received messages delivered; returns those that were not yet.
     Expected<QList<ChatMessage>> markDelivered(qint64 recipientId, const QList<qint64> &messageIds,
                                                qint64 nowMs);
