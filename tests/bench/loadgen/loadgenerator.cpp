@@ -2,6 +2,7 @@
 #include "loadgenerator.h"
 #include "auth/sessiontoken.h"
 #include "loadclient.h"
+#include "pgbenchreference.h"
 #include "serverprocess.h"
 #include "storage/storage.h"
 
@@ -10,6 +11,7 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
@@ -61,11 +63,38 @@ int LoadGenerator::run()
           << " actions/s, " << m_options.durationSeconds << " s, database "
           << (m_options.databaseUrl.isEmpty() ? "sqlite (temporary)" : m_options.databaseUrl)
           << Qt::endl;
+    m_out << "cores: server " << m_options.serverCores.toString() << ", postgres "
+          << m_options.postgresCores.toString() << ", load generator and pgbench "
+          << m_options.loadgenCores.toString() << Qt::endl;
+    QString error;
+    if (!m_options.loadgenCores.applyToProcess(QCoreApplication::applicationPid(), &error)) {
+        m_out << error << Qt::endl;
+        return 1;
+    }
+    if (!m_options.postgresCores.isEmpty()) {
+        m_postmaster = postmasterOf(m_options.databaseUrl, &error);
+        m_postgresCoresBefore =
+                CoreSet::parse(m_postmaster > 0 ? allowedCores(m_postmaster) : QString(), &error);
+        if (m_postmaster == 0 || !pinPostgres(m_postmaster, m_options.postgresCores, &error)) {
+            m_out << error << Qt::endl;
+            return 1;
+        }
+    }
+    // PostgreSQL may serve others too (a test run's other suites): it gets its cores back.
+    const auto unpin = qScopeGuard([&]() {
+        QString ignored;
+        if (m_postmaster > 0)
+            pinPostgres(m_postmaster, m_postgresCoresBefore, &ignored);
+    });
+    m_out << "load generator on cores " << allowedCores(QCoreApplication::applicationPid())
+          << Qt::endl;
     Result hallway;
     hallway.server = QStringLiteral("hallway-server");
     if (!measureHallway(hallway))
         return 1;
     report(hallway);
+    if (m_options.pgbench && !comparePgbench(hallway))
+        return 1;
     if (m_options.scenario != Scenario::Fanout || !m_options.reference || m_options.nodes > 1)
         return 0;
     Result reference;
@@ -78,6 +107,33 @@ int LoadGenerator::run()
                          .arg(hallway.cpuPerDeliveryUs() / reference.cpuPerDeliveryUs(), 0, 'f', 2)
               << Qt::endl;
     return 0;
+}
+
+bool LoadGenerator::comparePgbench(const Result &hallway)
+{
+    QString error;
+    const auto reference = PgbenchReference::measure(
+            m_options.databaseUrl, m_options.durationSeconds, m_options.loadgenCores, &error);
+    if (!reference) {
+        m_out << error << Qt::endl;
+        return false;
+    }
+    const double committed = hallway.acknowledged / std::max(hallway.seconds, 0.001);
+    m_out << "\npgbench into the same facts table, one connection" << Qt::endl;
+    m_out << QStringLiteral("  1 row a transaction      %1 rows/s")
+                     .arg(reference->singleRowsPerSecond, 0, 'f', 0)
+          << Qt::endl;
+    m_out << QStringLiteral("  %1 rows a transaction    %2 rows/s")
+                     .arg(PgbenchReference::BatchRows)
+                     .arg(reference->batchedRowsPerSecond, 0, 'f', 0)
+          << Qt::endl;
+    m_out << QStringLiteral("ratio Hallway / pgbench, committed rows/s: %1 (1 a transaction), "
+                            "%2 (%3 a transaction)")
+                     .arg(committed / std::max(reference->singleRowsPerSecond, 0.001), 0, 'f', 2)
+                     .arg(committed / std::max(reference->batchedRowsPerSecond, 0.001), 0, 'f', 2)
+                     .arg(PgbenchReference::BatchRows)
+          << Qt::endl;
+    return true;
 }
 
 bool LoadGenerator::seed(const QString &databaseUrl, QStringList &tokens)
@@ -218,7 +274,8 @@ bool LoadGenerator::measureHallway(Result &result)
         if (!nodes.back()->start(m_options.hallwayServer,
                                  {QStringLiteral("--port"), QStringLiteral("0"),
                                   QStringLiteral("--database"), databaseUrl,
-                                  QStringLiteral("--config"), config.fileName()})) {
+                                  QStringLiteral("--config"), config.fileName()},
+                                 m_options.serverCores)) {
             m_out << "hallway-server did not start:\n" << nodes.back()->log() << Qt::endl;
             return false;
         }
@@ -236,6 +293,8 @@ bool LoadGenerator::measureHallway(Result &result)
         return sum;
     };
     const qint64 baseKiB = residentKiB();
+    for (const auto &node : nodes)
+        m_out << "hallway-server on cores " << allowedCores(node->pid()) << Qt::endl;
 
     std::vector<LoadClient *> clients;
     QObject owner;
@@ -337,6 +396,9 @@ bool LoadGenerator::measureHallway(Result &result)
                                                      : expectedDeliveries - result.deliveries;
     });
     result.serverCpuSeconds = cpuSeconds() - cpuBefore;
+    // Its backends included, which the postmaster forked for the server after it was pinned.
+    if (m_postmaster > 0)
+        m_out << "postgres on cores " << allowedCoresOfPostgres(m_postmaster) << Qt::endl;
     for (const auto &node : nodes)
         node->stop();
     return true;
@@ -345,7 +407,8 @@ bool LoadGenerator::measureHallway(Result &result)
 bool LoadGenerator::measureReference(Result &result)
 {
     ServerProcess server;
-    if (!server.start(m_options.referenceServer, {QStringLiteral("--port"), QStringLiteral("0")})) {
+    if (!server.start(m_options.referenceServer, {QStringLiteral("--port"), QStringLiteral("0")},
+                      m_options.serverCores)) {
         m_out << "the reference server did not start:\n" << server.log() << Qt::endl;
         return false;
     }

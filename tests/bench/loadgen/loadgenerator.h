@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "corepinning.h"
+
 #include <QObject>
 #include <QString>
 #include <QTextStream>
@@ -29,6 +31,12 @@ public:
         // 2: two hallway-server nodes on one PostgreSQL; connections alternate between them,
         // everything is posted on the first, and latency is measured on the second.
         int nodes = 1;
+        // Where each runs (taskset's lists); empty: anywhere. PostgreSQL only if local.
+        CoreSet serverCores;
+        CoreSet postgresCores;
+        CoreSet loadgenCores;
+        // After the run: pgbench's inserts into the same database, as the physical reference.
+        bool pgbench = false;
         QString hallwayServer;
         QString referenceServer;
     };
@@ -56,6 +64,7 @@ public:
 private:
     bool measureHallway(Result &result);
     bool measureReference(Result &result);
+    bool comparePgbench(const Result &hallway);
     bool seed(const QString &databaseUrl, QStringList &tokens);
     bool connectAll(std::vector<LoadClient *> &clients, Result &result);
     void drive(const std::function<void()> &action, std::vector<qint64> &latencies, Result &result,
@@ -64,6 +73,8 @@ private:
     static void percentiles(std::vector<qint64> &latencies, Result &result);
 
     Options m_options;
+    qint64 m_postmaster = 0; // when PostgreSQL is pinned
+    CoreSet m_postgresCoresBefore; // and where it ran before
     QTextStream &m_out;
 };
 

@@ -50,7 +50,26 @@ int main(int argc, char *argv[])
                                    QStringLiteral("hallway-server nodes, 1 or 2 (default 1); two "
                                                   "share one PostgreSQL --database."),
                                    QStringLiteral("n"), QStringLiteral("1"));
-    parser.addOptions({scenario, connections, rate, duration, database, noReference, nodes});
+    const QCommandLineOption serverCpus(
+            QStringLiteral("server-cpus"),
+            QStringLiteral("Cores for hallway-server and the reference server, as taskset "
+                           "writes them (0, 1-3, 0,2); default anywhere."),
+            QStringLiteral("list"));
+    const QCommandLineOption postgresCpus(
+            QStringLiteral("postgres-cpus"),
+            QStringLiteral("Cores for the PostgreSQL of --database, which must run on this "
+                           "machine; default anywhere."),
+            QStringLiteral("list"));
+    const QCommandLineOption loadgenCpus(
+            QStringLiteral("loadgen-cpus"),
+            QStringLiteral("Cores for the load generator itself and pgbench; default anywhere."),
+            QStringLiteral("list"));
+    const QCommandLineOption pgbench(
+            QStringLiteral("pgbench"),
+            QStringLiteral("After the run, measure pgbench's inserts into the same facts table "
+                           "(PostgreSQL --database) for --duration each, and the ratio."));
+    parser.addOptions({scenario, connections, rate, duration, database, noReference, nodes,
+                       serverCpus, postgresCpus, loadgenCpus, pgbench});
     parser.process(app);
 
     LoadGenerator::Options options;
@@ -83,6 +102,17 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("--nodes must be 1 or 2"));
     if (options.nodes == 2 && !options.databaseUrl.startsWith(QLatin1StringView("postgres")))
         return fail(QStringLiteral("--nodes 2 needs a PostgreSQL --database"));
+    QString coresError;
+    options.serverCores = CoreSet::parse(parser.value(serverCpus), &coresError);
+    options.postgresCores = CoreSet::parse(parser.value(postgresCpus), &coresError);
+    options.loadgenCores = CoreSet::parse(parser.value(loadgenCpus), &coresError);
+    if (!coresError.isEmpty())
+        return fail(coresError);
+    if (!options.postgresCores.isEmpty() && !options.databaseUrl.startsWith(u"postgres"))
+        return fail(QStringLiteral("--postgres-cpus needs a PostgreSQL --database"));
+    options.pgbench = parser.isSet(pgbench);
+    if (options.pgbench && !options.databaseUrl.startsWith(u"postgres"))
+        return fail(QStringLiteral("--pgbench needs a PostgreSQL --database"));
     options.hallwayServer = QStringLiteral(HALLWAY_SERVER_PATH);
     options.referenceServer = QStringLiteral(HALLWAY_REFERENCE_PATH);
     LoadGenerator generator(options, out);

@@ -14,10 +14,13 @@ ServerProcess::~ServerProcess()
     stop();
 }
 
-bool ServerProcess::start(const QString &program, const QStringList &arguments)
+bool ServerProcess::start(const QString &program, const QStringList &arguments,
+                          const CoreSet &cores)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+    if (const auto pin = cores.childModifier())
+        m_process->setChildProcessModifier(pin);
     m_process->start(program, arguments);
     if (!m_process->waitForStarted(10'000))
         return false;

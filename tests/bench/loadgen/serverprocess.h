@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "corepinning.h"
+
 #include <QProcess>
 #include <QUrl>
 #include <memory>
@@ -13,7 +15,8 @@ class ServerProcess {
 public:
     ~ServerProcess();
 
-    bool start(const QString &program, const QStringList &arguments);
+    // Starts program on cores (anywhere if empty) and waits until it says it listens.
+    bool start(const QString &program, const QStringList &arguments, const CoreSet &cores = {});
     void stop();
     QUrl url() const { return m_url; }
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
