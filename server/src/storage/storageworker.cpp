@@ -472,6 +472,17 @@ Expected<StoredFact> StorageWorker::postFact(qint64 authorId, const QString &cli
         // A resend meets the unique (author, client id) and inserts nothing. No error is
         // raised, so this also works inside a larger transaction, which an error would abort
         // on PostgreSQL.
+        if (m_url.driver == DatabaseUrl::Driver::Postgres) {
+            const auto inserted = insertFactNotifying(authorId, clientId, text, nowMs);
+            if (!inserted)
+                return inserted.error();
+            if (!inserted->isEmpty())
+                return StoredFact{inserted->constFirst(), false};
+            const auto stored = factByClientId(authorId, clientId); // a resend
+            if (!stored)
+                return stored.error();
+            return StoredFact{stored.value(), true};
+        }
         PreparedQuery query = prepared(
                 QStringLiteral("INSERT INTO facts (author_id, client_id, text, created_at) "
                                "VALUES (?, ?, ?, ?) ON CONFLICT (author_id, client_id) "

@@ -235,6 +235,11 @@ public:
     // made the change commits, and never if it rolls back.
     void setNodeId(const QString &nodeId) { m_nodeId = m_baseNodeId = nodeId; }
     void notifyNodes(const QString &kind, QJsonObject payload = {});
+    // PostgreSQL: inserts a fact, keeps and sends fact.posted for the other nodes, and reads
+    // the row back with its author, in one statement (one round trip instead of three). No
+    // fact if (author, client id) was stored before.
+    Expected<QList<Fact>> insertFactNotifying(qint64 authorId, const QString &clientId,
+                                              const QString &text, qint64 nowMs);
     // As the node listening at endpoint; a node that listened there before is dead.
     Status joinCluster(const QString &endpoint);
     // Marks this node alive and forgets the nodes silent for longer than timeoutMs.
