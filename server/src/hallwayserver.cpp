@@ -355,6 +355,11 @@ QByteArray HallwayServer::metrics() const
            {{{}, m_metrics.storageBatches.load()}});
     metric("hallway_storage_batched_jobs_total", "counter", "The jobs in those transactions.",
            {{{}, m_metrics.storageBatchedJobs.load()}});
+    metric("hallway_storage_grouped_statements_total", "counter",
+           "Statements that stored several queued writes of one kind at once (set-based writes).",
+           {{{}, m_metrics.storageGroups.load()}});
+    metric("hallway_storage_grouped_jobs_total", "counter", "The writes in those statements.",
+           {{{}, m_metrics.storageGroupedJobs.load()}});
     return text;
 }
 

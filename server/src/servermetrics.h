@@ -26,6 +26,8 @@ struct ServerMetrics {
     double storageSecondsMax = 0;
     std::atomic<qint64> storageBatches{0}; // transactions that held several jobs
     std::atomic<qint64> storageBatchedJobs{0}; // the jobs in them
+    std::atomic<qint64> storageGroups{0}; // statements that stored several writes of one kind
+    std::atomic<qint64> storageGroupedJobs{0}; // the writes in them
 
     void countError(ErrorCode code) { ++errorsByCode.at(static_cast<std::size_t>(code)); }
     void countStorageJob(double seconds)
@@ -38,6 +40,11 @@ struct ServerMetrics {
     {
         ++storageBatches;
         storageBatchedJobs += jobs;
+    }
+    void countStorageGroup(int jobs)
+    {
+        ++storageGroups;
+        storageGroupedJobs += jobs;
     }
 };
 

@@ -9,6 +9,9 @@
 #include "storage/storage.h"
 #include "testserver.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -40,6 +43,8 @@ private Q_SLOTS:
     void asyncJobsDeliverInOrderOnTheCallerThread();
     void groupCommitKeepsEachJobsOutcome();
     void aStatementLeftUnrunIsNotReused();
+    void postsWaitingTogetherAreStoredByOneStatement();
+    void aBadPostInAGroupFailsAlone();
     void everyNotificationOfABatchArrives();
     void aResendRacingThroughAnotherNodeIsADuplicate();
     void aToggleRacingThroughAnotherNodeCountsOnce();
@@ -481,6 +486,150 @@ void tst_Storage::aStatementLeftUnrunIsNotReused()
     const auto latest = storage->runBlocking<Expected<QList<Announcement>>>(
             [](StorageWorker &w) { return w.latestAnnouncements(10); });
     QCOMPARE(latest->size(), 3);
+}
+
+namespace {
+// Queues a post through Storage::runGrouped and keeps its result at index in results.
+void queuePost(Storage &storage, QObject &context,
+               QList<std::optional<Expected<StoredFact>>> &results, qint64 authorId,
+               const QString &clientId, const QString &text)
+{
+    const qsizetype index = results.size();
+    results.append(std::nullopt);
+    storage.runGrouped<PostFacts>(
+            &context, NewFact{authorId, clientId, text, 1000 + index},
+            [&results, index](const Expected<StoredFact> &stored) { results[index] = stored; });
+}
+} // namespace
+
+void tst_Storage::postsWaitingTogetherAreStoredByOneStatement()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    ServerMetrics metrics;
+    storage->setMetrics(&metrics);
+    const bool postgres = m_url.driver == DatabaseUrl::Driver::Postgres;
+    if (postgres) {
+        storage->runBlocking<bool>([](StorageWorker &w) {
+            w.setNodeId(QStringLiteral("test-node"));
+            return true;
+        });
+        QVERIFY(storage->runBlocking<Status>([](StorageWorker &w) {
+            return w.joinCluster(QStringLiteral("test/127.0.0.1:1"));
+        }));
+    }
+    const auto author = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+        return w.createUser(newUser(QStringLiteral("poster")), 1);
+    });
+    QVERIFY(author);
+    const auto earlier = storage->runBlocking<Expected<StoredFact>>([&](StorageWorker &w) {
+        return w.postFact(author->id, QStringLiteral("earlier"), QStringLiteral("Posted before"),
+                          1);
+    });
+    QVERIFY(earlier);
+
+    QStringList heard;
+    QSqlDatabase listener;
+    if (postgres) {
+        listener = m_url.addConnection(QStringLiteral("listener"), QStringLiteral("t"));
+        QVERIFY(listener.open());
+        connect(listener.driver(), &QSqlDriver::notification, this,
+                [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                    heard.append(payload.toString());
+                });
+        QVERIFY(listener.driver()->subscribeToNotification(QStringLiteral("hallway_events")));
+    }
+
+    // Five posts wait while the worker is held: new, a resend of one stored before, new, a
+    // resend of the first in the same batch, new. Texts with quotes and backslashes travel
+    // through the one JSON parameter as they are.
+    QObject context;
+    const auto gate = holdTheWorker(*storage, context);
+    QList<std::optional<Expected<StoredFact>>> results;
+    const QString quoted = QStringLiteral("She said \"hi\" \\ 'bye' {1,2} \u00e9\u2603");
+    queuePost(*storage, context, results, author->id, QStringLiteral("a"), quoted);
+    queuePost(*storage, context, results, author->id, QStringLiteral("earlier"),
+              QStringLiteral("Resent"));
+    queuePost(*storage, context, results, author->id, QStringLiteral("b"), QStringLiteral("B"));
+    queuePost(*storage, context, results, author->id, QStringLiteral("a"),
+              QStringLiteral("Resent in the batch"));
+    queuePost(*storage, context, results, author->id, QStringLiteral("c"), QStringLiteral("C"));
+    gate->release();
+    QSignalSpy idle(storage.get(), &Storage::idle);
+    QVERIFY(idle.wait(10'000));
+
+    for (const auto &result : results)
+        QVERIFY(result && result->hasValue());
+    const auto at = [&](int i) { return results.at(i)->value(); };
+    QVERIFY(!at(0).duplicate && !at(2).duplicate && !at(4).duplicate);
+    QVERIFY(at(1).duplicate && at(3).duplicate);
+    QCOMPARE(at(1).fact.id, earlier->fact.id);
+    QCOMPARE(at(1).fact.text, QStringLiteral("Posted before"));
+    QCOMPARE(at(3).fact.id, at(0).fact.id);
+    QCOMPARE(at(0).fact.text, quoted);
+    QCOMPARE(at(3).fact.text, quoted);
+    QCOMPARE(at(0).fact.author.username, QStringLiteral("poster"));
+    // Stored in the order they were sent.
+    QVERIFY(earlier->fact.id < at(0).fact.id);
+    QVERIFY(at(0).fact.id < at(2).fact.id);
+    QVERIFY(at(2).fact.id < at(4).fact.id);
+    const auto latest = storage->runBlocking<Expected<QList<Fact>>>(
+            [](StorageWorker &w) { return w.latestFacts(10); });
+    QCOMPARE(latest->size(), 4);
+    // One statement stored them all...
+    QCOMPARE(metrics.storageGroups.load(), 1);
+    QCOMPARE(metrics.storageGroupedJobs.load(), 5);
+    if (postgres) {
+        // ...and sent the other nodes one event naming the three new facts.
+        QTRY_VERIFY(!heard.isEmpty());
+        const auto isFactEvent = [](const QString &payload) {
+            return payload.contains(QStringLiteral("fact.posted"));
+        };
+        QTRY_COMPARE(std::count_if(heard.cbegin(), heard.cend(), isFactEvent), 1);
+        const QJsonObject event = QJsonDocument::fromJson(heard.constLast().toUtf8()).object();
+        QCOMPARE(event.value(QStringLiteral("ids")).toArray(),
+                 (QJsonArray{at(0).fact.id, at(2).fact.id, at(4).fact.id}));
+        listener.close();
+        listener = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("listener"));
+    }
+}
+
+void tst_Storage::aBadPostInAGroupFailsAlone()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    ServerMetrics metrics;
+    storage->setMetrics(&metrics);
+    const auto author = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+        return w.createUser(newUser(QStringLiteral("poster")), 1);
+    });
+    QVERIFY(author);
+
+    // A post by nobody (a foreign key) and one too long (a check) fail the one statement;
+    // then each runs alone, and only they fail.
+    QObject context;
+    const auto gate = holdTheWorker(*storage, context);
+    QList<std::optional<Expected<StoredFact>>> results;
+    queuePost(*storage, context, results, author->id, QStringLiteral("x"), QStringLiteral("X"));
+    queuePost(*storage, context, results, 999'999, QStringLiteral("ghost"), QStringLiteral("Boo"));
+    queuePost(*storage, context, results, author->id, QStringLiteral("long"),
+              QString(281, QLatin1Char('w')));
+    queuePost(*storage, context, results, author->id, QStringLiteral("y"), QStringLiteral("Y"));
+    gate->release();
+    QSignalSpy idle(storage.get(), &Storage::idle);
+    QVERIFY(idle.wait(10'000));
+
+    QVERIFY(results.at(0) && results.at(0)->hasValue());
+    QVERIFY(results.at(1) && !results.at(1)->hasValue());
+    QVERIFY(results.at(2) && !results.at(2)->hasValue());
+    QVERIFY(results.at(3) && results.at(3)->hasValue());
+    QCOMPARE(metrics.storageGroups.load(), 0);
+    const auto latest = storage->runBlocking<Expected<QList<Fact>>>(
+            [](StorageWorker &w) { return w.latestFacts(10); });
+    QCOMPARE(latest->size(), 2);
+    QCOMPARE(latest->at(0).text, QStringLiteral("Y"));
+    QCOMPARE(latest->at(1).text, QStringLiteral("X"));
 }
 
 void tst_Storage::everyNotificationOfABatchArrives()

@@ -10,6 +10,7 @@
 #include "topics/usertopics.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 
 namespace Hallway {
 
@@ -65,13 +66,11 @@ Status FactService::loadCommunityFeed()
 void FactService::post(ClientConnection *connection, const QJsonValue &requestId,
                        const PostFactRequest &request)
 {
-    const qint64 authorId = connection->user()->id;
-    m_storage.run<Expected<StoredFact>>(
+    // Grouped: the posts waiting together are stored by one statement.
+    m_storage.runGrouped<PostFacts>(
             this,
-            [authorId, request](StorageWorker &worker) {
-                return worker.postFact(authorId, request.clientId, request.text,
-                                       QDateTime::currentMSecsSinceEpoch());
-            },
+            NewFact{connection->user()->id, request.clientId, request.text,
+                    QDateTime::currentMSecsSinceEpoch()},
             [this,
              answer = PendingReply(connection, requestId)](const Expected<StoredFact> &stored) {
                 if (!stored)
@@ -94,14 +93,17 @@ void FactService::publishPosted(const Fact &fact)
 void FactService::joinCluster(ClusterBus &bus)
 {
     bus.on(ClusterEvent::FactPosted, [this](const QJsonObject &event) {
-        m_storage.run<Expected<Fact>>(
-                this,
-                [id = event.value(QStringLiteral("id")).toInteger()](StorageWorker &worker) {
-                    return worker.fact(id);
-                },
-                [this](const Expected<Fact> &fact) {
-                    if (fact)
-                        publishPosted(fact.value());
+        // One event for all the facts one statement stored on the other node.
+        QList<qint64> ids;
+        for (const QJsonValue &id : event.value(QStringLiteral("ids")).toArray())
+            ids.append(id.toInteger());
+        m_storage.run<Expected<QList<Fact>>>(
+                this, [ids](StorageWorker &worker) { return worker.facts(ids); },
+                [this](const Expected<QList<Fact>> &facts) {
+                    if (!facts)
+                        return;
+                    for (const Fact &fact : facts.value())
+                        publishPosted(fact);
                 });
     });
     bus.on(ClusterEvent::FactVisibility, [this](const QJsonObject &event) {

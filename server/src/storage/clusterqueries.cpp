@@ -18,6 +18,11 @@ const QString DatabaseNowMs =
 constexpr qint64 EventRetentionMs = 15 * 60'000;
 } // namespace
 
+QString StorageWorker::databaseNowMs()
+{
+    return DatabaseNowMs;
+}
+
 void StorageWorker::notifyNodes(const QString &kind, QJsonObject payload)
 {
     if (m_nodeId.isEmpty())
@@ -41,40 +46,6 @@ void StorageWorker::notifyNodes(const QString &kind, QJsonObject payload)
     // On PostgreSQL a failed statement fails the transaction, and the change with it.
     if (!query.exec())
         failure(QStringLiteral("notify the other nodes of %1").arg(kind), query);
-}
-
-Expected<QList<Fact>> StorageWorker::insertFactNotifying(qint64 authorId, const QString &clientId,
-                                                         const QString &text, qint64 nowMs)
-{
-    // The event is what notifyNodes() would send; the scalar subquery makes the notifying
-    // CTE run (a plain SELECT in WITH runs only when read), once, after the insert.
-    PreparedQuery query = prepared(
-            QStringLiteral(
-                    "WITH posted AS (INSERT INTO facts (author_id, client_id, text, created_at) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT (author_id, client_id) DO NOTHING "
-                    "RETURNING id, text, created_at, client_id, author_id), "
-                    "kept AS (INSERT INTO cluster_events (node_id, seq, sent_at, payload) "
-                    "SELECT CAST(? AS TEXT), CAST(? AS BIGINT), %1, json_build_object('id', id, "
-                    "'kind', CAST(? AS TEXT), 'node', CAST(? AS TEXT), 'seq', CAST(? AS "
-                    "BIGINT))::text FROM posted WHERE CAST(? AS BOOLEAN) RETURNING payload), "
-                    "notified AS (SELECT pg_notify(CAST(? AS TEXT), payload) FROM kept) "
-                    "SELECT p.id, p.text, p.created_at, p.client_id, u.id, u.username, "
-                    "u.display_name, (SELECT COUNT(*) FROM notified) "
-                    "FROM posted p JOIN users u ON u.id = p.author_id")
-                    .arg(DatabaseNowMs));
-    const qint64 seq = m_nodeId.isEmpty() ? 0 : ++m_notifySeq;
-    query.addBindValue(authorId);
-    query.addBindValue(clientId);
-    query.addBindValue(text);
-    query.addBindValue(nowMs);
-    query.addBindValue(m_nodeId);
-    query.addBindValue(seq);
-    query.addBindValue(ClusterEvent::FactPosted);
-    query.addBindValue(m_nodeId);
-    query.addBindValue(seq);
-    query.addBindValue(!m_nodeId.isEmpty());
-    query.addBindValue(ClusterEvent::Channel);
-    return readFacts(query);
 }
 
 Status StorageWorker::insertNode()

@@ -95,10 +95,17 @@ void Storage::runBatch(std::vector<std::unique_ptr<StorageJob>> &jobs)
             refuseOrHold(job);
         return;
     }
-    if (jobs.size() == 1)
+    if (jobs.size() == 1) {
         jobs.front()->execute(worker);
-    else
+    } else if (groupEnd(jobs, 0) == jobs.size()) {
+        // One kind of write only: one statement in its own transaction, no savepoints.
+        if (!runGroup(jobs, 0, jobs.size()))
+            runTogether(jobs); // counts the batch
+        else if (m_metrics)
+            m_metrics->countStorageBatch(static_cast<int>(jobs.size()));
+    } else {
         runTogether(jobs);
+    }
     // A job that failed because the database is gone gets `unavailable`, to be sent again.
     for (auto &job : jobs) {
         if (job->failedInDatabase() && worker.detectOutage())
@@ -145,17 +152,31 @@ void Storage::runTogether(std::vector<std::unique_ptr<StorageJob>> &jobs)
     // A job that failed for the database's sake (a deadlock, a lost connection) may succeed
     // alone, as it would have without the batch. Then nothing of the batch is kept and every
     // job runs again alone, in order, so results stay in the order of the queue.
-    bool committed = worker.beginBatch();
-    if (committed) {
-        for (const auto &job : jobs) {
-            const bool succeeded = job->execute(worker);
-            if ((!succeeded && job->failedInDatabase()) || !worker.endJob(succeeded)) {
-                committed = false;
-                break;
+    const auto runInBatch = [&]() {
+        if (!worker.beginBatch())
+            return false;
+        for (std::size_t first = 0; first < jobs.size();) {
+            const std::size_t end = groupEnd(jobs, first);
+            if (end - first > 1) {
+                const bool succeeded = runGroup(jobs, first, end);
+                if (!worker.endJob(succeeded))
+                    return false;
+                if (succeeded) {
+                    first = end;
+                    continue;
+                }
+                // The statement failed: one by one, below, so that a bad write fails alone.
+            }
+            for (; first < end; ++first) {
+                StorageJob &job = *jobs[first];
+                const bool succeeded = job.execute(worker);
+                if ((!succeeded && job.failedInDatabase()) || !worker.endJob(succeeded))
+                    return false;
             }
         }
-        committed = committed && worker.commitBatch();
-    }
+        return worker.commitBatch();
+    };
+    const bool committed = runInBatch();
     if (committed)
         return;
     worker.abandonBatch();
@@ -167,6 +188,29 @@ void Storage::runTogether(std::vector<std::unique_ptr<StorageJob>> &jobs)
     }
     for (const auto &job : jobs)
         job->execute(worker);
+}
+
+bool Storage::runGroup(const std::vector<std::unique_ptr<StorageJob>> &jobs, std::size_t first,
+                       std::size_t end)
+{
+    std::vector<StorageJob *> group;
+    for (std::size_t i = first; i < end; ++i)
+        group.push_back(jobs[i].get());
+    if (!jobs[first]->executeGroup(*m_worker, group))
+        return false;
+    if (m_metrics)
+        m_metrics->countStorageGroup(static_cast<int>(group.size()));
+    return true;
+}
+
+std::size_t Storage::groupEnd(const std::vector<std::unique_ptr<StorageJob>> &jobs,
+                              std::size_t first)
+{
+    std::size_t end = first + 1;
+    if (const void *key = jobs[first]->groupKey())
+        while (end < jobs.size() && jobs[end]->groupKey() == key)
+            ++end;
+    return end;
 }
 
 void Storage::onAvailabilityChanged(bool available, const QString &reason)

@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace Hallway {
@@ -31,6 +32,17 @@ public:
     virtual void fail(const Error &error) = 0;
     // Sends the result to the thread that asked.
     virtual void deliver() = 0;
+
+    // Jobs of one kind of write that may run as one statement: those next to each other in a
+    // batch share a key (see Storage::runGrouped). Null for a job that runs alone.
+    virtual const void *groupKey() const { return nullptr; }
+    // Runs this job and the others of group (this one first, all with its key) as one
+    // statement; false if the statement failed, and then no job has a result yet.
+    virtual bool executeGroup(StorageWorker &, std::span<StorageJob *const> group)
+    {
+        Q_UNUSED(group);
+        return false;
+    }
 
     // Waits out an outage rather than fail with `unavailable` (see Storage::WaitOutOutages).
     bool waitsOutOutages = false;
@@ -50,6 +62,10 @@ public:
 // transaction, each inside a savepoint so that one failing is rolled back alone, and their
 // results go out after the single commit. Under load that is one commit (one disk flush) for
 // many writes; when the database is idle, a job runs alone at once.
+//
+// Set-based writes: jobs queued with runGrouped() of the same kind that follow each other in a
+// batch run as one statement for all of them (one savepoint, one round trip), not one each.
+// If that statement fails, they run one by one, so one bad write fails alone.
 class Storage : public QObject {
     Q_OBJECT
 public:
@@ -68,6 +84,21 @@ public:
              std::function<void(const Result &)> done)
     {
         enqueue(makeJob(context, std::move(job), std::move(done)), false);
+    }
+    // As run(), for a kind of write that runs many requests as one statement. Kind provides
+    //   using Request = ...; using Result = Expected<...>;
+    //   static Expected<QList<...>> runAll(StorageWorker &, const QList<Request> &);
+    // where runAll returns one result (anything a Result is made of) per request, in order,
+    // or the error of the statement.
+    template<typename Kind>
+    void runGrouped(QObject *context, typename Kind::Request request,
+                    std::function<void(const typename Kind::Result &)> done)
+    {
+        ++m_pendingJobs;
+        auto made = std::make_unique<GroupedJob<Kind>>(this, std::move(request), std::move(done),
+                                                       QPointer<QObject>(context));
+        made->waitsOutOutages = m_patience > 0;
+        enqueue(std::move(made), false);
     }
     // As run(), but ahead of every job waiting: for what must not wait behind a backlog (a
     // node's heartbeat). It still runs after the batch under way.
@@ -159,13 +190,60 @@ private:
                     Qt::QueuedConnection);
         }
 
+    protected:
+        std::optional<Result> m_result;
+
     private:
         Storage *m_storage;
         std::function<Result(StorageWorker &)> m_job;
         std::function<void(const Result &)> m_done;
         QPointer<QObject> m_guard;
         QElapsedTimer m_queued;
-        std::optional<Result> m_result;
+    };
+
+    template<typename Kind> class GroupedJob : public TypedJob<typename Kind::Result> {
+    public:
+        using Request = typename Kind::Request;
+        using Result = typename Kind::Result;
+
+        GroupedJob(Storage *storage, Request request, std::function<void(const Result &)> done,
+                   QPointer<QObject> guard)
+            : TypedJob<Result>(storage, runAlone(request), std::move(done), std::move(guard)),
+              m_request(std::move(request))
+        {
+        }
+        const void *groupKey() const override
+        {
+            static const char key = 0; // one per Kind
+            return &key;
+        }
+        bool executeGroup(StorageWorker &worker, std::span<StorageJob *const> group) override
+        {
+            QList<Request> requests;
+            requests.reserve(static_cast<qsizetype>(group.size()));
+            for (StorageJob *job : group)
+                requests.append(static_cast<GroupedJob *>(job)->m_request);
+            const auto results = Kind::runAll(worker, requests);
+            if (!results || results->size() != requests.size())
+                return false;
+            for (std::size_t i = 0; i < group.size(); ++i)
+                static_cast<GroupedJob *>(group[i])->m_result.emplace(
+                        Result(results->at(static_cast<qsizetype>(i))));
+            return true;
+        }
+
+    private:
+        static std::function<Result(StorageWorker &)> runAlone(const Request &request)
+        {
+            return [request](StorageWorker &worker) -> Result {
+                const auto results = Kind::runAll(worker, {request});
+                if (!results)
+                    return results.error();
+                return Result(results->constFirst());
+            };
+        }
+
+        Request m_request;
     };
 
     template<typename Result>
@@ -184,6 +262,12 @@ private:
     void drain(bool all);
     void runBatch(std::vector<std::unique_ptr<StorageJob>> &jobs);
     void runTogether(std::vector<std::unique_ptr<StorageJob>> &jobs);
+    // Runs jobs [first, end), all of one kind, as one statement; false if it failed.
+    bool runGroup(const std::vector<std::unique_ptr<StorageJob>> &jobs, std::size_t first,
+                  std::size_t end);
+    // Where the group of jobs[first] ends: past the jobs after it that share its key.
+    static std::size_t groupEnd(const std::vector<std::unique_ptr<StorageJob>> &jobs,
+                                std::size_t first);
     void onAvailabilityChanged(bool available, const QString &reason);
     // On the storage thread: answers a job that met an outage, or keeps it for later.
     void refuseOrHold(std::unique_ptr<StorageJob> &job);

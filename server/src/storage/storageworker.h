@@ -40,6 +40,22 @@ struct StoredFact {
     bool duplicate = false; // the (author, clientId) pair was stored before
 };
 
+struct NewFact {
+    qint64 authorId = 0;
+    QString clientId;
+    QString text;
+    qint64 createdAt = 0; // ms since the epoch
+};
+
+class StorageWorker;
+
+// Facts posted, as one statement for all the posts of a batch (Storage::runGrouped).
+struct PostFacts {
+    using Request = NewFact;
+    using Result = Expected<StoredFact>;
+    static Expected<QList<StoredFact>> runAll(StorageWorker &worker, const QList<NewFact> &posts);
+};
+
 struct StoredTalk {
     Talk talk;
     bool duplicate = false;
@@ -162,11 +178,14 @@ public:
     // Stores a fact once per (author, clientId); a repeat returns the stored one.
     Expected<StoredFact> postFact(qint64 authorId, const QString &clientId, const QString &text,
                                   qint64 nowMs);
+    // As postFact() for each, in order, by one statement (two when some are repeats).
+    Expected<QList<StoredFact>> postFacts(const QList<NewFact> &posts);
     // A user's facts, newest first, older than beforeId if given; one more than limit is read
     // to tell whether there are more.
     Expected<QList<Fact>> factsByAuthor(qint64 authorId, std::optional<qint64> beforeId, int limit);
     Expected<QList<Fact>> latestFacts(int limit);
     Expected<Fact> fact(qint64 factId); // hidden or not
+    Expected<QList<Fact>> facts(const QList<qint64> &factIds); // those that exist, by id
 
     Expected<bool> votingOpen();
     // Whether this user already stored a write of this request type (fact.post, talk.propose,
@@ -235,11 +254,6 @@ public:
     // made the change commits, and never if it rolls back.
     void setNodeId(const QString &nodeId) { m_nodeId = m_baseNodeId = nodeId; }
     void notifyNodes(const QString &kind, QJsonObject payload = {});
-    // PostgreSQL: inserts a fact, keeps and sends fact.posted for the other nodes, and reads
-    // the row back with its author, in one statement (one round trip instead of three). No
-    // fact if (author, client id) was stored before.
-    Expected<QList<Fact>> insertFactNotifying(qint64 authorId, const QString &clientId,
-                                              const QString &text, qint64 nowMs);
     // As the node listening at endpoint; a node that listened there before is dead.
     Status joinCluster(const QString &endpoint);
     // Marks this node alive and forgets the nodes silent for longer than timeoutMs.
@@ -272,7 +286,13 @@ private:
     bool isUniqueViolation(const QSqlQuery &query) const;
     Expected<StoredCredentials> readCredentials(QSqlQuery &query);
     Expected<QList<Fact>> readFacts(QSqlQuery &query);
-    Expected<Fact> factByClientId(qint64 authorId, const QString &clientId);
+    Expected<QList<Fact>> factsByKey(const QList<NewFact> &posts);
+    // The facts stored of these posts (repeats insert nothing); PostgreSQL keeps and sends
+    // one fact.posted for them all in the same statement.
+    Expected<QList<Fact>> insertFacts(const QList<NewFact> &posts);
+    Expected<QList<Fact>> insertFactsNotifying(const QList<NewFact> &posts);
+    // SQL for now in ms by the database's clock, the one clock every node shares.
+    static QString databaseNowMs();
     Expected<QList<Talk>> readTalks(QSqlQuery &query);
     Expected<QList<ChatMessage>> readMessages(QSqlQuery &query);
     Expected<QList<Announcement>> readAnnouncements(QSqlQuery &query);
