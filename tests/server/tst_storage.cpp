@@ -45,6 +45,7 @@ private Q_SLOTS:
     void aStatementLeftUnrunIsNotReused();
     void postsWaitingTogetherAreStoredByOneStatement();
     void aBadPostInAGroupFailsAlone();
+    void togglesWaitingTogetherKeepEachOnesMeaning();
     void everyNotificationOfABatchArrives();
     void aResendRacingThroughAnotherNodeIsADuplicate();
     void aToggleRacingThroughAnotherNodeCountsOnce();
@@ -630,6 +631,104 @@ void tst_Storage::aBadPostInAGroupFailsAlone()
     QCOMPARE(latest->size(), 2);
     QCOMPARE(latest->at(0).text, QStringLiteral("Y"));
     QCOMPARE(latest->at(1).text, QStringLiteral("X"));
+}
+
+void tst_Storage::togglesWaitingTogetherKeepEachOnesMeaning()
+{
+    auto storage = open();
+    QVERIFY(storage);
+    ServerMetrics metrics;
+    storage->setMetrics(&metrics);
+    struct Room {
+        qint64 ada = 0, bob = 0, talk1 = 0, talk2 = 0;
+    };
+    const auto room =
+            storage->runBlocking<Expected<Room>>([this](StorageWorker &w) -> Expected<Room> {
+                const auto ada = w.createUser(newUser(QStringLiteral("ada")), 1);
+                const auto bob = w.createUser(newUser(QStringLiteral("bob")), 1);
+                if (!ada || !bob)
+                    return Error{ErrorCode::Internal, QStringLiteral("no users")};
+                const auto one =
+                        w.proposeTalk(ada->id, QStringLiteral("t1"), QStringLiteral("One"), {}, 1);
+                const auto two =
+                        w.proposeTalk(bob->id, QStringLiteral("t2"), QStringLiteral("Two"), {}, 1);
+                if (!one || !two)
+                    return Error{ErrorCode::Internal, QStringLiteral("no talks")};
+                return Room{ada->id, bob->id, one->talk.id, two->talk.id};
+            });
+    QVERIFY(room);
+
+    QObject context;
+    QList<std::optional<Expected<VoteResult>>> results;
+    const auto toggle = [&](qint64 userId, const QString &clientId, qint64 talkId) {
+        const qsizetype index = results.size();
+        results.append(std::nullopt);
+        storage->runGrouped<ToggleVotes>(
+                &context, VoteToggle{userId, clientId, talkId, 5},
+                [&results, index](const Expected<VoteResult> &result) { results[index] = result; });
+    };
+    // While the worker is held: Ada votes for talk 1, Bob too, Ada for talk 2, Ada takes
+    // back her vote for talk 1, Ada's first toggle arrives again, and a toggle for no talk.
+    auto gate = holdTheWorker(*storage, context);
+    toggle(room->ada, QStringLiteral("a1"), room->talk1);
+    toggle(room->bob, QStringLiteral("b1"), room->talk1);
+    toggle(room->ada, QStringLiteral("a2"), room->talk2);
+    toggle(room->ada, QStringLiteral("a3"), room->talk1);
+    toggle(room->ada, QStringLiteral("a1"), room->talk1);
+    toggle(room->bob, QStringLiteral("b2"), 999'999);
+    gate->release();
+    QSignalSpy idle(storage.get(), &Storage::idle);
+    QVERIFY(idle.wait(10'000));
+
+    for (int i = 0; i < 5; ++i)
+        QVERIFY2(results.at(i) && results.at(i)->hasValue(), qPrintable(QString::number(i)));
+    const auto at = [&](int i) { return results.at(i)->value(); };
+    QVERIFY(at(0).voted && at(0).changed);
+    QVERIFY(at(1).voted && at(1).changed);
+    QVERIFY(at(2).voted && at(2).changed);
+    QCOMPARE(at(2).votes, 1);
+    QVERIFY(!at(3).voted && at(3).changed); // the second toggle undid the first
+    QCOMPARE(at(3).votes, 1); // Bob's
+    QVERIFY(at(4).voted && !at(4).changed); // a resend says what the first send did
+    QCOMPARE(at(4).talkId, room->talk1);
+    QCOMPARE(at(4).votes, 1);
+    QVERIFY(results.at(5) && !results.at(5)->hasValue());
+    QCOMPARE(results.at(5)->error().code, ErrorCode::NotFound);
+    // The tallies are the counts.
+    const auto tallies = storage->runBlocking<Expected<QList<qint64>>>(
+            [&](StorageWorker &w) -> Expected<QList<qint64>> {
+                const auto one = w.tallyOf(room->talk1);
+                const auto two = w.tallyOf(room->talk2);
+                if (!one || !two)
+                    return Error{ErrorCode::Internal, QStringLiteral("no tallies")};
+                return QList<qint64>{one.value(), two.value()};
+            });
+    QCOMPARE(tallies.value(), (QList<qint64>{1, 1}));
+    QVERIFY(metrics.storageGroups.load() >= 1);
+    QCOMPARE(metrics.storageGroupedJobs.load(), 6);
+
+    // With voting closed every new toggle is refused, and a resend still answers.
+    QVERIFY(storage->runBlocking<Expected<AuditEntry>>([](StorageWorker &w) {
+        return w.setVotingOpen(
+                false,
+                AuditRecord{std::nullopt, QStringLiteral("close_voting"), std::nullopt, {}, {}});
+    }));
+    results.clear();
+    gate = holdTheWorker(*storage, context);
+    toggle(room->bob, QStringLiteral("b3"), room->talk2);
+    toggle(room->bob, QStringLiteral("b1"), room->talk1);
+    toggle(room->ada, QStringLiteral("a4"), room->talk1);
+    gate->release();
+    QVERIFY(idle.wait(10'000));
+    QVERIFY(results.at(0) && !results.at(0)->hasValue());
+    QCOMPARE(results.at(0)->error().code, ErrorCode::Conflict);
+    QVERIFY(results.at(1) && results.at(1)->hasValue());
+    QVERIFY(results.at(1)->value().voted && !results.at(1)->value().changed);
+    QVERIFY(results.at(2) && !results.at(2)->hasValue());
+    QCOMPARE(storage->runBlocking<Expected<qint64>>(
+                            [&](StorageWorker &w) { return w.tallyOf(room->talk2); })
+                     .value(),
+             1);
 }
 
 void tst_Storage::everyNotificationOfABatchArrives()

@@ -18,9 +18,30 @@ const QString DatabaseNowMs =
 constexpr qint64 EventRetentionMs = 15 * 60'000;
 } // namespace
 
-QString StorageWorker::databaseNowMs()
+QString StorageWorker::eventOfStatement(const QString &rows, const QString &ids)
 {
-    return DatabaseNowMs;
+    // Run once, after the insert: the scalar subquery the statement ends with reads
+    // `notified` (a plain SELECT in WITH runs only when read); HAVING sends nothing when the
+    // statement changed nothing, and the flag nothing when there are no other nodes.
+    return QStringLiteral("kept AS (INSERT INTO cluster_events (node_id, seq, sent_at, payload) "
+                          "SELECT CAST(? AS TEXT), CAST(? AS BIGINT), %1, json_build_object("
+                          "'ids', %3, 'kind', CAST(? AS TEXT), 'node', CAST(? AS TEXT), "
+                          "'seq', CAST(? AS BIGINT))::text FROM %2 WHERE CAST(? AS BOOLEAN) "
+                          "HAVING COUNT(*) > 0 RETURNING payload), "
+                          "notified AS (SELECT pg_notify(CAST(? AS TEXT), payload) FROM kept)")
+            .arg(DatabaseNowMs, rows, ids);
+}
+
+void StorageWorker::bindEventOfStatement(QSqlQuery &query, const QString &kind)
+{
+    const qint64 seq = m_nodeId.isEmpty() ? 0 : ++m_notifySeq;
+    query.addBindValue(m_nodeId);
+    query.addBindValue(seq);
+    query.addBindValue(kind);
+    query.addBindValue(m_nodeId);
+    query.addBindValue(seq);
+    query.addBindValue(!m_nodeId.isEmpty());
+    query.addBindValue(ClusterEvent::Channel);
 }
 
 void StorageWorker::notifyNodes(const QString &kind, QJsonObject payload)

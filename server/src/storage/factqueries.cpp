@@ -191,9 +191,7 @@ Expected<QList<Fact>> StorageWorker::insertFacts(const QList<NewFact> &posts)
 
 Expected<QList<Fact>> StorageWorker::insertFactsNotifying(const QList<NewFact> &posts)
 {
-    // The event is what notifyNodes() would send, with the ids of every fact stored. The
-    // scalar subquery makes the notifying CTE run (a plain SELECT in WITH runs only when
-    // read), once, after the insert; HAVING sends nothing when nothing was stored.
+    // The event is what notifyNodes() would send, with the ids of every fact stored.
     PreparedQuery query = prepared(
             QStringLiteral(
                     "WITH input AS (SELECT * FROM ROWS FROM (json_to_recordset(CAST(? AS JSON)) "
@@ -203,25 +201,14 @@ Expected<QList<Fact>> StorageWorker::insertFactsNotifying(const QList<NewFact> &
                     "SELECT author_id, client_id, text, created_at FROM input ORDER BY ord "
                     "ON CONFLICT (author_id, client_id) DO NOTHING "
                     "RETURNING id, text, created_at, client_id, author_id), "
-                    "kept AS (INSERT INTO cluster_events (node_id, seq, sent_at, payload) "
-                    "SELECT CAST(? AS TEXT), CAST(? AS BIGINT), %1, json_build_object('ids', "
-                    "json_agg(id ORDER BY id), 'kind', CAST(? AS TEXT), 'node', CAST(? AS TEXT), "
-                    "'seq', CAST(? AS BIGINT))::text FROM posted WHERE CAST(? AS BOOLEAN) "
-                    "HAVING COUNT(*) > 0 RETURNING payload), "
-                    "notified AS (SELECT pg_notify(CAST(? AS TEXT), payload) FROM kept) "
+                    "%1 "
                     "SELECT p.id, p.text, p.created_at, p.client_id, u.id, u.username, "
                     "u.display_name, (SELECT COUNT(*) FROM notified) "
                     "FROM posted p JOIN users u ON u.id = p.author_id ORDER BY p.id")
-                    .arg(databaseNowMs()));
-    const qint64 seq = m_nodeId.isEmpty() ? 0 : ++m_notifySeq;
+                    .arg(eventOfStatement(QStringLiteral("posted"),
+                                          QStringLiteral("json_agg(id ORDER BY id)"))));
     query.addBindValue(postsAsJson(posts, true));
-    query.addBindValue(m_nodeId);
-    query.addBindValue(seq);
-    query.addBindValue(ClusterEvent::FactPosted);
-    query.addBindValue(m_nodeId);
-    query.addBindValue(seq);
-    query.addBindValue(!m_nodeId.isEmpty());
-    query.addBindValue(ClusterEvent::Channel);
+    bindEventOfStatement(query, ClusterEvent::FactPosted);
     return readFacts(query);
 }
 

@@ -68,6 +68,21 @@ struct VoteResult {
     bool changed = false; // false for a resend: nothing was stored
 };
 
+struct VoteToggle {
+    qint64 userId = 0;
+    QString clientId;
+    qint64 talkId = 0;
+    qint64 createdAt = 0; // ms since the epoch
+};
+
+// Vote toggles, as one statement for the toggles of a batch (Storage::runGrouped).
+struct ToggleVotes {
+    using Request = VoteToggle;
+    using Result = Expected<VoteResult>;
+    static Expected<QList<Expected<VoteResult>>> runAll(StorageWorker &worker,
+                                                        const QList<VoteToggle> &toggles);
+};
+
 struct StoredMessage {
     ChatMessage message;
     bool duplicate = false;
@@ -206,6 +221,10 @@ public:
     // Adds or removes the user's vote in one transaction; a repeated client id changes nothing.
     Expected<VoteResult> toggleVote(qint64 userId, const QString &clientId, qint64 talkId,
                                     qint64 nowMs);
+    // As toggleVote() for each, in order: on PostgreSQL one statement (more only when one
+    // user toggles one talk twice, or sends one client id twice). The result of a toggle
+    // refused (voting closed, no such talk) is its error; the statement's error fails all.
+    Expected<QList<Expected<VoteResult>>> toggleVotes(const QList<VoteToggle> &toggles);
     Expected<QList<qint64>> votedTalks(qint64 userId);
     Expected<qint64> tallyOf(qint64 talkId);
 
@@ -286,13 +305,18 @@ private:
     bool isUniqueViolation(const QSqlQuery &query) const;
     Expected<StoredCredentials> readCredentials(QSqlQuery &query);
     Expected<QList<Fact>> readFacts(QSqlQuery &query);
+    Expected<QList<Expected<VoteResult>>> toggleVotesAtOnce(const QList<VoteToggle> &toggles);
+    Expected<VoteResult> toggleVoteAlone(const VoteToggle &toggle);
     Expected<QList<Fact>> factsByKey(const QList<NewFact> &posts);
     // The facts stored of these posts (repeats insert nothing); PostgreSQL keeps and sends
     // one fact.posted for them all in the same statement.
     Expected<QList<Fact>> insertFacts(const QList<NewFact> &posts);
     Expected<QList<Fact>> insertFactsNotifying(const QList<NewFact> &posts);
-    // SQL for now in ms by the database's clock, the one clock every node shares.
-    static QString databaseNowMs();
+    // The CTEs `kept, notified` that keep and send one event of a set-based write for the
+    // other nodes, naming ids (an SQL aggregate) of the rows of the CTE rows; the statement
+    // must read `(SELECT COUNT(*) FROM notified)`. bindEventOfStatement() binds its values.
+    static QString eventOfStatement(const QString &rows, const QString &ids);
+    void bindEventOfStatement(QSqlQuery &query, const QString &kind);
     Expected<QList<Talk>> readTalks(QSqlQuery &query);
     Expected<QList<ChatMessage>> readMessages(QSqlQuery &query);
     Expected<QList<Announcement>> readAnnouncements(QSqlQuery &query);
@@ -304,15 +328,18 @@ private:
     template<typename Result>
     Expected<Result> inTransaction(const std::function<Expected<Result>()> &work)
     {
-        // In a batch the job's savepoint already makes this all or nothing.
-        if (m_inBatch)
+        // In a batch the job's savepoint already makes this all or nothing; inside another
+        // transaction (a set-based write running each write's own), that one does.
+        if (m_inBatch || m_inTransaction)
             return work();
         if (!m_db.transaction()) {
             m_lastError = m_db.lastError();
             return Error{ErrorCode::Internal,
                          QStringLiteral("the database failed to begin a transaction")};
         }
+        m_inTransaction = true;
         Expected<Result> result = work();
+        m_inTransaction = false;
         if (!result) {
             m_db.rollback();
             return result;
@@ -331,6 +358,7 @@ private:
     StatementCache m_statements{m_db};
     int m_schemaVersion = 0;
     bool m_inBatch = false;
+    bool m_inTransaction = false; // inTransaction() is running its work
     mutable QStringList m_unreported; // failures not logged yet (reportFailures)
     mutable QSqlError m_lastError; // of the last statement that failed, to tell an outage
     DatabaseOutage m_outage{QStringLiteral("the database")};

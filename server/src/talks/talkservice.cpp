@@ -11,6 +11,7 @@
 #include "topics/talkstopic.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 
 namespace Hallway {
 
@@ -142,11 +143,9 @@ void TalkService::toggleVote(ClientConnection *connection, const Envelope &reque
     const auto parsed = ToggleVoteRequest::fromJson(request.data);
     if (!parsed)
         return connection->replyError(request.id, parsed.error());
-    m_storage.run<Expected<VoteResult>>(
-            this,
-            [userId = connection->user()->id, toggle = parsed.value()](StorageWorker &worker) {
-                return worker.toggleVote(userId, toggle.clientId, toggle.talkId, now());
-            },
+    // Grouped: the toggles waiting together are stored by one statement.
+    m_storage.runGrouped<ToggleVotes>(
+            this, VoteToggle{connection->user()->id, parsed->clientId, parsed->talkId, now()},
             [this,
              answer = PendingReply(connection, request.id)](const Expected<VoteResult> &vote) {
                 if (!vote)
@@ -270,7 +269,9 @@ void TalkService::joinCluster(ClusterBus &bus)
                 [this, talkId](const Expected<Talk> &talk) { publishTalk(talkId, talk); });
     });
     bus.on(ClusterEvent::VoteCast, [this](const QJsonObject &event) {
-        m_staleTallies.insert(event.value(QStringLiteral("id")).toInteger());
+        // One event for all the talks one statement counted votes for on the other node.
+        for (const QJsonValue &id : event.value(QStringLiteral("ids")).toArray())
+            m_staleTallies.insert(id.toInteger());
         if (!m_readingTallies)
             readStaleTallies();
     });

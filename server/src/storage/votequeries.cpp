@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: MIT
+// StorageWorker's vote toggles, set-based on PostgreSQL: the toggles of one batch are one
+// statement (a data-modifying CTE) that claims each toggle's client id, adds or removes the
+// votes, counts the tallies and keeps and sends one talk.vote event for the other nodes.
+// SQLite, in-process, runs them one by one in the same transaction.
+#include "cluster/clusterevent.h"
+#include "storageworker.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlQuery>
+
+namespace Hallway {
+
+namespace {
+// Where a toggle stands after the statement.
+const QString Changed = QStringLiteral("changed");
+const QString Repeat = QStringLiteral("repeat"); // its client id was stored before
+const QString Closed = QStringLiteral("closed");
+const QString Missing = QStringLiteral("missing"); // no such talk, or a hidden one
+// Its client id was stored by another node after the statement began: read it back.
+const QString Raced = QStringLiteral("raced");
+
+// Toggles that can share one statement: it sees the votes as they were before it, so a user's
+// second toggle of one talk, or a second send of one client id, waits for the next.
+QList<QList<VoteToggle>> intoStatements(const QList<VoteToggle> &toggles)
+{
+    QList<QList<VoteToggle>> statements(1);
+    QSet<std::pair<qint64, qint64>> votes;
+    QSet<std::pair<qint64, QString>> clientIds;
+    for (const VoteToggle &toggle : toggles) {
+        const std::pair vote{toggle.userId, toggle.talkId};
+        const std::pair clientId{toggle.userId, toggle.clientId};
+        if (votes.contains(vote) || clientIds.contains(clientId)) {
+            statements.append(QList<VoteToggle>());
+            votes.clear();
+            clientIds.clear();
+        }
+        votes.insert(vote);
+        clientIds.insert(clientId);
+        statements.last().append(toggle);
+    }
+    return statements;
+}
+
+QString togglesAsJson(const QList<VoteToggle> &toggles)
+{
+    QJsonArray rows;
+    for (const VoteToggle &toggle : toggles)
+        rows.append(QJsonObject{{QStringLiteral("u"), toggle.userId},
+                                {QStringLiteral("c"), toggle.clientId},
+                                {QStringLiteral("t"), toggle.talkId},
+                                {QStringLiteral("n"), toggle.createdAt}});
+    return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+Expected<QList<Expected<VoteResult>>> ToggleVotes::runAll(StorageWorker &worker,
+                                                          const QList<VoteToggle> &toggles)
+{
+    return worker.toggleVotes(toggles);
+}
+
+Expected<VoteResult> StorageWorker::toggleVote(qint64 userId, const QString &clientId,
+                                               qint64 talkId, qint64 nowMs)
+{
+    const auto results = toggleVotes({VoteToggle{userId, clientId, talkId, nowMs}});
+    if (!results)
+        return results.error();
+    return results->constFirst();
+}
+
+Expected<QList<Expected<VoteResult>>> StorageWorker::toggleVotes(const QList<VoteToggle> &toggles)
+{
+    return inTransaction<QList<Expected<VoteResult>>>(
+            [&]() -> Expected<QList<Expected<VoteResult>>> {
+                QList<Expected<VoteResult>> results;
+                results.reserve(toggles.size());
+                if (m_url.driver != DatabaseUrl::Driver::Postgres) {
+                    for (const VoteToggle &toggle : toggles) {
+                        auto result = toggleVoteAlone(toggle);
+                        if (!result && result.error().code == ErrorCode::Internal)
+                            return result.error(); // the whole group, then each alone
+                        results.append(std::move(result));
+                    }
+                    return results;
+                }
+                for (const QList<VoteToggle> &statement : intoStatements(toggles)) {
+                    const auto stored = toggleVotesAtOnce(statement);
+                    if (!stored)
+                        return stored.error();
+                    results.append(stored.value());
+                }
+                return results;
+            });
+}
+
+Expected<QList<Expected<VoteResult>>>
+StorageWorker::toggleVotesAtOnce(const QList<VoteToggle> &toggles)
+{
+    // The tallies count the votes as they were when the statement began, plus what it added,
+    // minus what it removed: a data-modifying CTE's changes are not visible to the rest of
+    // its statement.
+    PreparedQuery query = prepared(
+            QStringLiteral(
+                    "WITH input AS (SELECT * FROM ROWS FROM (json_to_recordset(CAST(? AS JSON)) "
+                    "AS (u BIGINT, c TEXT, t BIGINT, n BIGINT)) WITH ORDINALITY "
+                    "AS i(user_id, client_id, talk_id, created_at, ord)), "
+                    "open AS (SELECT COALESCE((SELECT value = '1' FROM room_settings "
+                    "WHERE name = 'voting_open'), TRUE) AS yes), "
+                    "earlier AS (SELECT i.ord, vt.talk_id, vt.voted FROM input i "
+                    "JOIN vote_toggles vt ON vt.user_id = i.user_id AND vt.client_id = "
+                    "i.client_id), "
+                    "valid AS (SELECT i.* FROM input i JOIN talks t ON t.id = i.talk_id "
+                    "AND t.hidden = 0 WHERE (SELECT yes FROM open) "
+                    "AND i.ord NOT IN (SELECT ord FROM earlier)), "
+                    // The client id is claimed with the vote's new state: the same toggle
+                    // resent through another node at this moment waits here, then finds it
+                    // taken.
+                    "claimed AS (INSERT INTO vote_toggles (user_id, client_id, talk_id, voted) "
+                    "SELECT v.user_id, v.client_id, v.talk_id, CASE WHEN EXISTS (SELECT 1 FROM "
+                    "votes x WHERE x.talk_id = v.talk_id AND x.user_id = v.user_id) THEN 0 ELSE 1 "
+                    "END FROM valid v ORDER BY v.ord ON CONFLICT DO NOTHING "
+                    "RETURNING user_id, client_id, talk_id, voted), "
+                    "removed AS (DELETE FROM votes x USING claimed c WHERE c.voted = 0 "
+                    "AND x.talk_id = c.talk_id AND x.user_id = c.user_id RETURNING x.talk_id), "
+                    "added AS (INSERT INTO votes (talk_id, user_id, created_at) "
+                    "SELECT c.talk_id, c.user_id, v.created_at FROM claimed c JOIN valid v "
+                    "ON v.user_id = c.user_id AND v.client_id = c.client_id WHERE c.voted = 1 "
+                    "ON CONFLICT DO NOTHING RETURNING talk_id), "
+                    "touched AS (SELECT talk_id FROM claimed UNION SELECT talk_id FROM earlier), "
+                    "tallies AS (SELECT t.talk_id, (SELECT COUNT(*) FROM votes x "
+                    "WHERE x.talk_id = t.talk_id) + (SELECT COUNT(*) FROM added a "
+                    "WHERE a.talk_id = t.talk_id) - (SELECT COUNT(*) FROM removed r "
+                    "WHERE r.talk_id = t.talk_id) AS votes FROM touched t), "
+                    "%1 "
+                    "SELECT CASE WHEN c.user_id IS NOT NULL THEN '%2' WHEN e.ord IS NOT NULL "
+                    "THEN '%3' WHEN NOT (SELECT yes FROM open) THEN '%4' WHEN v.ord IS NULL "
+                    "THEN '%5' ELSE '%6' END, COALESCE(c.talk_id, e.talk_id, i.talk_id), "
+                    "COALESCE(c.voted, e.voted, 0), COALESCE(tl.votes, 0), "
+                    "(SELECT COUNT(*) FROM notified) FROM input i "
+                    "LEFT JOIN claimed c ON c.user_id = i.user_id AND c.client_id = i.client_id "
+                    "LEFT JOIN earlier e ON e.ord = i.ord LEFT JOIN valid v ON v.ord = i.ord "
+                    "LEFT JOIN tallies tl ON tl.talk_id = COALESCE(c.talk_id, e.talk_id) "
+                    "ORDER BY i.ord")
+                    .arg(eventOfStatement(QStringLiteral("claimed"),
+                                          QStringLiteral("json_agg(DISTINCT talk_id)")),
+                         Changed, Repeat, Closed, Missing, Raced));
+    query.addBindValue(togglesAsJson(toggles));
+    bindEventOfStatement(query, ClusterEvent::VoteCast);
+    if (!query.exec())
+        return failure(QStringLiteral("toggle votes"), query);
+    QList<Expected<VoteResult>> results;
+    QList<qsizetype> raced;
+    while (query.next()) {
+        const QString outcome = query.value(0).toString();
+        const qint64 talkId = query.value(1).toLongLong();
+        if (outcome == Closed) {
+            results.append(votingClosed());
+        } else if (outcome == Missing) {
+            results.append(
+                    Error{ErrorCode::NotFound, QStringLiteral("no talk with id %1").arg(talkId)});
+        } else {
+            if (outcome == Raced)
+                raced.append(results.size());
+            results.append(VoteResult{talkId, query.value(2).toInt() != 0,
+                                      query.value(3).toLongLong(), outcome == Changed});
+        }
+    }
+    query.finish();
+    if (results.size() != toggles.size())
+        return Error{ErrorCode::Internal, QStringLiteral("a vote toggle went missing")};
+    // Rare: what the other node stored, as a resend would find it now.
+    for (qsizetype index : raced) {
+        const auto earlier = toggleVoteAlone(toggles.at(index));
+        if (!earlier)
+            return earlier.error();
+        results[index] = earlier.value();
+    }
+    return results;
+}
+
+Expected<VoteResult> StorageWorker::toggleVoteAlone(const VoteToggle &toggle)
+{
+    const qint64 userId = toggle.userId;
+    const QString &clientId = toggle.clientId;
+    const qint64 talkId = toggle.talkId;
+    return inTransaction<VoteResult>([&]() -> Expected<VoteResult> {
+        // A resend: what the first one did, with the tally now; nothing changes.
+        const auto earlier = [&]() -> std::optional<Expected<VoteResult>> {
+            PreparedQuery seen = prepared(QStringLiteral(
+                    "SELECT talk_id, voted FROM vote_toggles WHERE user_id = ? AND client_id = ?"));
+            seen.addBindValue(userId);
+            seen.addBindValue(clientId);
+            if (!seen.exec())
+                return failure(QStringLiteral("read a vote"), seen);
+            if (!seen.next())
+                return std::nullopt;
+            const qint64 earlierTalk = seen.value(0).toLongLong();
+            const bool voted = seen.value(1).toInt() != 0;
+            const auto tally = tallyOf(earlierTalk);
+            if (!tally)
+                return tally.error();
+            return VoteResult{earlierTalk, voted, tally.value(), false};
+        };
+        if (auto resend = earlier())
+            return *resend;
+        const auto open = votingOpen();
+        if (!open)
+            return open.error();
+        if (!open.value())
+            return votingClosed();
+        const auto target = talk(talkId);
+        if (!target || target->hidden)
+            return target
+                    ? Error{ErrorCode::NotFound, QStringLiteral("no talk with id %1").arg(talkId)}
+                    : target.error();
+
+        // The client id is claimed before the vote changes: the same toggle resent through
+        // another node at this moment waits here, then finds it taken and is a resend.
+        PreparedQuery claim =
+                prepared(QStringLiteral("INSERT INTO vote_toggles (user_id, client_id, talk_id, "
+                                        "voted) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING"));
+        claim.addBindValue(userId);
+        claim.addBindValue(clientId);
+        claim.addBindValue(talkId);
+        if (!claim.exec())
+            return failure(QStringLiteral("record a vote"), claim);
+        if (claim.numRowsAffected() == 0) {
+            if (auto resend = earlier())
+                return *resend;
+            return Error{ErrorCode::Internal, QStringLiteral("a recorded vote vanished")};
+        }
+
+        PreparedQuery remove =
+                prepared(QStringLiteral("DELETE FROM votes WHERE talk_id = ? AND user_id = ?"));
+        remove.addBindValue(talkId);
+        remove.addBindValue(userId);
+        if (!remove.exec())
+            return failure(QStringLiteral("remove a vote"), remove);
+        const bool voted = remove.numRowsAffected() == 0;
+        if (voted) {
+            PreparedQuery insert = prepared(QStringLiteral(
+                    "INSERT INTO votes (talk_id, user_id, created_at) VALUES (?, ?, ?)"));
+            insert.addBindValue(talkId);
+            insert.addBindValue(userId);
+            insert.addBindValue(toggle.createdAt);
+            if (!insert.exec())
+                return failure(QStringLiteral("store a vote"), insert);
+            PreparedQuery record = prepared(QStringLiteral(
+                    "UPDATE vote_toggles SET voted = 1 WHERE user_id = ? AND client_id = ?"));
+            record.addBindValue(userId);
+            record.addBindValue(clientId);
+            if (!record.exec())
+                return failure(QStringLiteral("record a vote"), record);
+        }
+        const auto tally = tallyOf(talkId);
+        if (!tally)
+            return tally.error();
+        notifyNodes(ClusterEvent::VoteCast, {{QStringLiteral("ids"), QJsonArray{talkId}}});
+        return VoteResult{talkId, voted, tally.value(), true};
+    });
+}
+
+} // namespace Hallway
