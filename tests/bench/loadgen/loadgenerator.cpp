@@ -42,6 +42,8 @@ QString scenarioName(LoadGenerator::Scenario scenario)
     switch (scenario) {
     case LoadGenerator::Scenario::Fanout:
         return QStringLiteral("fanout");
+    case LoadGenerator::Scenario::Posts:
+        return QStringLiteral("posts");
     case LoadGenerator::Scenario::Votes:
         return QStringLiteral("votes");
     case LoadGenerator::Scenario::Chat:
@@ -307,9 +309,13 @@ bool LoadGenerator::measureHallway(Result &result)
     qint64 sent = 0;
     qint64 expectedDeliveries = 0;
     QList<qint64> talkIds;
+    // Posts: every connection posts and nobody reads the feed, so the writes are measured,
+    // not the fan-out; each connection stays within its outstanding-request cap.
+    const bool repliesCount =
+            m_options.scenario == Scenario::Votes || m_options.scenario == Scenario::Posts;
     const QString topic = m_options.scenario == Scenario::Fanout ? QStringLiteral("facts.community")
-            : m_options.scenario == Scenario::Votes              ? QStringLiteral("talks")
-                                                                 : QStringLiteral("chat");
+            : m_options.scenario == Scenario::Chat               ? QStringLiteral("chat")
+                                                                 : QStringLiteral("talks");
     for (std::size_t i = 0; i < clients.size(); ++i) {
         LoadClient *client = clients[i];
         // With two nodes, the latency that counts is the other node's (posts go to the first).
@@ -331,9 +337,10 @@ bool LoadGenerator::measureHallway(Result &result)
                                                          .toInteger();
                              if (talk > 0)
                                  talkIds.append(talk);
-                             // Votes: the commit is what the voter waits for.
-                             if (m_options.scenario == Scenario::Votes
-                                 && data.contains(QStringLiteral("votes"))
+                             // Votes and posts: the commit is what the sender waits for.
+                             if (repliesCount
+                                 && (data.contains(QStringLiteral("votes"))
+                                     || data.contains(QStringLiteral("fact")))
                                  && latencies.size() < MaxSamples)
                                  latencies.push_back(latencyNs);
                          });
@@ -369,6 +376,11 @@ bool LoadGenerator::measureHallway(Result &result)
                     {{QStringLiteral("clientId"), clientId}, {QStringLiteral("text"), stamp}});
             expectedDeliveries += static_cast<qint64>(clients.size());
             break;
+        case Scenario::Posts:
+            pick()->request(
+                    QStringLiteral("fact.post"),
+                    {{QStringLiteral("clientId"), clientId}, {QStringLiteral("text"), stamp}});
+            break;
         case Scenario::Votes:
             if (!talkIds.isEmpty())
                 pick()->request(QStringLiteral("talk.toggle_vote"),
@@ -392,8 +404,7 @@ bool LoadGenerator::measureHallway(Result &result)
     };
     const double cpuBefore = cpuSeconds();
     drive(action, latencies, result, [&]() {
-        return m_options.scenario == Scenario::Votes ? sent - result.acknowledged
-                                                     : expectedDeliveries - result.deliveries;
+        return repliesCount ? sent - result.acknowledged : expectedDeliveries - result.deliveries;
     });
     result.serverCpuSeconds = cpuSeconds() - cpuBefore;
     // Its backends included, which the postmaster forked for the server after it was pinned.

@@ -20,7 +20,7 @@ class ServerProcess;
 class LoadGenerator : public QObject {
     Q_OBJECT
 public:
-    enum class Scenario { Fanout, Votes, Chat };
+    enum class Scenario { Fanout, Posts, Votes, Chat };
     struct Options {
         Scenario scenario = Scenario::Fanout;
         int connections = 100;

@@ -28,9 +28,10 @@ int main(int argc, char *argv[])
             "loopback, loads it, and reports deliveries/s, latency, server CPU per delivered "
             "message, server memory per connection and committed writes/s."));
     parser.addHelpOption();
-    const QCommandLineOption scenario(QStringLiteral("scenario"),
-                                      QStringLiteral("fanout, votes or chat (default fanout)."),
-                                      QStringLiteral("name"), QStringLiteral("fanout"));
+    const QCommandLineOption scenario(
+            QStringLiteral("scenario"),
+            QStringLiteral("fanout, posts, votes or chat (default fanout)."),
+            QStringLiteral("name"), QStringLiteral("fanout"));
     const QCommandLineOption connections(QStringLiteral("connections"),
                                          QStringLiteral("Connections, 1 to 10000 (default 100)."),
                                          QStringLiteral("n"), QStringLiteral("100"));
@@ -76,6 +77,8 @@ int main(int argc, char *argv[])
     const QString name = parser.value(scenario);
     if (name == QLatin1StringView("fanout"))
         options.scenario = LoadGenerator::Scenario::Fanout;
+    else if (name == QLatin1StringView("posts"))
+        options.scenario = LoadGenerator::Scenario::Posts;
     else if (name == QLatin1StringView("votes"))
         options.scenario = LoadGenerator::Scenario::Votes;
     else if (name == QLatin1StringView("chat"))
@@ -113,7 +116,9 @@ int main(int argc, char *argv[])
     options.pgbench = parser.isSet(pgbench);
     if (options.pgbench && !options.databaseUrl.startsWith(u"postgres"))
         return fail(QStringLiteral("--pgbench needs a PostgreSQL --database"));
-    options.hallwayServer = QStringLiteral(HALLWAY_SERVER_PATH);
+    // Another build's server, to compare two builds under one load generator.
+    options.hallwayServer =
+            qEnvironmentVariable("HALLWAY_LOADGEN_SERVER", QStringLiteral(HALLWAY_SERVER_PATH));
     options.referenceServer = QStringLiteral(HALLWAY_REFERENCE_PATH);
     LoadGenerator generator(options, out);
     return generator.run();
