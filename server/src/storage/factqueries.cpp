@@ -157,13 +157,15 @@ Expected<QList<StoredFact>> StorageWorker::postFacts(const QList<NewFact> &posts
 Expected<QList<Fact>> StorageWorker::factsByKey(const QList<NewFact> &posts)
 {
     const QString keys = m_url.driver == DatabaseUrl::Driver::Postgres
-            ? QStringLiteral("SELECT a, c FROM json_to_recordset(CAST(? AS JSON)) "
-                             "AS (a BIGINT, c TEXT)")
-            : QStringLiteral("SELECT json_extract(value, '$.a'), json_extract(value, '$.c') "
-                             "FROM json_each(?)");
+            // A lookup by the unique key per post: PostgreSQL guesses 100 rows for the JSON
+            // and might otherwise scan every fact to match them.
+            ? QStringLiteral("f.id IN (SELECT (SELECT id FROM facts x WHERE x.author_id = k.a "
+                             "AND x.client_id = k.c) FROM json_to_recordset(CAST(? AS JSON)) "
+                             "AS k(a BIGINT, c TEXT))")
+            : QStringLiteral("(f.author_id, f.client_id) IN (SELECT json_extract(value, '$.a'), "
+                             "json_extract(value, '$.c') FROM json_each(?))");
     PreparedQuery query =
-            prepared(QStringLiteral("SELECT ") + FactColumns
-                     + QStringLiteral(" WHERE (f.author_id, f.client_id) IN (%1)").arg(keys));
+            prepared(QStringLiteral("SELECT ") + FactColumns + QStringLiteral(" WHERE ") + keys);
     query.addBindValue(postsAsJson(posts, false));
     return readFacts(query);
 }
