@@ -141,6 +141,7 @@ private Q_SLOTS:
     void invokeMethodFromAnotherThreadWakesABlockedLoop();
     void quitFromAnotherThreadInterruptsTheWait();
     void awakeAndAboutToBlock();
+    void idleLoopSleeps();
     void readAndWriteNotifiersOnASocketPair();
     void readAndWriteNotifiersShareOneRegistration();
     void hangUpWakesTheReader();
@@ -254,10 +255,17 @@ void tst_EpollDispatcher::timerRestartedUnderTheSameIdInsideAnEarlierTimer()
             }
         }
     } restarter;
-    // Both due in the same pass: first (earlier deadline) restarts second.
+    // Both due in the same pass (the thread does not run its loop until both are overdue):
+    // first, registered first, restarts second.
     restarter.first.start(10, Qt::PreciseTimer, &restarter);
-    restarter.second.start(11, Qt::PreciseTimer, &restarter);
-    QTest::qWait(150);
+    restarter.second.start(10, Qt::PreciseTimer, &restarter);
+    const int oldSecondId = restarter.second.timerId();
+    QThread::msleep(30);
+    QCoreApplication::processEvents();
+    QCOMPARE(restarter.firstFired, 1);
+    if (restarter.second.timerId() != oldSecondId)
+        qInfo("the restarted timer got another id; this run does not test id reuse");
+    QTest::qWait(100);
     QCOMPARE(restarter.firstFired, 1);
     QCOMPARE(restarter.secondFired, 0);
 }
@@ -410,6 +418,27 @@ void tst_EpollDispatcher::awakeAndAboutToBlock()
     QTimer::singleShot(20, this, []() {});
     QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     QVERIFY(aboutToBlock.count() >= 1);
+}
+
+// After wake-ups from this thread and another have been handled, a loop with nothing to do
+// but wait for a timer sleeps until it: a few passes, not thousands.
+void tst_EpollDispatcher::idleLoopSleeps()
+{
+    bool queued = false;
+    std::unique_ptr<QThread> thread(QThread::create([&]() {
+        QMetaObject::invokeMethod(
+                this, [&]() { queued = true; }, Qt::QueuedConnection);
+    }));
+    thread->start();
+    QVERIFY(thread->wait(5000));
+    QTRY_VERIFY(queued);
+    QCoreApplication::postEvent(this, new QEvent(QEvent::User));
+
+    QSignalSpy awake(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::awake);
+    QEventLoop loop;
+    QTimer::singleShot(300, &loop, &QEventLoop::quit);
+    loop.exec();
+    QVERIFY2(awake.count() <= 10, qPrintable(QStringLiteral("%1 passes").arg(awake.count())));
 }
 
 void tst_EpollDispatcher::readAndWriteNotifiersOnASocketPair()
