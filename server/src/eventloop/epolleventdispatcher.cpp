@@ -12,7 +12,6 @@
 #include <cstring>
 #include <limits>
 
-#include <poll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -50,7 +49,7 @@ quint32 EpollEventDispatcher::Watch::wantedEvents() const
 {
     quint32 events = 0;
     for (int type = 0; type < 3; ++type) {
-        if (notifiers[type])
+        if (notifiers[type] && (type != QSocketNotifier::Write || writeInKernel))
             events |= asked[type];
     }
     return events;
@@ -103,6 +102,20 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
         qCWarning(lcEventLoop, "multiple socket notifiers for socket %d and type %s", fd,
                   typeName(type));
     watch.notifiers[type] = notifier;
+    if (type == QSocketNotifier::Write) {
+        if (!watch.writeInKernel && !watch.probing) {
+            watch.probing = true;
+            m_probes.push_back(fd);
+        }
+        if (!watch.inKernel)
+            markChanged(fd, watch); // an empty mask still reports hang-ups and errors
+    } else {
+        markChanged(fd, watch);
+    }
+}
+
+void EpollEventDispatcher::markChanged(int fd, Watch &watch)
+{
     if (!watch.changed) {
         watch.changed = true;
         m_changed.push_back(fd);
@@ -131,12 +144,12 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
     }
     watch->notifiers[type] = nullptr;
     watch->pending &= quint8(~(1u << type)); // not activated later in this pass
-    if (watch->isEmpty()) {
+    if (type == QSocketNotifier::Write)
+        watch->writeInKernel = false; // a probe still queued skips it
+    if (watch->isEmpty())
         forget(fd);
-    } else if (!watch->changed) {
-        watch->changed = true;
-        m_changed.push_back(fd);
-    }
+    else
+        markChanged(fd, *watch);
 }
 
 // The last notifier of fd is gone: the kernel is told at once, not at the next wait, because
@@ -201,6 +214,52 @@ void EpollEventDispatcher::applyChanges()
         notifier->setEnabled(false);
 }
 
+// Polls the sockets whose write notifier is not in the kernel's set: a writable one is marked
+// ready (and probed again next time, as poll's level-triggered report would repeat), a full one
+// joins the kernel's set. Returns whether any is ready, so that the wait does not block.
+bool EpollEventDispatcher::runWriteProbes()
+{
+    m_probeFds.clear();
+    for (const int fd : m_probes) {
+        Watch *watch = watchOf(fd);
+        if (!watch || !watch->probing)
+            continue; // forgotten, or queued twice
+        watch->probing = false;
+        if (watch->notifiers[QSocketNotifier::Write])
+            m_probeFds.push_back({fd, POLLOUT, 0});
+    }
+    m_probes.clear();
+    if (m_probeFds.empty())
+        return false;
+    int result;
+    while ((result = ::poll(m_probeFds.data(), nfds_t(m_probeFds.size()), 0)) < 0
+           && errno == EINTR) { }
+    if (result < 0) {
+        qCWarning(lcEventLoop, "poll: %s", std::strerror(errno));
+        return false;
+    }
+    bool anyReady = false;
+    QList<QSocketNotifier *> invalid;
+    for (const pollfd &probe : m_probeFds) {
+        Watch &watch = m_watches[size_t(probe.fd)];
+        if (probe.revents & POLLNVAL) {
+            qCWarning(lcEventLoop, "invalid socket %d with type Write, disabling", probe.fd);
+            invalid.append(watch.notifiers[QSocketNotifier::Write]);
+        } else if (probe.revents & (POLLOUT | POLLHUP | POLLERR)) {
+            markReady(probe.fd, EPOLLOUT);
+            watch.probing = true;
+            m_probes.push_back(probe.fd);
+            anyReady = true;
+        } else {
+            watch.writeInKernel = true;
+            markChanged(probe.fd, watch);
+        }
+    }
+    for (QSocketNotifier *notifier : std::as_const(invalid))
+        notifier->setEnabled(false);
+    return anyReady;
+}
+
 void EpollEventDispatcher::markReady(int fd, quint32 events)
 {
     Watch *watch = watchOf(fd);
@@ -250,6 +309,9 @@ bool EpollEventDispatcher::consumeWakeUp()
 int EpollEventDispatcher::wait(int timeoutMs)
 {
     applyChanges();
+    if (runWriteProbes())
+        timeoutMs = 0;
+    applyChanges(); // the write notifiers of full sockets
     if (!m_alwaysReady.empty())
         timeoutMs = 0;
     const QDeadlineTimer deadline(timeoutMs < 0 ? qint64(-1) : qint64(timeoutMs));

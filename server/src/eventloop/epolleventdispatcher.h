@@ -9,6 +9,7 @@
 #include <array>
 #include <vector>
 
+#include <poll.h>
 #include <sys/epoll.h>
 
 namespace Hallway {
@@ -19,6 +20,11 @@ namespace Hallway {
 // most of the loop's cost. Here the kernel keeps the set: a notifier enabled or disabled changes
 // it (coalesced until the loop next waits, so that a write notifier turned on and off within one
 // pass costs nothing), and epoll_wait returns only the sockets that are ready.
+//
+// A write notifier is the exception: Qt's sockets enable it for each write and disable it once
+// the data is out, which as epoll_ctl calls would cost two system calls per message and socket.
+// It is instead probed with one poll() for all such sockets before the wait, and only a socket
+// found full joins the kernel's set (for EPOLLOUT) until its notifier is disabled.
 //
 // Otherwise it keeps QEventDispatcherUNIX's semantics (qeventdispatcher_unix.cpp, 6.4), which
 // Qt's classes rely on:
@@ -64,6 +70,10 @@ private:
         bool inKernel = false;
         bool changed = false; // queued in m_changed to be told to the kernel
         bool alwaysReady = false; // a regular file, which epoll refuses and poll calls ready
+        // An enabled write notifier is either in the kernel's set (its socket was found full)
+        // or probed with poll() before each wait (see runWriteProbes).
+        bool writeInKernel = false;
+        bool probing = false; // queued in m_probes
         quint8 pending = 0; // types ready in this pass and not delivered yet
         bool isEmpty() const { return !notifiers[0] && !notifiers[1] && !notifiers[2]; }
         quint32 wantedEvents() const;
@@ -77,6 +87,8 @@ private:
     void forget(int fd);
     void applyChanges();
     int wait(int timeoutMs);
+    void markChanged(int fd, Watch &watch);
+    bool runWriteProbes();
     void markReady(int fd, quint32 events);
     int activateSocketNotifiers();
     bool consumeWakeUp();
@@ -89,6 +101,8 @@ private:
     std::vector<Watch> m_watches; // by file descriptor
     std::vector<int> m_changed; // descriptors whose Watch changed since the last wait
     std::vector<int> m_alwaysReady;
+    std::vector<int> m_probes; // descriptors whose write notifier is probed at the next wait
+    std::vector<pollfd> m_probeFds;
     std::vector<epoll_event> m_events;
     // Notifiers the kernel reported ready and not yet activated, shared by nested passes as
     // Qt's pendingNotifiers list is: a loop nested in a handler delivers the rest of the batch.
