@@ -15,6 +15,12 @@
 #include <QSettings>
 #include <QTextStream>
 
+#include <optional>
+
+#ifdef Q_OS_LINUX
+#include "eventloop/epolleventdispatcher.h"
+#endif
+
 #ifdef Q_OS_UNIX
 #include <QSocketNotifier>
 #include <csignal>
@@ -209,13 +215,37 @@ int exportTalks(const ServerSettings &settings, const QString &path)
     return 0;
 }
 
+// The network thread's event dispatcher, before QCoreApplication would make Qt's: on Linux
+// EpollEventDispatcher unless HALLWAY_EVENT_DISPATCHER=qt (docs/operations.md). Returns its
+// name, or nothing for a value it does not know.
+std::optional<QString> installEventDispatcher()
+{
+    const QString asked = qEnvironmentVariable("HALLWAY_EVENT_DISPATCHER");
+    // Qt's own UNIX event dispatcher when it is Qt's: GLib's removes socket notifiers by
+    // linear search, which costs a server with thousands of sockets dearly.
+    qputenv("QT_NO_GLIB", "1");
+    if (asked == QLatin1StringView("qt"))
+        return QStringLiteral("qt");
+#ifdef Q_OS_LINUX
+    if (asked.isEmpty() || asked == QLatin1StringView("epoll")) {
+        QCoreApplication::setEventDispatcher(new EpollEventDispatcher);
+        return QStringLiteral("epoll");
+    }
+#else
+    if (asked.isEmpty())
+        return QStringLiteral("qt");
+#endif
+    return std::nullopt;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    // Qt's own UNIX event dispatcher: GLib's removes socket notifiers by linear search, which
-    // costs a server with thousands of sockets dearly (see docs/operations.md).
-    qputenv("QT_NO_GLIB", "1");
+    const std::optional<QString> dispatcher = installEventDispatcher();
+    if (!dispatcher)
+        return fail(QStringLiteral("unknown HALLWAY_EVENT_DISPATCHER \"%1\"; use epoll or qt")
+                            .arg(qEnvironmentVariable("HALLWAY_EVENT_DISPATCHER")));
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Hallway"));
     QCoreApplication::setApplicationName(QStringLiteral("hallway-server"));
@@ -354,6 +384,7 @@ int main(int argc, char *argv[])
         return createModerator(settings, parser.value(createModeratorOption),
                                parser.value(displayNameOption));
 
+    qCInfo(lcServer).noquote() << "event dispatcher:" << *dispatcher;
     HallwayServer server(settings);
     if (const Status started = server.start(); !started)
         return fail(started.error().message);

@@ -6,6 +6,7 @@ Q_LOGGING_CATEGORY(lcNet, "hallway.server.net", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcAuth, "hallway.server.auth", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcStorage, "hallway.server.storage", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcTopics, "hallway.server.topics", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcEventLoop, "hallway.server.eventloop", QtInfoMsg)
 
 namespace Hallway {
 

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
-// hallway-server as an operator meets it: --help, bad settings, --create-moderator, and a
-// clean stop on SIGTERM.
+// hallway-server as an operator meets it: --help, bad settings, --create-moderator, a
+// clean stop on SIGTERM, and the choice of event dispatcher.
 #include "protocol.h"
 #include "testclient.h"
 #include "testserver.h"
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +48,9 @@ private Q_SLOTS:
     void aTakenPortLeavesTheDatabaseAlone();
     void createModerator();
     void sigtermStopsCleanlyAndTellsClients();
+    void eventDispatcherCanBeChosen_data();
+    void eventDispatcherCanBeChosen();
+    void unknownEventDispatcherIsRefused();
     void exampleConfigIsValid();
 
 private:
@@ -235,6 +239,64 @@ void tst_ServerCli::sigtermStopsCleanlyAndTellsClients()
     QVERIFY(after.open(server.url()));
     QVERIFY(!after.hello().isError());
     QVERIFY(!after.login(QStringLiteral("stopper"), QStringLiteral("stopper-password")).isError());
+}
+
+void tst_ServerCli::eventDispatcherCanBeChosen_data()
+{
+    QTest::addColumn<QString>("asked");
+    QTest::addColumn<QString>("runs");
+#ifdef Q_OS_LINUX
+    QTest::newRow("default") << QString() << QStringLiteral("epoll");
+    QTest::newRow("epoll") << QStringLiteral("epoll") << QStringLiteral("epoll");
+#else
+    QTest::newRow("default") << QString() << QStringLiteral("qt");
+#endif
+    QTest::newRow("qt") << QStringLiteral("qt") << QStringLiteral("qt");
+}
+
+// HALLWAY_EVENT_DISPATCHER (docs/operations.md): the server says which dispatcher runs, and
+// serves on either.
+void tst_ServerCli::eventDispatcherCanBeChosen()
+{
+    QFETCH(QString, asked);
+    QFETCH(QString, runs);
+    const QByteArray saved = qgetenv("HALLWAY_EVENT_DISPATCHER");
+    const auto restore = qScopeGuard([&saved]() {
+        if (saved.isNull())
+            qunsetenv("HALLWAY_EVENT_DISPATCHER");
+        else
+            qputenv("HALLWAY_EVENT_DISPATCHER", saved);
+    });
+    if (asked.isNull())
+        qunsetenv("HALLWAY_EVENT_DISPATCHER");
+    else
+        qputenv("HALLWAY_EVENT_DISPATCHER", asked.toUtf8());
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient client;
+    QVERIFY(client.open(server.url()));
+    QVERIFY(!client.hello().isError());
+    QVERIFY(!client.registerUser(QStringLiteral("chooser"), QStringLiteral("chooser-password"))
+                     .isError());
+    QCOMPARE(server.stop(), 0);
+    QVERIFY2(server.log().contains(QStringLiteral("event dispatcher: ") + runs),
+             qPrintable(server.log()));
+}
+
+void tst_ServerCli::unknownEventDispatcherIsRefused()
+{
+    const QByteArray saved = qgetenv("HALLWAY_EVENT_DISPATCHER");
+    qputenv("HALLWAY_EVENT_DISPATCHER", "kqueue");
+    const Run run =
+            runServer({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                       QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("d.db"))});
+    if (saved.isNull())
+        qunsetenv("HALLWAY_EVENT_DISPATCHER");
+    else
+        qputenv("HALLWAY_EVENT_DISPATCHER", saved);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.output.contains(QLatin1StringView("HALLWAY_EVENT_DISPATCHER")),
+             qPrintable(run.output));
 }
 
 void tst_ServerCli::exampleConfigIsValid()
