@@ -321,15 +321,21 @@ void tst_Storage::setRole()
 std::shared_ptr<QSemaphore> tst_Storage::holdTheWorker(Storage &storage, QObject &context)
 {
     auto gate = std::make_shared<QSemaphore>();
+    auto running = std::make_shared<QSemaphore>();
     storage.run<Status>(
             &context,
-            [gate](StorageWorker &) {
+            [gate, running](StorageWorker &) {
+                running->release();
                 // Open for good once released: a batch that fails runs its jobs again.
                 gate->acquire();
                 gate->release();
                 return Status(Done{});
             },
             [](const Status &) {});
+    // Once it runs, its batch is taken: whatever is queued next waits for the next batch,
+    // all of it together.
+    if (!running->tryAcquire(1, 10'000))
+        qWarning("the storage thread did not start the holding job");
     return gate;
 }
 
