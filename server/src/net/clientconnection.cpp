@@ -23,11 +23,12 @@ constexpr int NoStatusReceived = 1005;
 
 ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *rawSocket,
                                    const ConnectionLimits &limits, ServerMetrics *metrics,
-                                   QObject *parent)
+                                   QObject *parent, OutputFlusher *flusher)
     : QObject(parent),
       m_socket(socket),
       m_rawSocket(rawSocket),
       m_reader(limits.maxMessageBytes),
+      m_output(rawSocket, flusher, metrics),
       m_limits(limits),
       m_metrics(metrics)
 {
@@ -148,7 +149,9 @@ void ClientConnection::handleFrame(const WebSocketReader::Item &item)
             m_timer.start(CloseHandshakeTimeoutMs, this);
         }
         m_readingPaused = true; // nothing may follow a close frame
-        m_rawSocket->disconnectFromHost(); // after what is queued has gone out
+        // After what is queued has gone out: ours first, then Qt's buffer.
+        m_output.flush();
+        m_rawSocket->disconnectFromHost();
         break;
     case Kind::Failure:
         qCInfo(lcNet).noquote() << m_peer << "broke the WebSocket protocol:" << item.reason;
@@ -161,7 +164,7 @@ void ClientConnection::handleFrame(const WebSocketReader::Item &item)
 void ClientConnection::writeControl(const QByteArray &frame)
 {
     if (m_rawSocket)
-        m_rawSocket->write(frame);
+        m_output.write(frame);
 }
 
 void ClientConnection::send(const Envelope &envelope)
@@ -170,7 +173,7 @@ void ClientConnection::send(const Envelope &envelope)
     if (!hasRoomToSend())
         return;
     const QByteArray json = envelope.toJson();
-    m_rawSocket->write(textFrame(json));
+    m_output.write(textFrame(json));
     if (m_metrics) {
         ++m_metrics->framesOut;
         m_metrics->bytesOut += json.size();
@@ -222,8 +225,8 @@ bool ClientConnection::hasRoomToSend()
         return false;
     // The backlog is checked before adding to it, so one large reply (a big snapshot) still
     // goes out, while a client that stops reading is dropped once its backlog passes the cap.
-    if (m_rawSocket->bytesToWrite() > m_limits.maxUnsentBytes) {
-        qCWarning(lcNet).noquote() << m_peer << "stopped reading;" << m_rawSocket->bytesToWrite()
+    if (m_output.bytesToWrite() > m_limits.maxUnsentBytes) {
+        qCWarning(lcNet).noquote() << m_peer << "stopped reading;" << m_output.bytesToWrite()
                                    << "bytes unsent; closing";
         if (m_metrics)
             ++m_metrics->closedTooSlow;
@@ -237,8 +240,8 @@ void ClientConnection::sendEncodedFrame(const QByteArray &frame)
 {
     if (!hasRoomToSend())
         return;
-    // Frames are written whole, so they never interleave.
-    m_rawSocket->write(frame);
+    // Frames are queued whole, so they never interleave.
+    m_output.write(frame);
     if (m_metrics) {
         ++m_metrics->framesOut;
         m_metrics->bytesOut += frame.size();
@@ -295,6 +298,7 @@ void ClientConnection::onDisconnected()
     m_readingPaused = true;
     m_replyWatchers.clear();
     m_timer.stop();
+    m_output.discard();
     qCDebug(lcNet).noquote() << m_peer << "disconnected";
     // From the event loop: the socket may have gone inside a send, a publish or a loop over
     // connections, and whoever handles closed() may drop what is iterating.

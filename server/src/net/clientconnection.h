@@ -3,6 +3,7 @@
 
 #include "clientconnectionfwd.h"
 #include "envelope.h"
+#include "framewriter.h"
 #include "userinfo.h"
 #include "websocketreader.h"
 
@@ -18,6 +19,7 @@ class QWebSocket;
 
 namespace Hallway {
 
+class OutputFlusher;
 struct ServerMetrics;
 
 struct ConnectionLimits {
@@ -38,6 +40,9 @@ struct ConnectionLimits {
 //   (CloseCode::TooSlow) and costs the others nothing;
 // - it reads no further request while maxOutstandingRequests of its requests wait for their
 //   replies, so a client that pipelines requests waits in TCP instead of in server memory;
+// - everything it sends (replies, events, control frames) leaves in the order it was sent,
+//   written once per turn of the event loop with whatever else the client got in that turn
+//   (FrameWriter, OutputFlusher);
 // - closing is a real close handshake: the close frame goes out, and the TCP connection ends
 //   when the client answers it (or after 2 s), so the close code reaches a busy client.
 // closed() is emitted from the event loop, never from inside a send, so whoever holds the
@@ -48,8 +53,11 @@ public:
     enum class Phase { AwaitingHello, AwaitingSignIn, SignedIn, Closing };
 
     // rawSocket is the socket under the WebSocket, whose handshake has just completed.
+    // flusher writes what the connection sends once per event-loop turn; without one, each
+    // frame is written when it is sent.
     ClientConnection(QWebSocket *socket, QTcpSocket *rawSocket, const ConnectionLimits &limits,
-                     ServerMetrics *metrics = nullptr, QObject *parent = nullptr);
+                     ServerMetrics *metrics = nullptr, QObject *parent = nullptr,
+                     OutputFlusher *flusher = nullptr);
     ~ClientConnection() override;
 
     Phase phase() const { return m_phase; }
@@ -113,6 +121,7 @@ private:
     QWebSocket *m_socket;
     QPointer<QTcpSocket> m_rawSocket;
     WebSocketReader m_reader;
+    FrameWriter m_output;
     int m_outstanding = 0;
     bool m_readingPaused = false;
     bool m_closeSent = false;
