@@ -9,6 +9,7 @@
 
 #include <QTimerEvent>
 #include <QWebSocket>
+#include <algorithm>
 
 namespace Hallway {
 
@@ -116,7 +117,7 @@ void ClientConnection::readFrames()
         // hands over the block of its read buffer instead of copying it when asked for just
         // that block's size, and the reader keeps it only until it has taken the frames out
         // (WebSocketReader::append). So an idle connection keeps no read buffer, Qt's (16 KiB)
-        // or ours. tst_idlememory checks the memory an idle connection costs.
+        // or ours. tst_writepath (idleConnectionsKeepNoReadBuffer) would catch a change.
         m_reader.append(m_rawSocket->read(std::min(available, ReadChunkBytes)));
     }
 }
