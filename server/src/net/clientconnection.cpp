@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "protocol.h"
 #include "servermetrics.h"
+#include "sockethandover.h"
 #include "websocketframe.h"
 
 #include <QTcpSocket>
@@ -37,6 +38,17 @@ ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *rawSocket,
     m_peerAddress = socket->peerAddress().toString();
     m_peer = QStringLiteral("%1:%2").arg(m_peerAddress).arg(socket->peerPort());
 
+    // An idle connection costs less without the WebSocket and its socket (see
+    // takeOverConnection()); TLS connections keep both.
+    QByteArray alreadyRead;
+    if (QTcpSocket *own = takeOverConnection(rawSocket, this, &alreadyRead)) {
+        m_rawSocket = own;
+        m_output.setSocket(own);
+        m_reader.append(alreadyRead);
+        m_socket->deleteLater(); // with its socket, closed already
+        m_socket = nullptr;
+    }
+
     // From here on the frames are ours to read: QWebSocket (6.4) would read every buffered
     // frame at once and accepts unmasked ones. Qt internals relied on: QWebSocket reads only
     // in a slot connected to the socket's readyRead (QWebSocketPrivate::processData), and
@@ -45,7 +57,7 @@ ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *rawSocket,
     QObject::disconnect(m_rawSocket, &QIODevice::readyRead, nullptr, nullptr);
     m_rawSocket->setReadBufferSize(limits.readBufferBytes);
     connect(m_rawSocket, &QIODevice::readyRead, this, &ClientConnection::readFrames);
-    connect(m_socket, &QWebSocket::disconnected, this, &ClientConnection::onDisconnected);
+    connect(m_rawSocket, &QAbstractSocket::disconnected, this, &ClientConnection::onDisconnected);
     // In case frames are already waiting in the socket's buffer.
     QMetaObject::invokeMethod(this, &ClientConnection::readFrames, Qt::QueuedConnection);
 

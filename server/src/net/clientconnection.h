@@ -118,7 +118,7 @@ private:
     bool hasRoomToSend();
     void writeControl(const QByteArray &frame);
 
-    QWebSocket *m_socket;
+    QWebSocket *m_socket; // after the handshake, kept for TLS connections only
     QPointer<QTcpSocket> m_rawSocket;
     WebSocketReader m_reader;
     FrameWriter m_output;

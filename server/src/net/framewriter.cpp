@@ -26,15 +26,19 @@ constexpr int MaxFramesPerSend = 64;
 } // namespace
 
 FrameWriter::FrameWriter(QTcpSocket *socket, OutputFlusher *flusher, ServerMetrics *metrics)
-    : m_socket(socket),
-      m_flusher(flusher),
-      m_metrics(metrics),
-#ifdef HALLWAY_DIRECT_WRITES
-      m_direct(!qobject_cast<QSslSocket *>(socket))
-#else
-      m_direct(false)
-#endif
+    : m_flusher(flusher), m_metrics(metrics)
 {
+    setSocket(socket);
+}
+
+void FrameWriter::setSocket(QTcpSocket *socket)
+{
+    m_socket = socket;
+#ifdef HALLWAY_DIRECT_WRITES
+    m_direct = !qobject_cast<QSslSocket *>(socket);
+#else
+    m_direct = false;
+#endif
 }
 
 FrameWriter::~FrameWriter()

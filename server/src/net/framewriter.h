@@ -35,6 +35,8 @@ public:
     FrameWriter(const FrameWriter &) = delete;
     FrameWriter &operator=(const FrameWriter &) = delete;
 
+    // The connection moved to another socket (nothing queued yet).
+    void setSocket(QTcpSocket *socket);
     // Queues a whole frame (shared, not copied).
     void write(const QByteArray &frame);
     // Bytes not yet taken by the kernel: queued here and in the socket's buffer.
@@ -62,7 +64,7 @@ private:
     ServerMetrics *m_metrics;
     QList<QByteArray> m_queue;
     qint64 m_queuedBytes = 0;
-    bool m_direct; // the socket is plain TCP on a platform with sendmsg(MSG_NOSIGNAL)
+    bool m_direct = false; // the socket is plain TCP on a platform with sendmsg(MSG_NOSIGNAL)
     bool m_scheduled = false;
 };
 
