@@ -35,7 +35,8 @@ struct ConnectionLimits {
 // hello -> sign-in -> signed-in sequence, who it is, and the bounds it lives within.
 //
 // QWebSocket does the opening handshake; after it, the connection reads and writes the
-// frames on the TCP (or TLS) socket itself (see WebSocketReader):
+// frames on the TCP (or TLS) socket itself (see WebSocketReader), and a TCP connection moves
+// to a socket of its own, without the QWebSocket (takeOverConnection()):
 // - it never holds more than maxUnsentBytes for its client: one that stops reading is closed
 //   (CloseCode::TooSlow) and costs the others nothing;
 // - it reads no further request while maxOutstandingRequests of its requests wait for their
@@ -52,7 +53,9 @@ class ClientConnection : public QObject {
 public:
     enum class Phase { AwaitingHello, AwaitingSignIn, SignedIn, Closing };
 
-    // rawSocket is the socket under the WebSocket, whose handshake has just completed.
+    // rawSocket is the socket under the WebSocket, whose handshake has just completed. The
+    // connection takes both over: neither may be used after this (a plain TCP connection
+    // moves to a socket of its own, and they are closed).
     // flusher writes what the connection sends once per event-loop turn; without one, each
     // frame is written when it is sent.
     ClientConnection(QWebSocket *socket, QTcpSocket *rawSocket, const ConnectionLimits &limits,
