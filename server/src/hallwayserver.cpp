@@ -332,6 +332,12 @@ QByteArray HallwayServer::metrics() const
            {{{}, m_metrics.framesOut}});
     metric("hallway_bytes_out_total", "counter", "Bytes of frames sent to clients.",
            {{{}, m_metrics.bytesOut}});
+    metric("hallway_socket_writes_total", "counter",
+           "Writes of frames to client sockets, one per connection and event-loop turn however "
+           "many frames it got: direct when the kernel took them at once, queued when Qt's "
+           "buffer got (the rest of) them.",
+           {{"{path=\"direct\"}", m_metrics.socketWritesDirect},
+            {"{path=\"queued\"}", m_metrics.socketWritesQueued}});
     metric("hallway_closed_too_slow_total", "counter",
            "Connections closed because the client stopped reading (4004).",
            {{{}, m_metrics.closedTooSlow}});
@@ -437,7 +443,8 @@ void HallwayServer::onNewConnection()
                 m_settings.maxMessageBytes, m_settings.readBufferBytes,
                 m_settings.maxUnsentBytes,  m_settings.helloTimeoutMs,
                 m_settings.signInTimeoutMs, m_settings.maxOutstandingRequests};
-        auto *connection = new ClientConnection(socket, rawSocket, limits, &m_metrics, this);
+        auto *connection =
+                new ClientConnection(socket, rawSocket, limits, &m_metrics, this, &m_flusher);
         m_connections.insert(connection);
         m_admission->connectionOpened(address);
         connect(connection, &ClientConnection::closed, this,

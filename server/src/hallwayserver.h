@@ -3,6 +3,7 @@
 
 #include "expected.h"
 #include "net/clientconnectionfwd.h"
+#include "net/outputflusher.h"
 #include "servermetrics.h"
 #include "serversettings.h"
 
@@ -101,6 +102,7 @@ private:
     Listener *m_tcpListener = nullptr; // accepts (and does TLS); a child of this
     QWebSocketServer *m_listener = nullptr; // does the WebSocket handshakes
     QSet<ClientConnection *> m_connections;
+    OutputFlusher m_flusher; // writes what the connections sent in each event-loop turn
     ServerMetrics m_metrics;
     bool m_shuttingDown = false;
     bool m_memoryTrimScheduled = false;

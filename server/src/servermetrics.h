@@ -17,6 +17,11 @@ struct ServerMetrics {
     qint64 framesOut = 0; // every frame to every client: a fan-out to 100 counts 100
     qint64 bytesOut = 0; // UTF-8 payload bytes of those frames
     qint64 closedTooSlow = 0;
+    // Writes of a connection's queued frames, one per connection and event-loop turn (see
+    // FrameWriter): the kernel took them all at once (direct), or Qt's buffer got all or the
+    // rest of them (queued: the client reads slowly, or TLS).
+    qint64 socketWritesDirect = 0;
+    qint64 socketWritesQueued = 0;
     qint64 readsPaused = 0; // times a connection stopped reading at its outstanding-request cap
     qint64 handshakesRefused = 0; // sockets closed at accept: an address or the server was full
     qint64 handshakesTimedOut = 0; // sockets closed for not finishing the handshake in time

@@ -194,6 +194,17 @@ std::optional<QJsonObject> RawClient::waitForReply(qint64 id, int timeoutMs)
     }
 }
 
+std::optional<std::pair<int, QByteArray>> RawClient::waitForFrame(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (true) {
+        if (auto frame = nextFrame())
+            return frame;
+        if (deadline.hasExpired() || !readSome(int(std::max<qint64>(1, deadline.remainingTime()))))
+            return std::nullopt;
+    }
+}
+
 std::optional<int> RawClient::waitForClose(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);

@@ -41,6 +41,9 @@ public:
     QByteArray drain(int timeoutMs);
     // Reads frames until one is a text frame whose JSON "id" equals id; returns its JSON.
     std::optional<QJsonObject> waitForReply(qint64 id, int timeoutMs = 5000);
+    // The next frame the server sent, (opcode, payload), reading until it is complete; nothing
+    // if it did not come within timeoutMs or the connection ended first.
+    std::optional<std::pair<int, QByteArray>> waitForFrame(int timeoutMs = 5000);
     // The close code the server sent (reading until it comes or the connection ends), or
     // nothing if none came in time.
     std::optional<int> waitForClose(int timeoutMs = 5000);

@@ -27,11 +27,11 @@ LoopbackServer::~LoopbackServer()
 void LoopbackServer::onNewWebSocket()
 {
     while (QWebSocket *socket = m_webSockets.nextPendingConnection()) {
-        QTcpSocket *raw = m_handshakes.take(socket->peerPort());
+        const quint16 port = socket->peerPort(); // the connection takes the socket over
+        QTcpSocket *raw = m_handshakes.take(port);
         // Far from every bound the tests touch; the hello deadline must not close anyone.
         const ConnectionLimits limits{1 << 20, 1 << 20, 16 << 20, 3'600'000, 3'600'000, 64};
-        m_accepted.insert(socket->peerPort(),
-                          new ClientConnection(socket, raw, limits, nullptr, this));
+        m_accepted.insert(port, new ClientConnection(socket, raw, limits, nullptr, this));
     }
 }
 

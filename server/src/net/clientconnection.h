@@ -3,6 +3,7 @@
 
 #include "clientconnectionfwd.h"
 #include "envelope.h"
+#include "framewriter.h"
 #include "userinfo.h"
 #include "websocketreader.h"
 
@@ -18,6 +19,7 @@ class QWebSocket;
 
 namespace Hallway {
 
+class OutputFlusher;
 struct ServerMetrics;
 
 struct ConnectionLimits {
@@ -33,11 +35,15 @@ struct ConnectionLimits {
 // hello -> sign-in -> signed-in sequence, who it is, and the bounds it lives within.
 //
 // QWebSocket does the opening handshake; after it, the connection reads and writes the
-// frames on the TCP (or TLS) socket itself (see WebSocketReader):
+// frames on the TCP (or TLS) socket itself (see WebSocketReader), and a TCP connection moves
+// to a socket of its own, without the QWebSocket (takeOverConnection()):
 // - it never holds more than maxUnsentBytes for its client: one that stops reading is closed
 //   (CloseCode::TooSlow) and costs the others nothing;
 // - it reads no further request while maxOutstandingRequests of its requests wait for their
 //   replies, so a client that pipelines requests waits in TCP instead of in server memory;
+// - everything it sends (replies, events, control frames) leaves in the order it was sent,
+//   written once per turn of the event loop with whatever else the client got in that turn
+//   (FrameWriter, OutputFlusher);
 // - closing is a real close handshake: the close frame goes out, and the TCP connection ends
 //   when the client answers it (or after 2 s), so the close code reaches a busy client.
 // closed() is emitted from the event loop, never from inside a send, so whoever holds the
@@ -47,9 +53,14 @@ class ClientConnection : public QObject {
 public:
     enum class Phase { AwaitingHello, AwaitingSignIn, SignedIn, Closing };
 
-    // rawSocket is the socket under the WebSocket, whose handshake has just completed.
+    // rawSocket is the socket under the WebSocket, whose handshake has just completed. The
+    // connection takes both over: neither may be used after this (a plain TCP connection
+    // moves to a socket of its own, and they are closed).
+    // flusher writes what the connection sends once per event-loop turn; without one, each
+    // frame is written when it is sent.
     ClientConnection(QWebSocket *socket, QTcpSocket *rawSocket, const ConnectionLimits &limits,
-                     ServerMetrics *metrics = nullptr, QObject *parent = nullptr);
+                     ServerMetrics *metrics = nullptr, QObject *parent = nullptr,
+                     OutputFlusher *flusher = nullptr);
     ~ClientConnection() override;
 
     Phase phase() const { return m_phase; }
@@ -110,9 +121,10 @@ private:
     bool hasRoomToSend();
     void writeControl(const QByteArray &frame);
 
-    QWebSocket *m_socket;
+    QWebSocket *m_socket; // after the handshake, kept for TLS connections only
     QPointer<QTcpSocket> m_rawSocket;
     WebSocketReader m_reader;
+    FrameWriter m_output;
     int m_outstanding = 0;
     bool m_readingPaused = false;
     bool m_closeSent = false;

@@ -59,6 +59,18 @@ void WebSocketReader::append(QByteArrayView bytes)
     m_buffer.append(bytes.data(), bytes.size());
 }
 
+void WebSocketReader::append(const QByteArray &bytes)
+{
+    if (m_failed)
+        return;
+    if (m_position == m_buffer.size()) {
+        m_buffer = bytes;
+        m_position = 0;
+        return;
+    }
+    append(QByteArrayView(bytes));
+}
+
 std::optional<WebSocketReader::Item> WebSocketReader::fail(int code, const QString &reason)
 {
     m_failed = true;
@@ -72,6 +84,10 @@ std::optional<WebSocketReader::Item> WebSocketReader::next()
 {
     while (!m_failed) {
         const qsizetype available = m_buffer.size() - m_position;
+        if (available == 0 && !m_buffer.isNull()) {
+            m_buffer = QByteArray(); // all taken: free it
+            m_position = 0;
+        }
         if (available < 2)
             return std::nullopt;
         const auto *header = reinterpret_cast<const uchar *>(m_buffer.constData() + m_position);

@@ -28,6 +28,8 @@ public:
     explicit WebSocketReader(qint64 maxMessageBytes) : m_maxMessageBytes(maxMessageBytes) { }
 
     void append(QByteArrayView bytes);
+    // The same; while nothing is held, bytes is kept as it is (shared, not copied).
+    void append(const QByteArray &bytes);
     // The next complete message or control frame, or nothing until more bytes arrive. After a
     // Failure the reader returns nothing more.
     std::optional<Item> next();
@@ -38,7 +40,9 @@ private:
     std::optional<Item> fail(int code, const QString &reason);
 
     qint64 m_maxMessageBytes;
-    QByteArray m_buffer; // received, not yet taken; m_position is where the next frame begins
+    // Received, not yet taken; m_position is where the next frame begins. Released as soon as
+    // everything in it has been taken, so that an idle connection holds none.
+    QByteArray m_buffer;
     qsizetype m_position = 0;
     QByteArray m_message; // the fragments so far of a text or binary message
     std::optional<Item::Kind> m_messageKind; // set while a fragmented message is open
