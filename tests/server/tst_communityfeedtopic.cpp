@@ -50,6 +50,7 @@ private Q_SLOTS:
     void floodGetsOneBatchPerInterval();
     void batchCarriesAtMostSizeFacts();
     void sameFactIsAddedOnce();
+    void keptFactsStayNewestFirstAndBounded();
     void removeGoesOutAtOnceAndLeavesTheBatch();
     void restoreGoesOutAtOnce();
     void snapshotHasTheLatestSize();
@@ -170,6 +171,28 @@ void tst_CommunityFeedTopic::sameFactIsAddedOnce()
     topic->add(fact(3));
     QCOMPARE(topic->position().seq, 1);
     QCOMPARE(topic->latest(), (QList<Fact>{fact(3), fact(2), fact(1)}));
+}
+
+void tst_CommunityFeedTopic::keptFactsStayNewestFirstAndBounded()
+{
+    const auto topic = makeTopic();
+    QList<Fact> kept;
+    for (int id = 2 * CommunityFeedTopic::KeptFacts; id > 0; id -= 2)
+        kept.append(fact(id)); // 100, 98, ..., 2
+    topic->setLatest(kept);
+    // Another node's fact, later than ours: in its place, and the oldest goes.
+    topic->add(fact(51));
+    QCOMPARE(topic->latest().size(), CommunityFeedTopic::KeptFacts);
+    QCOMPARE(topic->latest().at(24).id, 52);
+    QCOMPARE(topic->latest().at(25).id, 51);
+    QCOMPARE(topic->latest().at(26).id, 50);
+    QCOMPARE(topic->latest().constLast().id, 4);
+    // One older than every kept fact is sent, not kept.
+    m_now += IntervalMs;
+    topic->add(fact(1));
+    QCOMPARE(topic->latest().constLast().id, 4);
+    QCOMPARE(topic->latest().size(), CommunityFeedTopic::KeptFacts);
+    QCOMPARE(topic->position().seq, 2);
 }
 
 void tst_CommunityFeedTopic::removeGoesOutAtOnceAndLeavesTheBatch()

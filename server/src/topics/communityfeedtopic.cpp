@@ -44,13 +44,19 @@ void CommunityFeedTopic::restore(const Fact &fact, const QList<Fact> &latest)
 
 void CommunityFeedTopic::add(const Fact &fact)
 {
-    // Another node's fact may come in while the feed is read at start-up; it is there once.
-    if (std::any_of(m_latest.cbegin(), m_latest.cend(),
-                    [&](const Fact &kept) { return kept.id == fact.id; }))
+    // Into its place among the kept ones, newest first (another node's fact may arrive a
+    // little late), without copying them: this runs for every post. Another node's fact may
+    // also come in while the feed is read at start-up; it is there once.
+    const auto place = std::lower_bound(m_latest.begin(), m_latest.end(), fact.id,
+                                        [](const Fact &kept, qint64 id) { return kept.id > id; });
+    if (place != m_latest.end() && place->id == fact.id)
         return;
-    m_latest.prepend(fact);
-    sortNewestFirst(m_latest);
-    m_latest = m_latest.mid(0, std::max(m_size, KeptFacts));
+    const qsizetype kept = std::max(m_size, KeptFacts);
+    if (place - m_latest.begin() < kept) {
+        m_latest.insert(place, fact);
+        if (m_latest.size() > kept)
+            m_latest.removeLast();
+    }
     m_pending.append(fact);
 
     if (m_timer.isActive())
