@@ -128,7 +128,7 @@ public:
 class tst_EpollDispatcher : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void installedForTheMainThread();
+    void theDispatcherAskedForRunsTheMainThread();
     void singleShotTimersFireInOrderAndOnTime();
     void repeatingTimerKeepsItsSchedule();
     void coarseTimerIsNeverMoreThanFivePercentEarly();
@@ -154,11 +154,12 @@ private Q_SLOTS:
     void registeredTimersAndRemainingTime();
 };
 
-void tst_EpollDispatcher::installedForTheMainThread()
+void tst_EpollDispatcher::theDispatcherAskedForRunsTheMainThread()
 {
-    if (qEnvironmentVariable("HALLWAY_EVENT_DISPATCHER") == u"qt")
-        QSKIP("running on Qt's dispatcher (HALLWAY_EVENT_DISPATCHER=qt)");
-    QVERIFY(epollInstalled());
+    // tst_epolldispatcher_qt runs every test on Qt's own dispatcher, to show that they test
+    // what Qt's classes expect of one.
+    const bool qtAskedFor = qEnvironmentVariable("HALLWAY_EVENT_DISPATCHER") == u"qt";
+    QCOMPARE(epollInstalled(), !qtAskedFor);
 }
 
 void tst_EpollDispatcher::singleShotTimersFireInOrderAndOnTime()
