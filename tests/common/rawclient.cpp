@@ -39,12 +39,12 @@ bool RawClient::connectTcp(quint16 port, const QString &sourceAddress, int recei
     return ::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
 }
 
-bool RawClient::handshake(quint16 port, int timeoutMs)
+bool RawClient::handshake(quint16 port, int timeoutMs, const QByteArray &sendAlong)
 {
     const QByteArray request = "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
             + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
-    if (!sendBytes(request))
+    if (!sendBytes(request + sendAlong))
         return false;
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {

@@ -21,8 +21,9 @@ public:
     // Opens TCP from sourceAddress (e.g. "127.0.0.7"; empty: any) with a receive buffer of
     // receiveBufferBytes (0: the OS default). No handshake yet.
     bool connectTcp(quint16 port, const QString &sourceAddress = {}, int receiveBufferBytes = 0);
-    // The whole opening handshake; true once the server switched protocols.
-    bool handshake(quint16 port, int timeoutMs = 5000);
+    // The whole opening handshake; true once the server switched protocols. sendAlong goes
+    // out in the same write as the request, as a client that does not wait for the 101 sends.
+    bool handshake(quint16 port, int timeoutMs = 5000, const QByteArray &sendAlong = {});
     // Sends raw bytes; false if the connection is gone.
     bool sendBytes(const QByteArray &bytes);
     // Sends what the socket's buffers take now, without waiting; how many bytes (-1: error).

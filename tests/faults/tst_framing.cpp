@@ -25,6 +25,7 @@ private Q_SLOTS:
     void brokenFramesFailTheConnection();
     void pingGetsPongAndFragmentsAreJoined();
     void clientCloseIsAnswered();
+    void framesSentWithTheHandshakeAreRead();
 
 private:
     TestServer m_server;
@@ -89,6 +90,33 @@ void tst_Framing::clientCloseIsAnswered()
     QVERIFY(client.sendBytes(RawClient::frame(0x8, payload)));
     QCOMPARE(client.waitForClose(), std::optional<int>(4000));
     QVERIFY(client.waitForEnd(3000));
+}
+
+// A client may send its first frames right behind the upgrade request, without waiting for
+// the 101 (RFC 6455 allows it once the request is sent): they arrive in the same TCP segment
+// and must be read like any other.
+void tst_Framing::framesSentWithTheHandshakeAreRead()
+{
+    RawClient client;
+    QVERIFY(client.connectTcp(m_server.port()));
+    QVERIFY(client.handshake(m_server.port(), 5000,
+                             RawClient::frame(0x1, Hello) + RawClient::frame(0x9, "along")));
+    // Both answers, in whichever order the server sends them.
+    std::optional<QJsonObject> reply;
+    QByteArray pong;
+    while (!reply || pong.isNull()) {
+        const auto frame = client.waitForFrame();
+        QVERIFY2(frame,
+                 reply ? "no pong for the ping sent with the handshake"
+                       : "no reply to the hello sent with the handshake");
+        if (frame->first == 0xA)
+            pong = frame->second;
+        else if (frame->first == 0x1)
+            reply = QJsonDocument::fromJson(frame->second).object();
+    }
+    QCOMPARE(reply->value(QStringLiteral("id")).toInteger(), 1);
+    QCOMPARE(reply->value(QStringLiteral("type")).toString(), QStringLiteral("result"));
+    QCOMPARE(pong, QByteArray("along"));
 }
 
 QTEST_GUILESS_MAIN(tst_Framing)

@@ -2,6 +2,7 @@
 #include "admissioncontrol.h"
 #include "logging.h"
 #include "servermetrics.h"
+#include "sockethandover.h"
 
 #include <QDateTime>
 #include <QTcpSocket>
@@ -59,11 +60,16 @@ bool AdmissionControl::admit(QTcpSocket *socket)
     }
 
     const quint64 serial = m_nextSerial++;
-    m_handshakes.insert(socket, {address, serial});
+    m_handshakes.insert(socket, {address, serial, {}});
     m_byPeer.insert(peerKey(socket->peerAddress(), socket->peerPort()), socket);
     ++m_handshakesPerAddress[address];
     m_deadlines.push_back({nowMs() + m_limits.handshakeTimeoutMs, socket, serial});
     armTimer();
+    connect(socket, &QIODevice::readyRead, this, [this, socket]() {
+        const auto handshake = m_handshakes.find(socket);
+        if (handshake != m_handshakes.end())
+            handshake->sentAfterRequest += takeBytesPastRequest(socket);
+    });
     // A handshake that fails ends with its socket; so does what is kept for it.
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket]() { forget(socket); });
     connect(socket, &QObject::destroyed, this,
@@ -77,6 +83,7 @@ QTcpSocket *AdmissionControl::takeHandshake(const QHostAddress &address, quint16
     if (!socket)
         return nullptr;
     disconnect(socket, nullptr, this, nullptr);
+    putBackUnread(socket, m_handshakes.value(socket).sentAfterRequest);
     forget(socket);
     return socket;
 }

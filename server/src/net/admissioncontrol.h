@@ -35,7 +35,8 @@ public:
     // A socket just accepted. False if its address or the server is full: then it is closed.
     bool admit(QTcpSocket *socket);
     // The WebSocket handshake of the peer at address:port completed: its socket stops being a
-    // handshake (and its deadline ends); nullptr if it is not one of ours.
+    // handshake (and its deadline ends), with what the client sent after its request back in
+    // its buffer, unread (takeBytesPastRequest()); nullptr if it is not one of ours.
     QTcpSocket *takeHandshake(const QHostAddress &address, quint16 port);
 
     // Open connections, counted against the limits until connectionClosed().
@@ -57,6 +58,7 @@ private:
     struct Handshake {
         QString address;
         quint64 serial = 0;
+        QByteArray sentAfterRequest; // held back from QWebSocket (takeBytesPastRequest())
     };
     struct Deadline {
         qint64 atMs = 0;

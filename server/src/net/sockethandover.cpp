@@ -38,4 +38,24 @@ QTcpSocket *takeOverConnection(QTcpSocket *socket, QObject *parent, QByteArray *
 #endif
 }
 
+QByteArray takeBytesPastRequest(QIODevice *socket)
+{
+    static constexpr QByteArrayView EndOfRequest("\r\n\r\n");
+    const QByteArray buffered = socket->peek(socket->bytesAvailable());
+    const qsizetype end = buffered.indexOf(EndOfRequest);
+    if (end < 0 || end + EndOfRequest.size() == buffered.size())
+        return {};
+    const qsizetype requestBytes = end + EndOfRequest.size();
+    socket->skip(buffered.size());
+    putBackUnread(socket, buffered.first(requestBytes));
+    return buffered.sliced(requestBytes);
+}
+
+void putBackUnread(QIODevice *socket, const QByteArray &bytes)
+{
+    // QIODevice has no bulk unread; this runs once per connection at most, for a few bytes.
+    for (qsizetype i = bytes.size() - 1; i >= 0; --i)
+        socket->ungetChar(bytes.at(i));
+}
+
 } // namespace Hallway

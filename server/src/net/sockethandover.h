@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 
+class QIODevice;
 class QObject;
 class QTcpSocket;
 
@@ -23,5 +24,17 @@ namespace Hallway {
 // QTcpSocket closes its descriptor and does not shut the connection down, and QWebSocket has
 // nothing to write once its socket is closed.
 QTcpSocket *takeOverConnection(QTcpSocket *socket, QObject *parent, QByteArray *alreadyRead);
+
+// A client may send frames right behind its upgrade request, without waiting for the 101.
+// QWebSocketServer (6.4) reads only the request, but the QWebSocket it then makes reads at
+// once whatever else is in the socket's buffer, before newConnection is emitted, and emits
+// those messages to nobody. So until the handshake is done, the bytes past the request are
+// taken out of the buffer as they come (called on readyRead, before QWebSocketServer's
+// queued handshake slot), and put back unread after it. Qt internals relied on:
+// QWebSocketServer skips exactly the request's bytes, and QWebSocket reads only what is in the
+// buffer when it is made; tst_framing (framesSentWithTheHandshakeAreRead) would catch a
+// change.
+QByteArray takeBytesPastRequest(QIODevice *socket);
+void putBackUnread(QIODevice *socket, const QByteArray &bytes);
 
 } // namespace Hallway
