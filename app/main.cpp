@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDebug>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -53,10 +54,21 @@ int main(int argc, char *argv[])
                                     "Use this language (e.g. de or en) instead of the system's."),
             QStringLiteral("code"));
     parser.addOption(languageOption);
+    parser.addPositionalArgument(
+            QStringLiteral("link"),
+            QApplication::translate("main",
+                                    "An invite link (hallway://host:port or hallways://host:port): "
+                                    "asks to join the server it names."),
+            QStringLiteral("[link]"));
     parser.process(app);
+    const QStringList links = parser.positionalArguments();
+    if (links.size() > 1) {
+        qCritical().noquote() << QApplication::translate("main", "Give at most one invite link.");
+        return 2;
+    }
 
     Hallway::Appearance::apply();
     Hallway::HallwayApp hallway;
-    hallway.start();
+    hallway.start(links.value(0));
     return app.exec();
 }

@@ -606,6 +606,14 @@ Schreib unten die erste.</translation>
       <source>Trust the &amp;new certificate</source>
       <translation>Dem &amp;neuen Zertifikat vertrauen</translation>
     </message>
+    <message>
+      <source>Invite link</source>
+      <translation>Einladungslink</translation>
+    </message>
+    <message>
+      <source>Hallway cannot open the link %1.</source>
+      <translation>Hallway kann den Link %1 nicht öffnen.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::HallwayClient</name>
@@ -963,6 +971,14 @@ Schreib unten die erste.</translation>
       <source>Hall&amp;way</source>
       <translation>Hall&amp;way</translation>
     </message>
+    <message>
+      <source>Copy &amp;invite link</source>
+      <translation>&amp;Einladungslink kopieren</translation>
+    </message>
+    <message>
+      <source>Invite link copied: %1</source>
+      <translation>Einladungslink kopiert: %1</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::MessageDelegate</name>
@@ -1258,10 +1274,6 @@ Schreib unten die erste.</translation>
       <translation>Über diesen Raum</translation>
     </message>
     <message>
-      <source>You are hosting this room on this computer. Others join it with this address (Hallway &gt; Connect to another server...).</source>
-      <translation>Du stellst diesen Raum auf diesem Computer bereit. Andere treten ihm mit dieser Adresse bei (Hallway &gt; Mit anderem Server verbinden …).</translation>
-    </message>
-    <message>
       <source>You are hosting this room on this computer, for this computer only. To let others join, host it again and choose to let others on the network join.</source>
       <translation>Du stellst diesen Raum auf diesem Computer nur für diesen Computer bereit. Damit andere beitreten können, stelle ihn erneut bereit und erlaube Beitritte aus dem Netzwerk.</translation>
     </message>
@@ -1288,6 +1300,22 @@ Schreib unten die erste.</translation>
     <message>
       <source>Address of this room</source>
       <translation>Adresse dieses Raums</translation>
+    </message>
+    <message>
+      <source>You are hosting this room on this computer. Send others the invite link: a click on it opens Hallway ready to join. Or they enter the address (Hallway &gt; Connect to another server...).</source>
+      <translation>Du stellst diesen Raum auf diesem Computer bereit. Schicke anderen den Einladungslink: Ein Klick darauf öffnet Hallway, bereit zum Beitreten. Oder sie geben die Adresse ein (Hallway &gt; Mit anderem Server verbinden …).</translation>
+    </message>
+    <message>
+      <source>Invite link:</source>
+      <translation>Einladungslink:</translation>
+    </message>
+    <message>
+      <source>Invite link to this room</source>
+      <translation>Einladungslink zu diesem Raum</translation>
+    </message>
+    <message>
+      <source>Copy &amp;invite link</source>
+      <translation>&amp;Einladungslink kopieren</translation>
     </message>
   </context>
   <context>
@@ -2051,6 +2079,21 @@ Schreib unten die erste.</translation>
     </message>
   </context>
   <context>
+    <name>InviteLink</name>
+    <message>
+      <source>This is not a Hallway invite link: it should look like hallway://hallway.example.org:8470.</source>
+      <translation>Das ist kein Hallway-Einladungslink: Er sollte so aussehen: hallway://hallway.example.org:8470.</translation>
+    </message>
+    <message>
+      <source>The invite link names no server.</source>
+      <translation>Der Einladungslink nennt keinen Server.</translation>
+    </message>
+    <message>
+      <source>The invite link has more in it than a server address and port.</source>
+      <translation>Der Einladungslink enthält mehr als eine Serveradresse und einen Port.</translation>
+    </message>
+  </context>
+  <context>
     <name>main</name>
     <message>
       <source>Hallway: meet the people at your conference.</source>
@@ -2059,6 +2102,14 @@ Schreib unten die erste.</translation>
     <message>
       <source>Use this language (e.g. de or en) instead of the system's.</source>
       <translation>Diese Sprache (z. B. de oder en) statt der des Systems verwenden.</translation>
+    </message>
+    <message>
+      <source>An invite link (hallway://host:port or hallways://host:port): asks to join the server it names.</source>
+      <translation>Ein Einladungslink (hallway://host:port oder hallways://host:port): fragt, ob du dem genannten Server beitreten willst.</translation>
+    </message>
+    <message>
+      <source>Give at most one invite link.</source>
+      <translation>Gib höchstens einen Einladungslink an.</translation>
     </message>
   </context>
 </TS>

@@ -606,6 +606,14 @@ Write the first one below.</translation>
       <source>Trust the &amp;new certificate</source>
       <translation>Trust the &amp;new certificate</translation>
     </message>
+    <message>
+      <source>Invite link</source>
+      <translation>Invite link</translation>
+    </message>
+    <message>
+      <source>Hallway cannot open the link %1.</source>
+      <translation>Hallway cannot open the link %1.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::HallwayClient</name>
@@ -963,6 +971,14 @@ Write the first one below.</translation>
       <source>Hall&amp;way</source>
       <translation>Hall&amp;way</translation>
     </message>
+    <message>
+      <source>Copy &amp;invite link</source>
+      <translation>Copy &amp;invite link</translation>
+    </message>
+    <message>
+      <source>Invite link copied: %1</source>
+      <translation>Invite link copied: %1</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::MessageDelegate</name>
@@ -1258,10 +1274,6 @@ Write the first one below.</translation>
       <translation>About this room</translation>
     </message>
     <message>
-      <source>You are hosting this room on this computer. Others join it with this address (Hallway &gt; Connect to another server...).</source>
-      <translation>You are hosting this room on this computer. Others join it with this address (Hallway &gt; Connect to another server...).</translation>
-    </message>
-    <message>
       <source>You are hosting this room on this computer, for this computer only. To let others join, host it again and choose to let others on the network join.</source>
       <translation>You are hosting this room on this computer, for this computer only. To let others join, host it again and choose to let others on the network join.</translation>
     </message>
@@ -1288,6 +1300,22 @@ Write the first one below.</translation>
     <message>
       <source>Address of this room</source>
       <translation>Address of this room</translation>
+    </message>
+    <message>
+      <source>You are hosting this room on this computer. Send others the invite link: a click on it opens Hallway ready to join. Or they enter the address (Hallway &gt; Connect to another server...).</source>
+      <translation>You are hosting this room on this computer. Send others the invite link: a click on it opens Hallway ready to join. Or they enter the address (Hallway &gt; Connect to another server...).</translation>
+    </message>
+    <message>
+      <source>Invite link:</source>
+      <translation>Invite link:</translation>
+    </message>
+    <message>
+      <source>Invite link to this room</source>
+      <translation>Invite link to this room</translation>
+    </message>
+    <message>
+      <source>Copy &amp;invite link</source>
+      <translation>Copy &amp;invite link</translation>
     </message>
   </context>
   <context>
@@ -2051,6 +2079,21 @@ Write the first one below.</translation>
     </message>
   </context>
   <context>
+    <name>InviteLink</name>
+    <message>
+      <source>This is not a Hallway invite link: it should look like hallway://hallway.example.org:8470.</source>
+      <translation>This is not a Hallway invite link: it should look like hallway://hallway.example.org:8470.</translation>
+    </message>
+    <message>
+      <source>The invite link names no server.</source>
+      <translation>The invite link names no server.</translation>
+    </message>
+    <message>
+      <source>The invite link has more in it than a server address and port.</source>
+      <translation>The invite link has more in it than a server address and port.</translation>
+    </message>
+  </context>
+  <context>
     <name>main</name>
     <message>
       <source>Hallway: meet the people at your conference.</source>
@@ -2059,6 +2102,14 @@ Write the first one below.</translation>
     <message>
       <source>Use this language (e.g. de or en) instead of the system's.</source>
       <translation>Use this language (e.g. de or en) instead of the system's.</translation>
+    </message>
+    <message>
+      <source>An invite link (hallway://host:port or hallways://host:port): asks to join the server it names.</source>
+      <translation>An invite link (hallway://host:port or hallways://host:port): asks to join the server it names.</translation>
+    </message>
+    <message>
+      <source>Give at most one invite link.</source>
+      <translation>Give at most one invite link.</translation>
     </message>
   </context>
 </TS>

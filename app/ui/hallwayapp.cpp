@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "hallwayapp.h"
+#include "invitelink.h"
 #include "mainwindow.h"
 #include "protocol.h"
 #include "recentservers.h"
@@ -115,8 +116,10 @@ QString HallwayApp::accountKey() const
                                        m_settings.value(UsernameKey).toString());
 }
 
-void HallwayApp::start()
+void HallwayApp::start(const QString &inviteLink)
 {
+    if (!inviteLink.isEmpty())
+        return openInvite(inviteLink);
     QUrl server = m_settings.value(ServerUrlKey).toUrl();
     const QString username = m_settings.value(UsernameKey).toString();
 
@@ -140,9 +143,27 @@ void HallwayApp::start()
     });
 }
 
-void HallwayApp::showStartChoice()
+void HallwayApp::openInvite(const QString &link)
+{
+    const Expected<QUrl> server = InviteLink::serverOf(link);
+    if (!server) {
+        // Plain text: the link came from anywhere, and is shown as it is, cut if long.
+        QMessageBox box(QMessageBox::Warning, tr("Invite link"),
+                        tr("Hallway cannot open the link %1.").arg(link.left(200)),
+                        QMessageBox::Ok);
+        box.setObjectName(QStringLiteral("inviteLinkError"));
+        box.setTextFormat(Qt::PlainText);
+        box.setInformativeText(server.error().message);
+        box.exec();
+    }
+    showStartChoice(server ? server.value() : QUrl());
+}
+
+void HallwayApp::showStartChoice(const QUrl &invited)
 {
     StartDialog dialog;
+    if (invited.isValid())
+        dialog.invite(invited);
     if (dialog.exec() != QDialog::Accepted) {
         QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
         return;
@@ -186,7 +207,8 @@ void HallwayApp::showSignIn(const QUrl &server, const QString &username, bool re
         // (one whose session ended: it says so, and offers to sign in again).
         connect(m_signInDialog, &QDialog::rejected, this, [this]() {
             if (client().status() != HallwayClient::Status::Online && !m_window)
-                QMetaObject::invokeMethod(this, &HallwayApp::showStartChoice, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                        this, [this]() { showStartChoice(); }, Qt::QueuedConnection);
         });
     }
     m_signInDialog->setServerUrl(server);
@@ -346,7 +368,8 @@ void HallwayApp::switchServer()
     closeWindow();
     beginSession();
     // After the window is gone: the choice is a modal dialog with an event loop of its own.
-    QMetaObject::invokeMethod(this, &HallwayApp::showStartChoice, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+            this, [this]() { showStartChoice(); }, Qt::QueuedConnection);
 }
 
 } // namespace Hallway

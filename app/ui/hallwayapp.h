@@ -24,7 +24,9 @@ public:
     explicit HallwayApp(QObject *parent = nullptr);
     ~HallwayApp() override;
 
-    void start();
+    // Signs in as last time, or asks what to join or host. With an invite link (from the
+    // command line: a click on one), asks to join the server it names instead.
+    void start(const QString &inviteLink = {});
 
     // The session being signed in, or signed in.
     Session &session() { return *m_session; }
@@ -43,7 +45,8 @@ private:
     void beginSession();
     // Ends the window and the session it shows.
     void closeWindow();
-    void showStartChoice();
+    void showStartChoice(const QUrl &invited = {});
+    void openInvite(const QString &link);
     void showSignIn(const QUrl &server, const QString &username, bool registerMode = false);
     bool hostRoom(quint16 port, bool onNetwork);
     void onSignedIn(const Hallway::UserInfo &user, bool freshToken);

@@ -13,6 +13,7 @@
 #include "feedpanel.h"
 #include "hubpanel.h"
 #include "hubsmodel.h"
+#include "invitelink.h"
 #include "moderationpanel.h"
 #include "onlinepanel.h"
 #include "presencemodel.h"
@@ -23,6 +24,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -315,6 +317,13 @@ void MainWindow::buildMenus()
     });
     m_roomInfoAction->setObjectName(QStringLiteral("roomInfoAction"));
     m_roomInfoAction->setVisible(false);
+    m_copyInviteAction = hallwayMenu->addAction(tr("Copy &invite link"), this, [this]() {
+        const QString link = InviteLink::to(QUrl(m_hostedAddress));
+        QGuiApplication::clipboard()->setText(link);
+        statusBar()->showMessage(tr("Invite link copied: %1").arg(link), 5000);
+    });
+    m_copyInviteAction->setObjectName(QStringLiteral("copyInviteAction"));
+    m_copyInviteAction->setVisible(false);
     hallwayMenu->addAction(tr("Connect to another &server..."), this,
                            &MainWindow::switchServerRequested);
     hallwayMenu->addSeparator();
@@ -489,6 +498,7 @@ void MainWindow::setHostedRoom(const QString &address, bool onNetwork, const QSt
     m_hostStatus->setText(address.isEmpty() ? QString() : tr("Hosting a room at %1").arg(address));
     m_hostStatus->setVisible(!address.isEmpty());
     m_roomInfoAction->setVisible(!address.isEmpty());
+    m_copyInviteAction->setVisible(!address.isEmpty());
     m_hubPanel->setJoinAddress(onNetwork ? address : QString());
 }
 

@@ -52,6 +52,7 @@ public:
     void setHostedRoom(const QString &address, bool onNetwork, const QString &databasePath);
     // Hallway > About this room: shown while hosting.
     QAction *roomInfoAction() const { return m_roomInfoAction; }
+    QAction *copyInviteAction() const { return m_copyInviteAction; }
     QString connectionStatusText() const;
     ProfilePanel *profilePanel() const { return m_profile; }
     FactComposer *composer() const { return m_composer; }
@@ -130,6 +131,7 @@ private:
     QLabel *m_connectionStatus;
     QLabel *m_hostStatus;
     QAction *m_roomInfoAction;
+    QAction *m_copyInviteAction;
     QString m_hostedAddress;
     bool m_hostedOnNetwork = false;
     QString m_hostedDatabase;

@@ -7,8 +7,8 @@ class QLabel;
 
 namespace Hallway {
 
-// About the room this app hosts: the address to give others (with a button that copies it)
-// and where its database lives.
+// About the room this app hosts: the invite link and the address to give others (each with a
+// button that copies it), and where its database lives.
 class RoomInfoDialog : public QDialog {
     Q_OBJECT
 public:

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "startdialog.h"
+#include "invitelink.h"
 #include "recentservers.h"
 
 #include <QApplication>
@@ -116,12 +117,21 @@ void StartDialog::followFocus(QWidget *now)
     m_joinButton->setDefault(!hosting);
 }
 
+void StartDialog::invite(const QUrl &server)
+{
+    m_url->setText(server.toString());
+    m_joinButton->setFocus();
+}
+
 void StartDialog::chooseJoin()
 {
     if (!joinUrl().isValid()) {
-        QMessageBox::warning(
-                this, tr("Join a server"),
-                tr("Please enter a server address such as ws://hallway.example.org:8470."));
+        const QString text = m_url->text();
+        QMessageBox::warning(this, tr("Join a server"),
+                             InviteLink::looksLikeOne(text)
+                                     ? InviteLink::serverOf(text).error().message
+                                     : tr("Please enter a server address such as "
+                                          "ws://hallway.example.org:8470."));
         m_url->setFocus();
         return;
     }
@@ -132,6 +142,10 @@ void StartDialog::chooseJoin()
 QUrl StartDialog::joinUrl() const
 {
     QString text = m_url->text().trimmed();
+    if (InviteLink::looksLikeOne(text)) {
+        const Expected<QUrl> invited = InviteLink::serverOf(text);
+        return invited ? invited.value() : QUrl();
+    }
     if (!text.isEmpty() && !text.contains(QLatin1StringView("://")))
         text.prepend(QStringLiteral("ws://"));
     const QUrl url(text, QUrl::StrictMode);

@@ -22,7 +22,11 @@ public:
     explicit StartDialog(QWidget *parent = nullptr);
     ~StartDialog() override;
 
+    // Came from an invite link: its server is filled in, and Enter joins it.
+    void invite(const QUrl &server);
+
     Choice choice() const { return m_choice; }
+    // The address typed (ws://, wss://, an invite link, or a host and port), or an empty URL.
     QUrl joinUrl() const;
     quint16 hostPort() const;
     bool hostOnNetwork() const; // reachable from other machines, not only this one

@@ -38,6 +38,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -163,6 +164,8 @@ private Q_SLOTS:
     void aDismissedAnnouncementStaysInItsRoom();
     void signingOutWhileAskedToSignInAgainKeepsTheEventsNodes();
     void theStartDialogStartsInTheAddressAndOffersRecentServers();
+    void anInviteLinkAsksToJoinItsServer();
+    void aBrokenInviteLinkIsExplainedAndTheAddressCanBeTyped();
 
 private:
     // Starts the app remembering this server, and signs in through the dialog.
@@ -633,22 +636,35 @@ void tst_Sessions::theHostOfARoomModeratesIt()
     // About this room: the address to share (copied with one click) and the database.
     QVERIFY(window->roomInfoAction()->isVisible());
     QString shown;
+    QString invite;
+    QString copiedInvite;
     QString database;
-    QTimer::singleShot(0, this, [&shown, &database]() {
+    QTimer::singleShot(0, this, [&]() {
         auto *about = qobject_cast<RoomInfoDialog *>(visibleTopLevel("roomInfoDialog"));
         if (!about)
             return;
         snapshot(about, QStringLiteral("about-this-room"));
         shown = child<QLineEdit>(about, "roomAddress")->text();
+        invite = child<QLineEdit>(about, "inviteLink")->text();
         database = child<QLineEdit>(about, "roomDatabase")->text();
-        child<QPushButton>(about, "copyAddressButton")->click();
+        child<QPushButton>(about, "inviteLinkCopyButton")->click();
+        copiedInvite = QGuiApplication::clipboard()->text();
+        child<QPushButton>(about, "roomAddressCopyButton")->click();
         about->reject();
     });
     window->roomInfoAction()->trigger(); // a modal dialog: returns once answered
     const QString address = QStringLiteral("ws://127.0.0.1:%1").arg(m_app->host().port());
+    const QString inviteLink = QStringLiteral("hallway://127.0.0.1:%1").arg(m_app->host().port());
     QCOMPARE(shown, address);
+    QCOMPARE(invite, inviteLink);
+    QCOMPARE(copiedInvite, inviteLink);
     QCOMPARE(database, RoomHost::defaultDatabasePath());
     QCOMPARE(QGuiApplication::clipboard()->text(), address);
+    // The invite link is one click away in the menu too.
+    QGuiApplication::clipboard()->clear();
+    QVERIFY(window->copyInviteAction()->isVisible());
+    window->copyInviteAction()->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), inviteLink);
     m_app.reset();
     QFile::remove(RoomHost::defaultDatabasePath());
 }
@@ -715,6 +731,7 @@ struct StartSeen {
     bool placeholderFits = false;
     QStringList recent; // the recent servers listed, top to bottom (none when hidden)
     QString filledByClick; // the address after a click on the first recent server
+    QString address; // in the address field when the dialog came up
 };
 
 // Answers the next start dialog with answer(dialog, seen), once, after noting what it showed.
@@ -733,6 +750,7 @@ std::shared_ptr<StartSeen> whenStartAsks(QObject *owner,
         poll->deleteLater();
         seen->focus = start->focusWidget() ? start->focusWidget()->objectName() : QString();
         auto *url = child<QLineEdit>(start, "joinUrl");
+        seen->address = url->text();
         seen->placeholderFits = url->contentsRect().width()
                 >= url->fontMetrics().horizontalAdvance(url->placeholderText());
         auto *recent = child<QListWidget>(start, "recentServers");
@@ -791,6 +809,58 @@ void tst_Sessions::theStartDialogStartsInTheAddressAndOffersRecentServers()
     actionNamed(m_app->mainWindow(), QStringLiteral("Connect to another &server..."))->trigger();
     QTRY_VERIFY(third->asked);
     QCOMPARE(third->recent, (QStringList{m_roomB.url().toString(), m_roomA.url().toString()}));
+    QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
+    QCOMPARE(m_app->signInDialog()->serverUrl(), m_roomA.url());
+    signInThroughTheDialog(m_roomA.url(), QStringLiteral("bob"));
+}
+
+// A click on an invite link starts the app with it: it asks to join that server (not the
+// one it signed in to last time), with the address filled in and Enter on Join.
+void tst_Sessions::anInviteLinkAsksToJoinItsServer()
+{
+    QSettings().setValue(QStringLiteral("session/server"), m_roomB.url());
+    m_app = std::make_unique<HallwayApp>();
+    auto asked = whenStartAsks(m_app.get(), [](QWidget *start, StartSeen &) {
+        QTest::keyClick(start->focusWidget(), Qt::Key_Return);
+    });
+    m_app->start(QStringLiteral("hallway://127.0.0.1:%1").arg(m_roomA.port()));
+    QVERIFY(asked->asked);
+    QCOMPARE(asked->address, m_roomA.url().toString());
+    QCOMPARE(asked->focus, QStringLiteral("joinButton"));
+    QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
+    QCOMPARE(m_app->signInDialog()->serverUrl(), m_roomA.url());
+    signInThroughTheDialog(m_roomA.url(), QStringLiteral("bob"));
+    // Someone else's room: there is nothing of ours to invite to.
+    QVERIFY(!m_app->mainWindow()->copyInviteAction()->isVisible());
+}
+
+// A link that names no server says why, then the app asks as on a first start; an invite
+// link pasted into the address joins like the address itself.
+void tst_Sessions::aBrokenInviteLinkIsExplainedAndTheAddressCanBeTyped()
+{
+    m_app = std::make_unique<HallwayApp>();
+    QString error;
+    auto *answerError = new QTimer(m_app.get());
+    answerError->setInterval(20);
+    connect(answerError, &QTimer::timeout, answerError, [answerError, &error]() {
+        auto *box = qobject_cast<QMessageBox *>(visibleTopLevel("inviteLinkError"));
+        if (!box)
+            return;
+        error = box->text() + QLatin1Char('\n') + box->informativeText();
+        answerError->deleteLater();
+        box->accept();
+    });
+    answerError->start();
+    auto asked = whenStartAsks(m_app.get(), [this](QWidget *start, StartSeen &) {
+        child<QLineEdit>(start, "joinUrl")
+                ->setText(QStringLiteral("hallway://127.0.0.1:%1/").arg(m_roomA.port()));
+        child<QPushButton>(start, "joinButton")->click();
+    });
+    m_app->start(QStringLiteral("hallway://bob:secret@127.0.0.1:%1").arg(m_roomA.port()));
+    QVERIFY2(error.contains(QStringLiteral("more in it than a server address")), qPrintable(error));
+    QVERIFY(error.contains(QStringLiteral("bob:secret@127.0.0.1")));
+    QVERIFY(asked->asked);
+    QCOMPARE(asked->address, QString()); // nothing of the broken link is offered
     QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
     QCOMPARE(m_app->signInDialog()->serverUrl(), m_roomA.url());
     signInThroughTheDialog(m_roomA.url(), QStringLiteral("bob"));

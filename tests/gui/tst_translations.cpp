@@ -65,6 +65,9 @@ void tst_Translations::langOptionSwitchesLanguage_data()
                         << QStringLiteral("Triff die Menschen auf deiner Konferenz");
     QTest::newRow("en") << QStringLiteral("en")
                         << QStringLiteral("meet the people at your conference");
+    // The invite link a click on one passes to the app (the desktop entry's %u).
+    QTest::newRow("de link") << QStringLiteral("de") << QStringLiteral("Ein Einladungslink");
+    QTest::newRow("en link") << QStringLiteral("en") << QStringLiteral("An invite link");
 }
 
 void tst_Translations::langOptionSwitchesLanguage()
