@@ -331,6 +331,8 @@ bool LoadGenerator::measureHallway(Result &result)
                          [&](qint64, bool ok, qint64 latencyNs, const QJsonObject &data) {
                              if (ok)
                                  ++result.acknowledged;
+                             else
+                                 ++result.refused[data.value(QStringLiteral("code")).toString()];
                              const qint64 talk = data.value(QStringLiteral("talk"))
                                                          .toObject()
                                                          .value(QStringLiteral("id"))
@@ -491,6 +493,13 @@ void LoadGenerator::report(const Result &result)
     if (result.server.startsWith(QLatin1StringView("hallway")))
         m_out << QStringLiteral("  durable writes/s         %1")
                          .arg(result.acknowledged / std::max(result.seconds, 0.001), 0, 'f', 0)
+              << Qt::endl;
+    // A run in which the server refused writes measured something else: say so.
+    for (auto refused = result.refused.cbegin(); refused != result.refused.cend(); ++refused)
+        m_out << QStringLiteral("  refused (%1)%2%3")
+                         .arg(refused.key())
+                         .arg(QString(std::max<qsizetype>(1, 13 - refused.key().size()), u' '))
+                         .arg(refused.value())
               << Qt::endl;
 }
 

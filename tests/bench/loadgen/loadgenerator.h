@@ -3,6 +3,7 @@
 
 #include "corepinning.h"
 
+#include <QMap>
 #include <QObject>
 #include <QString>
 #include <QTextStream>
@@ -45,6 +46,7 @@ public:
         int connected = 0;
         qint64 actions = 0;
         qint64 acknowledged = 0; // committed writes (Hallway)
+        QMap<QString, qint64> refused; // requests answered with an error, by its code
         qint64 deliveries = 0;
         double seconds = 0;
         double p50Ms = 0, p99Ms = 0, maxMs = 0; // with two nodes: cross-node deliveries
