@@ -3,18 +3,20 @@
 # Installs the Debian 12 packages Hallway needs, skipping apt entirely when all are there.
 #   install-deps.sh build   what building and running the app and server need
 #   install-deps.sh test    the above plus PostgreSQL, D-Bus, gnome-keyring and Xvfb for tests,
-#                           and clang with libFuzzer for the fuzz tree
+#                           clang with libFuzzer for the fuzz tree, and what builds and checks
+#                           the Debian packages (dpkg-shlibdeps, lintian, appstreamcli...)
 set -euo pipefail
 
 build_packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-qpa-plugins
-    qtkeychain-qt6-dev libsodium-dev libgl-dev libxkbcommon-dev
+    qt6-svg-dev qtkeychain-qt6-dev libsodium-dev libgl-dev libxkbcommon-dev
 )
 test_packages=(
     postgresql dbus dbus-x11 gnome-keyring xvfb xauth openssl
     clang-14 libclang-rt-14-dev python3
+    dpkg-dev file lintian desktop-file-utils appstream systemd
 )
 
 packages=("${build_packages[@]}")

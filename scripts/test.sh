@@ -22,7 +22,14 @@ build="$root/build"
 
 "$root/scripts/install-deps.sh" test
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+# As root, the package tests include installing and purging the packages with apt-get
+# (package_apt_install); otherwise that test is not registered at all.
+apt_install=OFF
+if [[ $(id -u) -eq 0 ]]; then
+    apt_install=ON
+fi
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DHALLWAY_TEST_APT_INSTALL="$apt_install" >/dev/null
 cmake --build "$build" -j2
 # The fuzz tree: hallway-shared and the libFuzzer targets, built with clang, ASan and UBSan.
 # The fuzz tests of the main build (label fuzz) run them from here.
