@@ -1691,6 +1691,10 @@ Schreib unten die erste.</translation>
       <source>&amp;Recent servers:</source>
       <translation>&amp;Zuletzt genutzte Server:</translation>
     </message>
+    <message>
+      <source>&lt;b&gt;You are invited to a Hallway room.&lt;/b&gt;&lt;br&gt;Join it at %1, or host a room of your own on this computer.</source>
+      <translation>&lt;b&gt;Du bist in einen Hallway-Raum eingeladen.&lt;/b&gt;&lt;br&gt;Tritt ihm unter %1 bei, oder stelle einen eigenen Raum auf diesem Computer bereit.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::TalkDelegate</name>

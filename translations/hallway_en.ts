@@ -1691,6 +1691,10 @@ Write the first one below.</translation>
       <source>&amp;Recent servers:</source>
       <translation>&amp;Recent servers:</translation>
     </message>
+    <message>
+      <source>&lt;b&gt;You are invited to a Hallway room.&lt;/b&gt;&lt;br&gt;Join it at %1, or host a room of your own on this computer.</source>
+      <translation>&lt;b&gt;You are invited to a Hallway room.&lt;/b&gt;&lt;br&gt;Join it at %1, or host a room of your own on this computer.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::TalkDelegate</name>

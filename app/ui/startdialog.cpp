@@ -22,9 +22,10 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent)
     setWindowTitle(tr("Welcome to Hallway"));
     setObjectName(QStringLiteral("startDialog"));
 
-    auto *intro = new QLabel(tr("<b>Meet the people around you.</b><br>Join the server of your "
-                                "event, or host a room for a small group on this computer."));
-    intro->setWordWrap(true);
+    m_intro = new QLabel(tr("<b>Meet the people around you.</b><br>Join the server of your "
+                            "event, or host a room for a small group on this computer."));
+    m_intro->setObjectName(QStringLiteral("startIntro"));
+    m_intro->setWordWrap(true);
 
     // Joining comes first: it is what most people came to do, so the cursor starts there.
     auto *joinBox = new QGroupBox(tr("Join a server"));
@@ -74,7 +75,7 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent)
     hostLayout->addRow(m_hostButton);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
+    layout->addWidget(m_intro);
     layout->addWidget(joinBox);
     layout->addWidget(hostBox);
 
@@ -119,6 +120,9 @@ void StartDialog::followFocus(QWidget *now)
 
 void StartDialog::invite(const QUrl &server)
 {
+    m_intro->setText(tr("<b>You are invited to a Hallway room.</b><br>Join it at %1, or host "
+                        "a room of your own on this computer.")
+                             .arg(server.toString().toHtmlEscaped()));
     m_url->setText(server.toString());
     m_joinButton->setFocus();
 }

@@ -5,6 +5,7 @@
 #include <QUrl>
 
 class QCheckBox;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
@@ -37,6 +38,7 @@ private:
     void followFocus(QWidget *now);
 
     Choice m_choice = Choice::Host;
+    QLabel *m_intro;
     QLineEdit *m_url;
     QListWidget *m_recent;
     QPushButton *m_joinButton;

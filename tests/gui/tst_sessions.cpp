@@ -732,6 +732,7 @@ struct StartSeen {
     QStringList recent; // the recent servers listed, top to bottom (none when hidden)
     QString filledByClick; // the address after a click on the first recent server
     QString address; // in the address field when the dialog came up
+    QString intro; // the text at the top
 };
 
 // Answers the next start dialog with answer(dialog, seen), once, after noting what it showed.
@@ -751,6 +752,7 @@ std::shared_ptr<StartSeen> whenStartAsks(QObject *owner,
         seen->focus = start->focusWidget() ? start->focusWidget()->objectName() : QString();
         auto *url = child<QLineEdit>(start, "joinUrl");
         seen->address = url->text();
+        seen->intro = child<QLabel>(start, "startIntro")->text();
         seen->placeholderFits = url->contentsRect().width()
                 >= url->fontMetrics().horizontalAdvance(url->placeholderText());
         auto *recent = child<QListWidget>(start, "recentServers");
@@ -827,6 +829,7 @@ void tst_Sessions::anInviteLinkAsksToJoinItsServer()
     QVERIFY(asked->asked);
     QCOMPARE(asked->address, m_roomA.url().toString());
     QCOMPARE(asked->focus, QStringLiteral("joinButton"));
+    QVERIFY2(asked->intro.contains(QStringLiteral("invited")), qPrintable(asked->intro));
     QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
     QCOMPARE(m_app->signInDialog()->serverUrl(), m_roomA.url());
     signInThroughTheDialog(m_roomA.url(), QStringLiteral("bob"));
@@ -861,6 +864,7 @@ void tst_Sessions::aBrokenInviteLinkIsExplainedAndTheAddressCanBeTyped()
     QVERIFY(error.contains(QStringLiteral("bob:secret@127.0.0.1")));
     QVERIFY(asked->asked);
     QCOMPARE(asked->address, QString()); // nothing of the broken link is offered
+    QVERIFY(!asked->intro.contains(QStringLiteral("invited")));
     QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
     QCOMPARE(m_app->signInDialog()->serverUrl(), m_roomA.url());
     signInThroughTheDialog(m_roomA.url(), QStringLiteral("bob"));

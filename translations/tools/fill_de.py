@@ -32,6 +32,7 @@ GERMAN = {
     "About this room": "Über diesen Raum",
     "You are hosting this room on this computer. Send others the invite link: a click on it opens Hallway ready to join. Or they enter the address (Hallway > Connect to another server...).": "Du stellst diesen Raum auf diesem Computer bereit. Schicke anderen den Einladungslink: Ein Klick darauf öffnet Hallway, bereit zum Beitreten. Oder sie geben die Adresse ein (Hallway > Mit anderem Server verbinden …).",
     "Invite link:": "Einladungslink:",
+    "<b>You are invited to a Hallway room.</b><br>Join it at %1, or host a room of your own on this computer.": "<b>Du bist in einen Hallway-Raum eingeladen.</b><br>Tritt ihm unter %1 bei, oder stelle einen eigenen Raum auf diesem Computer bereit.",
     "Invite link to this room": "Einladungslink zu diesem Raum",
     "Copy &invite link": "&Einladungslink kopieren",
     "Invite link copied: %1": "Einladungslink kopiert: %1",
