@@ -116,7 +116,7 @@ void tst_Storage::migrationsApplyOnceAndRecordVersion()
         QCOMPARE(storage->runBlocking<int>([](StorageWorker &w) { return w.schemaVersion(); }),
                  latest);
         QVERIFY(storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-            return w.createUser(newUser(QStringLiteral("keeper")), 1);
+            return w.accounts().createUser(newUser(QStringLiteral("keeper")), 1);
         }));
     }
     // Opening again applies nothing and keeps the data.
@@ -124,7 +124,7 @@ void tst_Storage::migrationsApplyOnceAndRecordVersion()
     QVERIFY(again);
     QCOMPARE(again->runBlocking<int>([](StorageWorker &w) { return w.schemaVersion(); }), latest);
     QCOMPARE(again->runBlocking<Expected<qint64>>([](StorageWorker &w) {
-                      return w.userCount();
+                      return w.accounts().userCount();
                   }).value(),
              1);
 }
@@ -134,7 +134,7 @@ void tst_Storage::createAndFindUser()
     auto storage = open();
     QVERIFY(storage);
     const auto created = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-        return w.createUser(newUser(QStringLiteral("zoë")), 1000);
+        return w.accounts().createUser(newUser(QStringLiteral("zoë")), 1000);
     });
     QVERIFY(created);
     QVERIFY(created->id > 0);
@@ -142,14 +142,16 @@ void tst_Storage::createAndFindUser()
     QCOMPARE(created->city, QStringLiteral("Berlin"));
     QCOMPARE(created->role, Role::Attendee);
 
-    const auto found = storage->runBlocking<Expected<StoredCredentials>>(
-            [](StorageWorker &w) { return w.credentialsByUsername(QStringLiteral("zoë")); });
+    const auto found = storage->runBlocking<Expected<StoredCredentials>>([](StorageWorker &w) {
+        return w.accounts().credentialsByUsername(QStringLiteral("zoë"));
+    });
     QVERIFY(found);
     QCOMPARE(found->user, created.value());
     QCOMPARE(found->passwordHash, QStringLiteral("$argon2id$fake"));
 
-    const auto missing = storage->runBlocking<Expected<StoredCredentials>>(
-            [](StorageWorker &w) { return w.credentialsByUsername(QStringLiteral("nobody")); });
+    const auto missing = storage->runBlocking<Expected<StoredCredentials>>([](StorageWorker &w) {
+        return w.accounts().credentialsByUsername(QStringLiteral("nobody"));
+    });
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, ErrorCode::NotFound);
 }
@@ -158,14 +160,17 @@ void tst_Storage::usernameIsUniqueInTheDatabase()
 {
     auto storage = open();
     QVERIFY(storage);
-    QVERIFY(storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("bob")), 1); }));
-    const auto duplicate = storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("bob")), 2); });
+    QVERIFY(storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+        return w.accounts().createUser(newUser(QStringLiteral("bob")), 1);
+    }));
+    const auto duplicate = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+        return w.accounts().createUser(newUser(QStringLiteral("bob")), 2);
+    });
     QVERIFY(!duplicate);
     QCOMPARE(duplicate.error().code, ErrorCode::Conflict);
     QVERIFY(duplicate.error().message.contains(QStringLiteral("already taken")));
-    QCOMPARE(storage->runBlocking<Expected<qint64>>([](StorageWorker &w) { return w.userCount(); })
+    QCOMPARE(storage->runBlocking<Expected<qint64>>(
+                            [](StorageWorker &w) { return w.accounts().userCount(); })
                      .value(),
              1);
 }
@@ -175,13 +180,15 @@ void tst_Storage::constraintsLiveInTheDatabase()
     auto storage = open();
     QVERIFY(storage);
     // A CHECK violation (username too short) is an internal error, not a duplicate.
-    const auto refused = storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("x")), 1); });
+    const auto refused = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+        return w.accounts().createUser(newUser(QStringLiteral("x")), 1);
+    });
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, ErrorCode::Internal);
     // A session for a user that does not exist violates the foreign key.
-    const Status orphan = storage->runBlocking<Status>(
-            [](StorageWorker &w) { return w.createSession(424242, QStringLiteral("hash"), 1); });
+    const Status orphan = storage->runBlocking<Status>([](StorageWorker &w) {
+        return w.accounts().createSession(424242, QStringLiteral("hash"), 1);
+    });
     QVERIFY(!orphan);
 }
 
@@ -189,31 +196,33 @@ void tst_Storage::sessionsResolveAndRevoke()
 {
     auto storage = open();
     QVERIFY(storage);
-    const UserInfo user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-                                     return w.createUser(newUser(QStringLiteral("carol")), 1);
-                                 })
-                                  .value();
+    const UserInfo user =
+            storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+                       return w.accounts().createUser(newUser(QStringLiteral("carol")), 1);
+                   })
+                    .value();
     const QString token = SessionToken::generate();
     QCOMPARE(token.size(), 43); // 256 bits, unpadded base64url
     const QString hash = SessionToken::hash(token);
     QVERIFY(hash != token);
     QVERIFY(storage->runBlocking<Status>(
-            [&](StorageWorker &w) { return w.createSession(user.id, hash, 5); }));
+            [&](StorageWorker &w) { return w.accounts().createSession(user.id, hash, 5); }));
 
     const auto resolved = storage->runBlocking<Expected<UserInfo>>(
-            [&](StorageWorker &w) { return w.userBySession(hash, 6); });
+            [&](StorageWorker &w) { return w.accounts().userBySession(hash, 6); });
     QVERIFY(resolved);
     QCOMPARE(resolved->id, user.id);
 
     // The token itself is nowhere in the database.
     const auto byToken = storage->runBlocking<Expected<UserInfo>>(
-            [&](StorageWorker &w) { return w.userBySession(token, 6); });
+            [&](StorageWorker &w) { return w.accounts().userBySession(token, 6); });
     QVERIFY(!byToken);
     QCOMPARE(byToken.error().code, ErrorCode::Unauthorized);
 
-    QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) { return w.deleteSession(hash); }));
+    QVERIFY(storage->runBlocking<Status>(
+            [&](StorageWorker &w) { return w.accounts().deleteSession(hash); }));
     const auto revoked = storage->runBlocking<Expected<UserInfo>>(
-            [&](StorageWorker &w) { return w.userBySession(hash, 7); });
+            [&](StorageWorker &w) { return w.accounts().userBySession(hash, 7); });
     QVERIFY(!revoked);
     QCOMPARE(revoked.error().code, ErrorCode::Unauthorized);
 }
@@ -222,25 +231,27 @@ void tst_Storage::changePasswordSignsOutOtherSessions()
 {
     auto storage = open();
     QVERIFY(storage);
-    const UserInfo user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-                                     return w.createUser(newUser(QStringLiteral("dave")), 1);
-                                 })
-                                  .value();
+    const UserInfo user =
+            storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+                       return w.accounts().createUser(newUser(QStringLiteral("dave")), 1);
+                   })
+                    .value();
     for (const char *hash : {"h1", "h2", "h3"})
         QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) {
-            return w.createSession(user.id, QString::fromLatin1(hash), 1);
+            return w.accounts().createSession(user.id, QString::fromLatin1(hash), 1);
         }));
     QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) {
-        return w.changePassword(user.id, QStringLiteral("$argon2id$new"), QStringLiteral("h2"));
+        return w.accounts().changePassword(user.id, QStringLiteral("$argon2id$new"),
+                                           QStringLiteral("h2"));
     }));
     QCOMPARE(storage->runBlocking<Expected<qint64>>(
-                            [&](StorageWorker &w) { return w.sessionCount(user.id); })
+                            [&](StorageWorker &w) { return w.accounts().sessionCount(user.id); })
                      .value(),
              1);
     QVERIFY(storage->runBlocking<Expected<UserInfo>>(
-            [](StorageWorker &w) { return w.userBySession(QStringLiteral("h2"), 2); }));
+            [](StorageWorker &w) { return w.accounts().userBySession(QStringLiteral("h2"), 2); }));
     QCOMPARE(storage->runBlocking<Expected<StoredCredentials>>(
-                            [&](StorageWorker &w) { return w.credentialsById(user.id); })
+                            [&](StorageWorker &w) { return w.accounts().credentialsById(user.id); })
                      ->passwordHash,
              QStringLiteral("$argon2id$new"));
 }
@@ -249,12 +260,14 @@ void tst_Storage::deletingAUserCascadesToSessions()
 {
     auto storage = open();
     QVERIFY(storage);
-    const UserInfo user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-                                     return w.createUser(newUser(QStringLiteral("erin")), 1);
-                                 })
-                                  .value();
-    QVERIFY(storage->runBlocking<Status>(
-            [&](StorageWorker &w) { return w.createSession(user.id, QStringLiteral("e1"), 1); }));
+    const UserInfo user =
+            storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+                       return w.accounts().createUser(newUser(QStringLiteral("erin")), 1);
+                   })
+                    .value();
+    QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) {
+        return w.accounts().createSession(user.id, QStringLiteral("e1"), 1);
+    }));
     storage.reset();
 
     // Straight SQL, as an operator would: the foreign key removes the sessions.
@@ -277,15 +290,18 @@ void tst_Storage::bannedUsersGetNoNewSession()
 {
     auto storage = open();
     QVERIFY(storage);
-    const UserInfo user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-                                     return w.createUser(newUser(QStringLiteral("mallory")), 1);
-                                 })
-                                  .value();
-    QVERIFY(storage->runBlocking<Status>(
-            [&](StorageWorker &w) { return w.createSession(user.id, QStringLiteral("h1"), 2); }));
+    const UserInfo user =
+            storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+                       return w.accounts().createUser(newUser(QStringLiteral("mallory")), 1);
+                   })
+                    .value();
+    QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) {
+        return w.accounts().createSession(user.id, QStringLiteral("h1"), 2);
+    }));
     const auto banned =
             storage->runBlocking<Expected<Audited<RestrictedUser>>>([&](StorageWorker &w) {
-                return w.banUser(user.id, true, {std::nullopt, QStringLiteral("ban"), {}, {}, {}});
+                return w.moderation().banUser(user.id, true,
+                                              {std::nullopt, QStringLiteral("ban"), {}, {}, {}});
             });
     QVERIFY(banned);
     QVERIFY(banned->value.banned);
@@ -293,13 +309,14 @@ void tst_Storage::bannedUsersGetNoNewSession()
     QCOMPARE(banned->entry.target->id, user.id);
     // Every session ended with the ban, and no new one can start.
     QVERIFY(!storage->runBlocking<Expected<UserInfo>>(
-            [](StorageWorker &w) { return w.userBySession(QStringLiteral("h1"), 3); }));
-    const Status refused = storage->runBlocking<Status>(
-            [&](StorageWorker &w) { return w.createSession(user.id, QStringLiteral("h2"), 4); });
+            [](StorageWorker &w) { return w.accounts().userBySession(QStringLiteral("h1"), 3); }));
+    const Status refused = storage->runBlocking<Status>([&](StorageWorker &w) {
+        return w.accounts().createSession(user.id, QStringLiteral("h2"), 4);
+    });
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, ErrorCode::Forbidden);
     QVERIFY(!storage->runBlocking<Expected<UserInfo>>(
-            [](StorageWorker &w) { return w.userBySession(QStringLiteral("h2"), 5); }));
+            [](StorageWorker &w) { return w.accounts().userBySession(QStringLiteral("h2"), 5); }));
 }
 
 void tst_Storage::setRole()
@@ -307,14 +324,16 @@ void tst_Storage::setRole()
     auto storage = open();
     QVERIFY(storage);
     QVERIFY(storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-        return w.createUser(newUser(QStringLiteral("frank")), 1);
+        return w.accounts().createUser(newUser(QStringLiteral("frank")), 1);
     }));
-    const auto promoted = storage->runBlocking<Expected<UserInfo>>(
-            [](StorageWorker &w) { return w.setRole(QStringLiteral("frank"), Role::Moderator); });
+    const auto promoted = storage->runBlocking<Expected<UserInfo>>([](StorageWorker &w) {
+        return w.moderation().setRole(QStringLiteral("frank"), Role::Moderator);
+    });
     QVERIFY(promoted);
     QCOMPARE(promoted->role, Role::Moderator);
-    const auto missing = storage->runBlocking<Expected<UserInfo>>(
-            [](StorageWorker &w) { return w.setRole(QStringLiteral("ghost"), Role::Moderator); });
+    const auto missing = storage->runBlocking<Expected<UserInfo>>([](StorageWorker &w) {
+        return w.moderation().setRole(QStringLiteral("ghost"), Role::Moderator);
+    });
     QCOMPARE(missing.error().code, ErrorCode::NotFound);
 }
 
@@ -359,7 +378,7 @@ void tst_Storage::asyncJobsDeliverInOrderOnTheCallerThread()
                 &context,
                 [this, i](StorageWorker &w) {
                     Q_ASSERT(QThread::currentThread() != qApp->thread());
-                    return w.createUser(newUser(QStringLiteral("user%1").arg(i)), i);
+                    return w.accounts().createUser(newUser(QStringLiteral("user%1").arg(i)), i);
                 },
                 [&order, i](const Expected<UserInfo> &result) {
                     QVERIFY(QThread::currentThread() == qApp->thread());
@@ -382,7 +401,7 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
     ServerMetrics metrics;
     storage->setMetrics(&metrics);
     const auto author = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-        return w.createUser(newUser(QStringLiteral("author")), 1);
+        return w.accounts().createUser(newUser(QStringLiteral("author")), 1);
     });
     QVERIFY(author);
 
@@ -404,7 +423,7 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
             storage->run<Expected<UserInfo>>(
                     &context,
                     [this, i](StorageWorker &w) {
-                        return w.createUser(newUser(QStringLiteral("new%1").arg(i)), i);
+                        return w.accounts().createUser(newUser(QStringLiteral("new%1").arg(i)), i);
                     },
                     [&, index](const Expected<UserInfo> &user) {
                         record(index, user ? Outcome::Stored : Outcome::Failed);
@@ -415,7 +434,7 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
             storage->run<Expected<UserInfo>>(
                     &context,
                     [this, i](StorageWorker &w) {
-                        return w.createUser(newUser(QStringLiteral("author")), i);
+                        return w.accounts().createUser(newUser(QStringLiteral("author")), i);
                     },
                     [&, index](const Expected<UserInfo> &user) {
                         record(index,
@@ -428,8 +447,8 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
             storage->run<Expected<StoredFact>>(
                     &context,
                     [i](StorageWorker &w) {
-                        return w.postFact(999'999, QStringLiteral("ghost%1").arg(i),
-                                          QStringLiteral("Nobody wrote this"), i);
+                        return w.facts().post(999'999, QStringLiteral("ghost%1").arg(i),
+                                              QStringLiteral("Nobody wrote this"), i);
                     },
                     [&, index](const Expected<StoredFact> &fact) {
                         record(index, fact ? Outcome::Stored : Outcome::Failed);
@@ -441,8 +460,8 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
             storage->run<Expected<StoredFact>>(
                     &context,
                     [authorId = author->id, i](StorageWorker &w) {
-                        return w.postFact(authorId, QStringLiteral("fact%1").arg(i - i % 5),
-                                          QStringLiteral("Fact %1").arg(i - i % 5), i);
+                        return w.facts().post(authorId, QStringLiteral("fact%1").arg(i - i % 5),
+                                              QStringLiteral("Fact %1").arg(i - i % 5), i);
                     },
                     [&, index](const Expected<StoredFact> &fact) {
                         record(index,
@@ -464,11 +483,11 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
     // They ran together, and what succeeded is in the database once.
     QVERIFY(metrics.storageBatches >= 1);
     QVERIFY(metrics.storageBatchedJobs >= 25);
-    const auto counts =
-            storage->runBlocking<Expected<qint64>>([](StorageWorker &w) { return w.userCount(); });
+    const auto counts = storage->runBlocking<Expected<qint64>>(
+            [](StorageWorker &w) { return w.accounts().userCount(); });
     QCOMPARE(counts.value(), 1 + 6);
     const auto facts = storage->runBlocking<Expected<QList<Fact>>>(
-            [](StorageWorker &w) { return w.latestFacts(100); });
+            [](StorageWorker &w) { return w.facts().latestFacts(100); });
     QCOMPARE(facts->size(), 6);
 }
 
@@ -478,20 +497,21 @@ void tst_Storage::aStatementLeftUnrunIsNotReused()
     // announcement is stored (the statement cache once kept a bound, unrun INSERT).
     auto storage = open();
     QVERIFY(storage);
-    const auto moderator = storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("mod")), 1); });
+    const auto moderator = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+        return w.accounts().createUser(newUser(QStringLiteral("mod")), 1);
+    });
     QVERIFY(moderator);
     for (const QString &clientId :
          {QStringLiteral("a1"), QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("a3")}) {
         const auto stored =
                 storage->runBlocking<Expected<StoredAnnouncement>>([&](StorageWorker &w) {
-                    return w.announce(moderator->id, clientId, QStringLiteral("Hello ") + clientId,
-                                      2);
+                    return w.moderation().announce(moderator->id, clientId,
+                                                   QStringLiteral("Hello ") + clientId, 2);
                 });
         QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().message));
     }
     const auto latest = storage->runBlocking<Expected<QList<Announcement>>>(
-            [](StorageWorker &w) { return w.latestAnnouncements(10); });
+            [](StorageWorker &w) { return w.moderation().latestAnnouncements(10); });
     QCOMPARE(latest->size(), 3);
 }
 
@@ -518,20 +538,20 @@ void tst_Storage::postsWaitingTogetherAreStoredByOneStatement()
     const bool postgres = m_url.driver == DatabaseUrl::Driver::Postgres;
     if (postgres) {
         storage->runBlocking<bool>([](StorageWorker &w) {
-            w.setNodeId(QStringLiteral("test-node"));
+            w.cluster().setNodeId(QStringLiteral("test-node"));
             return true;
         });
         QVERIFY(storage->runBlocking<Status>([](StorageWorker &w) {
-            return w.joinCluster(QStringLiteral("test/127.0.0.1:1"));
+            return w.cluster().joinCluster(QStringLiteral("test/127.0.0.1:1"));
         }));
     }
     const auto author = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-        return w.createUser(newUser(QStringLiteral("poster")), 1);
+        return w.accounts().createUser(newUser(QStringLiteral("poster")), 1);
     });
     QVERIFY(author);
     const auto earlier = storage->runBlocking<Expected<StoredFact>>([&](StorageWorker &w) {
-        return w.postFact(author->id, QStringLiteral("earlier"), QStringLiteral("Posted before"),
-                          1);
+        return w.facts().post(author->id, QStringLiteral("earlier"),
+                              QStringLiteral("Posted before"), 1);
     });
     QVERIFY(earlier);
 
@@ -581,7 +601,7 @@ void tst_Storage::postsWaitingTogetherAreStoredByOneStatement()
     QVERIFY(at(0).fact.id < at(2).fact.id);
     QVERIFY(at(2).fact.id < at(4).fact.id);
     const auto latest = storage->runBlocking<Expected<QList<Fact>>>(
-            [](StorageWorker &w) { return w.latestFacts(10); });
+            [](StorageWorker &w) { return w.facts().latestFacts(10); });
     QCOMPARE(latest->size(), 4);
     // One statement stored them all...
     QCOMPARE(metrics.storageGroups.load(), 1);
@@ -609,7 +629,7 @@ void tst_Storage::aBadPostInAGroupFailsAlone()
     ServerMetrics metrics;
     storage->setMetrics(&metrics);
     const auto author = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-        return w.createUser(newUser(QStringLiteral("poster")), 1);
+        return w.accounts().createUser(newUser(QStringLiteral("poster")), 1);
     });
     QVERIFY(author);
 
@@ -633,7 +653,7 @@ void tst_Storage::aBadPostInAGroupFailsAlone()
     QVERIFY(results.at(3) && results.at(3)->hasValue());
     QCOMPARE(metrics.storageGroups.load(), 0);
     const auto latest = storage->runBlocking<Expected<QList<Fact>>>(
-            [](StorageWorker &w) { return w.latestFacts(10); });
+            [](StorageWorker &w) { return w.facts().latestFacts(10); });
     QCOMPARE(latest->size(), 2);
     QCOMPARE(latest->at(0).text, QStringLiteral("Y"));
     QCOMPARE(latest->at(1).text, QStringLiteral("X"));
@@ -650,14 +670,14 @@ void tst_Storage::togglesWaitingTogetherKeepEachOnesMeaning()
     };
     const auto room =
             storage->runBlocking<Expected<Room>>([this](StorageWorker &w) -> Expected<Room> {
-                const auto ada = w.createUser(newUser(QStringLiteral("ada")), 1);
-                const auto bob = w.createUser(newUser(QStringLiteral("bob")), 1);
+                const auto ada = w.accounts().createUser(newUser(QStringLiteral("ada")), 1);
+                const auto bob = w.accounts().createUser(newUser(QStringLiteral("bob")), 1);
                 if (!ada || !bob)
                     return Error{ErrorCode::Internal, QStringLiteral("no users")};
-                const auto one =
-                        w.proposeTalk(ada->id, QStringLiteral("t1"), QStringLiteral("One"), {}, 1);
-                const auto two =
-                        w.proposeTalk(bob->id, QStringLiteral("t2"), QStringLiteral("Two"), {}, 1);
+                const auto one = w.talks().proposeTalk(ada->id, QStringLiteral("t1"),
+                                                       QStringLiteral("One"), {}, 1);
+                const auto two = w.talks().proposeTalk(bob->id, QStringLiteral("t2"),
+                                                       QStringLiteral("Two"), {}, 1);
                 if (!one || !two)
                     return Error{ErrorCode::Internal, QStringLiteral("no talks")};
                 return Room{ada->id, bob->id, one->talk.id, two->talk.id};
@@ -703,8 +723,8 @@ void tst_Storage::togglesWaitingTogetherKeepEachOnesMeaning()
     // The tallies are the counts.
     const auto tallies = storage->runBlocking<Expected<QList<qint64>>>(
             [&](StorageWorker &w) -> Expected<QList<qint64>> {
-                const auto one = w.tallyOf(room->talk1);
-                const auto two = w.tallyOf(room->talk2);
+                const auto one = w.talks().tallyOf(room->talk1);
+                const auto two = w.talks().tallyOf(room->talk2);
                 if (!one || !two)
                     return Error{ErrorCode::Internal, QStringLiteral("no tallies")};
                 return QList<qint64>{one.value(), two.value()};
@@ -715,7 +735,7 @@ void tst_Storage::togglesWaitingTogetherKeepEachOnesMeaning()
 
     // With voting closed every new toggle is refused, and a resend still answers.
     QVERIFY(storage->runBlocking<Expected<AuditEntry>>([](StorageWorker &w) {
-        return w.setVotingOpen(
+        return w.talks().setVotingOpen(
                 false,
                 AuditRecord{std::nullopt, QStringLiteral("close_voting"), std::nullopt, {}, {}});
     }));
@@ -732,7 +752,7 @@ void tst_Storage::togglesWaitingTogetherKeepEachOnesMeaning()
     QVERIFY(results.at(1)->value().voted && !results.at(1)->value().changed);
     QVERIFY(results.at(2) && !results.at(2)->hasValue());
     QCOMPARE(storage->runBlocking<Expected<qint64>>(
-                            [&](StorageWorker &w) { return w.tallyOf(room->talk2); })
+                            [&](StorageWorker &w) { return w.talks().tallyOf(room->talk2); })
                      .value(),
              1);
 }
@@ -744,13 +764,15 @@ void tst_Storage::everyNotificationOfABatchArrives()
     auto storage = open();
     QVERIFY(storage);
     storage->runBlocking<bool>([](StorageWorker &w) {
-        w.setNodeId(QStringLiteral("test-node"));
+        w.cluster().setNodeId(QStringLiteral("test-node"));
         return true;
     });
-    QVERIFY(storage->runBlocking<Status>(
-            [](StorageWorker &w) { return w.joinCluster(QStringLiteral("test/127.0.0.1:1")); }));
-    const auto user = storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("flap")), 1); });
+    QVERIFY(storage->runBlocking<Status>([](StorageWorker &w) {
+        return w.cluster().joinCluster(QStringLiteral("test/127.0.0.1:1"));
+    }));
+    const auto user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+        return w.accounts().createUser(newUser(QStringLiteral("flap")), 1);
+    });
     QVERIFY(user);
 
     QStringList heard;
@@ -773,7 +795,7 @@ void tst_Storage::everyNotificationOfABatchArrives()
             storage->run<Status>(
                     &context,
                     [user = user.value(), state](StorageWorker &w) {
-                        return w.setPresenceOnNode(user, state);
+                        return w.cluster().setPresenceOnNode(user, state);
                     },
                     [](const Status &) {});
         gate->release();
@@ -794,8 +816,8 @@ void tst_Storage::aResendRacingThroughAnotherNodeIsADuplicate()
     QVERIFY(first && second);
     const auto users = first->runBlocking<Expected<QList<UserInfo>>>(
             [this](StorageWorker &w) -> Expected<QList<UserInfo>> {
-                const auto from = w.createUser(newUser(QStringLiteral("sender")), 1);
-                const auto to = w.createUser(newUser(QStringLiteral("recipient")), 1);
+                const auto from = w.accounts().createUser(newUser(QStringLiteral("sender")), 1);
+                const auto to = w.accounts().createUser(newUser(QStringLiteral("recipient")), 1);
                 if (!from || !to)
                     return Error{ErrorCode::Internal, QStringLiteral("no users")};
                 return QList<UserInfo>{from.value(), to.value()};
@@ -807,7 +829,7 @@ void tst_Storage::aResendRacingThroughAnotherNodeIsADuplicate()
     // The second node stores the message and has not committed yet...
     const auto held = second->runBlocking<Expected<StoredMessage>>([&](StorageWorker &w) {
         w.beginBatch();
-        return w.sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"), 2);
+        return w.chat().sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"), 2);
     });
     QVERIFY(held && !held->duplicate);
     // ...when the first, asked the same, finds nothing yet and inserts (and waits on it).
@@ -816,7 +838,8 @@ void tst_Storage::aResendRacingThroughAnotherNodeIsADuplicate()
     first->run<Expected<StoredMessage>>(
             &context,
             [&](StorageWorker &w) {
-                return w.sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"), 3);
+                return w.chat().sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"),
+                                            3);
             },
             [&](const Expected<StoredMessage> &result) { raced = result; });
     // The first's statement is blocked on the second's row, not merely slow.
@@ -840,21 +863,22 @@ void tst_Storage::aToggleRacingThroughAnotherNodeCountsOnce()
     QVERIFY(first && second);
     const auto talk = first->runBlocking<Expected<StoredTalk>>(
             [this](StorageWorker &w) -> Expected<StoredTalk> {
-                const auto speaker = w.createUser(newUser(QStringLiteral("speaker")), 1);
+                const auto speaker = w.accounts().createUser(newUser(QStringLiteral("speaker")), 1);
                 if (!speaker)
                     return speaker.error();
-                return w.proposeTalk(speaker->id, QStringLiteral("t"), QStringLiteral("Talk"), {},
-                                     1);
+                return w.talks().proposeTalk(speaker->id, QStringLiteral("t"),
+                                             QStringLiteral("Talk"), {}, 1);
             });
     QVERIFY(talk);
-    const auto voter = first->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("voter")), 1); });
+    const auto voter = first->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
+        return w.accounts().createUser(newUser(QStringLiteral("voter")), 1);
+    });
     QVERIFY(voter);
 
     // One toggle, sent to both nodes: the second's is under way and not committed...
     const auto held = second->runBlocking<Expected<VoteResult>>([&](StorageWorker &w) {
         w.beginBatch();
-        return w.toggleVote(voter->id, QStringLiteral("v1"), talk->talk.id, 2);
+        return w.talks().toggleVote(voter->id, QStringLiteral("v1"), talk->talk.id, 2);
     });
     QVERIFY(held && held->voted && held->changed);
     QObject context;
@@ -862,7 +886,7 @@ void tst_Storage::aToggleRacingThroughAnotherNodeCountsOnce()
     first->run<Expected<VoteResult>>(
             &context,
             [&](StorageWorker &w) {
-                return w.toggleVote(voter->id, QStringLiteral("v1"), talk->talk.id, 3);
+                return w.talks().toggleVote(voter->id, QStringLiteral("v1"), talk->talk.id, 3);
             },
             [&](const Expected<VoteResult> &result) { raced = result; });
     // The first's statement is blocked on the second's row, not merely slow.
@@ -876,7 +900,7 @@ void tst_Storage::aToggleRacingThroughAnotherNodeCountsOnce()
     QVERIFY(raced->value().voted);
     QCOMPARE(raced->value().votes, 1);
     const auto tally = first->runBlocking<Expected<qint64>>(
-            [id = talk->talk.id](StorageWorker &w) { return w.tallyOf(id); });
+            [id = talk->talk.id](StorageWorker &w) { return w.talks().tallyOf(id); });
     QCOMPARE(tally.value(), 1);
 }
 
@@ -914,7 +938,7 @@ void tst_Storage::aStatementThatFailsIsLogged()
     QObject context;
     bool failed = false;
     storage->run<Expected<RoomStats>>(
-            &context, [](StorageWorker &w) { return w.roomStats(1); },
+            &context, [](StorageWorker &w) { return w.stats().roomStats(1); },
             [&failed](const Expected<RoomStats> &stats) { failed = !stats; });
     QTRY_VERIFY(failed);
     QVERIFY(storage->isAvailable());
