@@ -138,8 +138,9 @@ int removeModerator(const ServerSettings &settings, const QString &rawUsername)
     if (!opened)
         return fail(openProblem);
     Storage &storage = *opened;
-    const auto demoted = storage.runBlocking<Expected<UserInfo>>(
-            [username](StorageWorker &worker) { return worker.setRole(username, Role::Attendee); });
+    const auto demoted = storage.runBlocking<Expected<UserInfo>>([username](StorageWorker &worker) {
+        return worker.moderation().setRole(username, Role::Attendee);
+    });
     if (!demoted)
         return fail(demoted.error().message);
     QTextStream(stdout) << username << " is now an attendee" << Qt::endl;
@@ -161,7 +162,7 @@ int createModerator(const ServerSettings &settings, const QString &rawUsername, 
 
     const auto promoted =
             storage.runBlocking<Expected<UserInfo>>([username](StorageWorker &worker) {
-                return worker.setRole(username, Role::Moderator);
+                return worker.moderation().setRole(username, Role::Moderator);
             });
     if (promoted) {
         QTextStream(stdout) << username << " is now a moderator" << Qt::endl;
@@ -182,7 +183,7 @@ int createModerator(const ServerSettings &settings, const QString &rawUsername, 
         return fail(hash.error().message);
     const NewUser user{username, displayName, hash.value(), QString(), QString(), Role::Moderator};
     const auto created = storage.runBlocking<Expected<UserInfo>>([user](StorageWorker &worker) {
-        return worker.createModerator(user, QDateTime::currentMSecsSinceEpoch());
+        return worker.moderation().createModerator(user, QDateTime::currentMSecsSinceEpoch());
     });
     if (!created)
         return fail(created.error().message);
@@ -200,7 +201,7 @@ int exportTalks(const ServerSettings &settings, const QString &path)
         return fail(openProblem);
     Storage &storage = *opened;
     const auto talks = storage.runBlocking<Expected<QList<Talk>>>(
-            [](StorageWorker &worker) { return worker.talks(false); });
+            [](StorageWorker &worker) { return worker.talks().talks(false); });
     if (!talks)
         return fail(talks.error().message);
     const QByteArray csv = talkResultsCsv(talks.value()).toUtf8();

@@ -89,7 +89,7 @@ Status HallwayServer::start()
                 QHostInfo::localHostName(),
                 QString::number(QRandomGenerator::system()->generate64() % 1'000'000'000, 36));
         m_storage->runBlocking<bool>([nodeId = m_nodeId](StorageWorker &worker) {
-            worker.setNodeId(nodeId);
+            worker.cluster().setNodeId(nodeId);
             return true;
         });
         m_cluster = std::make_unique<ClusterBus>(target.value(), m_nodeId, *m_storage);

@@ -292,7 +292,7 @@ void RequestRouter::joinCluster(ClusterBus &bus)
         m_storage.run<Expected<QSet<QString>>>(
                 this,
                 [tokenHashes](StorageWorker &worker) {
-                    return worker.existingSessions(tokenHashes);
+                    return worker.accounts().existingSessions(tokenHashes);
                 },
                 [this, userId, tokenHashes,
                  reason = event.value(QStringLiteral("reason")).toString()](
@@ -443,7 +443,9 @@ void RequestRouter::handleGetUser(ClientConnection *connection, const Envelope &
         return connection->replyError(request.id, parsed.error());
     m_storage.run<Expected<UserInfo>>(
             connection,
-            [userId = parsed->userId](StorageWorker &worker) { return worker.userById(userId); },
+            [userId = parsed->userId](StorageWorker &worker) {
+                return worker.accounts().userById(userId);
+            },
             [this, connection, id = request.id](const Expected<UserInfo> &user) {
                 if (!user)
                     return connection->replyError(id, user.error());

@@ -7,6 +7,7 @@
 #include "storage/databaseurl.h"
 #include "storage/migrations.h"
 #include "storage/storage.h"
+#include "storagefixture.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -23,6 +24,7 @@
 #include <QTest>
 
 using namespace Hallway;
+using Hallway::Test::StorageFixture;
 
 class tst_Storage : public QObject {
     Q_OBJECT
@@ -32,14 +34,6 @@ private Q_SLOTS:
     void cleanup();
 
     void migrationsApplyOnceAndRecordVersion();
-    void createAndFindUser();
-    void usernameIsUniqueInTheDatabase();
-    void constraintsLiveInTheDatabase();
-    void sessionsResolveAndRevoke();
-    void changePasswordSignsOutOtherSessions();
-    void deletingAUserCascadesToSessions();
-    void setRole();
-    void bannedUsersGetNoNewSession();
     void asyncJobsDeliverInOrderOnTheCallerThread();
     void groupCommitKeepsEachJobsOutcome();
     void aStatementLeftUnrunIsNotReused();
@@ -53,19 +47,7 @@ private Q_SLOTS:
     void aStatementThatFailsIsLogged();
 
 private:
-    std::unique_ptr<Storage> open();
-    NewUser newUser(const QString &name) const;
-    // A job that keeps the storage thread busy for a moment: what is queued next runs as one
-    // batch.
-    // Blocks the worker until the returned gate is released, so that the jobs queued
-    // meanwhile wait together and run as one batch.
-    static std::shared_ptr<QSemaphore> holdTheWorker(Storage &storage, QObject &context);
-    // Whether a session on the test's database waits on a lock (PostgreSQL only).
-    bool aSessionWaitsOnALock() const;
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<Test::TestDatabase> m_database;
-    DatabaseUrl m_url;
+    Test::StorageFixture m_fixture;
 };
 
 void tst_Storage::initTestCase()
@@ -75,291 +57,47 @@ void tst_Storage::initTestCase()
 
 void tst_Storage::init()
 {
-    static int counter = 0;
-    const QString dir = m_dir.filePath(QString::number(++counter));
-    QDir().mkpath(dir);
-    m_database = std::make_unique<Test::TestDatabase>(dir);
-    QVERIFY2(m_database->error().isEmpty(), qPrintable(m_database->error()));
-    m_url = DatabaseUrl::parse(m_database->url()).value();
+    QVERIFY(m_fixture.init());
 }
 
 void tst_Storage::cleanup()
 {
-    m_database.reset();
-}
-
-std::unique_ptr<Storage> tst_Storage::open()
-{
-    auto storage = std::make_unique<Storage>(m_url);
-    const Status opened = storage->open();
-    if (!opened)
-        qWarning("open failed: %s", qPrintable(opened.error().message));
-    return opened ? std::move(storage) : nullptr;
-}
-
-NewUser tst_Storage::newUser(const QString &name) const
-{
-    return {name,
-            name.toUpper(),
-            QStringLiteral("$argon2id$fake"),
-            QStringLiteral("Berlin"),
-            QStringLiteral("Brandenburg"),
-            Role::Attendee};
+    m_fixture.cleanup();
 }
 
 void tst_Storage::migrationsApplyOnceAndRecordVersion()
 {
     const int latest = Migrations::available().constLast().version;
     {
-        auto storage = open();
+        auto storage = m_fixture.open();
         QVERIFY(storage);
         QCOMPARE(storage->runBlocking<int>([](StorageWorker &w) { return w.schemaVersion(); }),
                  latest);
-        QVERIFY(storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-            return w.createUser(newUser(QStringLiteral("keeper")), 1);
-        }));
+        QVERIFY(StorageFixture::createUser(*storage, QStringLiteral("keeper")).id > 0);
     }
     // Opening again applies nothing and keeps the data.
-    auto again = open();
+    auto again = m_fixture.open();
     QVERIFY(again);
     QCOMPARE(again->runBlocking<int>([](StorageWorker &w) { return w.schemaVersion(); }), latest);
     QCOMPARE(again->runBlocking<Expected<qint64>>([](StorageWorker &w) {
-                      return w.userCount();
+                      return w.accounts().userCount();
                   }).value(),
              1);
 }
 
-void tst_Storage::createAndFindUser()
-{
-    auto storage = open();
-    QVERIFY(storage);
-    const auto created = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-        return w.createUser(newUser(QStringLiteral("zoë")), 1000);
-    });
-    QVERIFY(created);
-    QVERIFY(created->id > 0);
-    QCOMPARE(created->displayName, QStringLiteral("ZOË"));
-    QCOMPARE(created->city, QStringLiteral("Berlin"));
-    QCOMPARE(created->role, Role::Attendee);
-
-    const auto found = storage->runBlocking<Expected<StoredCredentials>>(
-            [](StorageWorker &w) { return w.credentialsByUsername(QStringLiteral("zoë")); });
-    QVERIFY(found);
-    QCOMPARE(found->user, created.value());
-    QCOMPARE(found->passwordHash, QStringLiteral("$argon2id$fake"));
-
-    const auto missing = storage->runBlocking<Expected<StoredCredentials>>(
-            [](StorageWorker &w) { return w.credentialsByUsername(QStringLiteral("nobody")); });
-    QVERIFY(!missing);
-    QCOMPARE(missing.error().code, ErrorCode::NotFound);
-}
-
-void tst_Storage::usernameIsUniqueInTheDatabase()
-{
-    auto storage = open();
-    QVERIFY(storage);
-    QVERIFY(storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("bob")), 1); }));
-    const auto duplicate = storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("bob")), 2); });
-    QVERIFY(!duplicate);
-    QCOMPARE(duplicate.error().code, ErrorCode::Conflict);
-    QVERIFY(duplicate.error().message.contains(QStringLiteral("already taken")));
-    QCOMPARE(storage->runBlocking<Expected<qint64>>([](StorageWorker &w) { return w.userCount(); })
-                     .value(),
-             1);
-}
-
-void tst_Storage::constraintsLiveInTheDatabase()
-{
-    auto storage = open();
-    QVERIFY(storage);
-    // A CHECK violation (username too short) is an internal error, not a duplicate.
-    const auto refused = storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("x")), 1); });
-    QVERIFY(!refused);
-    QCOMPARE(refused.error().code, ErrorCode::Internal);
-    // A session for a user that does not exist violates the foreign key.
-    const Status orphan = storage->runBlocking<Status>(
-            [](StorageWorker &w) { return w.createSession(424242, QStringLiteral("hash"), 1); });
-    QVERIFY(!orphan);
-}
-
-void tst_Storage::sessionsResolveAndRevoke()
-{
-    auto storage = open();
-    QVERIFY(storage);
-    const UserInfo user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-                                     return w.createUser(newUser(QStringLiteral("carol")), 1);
-                                 })
-                                  .value();
-    const QString token = SessionToken::generate();
-    QCOMPARE(token.size(), 43); // 256 bits, unpadded base64url
-    const QString hash = SessionToken::hash(token);
-    QVERIFY(hash != token);
-    QVERIFY(storage->runBlocking<Status>(
-            [&](StorageWorker &w) { return w.createSession(user.id, hash, 5); }));
-
-    const auto resolved = storage->runBlocking<Expected<UserInfo>>(
-            [&](StorageWorker &w) { return w.userBySession(hash, 6); });
-    QVERIFY(resolved);
-    QCOMPARE(resolved->id, user.id);
-
-    // The token itself is nowhere in the database.
-    const auto byToken = storage->runBlocking<Expected<UserInfo>>(
-            [&](StorageWorker &w) { return w.userBySession(token, 6); });
-    QVERIFY(!byToken);
-    QCOMPARE(byToken.error().code, ErrorCode::Unauthorized);
-
-    QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) { return w.deleteSession(hash); }));
-    const auto revoked = storage->runBlocking<Expected<UserInfo>>(
-            [&](StorageWorker &w) { return w.userBySession(hash, 7); });
-    QVERIFY(!revoked);
-    QCOMPARE(revoked.error().code, ErrorCode::Unauthorized);
-}
-
-void tst_Storage::changePasswordSignsOutOtherSessions()
-{
-    auto storage = open();
-    QVERIFY(storage);
-    const UserInfo user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-                                     return w.createUser(newUser(QStringLiteral("dave")), 1);
-                                 })
-                                  .value();
-    for (const char *hash : {"h1", "h2", "h3"})
-        QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) {
-            return w.createSession(user.id, QString::fromLatin1(hash), 1);
-        }));
-    QVERIFY(storage->runBlocking<Status>([&](StorageWorker &w) {
-        return w.changePassword(user.id, QStringLiteral("$argon2id$new"), QStringLiteral("h2"));
-    }));
-    QCOMPARE(storage->runBlocking<Expected<qint64>>(
-                            [&](StorageWorker &w) { return w.sessionCount(user.id); })
-                     .value(),
-             1);
-    QVERIFY(storage->runBlocking<Expected<UserInfo>>(
-            [](StorageWorker &w) { return w.userBySession(QStringLiteral("h2"), 2); }));
-    QCOMPARE(storage->runBlocking<Expected<StoredCredentials>>(
-                            [&](StorageWorker &w) { return w.credentialsById(user.id); })
-                     ->passwordHash,
-             QStringLiteral("$argon2id$new"));
-}
-
-void tst_Storage::deletingAUserCascadesToSessions()
-{
-    auto storage = open();
-    QVERIFY(storage);
-    const UserInfo user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-                                     return w.createUser(newUser(QStringLiteral("erin")), 1);
-                                 })
-                                  .value();
-    QVERIFY(storage->runBlocking<Status>(
-            [&](StorageWorker &w) { return w.createSession(user.id, QStringLiteral("e1"), 1); }));
-    storage.reset();
-
-    // Straight SQL, as an operator would: the foreign key removes the sessions.
-    const QString connection = QStringLiteral("direct");
-    {
-        QSqlDatabase db = Test::openDatabase(m_database->url(), connection);
-        QVERIFY(db.isOpen());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("DELETE FROM users WHERE username = 'erin'")));
-        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM sessions")));
-        QVERIFY(query.next());
-        QCOMPARE(query.value(0).toInt(), 0);
-    }
-    QSqlDatabase::removeDatabase(connection);
-}
-
-// A ban that commits while a password is being checked must still keep the user out: the
-// session is only created for a user who is not banned, in the same statement.
-void tst_Storage::bannedUsersGetNoNewSession()
-{
-    auto storage = open();
-    QVERIFY(storage);
-    const UserInfo user = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-                                     return w.createUser(newUser(QStringLiteral("mallory")), 1);
-                                 })
-                                  .value();
-    QVERIFY(storage->runBlocking<Status>(
-            [&](StorageWorker &w) { return w.createSession(user.id, QStringLiteral("h1"), 2); }));
-    const auto banned =
-            storage->runBlocking<Expected<Audited<RestrictedUser>>>([&](StorageWorker &w) {
-                return w.banUser(user.id, true, {std::nullopt, QStringLiteral("ban"), {}, {}, {}});
-            });
-    QVERIFY(banned);
-    QVERIFY(banned->value.banned);
-    QCOMPARE(banned->entry.action, QStringLiteral("ban"));
-    QCOMPARE(banned->entry.target->id, user.id);
-    // Every session ended with the ban, and no new one can start.
-    QVERIFY(!storage->runBlocking<Expected<UserInfo>>(
-            [](StorageWorker &w) { return w.userBySession(QStringLiteral("h1"), 3); }));
-    const Status refused = storage->runBlocking<Status>(
-            [&](StorageWorker &w) { return w.createSession(user.id, QStringLiteral("h2"), 4); });
-    QVERIFY(!refused);
-    QCOMPARE(refused.error().code, ErrorCode::Forbidden);
-    QVERIFY(!storage->runBlocking<Expected<UserInfo>>(
-            [](StorageWorker &w) { return w.userBySession(QStringLiteral("h2"), 5); }));
-}
-
-void tst_Storage::setRole()
-{
-    auto storage = open();
-    QVERIFY(storage);
-    QVERIFY(storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-        return w.createUser(newUser(QStringLiteral("frank")), 1);
-    }));
-    const auto promoted = storage->runBlocking<Expected<UserInfo>>(
-            [](StorageWorker &w) { return w.setRole(QStringLiteral("frank"), Role::Moderator); });
-    QVERIFY(promoted);
-    QCOMPARE(promoted->role, Role::Moderator);
-    const auto missing = storage->runBlocking<Expected<UserInfo>>(
-            [](StorageWorker &w) { return w.setRole(QStringLiteral("ghost"), Role::Moderator); });
-    QCOMPARE(missing.error().code, ErrorCode::NotFound);
-}
-
-std::shared_ptr<QSemaphore> tst_Storage::holdTheWorker(Storage &storage, QObject &context)
-{
-    auto gate = std::make_shared<QSemaphore>();
-    auto running = std::make_shared<QSemaphore>();
-    storage.run<Status>(
-            &context,
-            [gate, running](StorageWorker &) {
-                running->release();
-                // Open for good once released: a batch that fails runs its jobs again.
-                gate->acquire();
-                gate->release();
-                return Status(Done{});
-            },
-            [](const Status &) {});
-    // Once it runs, its batch is taken: whatever is queued next waits for the next batch,
-    // all of it together.
-    if (!running->tryAcquire(1, 10'000))
-        qWarning("the storage thread did not start the holding job");
-    return gate;
-}
-
-bool tst_Storage::aSessionWaitsOnALock() const
-{
-    return Test::countRows(m_database->url(),
-                           QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity "
-                                          "WHERE wait_event_type = 'Lock' "
-                                          "AND datname = current_database()"))
-            > 0;
-}
-
 void tst_Storage::asyncJobsDeliverInOrderOnTheCallerThread()
 {
-    auto storage = open();
+    auto storage = m_fixture.open();
     QVERIFY(storage);
     QList<int> order;
     QObject context;
     for (int i = 0; i < 20; ++i) {
         storage->run<Expected<UserInfo>>(
                 &context,
-                [this, i](StorageWorker &w) {
+                [i](StorageWorker &w) {
                     Q_ASSERT(QThread::currentThread() != qApp->thread());
-                    return w.createUser(newUser(QStringLiteral("user%1").arg(i)), i);
+                    return w.accounts().createUser(
+                            StorageFixture::newUser(QStringLiteral("user%1").arg(i)), i);
                 },
                 [&order, i](const Expected<UserInfo> &result) {
                     QVERIFY(QThread::currentThread() == qApp->thread());
@@ -377,18 +115,16 @@ void tst_Storage::asyncJobsDeliverInOrderOnTheCallerThread()
 
 void tst_Storage::groupCommitKeepsEachJobsOutcome()
 {
-    auto storage = open();
+    auto storage = m_fixture.open();
     QVERIFY(storage);
     ServerMetrics metrics;
     storage->setMetrics(&metrics);
-    const auto author = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-        return w.createUser(newUser(QStringLiteral("author")), 1);
-    });
-    QVERIFY(author);
+    const UserInfo author = StorageFixture::createUser(*storage, QStringLiteral("author"));
+    QVERIFY(author.id > 0);
 
     // The first job holds the worker, so the rest queue up and run as one batch.
     QObject context;
-    const auto gate = holdTheWorker(*storage, context);
+    const auto gate = StorageFixture::holdTheWorker(*storage, context);
     enum class Outcome { Stored, Duplicate, Conflict, Failed };
     QList<Outcome> expected;
     QList<std::optional<Outcome>> outcomes;
@@ -403,8 +139,9 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
             expected.append(Outcome::Stored);
             storage->run<Expected<UserInfo>>(
                     &context,
-                    [this, i](StorageWorker &w) {
-                        return w.createUser(newUser(QStringLiteral("new%1").arg(i)), i);
+                    [i](StorageWorker &w) {
+                        return w.accounts().createUser(
+                                StorageFixture::newUser(QStringLiteral("new%1").arg(i)), i);
                     },
                     [&, index](const Expected<UserInfo> &user) {
                         record(index, user ? Outcome::Stored : Outcome::Failed);
@@ -414,8 +151,9 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
             expected.append(Outcome::Conflict);
             storage->run<Expected<UserInfo>>(
                     &context,
-                    [this, i](StorageWorker &w) {
-                        return w.createUser(newUser(QStringLiteral("author")), i);
+                    [i](StorageWorker &w) {
+                        return w.accounts().createUser(
+                                StorageFixture::newUser(QStringLiteral("author")), i);
                     },
                     [&, index](const Expected<UserInfo> &user) {
                         record(index,
@@ -428,8 +166,8 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
             storage->run<Expected<StoredFact>>(
                     &context,
                     [i](StorageWorker &w) {
-                        return w.postFact(999'999, QStringLiteral("ghost%1").arg(i),
-                                          QStringLiteral("Nobody wrote this"), i);
+                        return w.facts().post(999'999, QStringLiteral("ghost%1").arg(i),
+                                              QStringLiteral("Nobody wrote this"), i);
                     },
                     [&, index](const Expected<StoredFact> &fact) {
                         record(index, fact ? Outcome::Stored : Outcome::Failed);
@@ -440,9 +178,9 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
             expected.append(i % 5 == 3 ? Outcome::Stored : Outcome::Duplicate);
             storage->run<Expected<StoredFact>>(
                     &context,
-                    [authorId = author->id, i](StorageWorker &w) {
-                        return w.postFact(authorId, QStringLiteral("fact%1").arg(i - i % 5),
-                                          QStringLiteral("Fact %1").arg(i - i % 5), i);
+                    [authorId = author.id, i](StorageWorker &w) {
+                        return w.facts().post(authorId, QStringLiteral("fact%1").arg(i - i % 5),
+                                              QStringLiteral("Fact %1").arg(i - i % 5), i);
                     },
                     [&, index](const Expected<StoredFact> &fact) {
                         record(index,
@@ -464,11 +202,11 @@ void tst_Storage::groupCommitKeepsEachJobsOutcome()
     // They ran together, and what succeeded is in the database once.
     QVERIFY(metrics.storageBatches >= 1);
     QVERIFY(metrics.storageBatchedJobs >= 25);
-    const auto counts =
-            storage->runBlocking<Expected<qint64>>([](StorageWorker &w) { return w.userCount(); });
+    const auto counts = storage->runBlocking<Expected<qint64>>(
+            [](StorageWorker &w) { return w.accounts().userCount(); });
     QCOMPARE(counts.value(), 1 + 6);
     const auto facts = storage->runBlocking<Expected<QList<Fact>>>(
-            [](StorageWorker &w) { return w.latestFacts(100); });
+            [](StorageWorker &w) { return w.facts().latestFacts(100); });
     QCOMPARE(facts->size(), 6);
 }
 
@@ -476,22 +214,21 @@ void tst_Storage::aStatementLeftUnrunIsNotReused()
 {
     // A resent announcement leaves the cached statements as a first send would: the next
     // announcement is stored (the statement cache once kept a bound, unrun INSERT).
-    auto storage = open();
+    auto storage = m_fixture.open();
     QVERIFY(storage);
-    const auto moderator = storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("mod")), 1); });
-    QVERIFY(moderator);
+    const UserInfo moderator = StorageFixture::createUser(*storage, QStringLiteral("mod"));
+    QVERIFY(moderator.id > 0);
     for (const QString &clientId :
          {QStringLiteral("a1"), QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("a3")}) {
         const auto stored =
                 storage->runBlocking<Expected<StoredAnnouncement>>([&](StorageWorker &w) {
-                    return w.announce(moderator->id, clientId, QStringLiteral("Hello ") + clientId,
-                                      2);
+                    return w.moderation().announce(moderator.id, clientId,
+                                                   QStringLiteral("Hello ") + clientId, 2);
                 });
         QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().message));
     }
     const auto latest = storage->runBlocking<Expected<QList<Announcement>>>(
-            [](StorageWorker &w) { return w.latestAnnouncements(10); });
+            [](StorageWorker &w) { return w.moderation().latestAnnouncements(10); });
     QCOMPARE(latest->size(), 3);
 }
 
@@ -511,34 +248,32 @@ void queuePost(Storage &storage, QObject &context,
 
 void tst_Storage::postsWaitingTogetherAreStoredByOneStatement()
 {
-    auto storage = open();
+    auto storage = m_fixture.open();
     QVERIFY(storage);
     ServerMetrics metrics;
     storage->setMetrics(&metrics);
-    const bool postgres = m_url.driver == DatabaseUrl::Driver::Postgres;
+    const bool postgres = m_fixture.url().driver == DatabaseUrl::Driver::Postgres;
     if (postgres) {
         storage->runBlocking<bool>([](StorageWorker &w) {
-            w.setNodeId(QStringLiteral("test-node"));
+            w.cluster().setNodeId(QStringLiteral("test-node"));
             return true;
         });
         QVERIFY(storage->runBlocking<Status>([](StorageWorker &w) {
-            return w.joinCluster(QStringLiteral("test/127.0.0.1:1"));
+            return w.cluster().joinCluster(QStringLiteral("test/127.0.0.1:1"));
         }));
     }
-    const auto author = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-        return w.createUser(newUser(QStringLiteral("poster")), 1);
-    });
-    QVERIFY(author);
+    const UserInfo author = StorageFixture::createUser(*storage, QStringLiteral("poster"));
+    QVERIFY(author.id > 0);
     const auto earlier = storage->runBlocking<Expected<StoredFact>>([&](StorageWorker &w) {
-        return w.postFact(author->id, QStringLiteral("earlier"), QStringLiteral("Posted before"),
-                          1);
+        return w.facts().post(author.id, QStringLiteral("earlier"), QStringLiteral("Posted before"),
+                              1);
     });
     QVERIFY(earlier);
 
     QStringList heard;
     QSqlDatabase listener;
     if (postgres) {
-        listener = m_url.addConnection(QStringLiteral("listener"), QStringLiteral("t"));
+        listener = m_fixture.url().addConnection(QStringLiteral("listener"), QStringLiteral("t"));
         QVERIFY(listener.open());
         connect(listener.driver(), &QSqlDriver::notification, this,
                 [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
@@ -551,16 +286,16 @@ void tst_Storage::postsWaitingTogetherAreStoredByOneStatement()
     // resend of the first in the same batch, new. Texts with quotes and backslashes travel
     // through the one JSON parameter as they are.
     QObject context;
-    const auto gate = holdTheWorker(*storage, context);
+    const auto gate = StorageFixture::holdTheWorker(*storage, context);
     QList<std::optional<Expected<StoredFact>>> results;
     const QString quoted = QStringLiteral("She said \"hi\" \\ 'bye' {1,2} \u00e9\u2603");
-    queuePost(*storage, context, results, author->id, QStringLiteral("a"), quoted);
-    queuePost(*storage, context, results, author->id, QStringLiteral("earlier"),
+    queuePost(*storage, context, results, author.id, QStringLiteral("a"), quoted);
+    queuePost(*storage, context, results, author.id, QStringLiteral("earlier"),
               QStringLiteral("Resent"));
-    queuePost(*storage, context, results, author->id, QStringLiteral("b"), QStringLiteral("B"));
-    queuePost(*storage, context, results, author->id, QStringLiteral("a"),
+    queuePost(*storage, context, results, author.id, QStringLiteral("b"), QStringLiteral("B"));
+    queuePost(*storage, context, results, author.id, QStringLiteral("a"),
               QStringLiteral("Resent in the batch"));
-    queuePost(*storage, context, results, author->id, QStringLiteral("c"), QStringLiteral("C"));
+    queuePost(*storage, context, results, author.id, QStringLiteral("c"), QStringLiteral("C"));
     gate->release();
     QSignalSpy idle(storage.get(), &Storage::idle);
     QVERIFY(idle.wait(10'000));
@@ -581,7 +316,7 @@ void tst_Storage::postsWaitingTogetherAreStoredByOneStatement()
     QVERIFY(at(0).fact.id < at(2).fact.id);
     QVERIFY(at(2).fact.id < at(4).fact.id);
     const auto latest = storage->runBlocking<Expected<QList<Fact>>>(
-            [](StorageWorker &w) { return w.latestFacts(10); });
+            [](StorageWorker &w) { return w.facts().latestFacts(10); });
     QCOMPARE(latest->size(), 4);
     // One statement stored them all...
     QCOMPARE(metrics.storageGroups.load(), 1);
@@ -604,25 +339,23 @@ void tst_Storage::postsWaitingTogetherAreStoredByOneStatement()
 
 void tst_Storage::aBadPostInAGroupFailsAlone()
 {
-    auto storage = open();
+    auto storage = m_fixture.open();
     QVERIFY(storage);
     ServerMetrics metrics;
     storage->setMetrics(&metrics);
-    const auto author = storage->runBlocking<Expected<UserInfo>>([this](StorageWorker &w) {
-        return w.createUser(newUser(QStringLiteral("poster")), 1);
-    });
-    QVERIFY(author);
+    const UserInfo author = StorageFixture::createUser(*storage, QStringLiteral("poster"));
+    QVERIFY(author.id > 0);
 
     // A post by nobody (a foreign key) and one too long (a check) fail the one statement;
     // then each runs alone, and only they fail.
     QObject context;
-    const auto gate = holdTheWorker(*storage, context);
+    const auto gate = StorageFixture::holdTheWorker(*storage, context);
     QList<std::optional<Expected<StoredFact>>> results;
-    queuePost(*storage, context, results, author->id, QStringLiteral("x"), QStringLiteral("X"));
+    queuePost(*storage, context, results, author.id, QStringLiteral("x"), QStringLiteral("X"));
     queuePost(*storage, context, results, 999'999, QStringLiteral("ghost"), QStringLiteral("Boo"));
-    queuePost(*storage, context, results, author->id, QStringLiteral("long"),
+    queuePost(*storage, context, results, author.id, QStringLiteral("long"),
               QString(281, QLatin1Char('w')));
-    queuePost(*storage, context, results, author->id, QStringLiteral("y"), QStringLiteral("Y"));
+    queuePost(*storage, context, results, author.id, QStringLiteral("y"), QStringLiteral("Y"));
     gate->release();
     QSignalSpy idle(storage.get(), &Storage::idle);
     QVERIFY(idle.wait(10'000));
@@ -633,7 +366,7 @@ void tst_Storage::aBadPostInAGroupFailsAlone()
     QVERIFY(results.at(3) && results.at(3)->hasValue());
     QCOMPARE(metrics.storageGroups.load(), 0);
     const auto latest = storage->runBlocking<Expected<QList<Fact>>>(
-            [](StorageWorker &w) { return w.latestFacts(10); });
+            [](StorageWorker &w) { return w.facts().latestFacts(10); });
     QCOMPARE(latest->size(), 2);
     QCOMPARE(latest->at(0).text, QStringLiteral("Y"));
     QCOMPARE(latest->at(1).text, QStringLiteral("X"));
@@ -641,27 +374,26 @@ void tst_Storage::aBadPostInAGroupFailsAlone()
 
 void tst_Storage::togglesWaitingTogetherKeepEachOnesMeaning()
 {
-    auto storage = open();
+    auto storage = m_fixture.open();
     QVERIFY(storage);
     ServerMetrics metrics;
     storage->setMetrics(&metrics);
     struct Room {
         qint64 ada = 0, bob = 0, talk1 = 0, talk2 = 0;
     };
-    const auto room =
-            storage->runBlocking<Expected<Room>>([this](StorageWorker &w) -> Expected<Room> {
-                const auto ada = w.createUser(newUser(QStringLiteral("ada")), 1);
-                const auto bob = w.createUser(newUser(QStringLiteral("bob")), 1);
-                if (!ada || !bob)
-                    return Error{ErrorCode::Internal, QStringLiteral("no users")};
-                const auto one =
-                        w.proposeTalk(ada->id, QStringLiteral("t1"), QStringLiteral("One"), {}, 1);
-                const auto two =
-                        w.proposeTalk(bob->id, QStringLiteral("t2"), QStringLiteral("Two"), {}, 1);
-                if (!one || !two)
-                    return Error{ErrorCode::Internal, QStringLiteral("no talks")};
-                return Room{ada->id, bob->id, one->talk.id, two->talk.id};
-            });
+    const auto room = storage->runBlocking<Expected<Room>>([](StorageWorker &w) -> Expected<Room> {
+        const auto ada = w.accounts().createUser(StorageFixture::newUser(QStringLiteral("ada")), 1);
+        const auto bob = w.accounts().createUser(StorageFixture::newUser(QStringLiteral("bob")), 1);
+        if (!ada || !bob)
+            return Error{ErrorCode::Internal, QStringLiteral("no users")};
+        const auto one =
+                w.talks().proposeTalk(ada->id, QStringLiteral("t1"), QStringLiteral("One"), {}, 1);
+        const auto two =
+                w.talks().proposeTalk(bob->id, QStringLiteral("t2"), QStringLiteral("Two"), {}, 1);
+        if (!one || !two)
+            return Error{ErrorCode::Internal, QStringLiteral("no talks")};
+        return Room{ada->id, bob->id, one->talk.id, two->talk.id};
+    });
     QVERIFY(room);
 
     QObject context;
@@ -675,7 +407,7 @@ void tst_Storage::togglesWaitingTogetherKeepEachOnesMeaning()
     };
     // While the worker is held: Ada votes for talk 1, Bob too, Ada for talk 2, Ada takes
     // back her vote for talk 1, Ada's first toggle arrives again, and a toggle for no talk.
-    auto gate = holdTheWorker(*storage, context);
+    auto gate = StorageFixture::holdTheWorker(*storage, context);
     toggle(room->ada, QStringLiteral("a1"), room->talk1);
     toggle(room->bob, QStringLiteral("b1"), room->talk1);
     toggle(room->ada, QStringLiteral("a2"), room->talk2);
@@ -703,8 +435,8 @@ void tst_Storage::togglesWaitingTogetherKeepEachOnesMeaning()
     // The tallies are the counts.
     const auto tallies = storage->runBlocking<Expected<QList<qint64>>>(
             [&](StorageWorker &w) -> Expected<QList<qint64>> {
-                const auto one = w.tallyOf(room->talk1);
-                const auto two = w.tallyOf(room->talk2);
+                const auto one = w.talks().tallyOf(room->talk1);
+                const auto two = w.talks().tallyOf(room->talk2);
                 if (!one || !two)
                     return Error{ErrorCode::Internal, QStringLiteral("no tallies")};
                 return QList<qint64>{one.value(), two.value()};
@@ -715,12 +447,12 @@ void tst_Storage::togglesWaitingTogetherKeepEachOnesMeaning()
 
     // With voting closed every new toggle is refused, and a resend still answers.
     QVERIFY(storage->runBlocking<Expected<AuditEntry>>([](StorageWorker &w) {
-        return w.setVotingOpen(
+        return w.talks().setVotingOpen(
                 false,
                 AuditRecord{std::nullopt, QStringLiteral("close_voting"), std::nullopt, {}, {}});
     }));
     results.clear();
-    gate = holdTheWorker(*storage, context);
+    gate = StorageFixture::holdTheWorker(*storage, context);
     toggle(room->bob, QStringLiteral("b3"), room->talk2);
     toggle(room->bob, QStringLiteral("b1"), room->talk1);
     toggle(room->ada, QStringLiteral("a4"), room->talk1);
@@ -732,31 +464,31 @@ void tst_Storage::togglesWaitingTogetherKeepEachOnesMeaning()
     QVERIFY(results.at(1)->value().voted && !results.at(1)->value().changed);
     QVERIFY(results.at(2) && !results.at(2)->hasValue());
     QCOMPARE(storage->runBlocking<Expected<qint64>>(
-                            [&](StorageWorker &w) { return w.tallyOf(room->talk2); })
+                            [&](StorageWorker &w) { return w.talks().tallyOf(room->talk2); })
                      .value(),
              1);
 }
 
 void tst_Storage::everyNotificationOfABatchArrives()
 {
-    if (m_url.driver != DatabaseUrl::Driver::Postgres)
+    if (m_fixture.url().driver != DatabaseUrl::Driver::Postgres)
         QSKIP("Notifications are PostgreSQL's");
-    auto storage = open();
+    auto storage = m_fixture.open();
     QVERIFY(storage);
     storage->runBlocking<bool>([](StorageWorker &w) {
-        w.setNodeId(QStringLiteral("test-node"));
+        w.cluster().setNodeId(QStringLiteral("test-node"));
         return true;
     });
-    QVERIFY(storage->runBlocking<Status>(
-            [](StorageWorker &w) { return w.joinCluster(QStringLiteral("test/127.0.0.1:1")); }));
-    const auto user = storage->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("flap")), 1); });
-    QVERIFY(user);
+    QVERIFY(storage->runBlocking<Status>([](StorageWorker &w) {
+        return w.cluster().joinCluster(QStringLiteral("test/127.0.0.1:1"));
+    }));
+    const UserInfo user = StorageFixture::createUser(*storage, QStringLiteral("flap"));
+    QVERIFY(user.id > 0);
 
     QStringList heard;
     {
         QSqlDatabase listener =
-                m_url.addConnection(QStringLiteral("listener"), QStringLiteral("t"));
+                m_fixture.url().addConnection(QStringLiteral("listener"), QStringLiteral("t"));
         QVERIFY(listener.open());
         connect(listener.driver(), &QSqlDriver::notification, this,
                 [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
@@ -766,14 +498,14 @@ void tst_Storage::everyNotificationOfABatchArrives()
 
         // Online, gone, online: three changes in one batch, the first and last alike.
         QObject context;
-        const auto gate = holdTheWorker(*storage, context);
+        const auto gate = StorageFixture::holdTheWorker(*storage, context);
         for (const std::optional<PresenceState> state :
              {std::optional(PresenceState::Online), std::optional<PresenceState>(),
               std::optional(PresenceState::Online)})
             storage->run<Status>(
                     &context,
-                    [user = user.value(), state](StorageWorker &w) {
-                        return w.setPresenceOnNode(user, state);
+                    [user, state](StorageWorker &w) {
+                        return w.cluster().setPresenceOnNode(user, state);
                     },
                     [](const Status &) {});
         gate->release();
@@ -787,15 +519,17 @@ void tst_Storage::everyNotificationOfABatchArrives()
 
 void tst_Storage::aResendRacingThroughAnotherNodeIsADuplicate()
 {
-    if (m_url.driver != DatabaseUrl::Driver::Postgres)
+    if (m_fixture.url().driver != DatabaseUrl::Driver::Postgres)
         QSKIP("Several nodes are PostgreSQL's");
-    auto first = open();
-    auto second = open(); // another node's connection to the same database
+    auto first = m_fixture.open();
+    auto second = m_fixture.open(); // another node's connection to the same database
     QVERIFY(first && second);
     const auto users = first->runBlocking<Expected<QList<UserInfo>>>(
-            [this](StorageWorker &w) -> Expected<QList<UserInfo>> {
-                const auto from = w.createUser(newUser(QStringLiteral("sender")), 1);
-                const auto to = w.createUser(newUser(QStringLiteral("recipient")), 1);
+            [](StorageWorker &w) -> Expected<QList<UserInfo>> {
+                const auto from = w.accounts().createUser(
+                        StorageFixture::newUser(QStringLiteral("sender")), 1);
+                const auto to = w.accounts().createUser(
+                        StorageFixture::newUser(QStringLiteral("recipient")), 1);
                 if (!from || !to)
                     return Error{ErrorCode::Internal, QStringLiteral("no users")};
                 return QList<UserInfo>{from.value(), to.value()};
@@ -807,7 +541,7 @@ void tst_Storage::aResendRacingThroughAnotherNodeIsADuplicate()
     // The second node stores the message and has not committed yet...
     const auto held = second->runBlocking<Expected<StoredMessage>>([&](StorageWorker &w) {
         w.beginBatch();
-        return w.sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"), 2);
+        return w.chat().sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"), 2);
     });
     QVERIFY(held && !held->duplicate);
     // ...when the first, asked the same, finds nothing yet and inserts (and waits on it).
@@ -816,11 +550,12 @@ void tst_Storage::aResendRacingThroughAnotherNodeIsADuplicate()
     first->run<Expected<StoredMessage>>(
             &context,
             [&](StorageWorker &w) {
-                return w.sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"), 3);
+                return w.chat().sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"),
+                                            3);
             },
             [&](const Expected<StoredMessage> &result) { raced = result; });
     // The first's statement is blocked on the second's row, not merely slow.
-    QTRY_VERIFY(aSessionWaitsOnALock());
+    QTRY_VERIFY(m_fixture.aSessionWaitsOnALock());
     QVERIFY(!raced.has_value());
     QVERIFY(second->runBlocking<bool>([](StorageWorker &w) { return w.commitBatch(); }));
     // The second committed: the first says "stored before", with the same message, not an
@@ -833,28 +568,28 @@ void tst_Storage::aResendRacingThroughAnotherNodeIsADuplicate()
 
 void tst_Storage::aToggleRacingThroughAnotherNodeCountsOnce()
 {
-    if (m_url.driver != DatabaseUrl::Driver::Postgres)
+    if (m_fixture.url().driver != DatabaseUrl::Driver::Postgres)
         QSKIP("Several nodes are PostgreSQL's");
-    auto first = open();
-    auto second = open();
+    auto first = m_fixture.open();
+    auto second = m_fixture.open();
     QVERIFY(first && second);
-    const auto talk = first->runBlocking<Expected<StoredTalk>>(
-            [this](StorageWorker &w) -> Expected<StoredTalk> {
-                const auto speaker = w.createUser(newUser(QStringLiteral("speaker")), 1);
+    const auto talk =
+            first->runBlocking<Expected<StoredTalk>>([](StorageWorker &w) -> Expected<StoredTalk> {
+                const auto speaker = w.accounts().createUser(
+                        StorageFixture::newUser(QStringLiteral("speaker")), 1);
                 if (!speaker)
                     return speaker.error();
-                return w.proposeTalk(speaker->id, QStringLiteral("t"), QStringLiteral("Talk"), {},
-                                     1);
+                return w.talks().proposeTalk(speaker->id, QStringLiteral("t"),
+                                             QStringLiteral("Talk"), {}, 1);
             });
     QVERIFY(talk);
-    const auto voter = first->runBlocking<Expected<UserInfo>>(
-            [this](StorageWorker &w) { return w.createUser(newUser(QStringLiteral("voter")), 1); });
-    QVERIFY(voter);
+    const UserInfo voter = StorageFixture::createUser(*first, QStringLiteral("voter"));
+    QVERIFY(voter.id > 0);
 
     // One toggle, sent to both nodes: the second's is under way and not committed...
     const auto held = second->runBlocking<Expected<VoteResult>>([&](StorageWorker &w) {
         w.beginBatch();
-        return w.toggleVote(voter->id, QStringLiteral("v1"), talk->talk.id, 2);
+        return w.talks().toggleVote(voter.id, QStringLiteral("v1"), talk->talk.id, 2);
     });
     QVERIFY(held && held->voted && held->changed);
     QObject context;
@@ -862,11 +597,11 @@ void tst_Storage::aToggleRacingThroughAnotherNodeCountsOnce()
     first->run<Expected<VoteResult>>(
             &context,
             [&](StorageWorker &w) {
-                return w.toggleVote(voter->id, QStringLiteral("v1"), talk->talk.id, 3);
+                return w.talks().toggleVote(voter.id, QStringLiteral("v1"), talk->talk.id, 3);
             },
             [&](const Expected<VoteResult> &result) { raced = result; });
     // The first's statement is blocked on the second's row, not merely slow.
-    QTRY_VERIFY(aSessionWaitsOnALock());
+    QTRY_VERIFY(m_fixture.aSessionWaitsOnALock());
     QVERIFY(!raced.has_value());
     QVERIFY(second->runBlocking<bool>([](StorageWorker &w) { return w.commitBatch(); }));
     // ...so the first reports it, and the vote counts once (a second toggle would undo it).
@@ -876,13 +611,13 @@ void tst_Storage::aToggleRacingThroughAnotherNodeCountsOnce()
     QVERIFY(raced->value().voted);
     QCOMPARE(raced->value().votes, 1);
     const auto tally = first->runBlocking<Expected<qint64>>(
-            [id = talk->talk.id](StorageWorker &w) { return w.tallyOf(id); });
+            [id = talk->talk.id](StorageWorker &w) { return w.talks().tallyOf(id); });
     QCOMPARE(tally.value(), 1);
 }
 
 void tst_Storage::unreachableDatabaseIsAClearError()
 {
-    DatabaseUrl url = m_url;
+    DatabaseUrl url = m_fixture.url();
     if (url.driver == DatabaseUrl::Driver::Sqlite)
         url.sqlitePath = QStringLiteral("/proc/hallway-cannot-write-here/db.sqlite");
     else
@@ -898,10 +633,10 @@ QTEST_GUILESS_MAIN(tst_Storage)
 void tst_Storage::aStatementThatFailsIsLogged()
 {
     // A failure that is not an outage is the operator's to see, with the database's words.
-    auto storage = open();
+    auto storage = m_fixture.open();
     QVERIFY(storage);
     {
-        QSqlDatabase other = Test::openDatabase(m_database->url(), QStringLiteral("breaker"));
+        QSqlDatabase other = Test::openDatabase(m_fixture.databaseUrl(), QStringLiteral("breaker"));
         QVERIFY2(QSqlQuery(other).exec(QStringLiteral("DROP TABLE votes")),
                  qPrintable(other.lastError().text()));
         other.close();
@@ -914,7 +649,7 @@ void tst_Storage::aStatementThatFailsIsLogged()
     QObject context;
     bool failed = false;
     storage->run<Expected<RoomStats>>(
-            &context, [](StorageWorker &w) { return w.roomStats(1); },
+            &context, [](StorageWorker &w) { return w.stats().roomStats(1); },
             [&failed](const Expected<RoomStats> &stats) { failed = !stats; });
     QTRY_VERIFY(failed);
     QVERIFY(storage->isAvailable());

@@ -39,7 +39,7 @@ void AuthService::startSession(QObject *context, const StoredCredentials &accoun
     m_storage.run<Status>(
             context,
             [userId = account.user.id, tokenHash](StorageWorker &worker) {
-                return worker.createSession(userId, tokenHash, now());
+                return worker.accounts().createSession(userId, tokenHash, now());
             },
             [account, token, tokenHash, done](const Status &stored) {
                 if (!stored)
@@ -65,7 +65,9 @@ void AuthService::registerUser(QObject *context, const RegisterRequest &request,
                              m_firstAccountIsModerator};
                 m_storage.run<Expected<UserInfo>>(
                         context,
-                        [user](StorageWorker &worker) { return worker.createUser(user, now()); },
+                        [user](StorageWorker &worker) {
+                            return worker.accounts().createUser(user, now());
+                        },
                         [this, context, done](const Expected<UserInfo> &created) {
                             if (!created)
                                 return done(created.error());
@@ -84,7 +86,7 @@ void AuthService::login(QObject *context, const LoginRequest &request, SignInCal
     m_storage.run<Expected<StoredCredentials>>(
             context,
             [username = request.username](StorageWorker &worker) {
-                return worker.credentialsByUsername(username);
+                return worker.accounts().credentialsByUsername(username);
             },
             [this, context, request, done](const Expected<StoredCredentials> &stored) {
                 if (!stored && stored.error().code != ErrorCode::NotFound)
@@ -114,7 +116,7 @@ void AuthService::resume(QObject *context, const ResumeRequest &request, SignInC
     m_storage.run<Expected<StoredCredentials>>(
             context,
             [tokenHash](StorageWorker &worker) {
-                return worker.sessionCredentials(tokenHash, now());
+                return worker.accounts().sessionCredentials(tokenHash, now());
             },
             [tokenHash, done](const Expected<StoredCredentials> &account) {
                 if (!account)
@@ -129,7 +131,10 @@ void AuthService::resume(QObject *context, const ResumeRequest &request, SignInC
 void AuthService::logout(QObject *context, const QString &tokenHash, StatusCallback done)
 {
     m_storage.run<Status>(
-            context, [tokenHash](StorageWorker &worker) { return worker.deleteSession(tokenHash); },
+            context,
+            [tokenHash](StorageWorker &worker) {
+                return worker.accounts().deleteSession(tokenHash);
+            },
             std::move(done));
 }
 
@@ -137,7 +142,8 @@ void AuthService::changePassword(QObject *context, qint64 userId, const QString 
                                  const ChangePasswordRequest &request, StatusCallback done)
 {
     m_storage.run<Expected<StoredCredentials>>(
-            context, [userId](StorageWorker &worker) { return worker.credentialsById(userId); },
+            context,
+            [userId](StorageWorker &worker) { return worker.accounts().credentialsById(userId); },
             [this, context, userId, tokenHash, request,
              done](const Expected<StoredCredentials> &stored) {
                 if (!stored)
@@ -157,7 +163,7 @@ void AuthService::changePassword(QObject *context, qint64 userId, const QString 
                                                       context,
                                                       [userId, tokenHash, newHash = hash.value()](
                                                               StorageWorker &worker) {
-                                                          return worker.changePassword(
+                                                          return worker.accounts().changePassword(
                                                                   userId, newHash, tokenHash);
                                                       },
                                                       done);

@@ -85,7 +85,7 @@ void ChatService::subscribe(ClientConnection *connection, const QJsonValue &requ
     // delivered, the other nodes' messages to this user are read too (see joinCluster).
     ++m_subscribing[userId];
     m_storage.run<Expected<QList<Conversation>>>(
-            this, [userId](StorageWorker &worker) { return worker.conversations(userId); },
+            this, [userId](StorageWorker &worker) { return worker.chat().conversations(userId); },
             [this, connection = QPointer<ClientConnection>(connection), requestId, userId,
              since](const Expected<QList<Conversation>> &list) {
                 if (--m_subscribing[userId] == 0)
@@ -139,8 +139,8 @@ void ChatService::send(ClientConnection *connection, const Envelope &request)
     m_storage.run<Expected<StoredMessage>>(
             this,
             [from, to, clientId = parsed->clientId, text = parsed->text](StorageWorker &worker) {
-                return worker.sendMessage(from, to, clientId, text,
-                                          QDateTime::currentMSecsSinceEpoch());
+                return worker.chat().sendMessage(from, to, clientId, text,
+                                                 QDateTime::currentMSecsSinceEpoch());
             },
             [this,
              answer = PendingReply(connection, request.id)](const Expected<StoredMessage> &stored) {
@@ -216,7 +216,7 @@ void ChatService::readMessageThen(qint64 messageId,
                                   void (ChatService::*publish)(const ChatMessage &))
 {
     m_storage.run<Expected<ChatMessage>>(
-            this, [messageId](StorageWorker &worker) { return worker.message(messageId); },
+            this, [messageId](StorageWorker &worker) { return worker.chat().message(messageId); },
             [this, publish](const Expected<ChatMessage> &message) {
                 if (message)
                     (this->*publish)(message.value());
@@ -235,7 +235,7 @@ void ChatService::history(ClientConnection *connection, const Envelope &request)
     m_storage.run<Expected<QList<ChatMessage>>>(
             connection,
             [users = parsed->users, beforeId, pageSize](StorageWorker &worker) {
-                return worker.history(users.first, users.second, beforeId, pageSize);
+                return worker.chat().history(users.first, users.second, beforeId, pageSize);
             },
             [connection, id = request.id, pageSize](const Expected<QList<ChatMessage>> &messages) {
                 if (!messages)
@@ -255,7 +255,7 @@ void ChatService::conversations(ClientConnection *connection, const Envelope &re
     m_storage.run<Expected<QList<Conversation>>>(
             connection,
             [userId = connection->user()->id](StorageWorker &worker) {
-                return worker.conversations(userId);
+                return worker.chat().conversations(userId);
             },
             [connection, id = request.id](const Expected<QList<Conversation>> &list) {
                 if (!list)
@@ -281,7 +281,7 @@ void ChatService::markRead(ClientConnection *connection, const Envelope &request
     m_storage.run<Expected<qint64>>(
             this,
             [userId, peerId, upToId](StorageWorker &worker) {
-                return worker.markRead(userId, peerId, upToId);
+                return worker.chat().markRead(userId, peerId, upToId);
             },
             [this, answer = PendingReply(connection, request.id), userId,
              peerId](const Expected<qint64> &readUpTo) {
@@ -303,8 +303,8 @@ void ChatService::ackDelivery(ClientConnection *connection, const Envelope &requ
             this,
             [userId = connection->user()->id,
              messageIds = parsed->messageIds](StorageWorker &worker) {
-                return worker.markDelivered(userId, messageIds,
-                                            QDateTime::currentMSecsSinceEpoch());
+                return worker.chat().markDelivered(userId, messageIds,
+                                                   QDateTime::currentMSecsSinceEpoch());
             },
             [this, answer = PendingReply(connection, request.id)](
                     const Expected<QList<ChatMessage>> &delivered) {

@@ -5,9 +5,9 @@
 
 namespace Hallway::ClusterEvent {
 
-// Every node LISTENs on one PostgreSQL channel. StorageWorker notifies of each change it
-// stores, in the transaction that stores it, so the other nodes hear of it once it has
-// committed, and never of one rolled back. A notification is a small JSON object:
+// Every node LISTENs on one PostgreSQL channel. The stores notify of each change they
+// store (SqlSession::notifyNodes), in the transaction that stores it, so the other nodes hear of it
+// once it has committed, and never of one rolled back. A notification is a small JSON object:
 // {"node": sender, "kind": one of the kinds below, ...ids}. Rows are read back by id, so a
 // payload stays far below PostgreSQL's 8,000-byte limit whatever the text it stands for.
 inline const QString Channel = QStringLiteral("hallway_events");

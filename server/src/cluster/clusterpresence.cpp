@@ -39,9 +39,9 @@ Status ClusterPresence::start(const QString &endpoint)
     const int timeoutMs = m_timeoutMs;
     const auto others = m_storage.runBlocking<Expected<QList<NodePresence>>>(
             [timeoutMs, endpoint](StorageWorker &worker) -> Expected<QList<NodePresence>> {
-                if (const Status joined = worker.joinCluster(endpoint); !joined)
+                if (const Status joined = worker.cluster().joinCluster(endpoint); !joined)
                     return joined.error();
-                return worker.presenceOnOtherNodes(timeoutMs);
+                return worker.cluster().presenceOnOtherNodes(timeoutMs);
             });
     if (!others)
         return others.error();
@@ -59,7 +59,7 @@ void ClusterPresence::leave()
     // Closing the last connections changes nothing for the others once this node is gone.
     disconnect(&m_presence, nullptr, this, nullptr);
     const Status left = m_storage.runBlocking<Status>(
-            [](StorageWorker &worker) { return worker.leaveCluster(); });
+            [](StorageWorker &worker) { return worker.cluster().leaveCluster(); });
     if (!left)
         qCWarning(lcServer).noquote() << left.error().message;
 }
@@ -75,7 +75,7 @@ void ClusterPresence::beat()
     m_storage.runFirst<Expected<Heartbeat>>(
             this,
             [timeoutMs = m_timeoutMs](StorageWorker &worker) {
-                return worker.heartbeat(timeoutMs);
+                return worker.cluster().heartbeat(timeoutMs);
             },
             [this, known = m_presence.remoteNodes()](const Expected<Heartbeat> &beat) {
                 m_beating = false;
@@ -105,7 +105,7 @@ void ClusterPresence::resync()
     m_storage.run<Expected<QList<NodePresence>>>(
             this,
             [timeoutMs = m_timeoutMs](StorageWorker &worker) {
-                return worker.presenceOnOtherNodes(timeoutMs);
+                return worker.cluster().presenceOnOtherNodes(timeoutMs);
             },
             [this](const Expected<QList<NodePresence>> &others) {
                 if (!others)
@@ -123,7 +123,9 @@ void ClusterPresence::share(const UserInfo &user, std::optional<PresenceState> s
     const Storage::WaitOutOutages patience(m_storage);
     m_storage.run<Status>(
             this,
-            [user, state](StorageWorker &worker) { return worker.setPresenceOnNode(user, state); },
+            [user, state](StorageWorker &worker) {
+                return worker.cluster().setPresenceOnNode(user, state);
+            },
             [](const Status &) {});
 }
 

@@ -56,7 +56,7 @@ Status FactService::loadCommunityFeed()
 {
     const int size = CommunityFeedTopic::KeptFacts;
     const auto latest = m_storage.runBlocking<Expected<QList<Fact>>>(
-            [size](StorageWorker &worker) { return worker.latestFacts(size); });
+            [size](StorageWorker &worker) { return worker.facts().latestFacts(size); });
     if (!latest)
         return latest.error();
     m_community->setLatest(latest.value());
@@ -98,7 +98,7 @@ void FactService::joinCluster(ClusterBus &bus)
         for (const QJsonValue &id : event.value(QStringLiteral("ids")).toArray())
             ids.append(id.toInteger());
         m_storage.run<Expected<QList<Fact>>>(
-                this, [ids](StorageWorker &worker) { return worker.facts(ids); },
+                this, [ids](StorageWorker &worker) { return worker.facts().facts(ids); },
                 [this](const Expected<QList<Fact>> &facts) {
                     if (!facts)
                         return;
@@ -115,10 +115,10 @@ void FactService::joinCluster(ClusterBus &bus)
                 this,
                 [id = event.value(QStringLiteral("id")).toInteger()](
                         StorageWorker &worker) -> Expected<Change> {
-                    const auto fact = worker.fact(id);
+                    const auto fact = worker.facts().fact(id);
                     if (!fact)
                         return fact.error();
-                    const auto latest = worker.latestFacts(CommunityFeedTopic::KeptFacts);
+                    const auto latest = worker.facts().latestFacts(CommunityFeedTopic::KeptFacts);
                     if (!latest)
                         return latest.error();
                     return Change{fact.value(), latest.value()};
@@ -153,10 +153,11 @@ void FactService::list(ClientConnection *connection, const QJsonValue &requestId
     m_storage.run<Expected<QList<Fact>>>(
             connection,
             [request](StorageWorker &worker) -> Expected<QList<Fact>> {
-                const auto author = worker.userById(request.userId);
+                const auto author = worker.accounts().userById(request.userId);
                 if (!author)
                     return author.error();
-                return worker.factsByAuthor(request.userId, request.beforeId, request.limit);
+                return worker.facts().factsByAuthor(request.userId, request.beforeId,
+                                                    request.limit);
             },
             [connection, requestId, limit = request.limit](const Expected<QList<Fact>> &facts) {
                 if (!facts)
@@ -174,10 +175,11 @@ void FactService::subscribeUserFeed(ClientConnection *connection, const QJsonVal
     m_storage.run<Expected<QList<Fact>>>(
             connection,
             [userId](StorageWorker &worker) -> Expected<QList<Fact>> {
-                const auto author = worker.userById(userId);
+                const auto author = worker.accounts().userById(userId);
                 if (!author)
                     return author.error();
-                return worker.factsByAuthor(userId, std::nullopt, ListFactsRequest::DefaultLimit);
+                return worker.facts().factsByAuthor(userId, std::nullopt,
+                                                    ListFactsRequest::DefaultLimit);
             },
             [this, connection, requestId, userId, since](const Expected<QList<Fact>> &facts) {
                 // An unknown user has no feed: worded as for any other name that is no topic.

@@ -24,7 +24,7 @@ HubService::~HubService() = default;
 Status HubService::load()
 {
     const auto hubs = m_storage.runBlocking<Expected<QList<Hub>>>(
-            [](StorageWorker &worker) { return worker.hubs(); });
+            [](StorageWorker &worker) { return worker.hubs().hubs(); });
     if (!hubs)
         return hubs.error();
     m_hubs = hubs.value();
@@ -61,7 +61,7 @@ bool HubService::handle(ClientConnection *connection, const Envelope &request)
     m_storage.run<Expected<Audited<HubChange>>>(
             this,
             [edit = edit.value(), moderatorId = connection->user()->id](StorageWorker &worker) {
-                return worker.editHub(edit, moderatorId);
+                return worker.hubs().editHub(edit, moderatorId);
             },
             [this, answer = PendingReply(connection, request.id)](
                     const Expected<Audited<HubChange>> &result) {
@@ -103,7 +103,7 @@ void HubService::joinCluster(ClusterBus &bus)
     bus.on(ClusterEvent::HubChanged, [this](const QJsonObject &event) {
         const qint64 hubId = event.value(QStringLiteral("id")).toInteger();
         m_storage.run<Expected<Hub>>(
-                this, [hubId](StorageWorker &worker) { return worker.hub(hubId); },
+                this, [hubId](StorageWorker &worker) { return worker.hubs().hub(hubId); },
                 [this, hubId](const Expected<Hub> &hub) {
                     if (hub)
                         publish({hub.value(), false});

@@ -148,10 +148,10 @@ void WidgetService::compute(WidgetTopic *widget)
     m_sources.storage.run<Expected<QJsonObject>>(
             widget,
             [userId, limit](StorageWorker &worker) -> Expected<QJsonObject> {
-                const auto user = worker.userById(userId);
+                const auto user = worker.accounts().userById(userId);
                 if (!user)
                     return user.error();
-                const auto facts = worker.factsByAuthor(userId, std::nullopt, limit);
+                const auto facts = worker.facts().factsByAuthor(userId, std::nullopt, limit);
                 if (!facts)
                     return facts.error();
                 return QJsonObject{{QStringLiteral("user"), user->toJson()},

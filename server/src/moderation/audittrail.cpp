@@ -33,7 +33,9 @@ void AuditTrail::subscribe(ClientConnection *connection, const QJsonValue &reque
     // and the subscription.
     m_storage.run<Expected<QList<AuditEntry>>>(
             connection,
-            [](StorageWorker &worker) { return worker.auditLog(std::nullopt, SnapshotSize); },
+            [](StorageWorker &worker) {
+                return worker.moderation().auditLog(std::nullopt, SnapshotSize);
+            },
             [this, connection, requestId, since](const Expected<QList<AuditEntry>> &entries) {
                 if (!entries)
                     return connection->replyError(requestId, entries.error());
@@ -66,7 +68,7 @@ void AuditTrail::joinCluster(ClusterBus &bus)
         m_storage.run<Expected<AuditEntry>>(
                 this,
                 [id = event.value(QStringLiteral("id")).toInteger()](StorageWorker &worker) {
-                    return worker.auditEntry(id);
+                    return worker.moderation().auditEntry(id);
                 },
                 [this](const Expected<AuditEntry> &entry) {
                     if (entry)

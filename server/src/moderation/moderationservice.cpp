@@ -31,7 +31,7 @@ Expected<UserInfo> targetOf(StorageWorker &worker, qint64 targetId, qint64 moder
     if (targetId == moderatorId)
         return Error{ErrorCode::Conflict,
                      QStringLiteral("moderators cannot do that to themselves")};
-    const auto target = worker.userById(targetId);
+    const auto target = worker.accounts().userById(targetId);
     if (!target)
         return target.error();
     if (protectModerators && target->role == Role::Moderator)
@@ -70,7 +70,7 @@ Status ModerationService::load()
 {
     const auto latest =
             m_storage.runBlocking<Expected<QList<Announcement>>>([](StorageWorker &worker) {
-                return worker.latestAnnouncements(AnnouncementsTopic::Kept);
+                return worker.moderation().latestAnnouncements(AnnouncementsTopic::Kept);
             });
     if (!latest)
         return latest.error();
@@ -127,8 +127,9 @@ void ModerationService::setRole(ClientConnection *connection, const Envelope &re
             this,
             [change = parsed.value(), audit](StorageWorker &worker) {
                 return afterTargetCheck<UserInfo>(
-                        targetOf(worker, change.userId, *audit.moderatorId, false),
-                        [&]() { return worker.setRoleOf(change.userId, change.role, audit); });
+                        targetOf(worker, change.userId, *audit.moderatorId, false), [&]() {
+                            return worker.moderation().setRoleOf(change.userId, change.role, audit);
+                        });
             },
             [this, answer = PendingReply(connection, request.id),
              moderator = connection->user()->username](const Expected<Audited<UserInfo>> &changed) {
@@ -165,12 +166,13 @@ void ModerationService::hideFact(ClientConnection *connection, const Envelope &r
     m_storage.run<Expected<Hidden>>(
             this,
             [hide = parsed.value(), audit](StorageWorker &worker) -> Expected<Hidden> {
-                const auto change = worker.setFactHidden(hide.factId, hide.hidden, audit);
+                const auto change =
+                        worker.moderation().setFactHidden(hide.factId, hide.hidden, audit);
                 if (!change)
                     return change.error();
                 if (!change->entry)
                     return Hidden{change.value(), {}};
-                const auto latest = worker.latestFacts(CommunityFeedTopic::KeptFacts);
+                const auto latest = worker.facts().latestFacts(CommunityFeedTopic::KeptFacts);
                 if (!latest)
                     return latest.error();
                 return Hidden{change.value(), latest.value()};
@@ -207,7 +209,7 @@ void ModerationService::mute(ClientConnection *connection, const Envelope &reque
             [userId = parsed->userId, until, audit](StorageWorker &worker) {
                 return afterTargetCheck<RestrictedUser>(
                         targetOf(worker, userId, *audit.moderatorId, true),
-                        [&]() { return worker.muteUser(userId, until, audit); });
+                        [&]() { return worker.moderation().muteUser(userId, until, audit); });
             },
             [this, answer = PendingReply(connection, request.id),
              moderator =
@@ -238,8 +240,9 @@ void ModerationService::ban(ClientConnection *connection, const Envelope &reques
             this,
             [ban = parsed.value(), audit](StorageWorker &worker) {
                 return afterTargetCheck<RestrictedUser>(
-                        targetOf(worker, ban.userId, *audit.moderatorId, true),
-                        [&]() { return worker.banUser(ban.userId, ban.banned, audit); });
+                        targetOf(worker, ban.userId, *audit.moderatorId, true), [&]() {
+                            return worker.moderation().banUser(ban.userId, ban.banned, audit);
+                        });
             },
             [this, answer = PendingReply(connection, request.id),
              moderator = connection->user()->username](
@@ -267,7 +270,8 @@ void ModerationService::announce(ClientConnection *connection, const Envelope &r
     m_storage.run<Expected<StoredAnnouncement>>(
             this,
             [authorId = connection->user()->id, announce = parsed.value()](StorageWorker &worker) {
-                return worker.announce(authorId, announce.clientId, announce.text, now());
+                return worker.moderation().announce(authorId, announce.clientId, announce.text,
+                                                    now());
             },
             [this, answer = PendingReply(connection, request.id),
              moderator = connection->user()->username](const Expected<StoredAnnouncement> &stored) {
@@ -302,7 +306,10 @@ void ModerationService::joinCluster(ClusterBus &bus)
     bus.on(ClusterEvent::UserChanged, [this](const QJsonObject &event) {
         const qint64 userId = event.value(QStringLiteral("id")).toInteger();
         m_storage.run<Expected<StoredCredentials>>(
-                this, [userId](StorageWorker &worker) { return worker.credentialsById(userId); },
+                this,
+                [userId](StorageWorker &worker) {
+                    return worker.accounts().credentialsById(userId);
+                },
                 [this](const Expected<StoredCredentials> &stored) {
                     if (!stored)
                         return;
@@ -320,7 +327,7 @@ void ModerationService::joinCluster(ClusterBus &bus)
     bus.on(ClusterEvent::Announcement, [this](const QJsonObject &event) {
         const qint64 id = event.value(QStringLiteral("id")).toInteger();
         m_storage.run<Expected<Announcement>>(
-                this, [id](StorageWorker &worker) { return worker.announcement(id); },
+                this, [id](StorageWorker &worker) { return worker.moderation().announcement(id); },
                 [this](const Expected<Announcement> &announcement) {
                     if (announcement)
                         m_announcements->add(announcement.value());
@@ -336,7 +343,7 @@ void ModerationService::auditLog(ClientConnection *connection, const Envelope &r
     m_storage.run<Expected<QList<AuditEntry>>>(
             connection,
             [page = parsed.value()](StorageWorker &worker) {
-                return worker.auditLog(page.beforeId, page.limit);
+                return worker.moderation().auditLog(page.beforeId, page.limit);
             },
             [connection, id = request.id,
              limit = parsed->limit](const Expected<QList<AuditEntry>> &entries) {
@@ -354,7 +361,8 @@ void ModerationService::auditLog(ClientConnection *connection, const Envelope &r
 void ModerationService::restrictedUsers(ClientConnection *connection, const Envelope &request)
 {
     m_storage.run<Expected<QList<RestrictedUser>>>(
-            connection, [](StorageWorker &worker) { return worker.restrictedUsers(now()); },
+            connection,
+            [](StorageWorker &worker) { return worker.moderation().restrictedUsers(now()); },
             [connection, id = request.id](const Expected<QList<RestrictedUser>> &users) {
                 if (!users)
                     return connection->replyError(id, users.error());

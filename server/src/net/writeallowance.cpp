@@ -88,7 +88,7 @@ void WriteAllowance::admit(ClientConnection *connection, const Envelope &request
     m_storage.run<Expected<bool>>(
             connection,
             [type = request.type, userId, clientId = *clientId](StorageWorker &worker) {
-                return worker.clientIdStored(type, userId, clientId);
+                return worker.resends().clientIdStored(type, userId, clientId);
             },
             [connection, id = request.id, wait, proceed](const Expected<bool> &stored) {
                 if (!stored)

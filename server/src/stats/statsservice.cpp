@@ -47,7 +47,7 @@ qint64 StatsService::presentNow() const
 Status StatsService::load()
 {
     const auto stats = m_storage.runBlocking<Expected<RoomStats>>([](StorageWorker &worker) {
-        return worker.roomStats(QDateTime::currentMSecsSinceEpoch());
+        return worker.stats().roomStats(QDateTime::currentMSecsSinceEpoch());
     });
     if (!stats)
         return stats.error();
@@ -81,7 +81,7 @@ void StatsService::recompute()
     m_storage.run<Expected<RoomStats>>(
             this,
             [](StorageWorker &worker) {
-                return worker.roomStats(QDateTime::currentMSecsSinceEpoch());
+                return worker.stats().roomStats(QDateTime::currentMSecsSinceEpoch());
             },
             [this](const Expected<RoomStats> &stats) {
                 m_busy = false;

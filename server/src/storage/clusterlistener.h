@@ -20,7 +20,7 @@ namespace Hallway {
 //
 // PostgreSQL keeps no notification for a node that is not listening, so every node also
 // stores what it notifies in cluster_events under its own sequence number (see
-// StorageWorker::notifyNodes). This listener remembers the last number it passed on from each
+// SqlSession::notifyNodes). This listener remembers the last number it passed on from each
 // node; when its connection comes back after a drop (a restart, a terminated backend, a
 // network cut) it reads what it missed from that table before anything newer, and passes on
 // each event once, in each node's order.

@@ -37,10 +37,10 @@ Status TalkService::load()
 {
     const auto state = m_storage.runBlocking<Expected<TalkList>>(
             [](StorageWorker &worker) -> Expected<TalkList> {
-                const auto open = worker.votingOpen();
+                const auto open = worker.talks().votingOpen();
                 if (!open)
                     return open.error();
-                const auto talks = worker.talks(false);
+                const auto talks = worker.talks().talks(false);
                 if (!talks)
                     return talks.error();
                 return TalkList{open.value(), talks.value()};
@@ -86,8 +86,8 @@ void TalkService::propose(ClientConnection *connection, const Envelope &request)
     m_storage.run<Expected<StoredTalk>>(
             this,
             [speakerId = connection->user()->id, talk = parsed.value()](StorageWorker &worker) {
-                return worker.proposeTalk(speakerId, talk.clientId, talk.title, talk.abstract,
-                                          now());
+                return worker.talks().proposeTalk(speakerId, talk.clientId, talk.title,
+                                                  talk.abstract, now());
             },
             [this,
              answer = PendingReply(connection, request.id)](const Expected<StoredTalk> &stored) {
@@ -108,7 +108,7 @@ void TalkService::edit(ClientConnection *connection, const Envelope &request)
     m_storage.run<Expected<Talk>>(
             this,
             [userId = connection->user()->id, edit = parsed.value()](StorageWorker &worker) {
-                return worker.editTalk(edit.talkId, userId, edit.title, edit.abstract);
+                return worker.talks().editTalk(edit.talkId, userId, edit.title, edit.abstract);
             },
             [this, answer = PendingReply(connection, request.id)](const Expected<Talk> &talk) {
                 if (!talk)
@@ -127,7 +127,7 @@ void TalkService::withdraw(ClientConnection *connection, const Envelope &request
     m_storage.run<Status>(
             this,
             [userId = connection->user()->id, talkId = parsed->talkId](StorageWorker &worker) {
-                return worker.withdrawTalk(talkId, userId);
+                return worker.talks().withdrawTalk(talkId, userId);
             },
             [this, answer = PendingReply(connection, request.id),
              talkId = parsed->talkId](const Status &status) {
@@ -163,7 +163,7 @@ void TalkService::myVotes(ClientConnection *connection, const Envelope &request)
     m_storage.run<Expected<QList<qint64>>>(
             connection,
             [userId = connection->user()->id](StorageWorker &worker) {
-                return worker.votedTalks(userId);
+                return worker.talks().votedTalks(userId);
             },
             [connection, id = request.id](const Expected<QList<qint64>> &ids) {
                 if (!ids)
@@ -188,7 +188,7 @@ void TalkService::setVoting(ClientConnection *connection, const Envelope &reques
     m_storage.run<Expected<AuditEntry>>(
             this,
             [open = parsed->open, audit](StorageWorker &worker) {
-                return worker.setVotingOpen(open, audit);
+                return worker.talks().setVotingOpen(open, audit);
             },
             [this, answer = PendingReply(connection, request.id), open = parsed->open,
              moderator = connection->user()->username](const Expected<AuditEntry> &entry) {
@@ -218,7 +218,7 @@ void TalkService::setHidden(ClientConnection *connection, const Envelope &reques
     m_storage.run<Expected<Audited<Talk>>>(
             this,
             [hide = parsed.value(), audit](StorageWorker &worker) {
-                return worker.setTalkHidden(hide.talkId, hide.hidden, audit);
+                return worker.talks().setTalkHidden(hide.talkId, hide.hidden, audit);
             },
             [this, answer = PendingReply(connection, request.id)](
                     const Expected<Audited<Talk>> &changed) {
@@ -239,7 +239,7 @@ void TalkService::list(ClientConnection *connection, const Envelope &request)
     if (!requireModerator(connection, request))
         return;
     m_storage.run<Expected<QList<Talk>>>(
-            connection, [](StorageWorker &worker) { return worker.talks(true); },
+            connection, [](StorageWorker &worker) { return worker.talks().talks(true); },
             [this, connection, id = request.id](const Expected<QList<Talk>> &talks) {
                 if (!talks)
                     return connection->replyError(id, talks.error());
@@ -252,7 +252,7 @@ void TalkService::exportResults(ClientConnection *connection, const Envelope &re
     if (!requireModerator(connection, request))
         return;
     m_storage.run<Expected<QList<Talk>>>(
-            connection, [](StorageWorker &worker) { return worker.talks(false); },
+            connection, [](StorageWorker &worker) { return worker.talks().talks(false); },
             [connection, id = request.id](const Expected<QList<Talk>> &talks) {
                 if (!talks)
                     return connection->replyError(id, talks.error());
@@ -265,7 +265,7 @@ void TalkService::joinCluster(ClusterBus &bus)
     bus.on(ClusterEvent::TalkChanged, [this](const QJsonObject &event) {
         const qint64 talkId = event.value(QStringLiteral("id")).toInteger();
         m_storage.run<Expected<Talk>>(
-                this, [talkId](StorageWorker &worker) { return worker.talk(talkId); },
+                this, [talkId](StorageWorker &worker) { return worker.talks().talk(talkId); },
                 [this, talkId](const Expected<Talk> &talk) { publishTalk(talkId, talk); });
     });
     bus.on(ClusterEvent::VoteCast, [this](const QJsonObject &event) {
@@ -277,7 +277,7 @@ void TalkService::joinCluster(ClusterBus &bus)
     });
     bus.on(ClusterEvent::VotingChanged, [this](const QJsonObject &) {
         m_storage.run<Expected<bool>>(
-                this, [](StorageWorker &worker) { return worker.votingOpen(); },
+                this, [](StorageWorker &worker) { return worker.talks().votingOpen(); },
                 [this](const Expected<bool> &open) {
                     if (open)
                         m_topic->setVotingOpen(open.value());
@@ -304,7 +304,7 @@ void TalkService::readStaleTallies()
             [talkIds](StorageWorker &worker) -> Expected<QHash<qint64, qint64>> {
                 QHash<qint64, qint64> tallies;
                 for (const qint64 talkId : talkIds) {
-                    const auto tally = worker.tallyOf(talkId);
+                    const auto tally = worker.talks().tallyOf(talkId);
                     if (!tally)
                         return tally.error();
                     tallies.insert(talkId, tally.value());

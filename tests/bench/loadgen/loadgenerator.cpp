@@ -164,12 +164,12 @@ bool LoadGenerator::seed(const QString &databaseUrl, QStringList &tokens)
                                  QStringLiteral("City %1").arg(i % 12),
                                  QStringLiteral("Region %1").arg(i % 5),
                                  Role::Attendee};
-                    const auto created = worker.createUser(user, stamp);
+                    const auto created = worker.accounts().createUser(user, stamp);
                     if (!created)
                         return created.error();
                     const QString token = SessionToken::generate();
-                    if (const Status session =
-                                worker.createSession(created->id, SessionToken::hash(token), stamp);
+                    if (const Status session = worker.accounts().createSession(
+                                created->id, SessionToken::hash(token), stamp);
                         !session)
                         return session.error();
                     made.append(token);

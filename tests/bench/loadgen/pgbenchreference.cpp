@@ -10,7 +10,7 @@
 namespace Hallway::Bench {
 
 namespace {
-// Hallway's insert of a post (StorageWorker::postFact), with a client id pgbench makes up.
+// Hallway's insert of a post (FactStore::post), with a client id pgbench makes up.
 const char *const SingleRow =
         "\\set n random(1, 1000000000000)\n"
         "INSERT INTO facts (author_id, client_id, text, created_at) "

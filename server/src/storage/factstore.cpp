@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// StorageWorker's facts. Posts are set-based: the posts of one batch are stored by one
+// FactStore's statements. Posts are set-based: the posts of one batch are stored by one
 // statement, their rows passed as one JSON parameter (QtSql binds no arrays, and JSON needs
 // no quoting of our own), and on PostgreSQL the same statement keeps and sends the one
 // fact.posted event that tells the other nodes of them all.
+#include "factstore.h"
 #include "cluster/clusterevent.h"
-#include "storageworker.h"
+#include "sqlsession.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -46,15 +47,10 @@ QString postsAsJson(const QList<NewFact> &posts, bool withContent)
 }
 } // namespace
 
-Expected<QList<StoredFact>> PostFacts::runAll(StorageWorker &worker, const QList<NewFact> &posts)
-{
-    return worker.postFacts(posts);
-}
-
-Expected<QList<Fact>> StorageWorker::readFacts(QSqlQuery &query)
+Expected<QList<Fact>> FactStore::readFacts(QSqlQuery &query)
 {
     if (!query.exec())
-        return failure(QStringLiteral("read facts"), query);
+        return m_session.failure(QStringLiteral("read facts"), query);
     QList<Fact> facts;
     while (query.next()) {
         Fact fact;
@@ -69,10 +65,10 @@ Expected<QList<Fact>> StorageWorker::readFacts(QSqlQuery &query)
     return facts;
 }
 
-Expected<Fact> StorageWorker::fact(qint64 factId)
+Expected<Fact> FactStore::fact(qint64 factId)
 {
-    PreparedQuery query =
-            prepared(QStringLiteral("SELECT ") + FactColumns + QStringLiteral(" WHERE f.id = ?"));
+    PreparedQuery query = m_session.prepared(QStringLiteral("SELECT ") + FactColumns
+                                             + QStringLiteral(" WHERE f.id = ?"));
     query.addBindValue(factId);
     const auto facts = readFacts(query);
     if (!facts)
@@ -82,24 +78,24 @@ Expected<Fact> StorageWorker::fact(qint64 factId)
     return facts->constFirst();
 }
 
-Expected<QList<Fact>> StorageWorker::facts(const QList<qint64> &factIds)
+Expected<QList<Fact>> FactStore::facts(const QList<qint64> &factIds)
 {
     QJsonArray ids;
     for (qint64 id : factIds)
         ids.append(id);
-    const QString idSet = m_url.driver == DatabaseUrl::Driver::Postgres
+    const QString idSet = m_session.isPostgres()
             ? QStringLiteral("SELECT CAST(value AS BIGINT) FROM "
                              "json_array_elements_text(CAST(? AS JSON))")
             : QStringLiteral("SELECT value FROM json_each(?)");
     PreparedQuery query =
-            prepared(QStringLiteral("SELECT ") + FactColumns
-                     + QStringLiteral(" WHERE f.id IN (%1) ORDER BY f.id").arg(idSet));
+            m_session.prepared(QStringLiteral("SELECT ") + FactColumns
+                               + QStringLiteral(" WHERE f.id IN (%1) ORDER BY f.id").arg(idSet));
     query.addBindValue(compactJson(ids));
     return readFacts(query);
 }
 
-Expected<StoredFact> StorageWorker::postFact(qint64 authorId, const QString &clientId,
-                                             const QString &text, qint64 nowMs)
+Expected<StoredFact> FactStore::post(qint64 authorId, const QString &clientId, const QString &text,
+                                     qint64 nowMs)
 {
     const auto stored = postFacts({NewFact{authorId, clientId, text, nowMs}});
     if (!stored)
@@ -107,16 +103,15 @@ Expected<StoredFact> StorageWorker::postFact(qint64 authorId, const QString &cli
     return stored->constFirst();
 }
 
-Expected<QList<StoredFact>> StorageWorker::postFacts(const QList<NewFact> &posts)
+Expected<QList<StoredFact>> FactStore::postFacts(const QList<NewFact> &posts)
 {
     // One transaction: the other nodes hear of the facts if and only if they are stored.
-    return inTransaction<QList<StoredFact>>([&]() -> Expected<QList<StoredFact>> {
+    return m_session.inTransaction<QList<StoredFact>>([&]() -> Expected<QList<StoredFact>> {
         // A resend meets the unique (author, client id) and inserts nothing. No error is
         // raised, so this also works inside a larger transaction, which an error would abort
         // on PostgreSQL.
-        const auto inserted = m_url.driver == DatabaseUrl::Driver::Postgres
-                ? insertFactsNotifying(posts)
-                : insertFacts(posts);
+        const auto inserted =
+                m_session.isPostgres() ? insertFactsNotifying(posts) : insertFacts(posts);
         if (!inserted)
             return inserted.error();
         QHash<FactKey, Fact> fresh;
@@ -154,9 +149,9 @@ Expected<QList<StoredFact>> StorageWorker::postFacts(const QList<NewFact> &posts
     });
 }
 
-Expected<QList<Fact>> StorageWorker::factsByKey(const QList<NewFact> &posts)
+Expected<QList<Fact>> FactStore::factsByKey(const QList<NewFact> &posts)
 {
-    const QString keys = m_url.driver == DatabaseUrl::Driver::Postgres
+    const QString keys = m_session.isPostgres()
             // A lookup by the unique key per post: PostgreSQL guesses 100 rows for the JSON
             // and might otherwise scan every fact to match them.
             ? QStringLiteral("f.id IN (SELECT (SELECT id FROM facts x WHERE x.author_id = k.a "
@@ -164,24 +159,24 @@ Expected<QList<Fact>> StorageWorker::factsByKey(const QList<NewFact> &posts)
                              "AS k(a BIGINT, c TEXT))")
             : QStringLiteral("(f.author_id, f.client_id) IN (SELECT json_extract(value, '$.a'), "
                              "json_extract(value, '$.c') FROM json_each(?))");
-    PreparedQuery query =
-            prepared(QStringLiteral("SELECT ") + FactColumns + QStringLiteral(" WHERE ") + keys);
+    PreparedQuery query = m_session.prepared(QStringLiteral("SELECT ") + FactColumns
+                                             + QStringLiteral(" WHERE ") + keys);
     query.addBindValue(postsAsJson(posts, false));
     return readFacts(query);
 }
 
-Expected<QList<Fact>> StorageWorker::insertFacts(const QList<NewFact> &posts)
+Expected<QList<Fact>> FactStore::insertFacts(const QList<NewFact> &posts)
 {
     // SQLite: the new rows' ids, then the rows with their authors. The WHERE clause is
     // SQLite's way to tell an upsert's ON from a join's.
-    PreparedQuery insert = prepared(QStringLiteral(
+    PreparedQuery insert = m_session.prepared(QStringLiteral(
             "INSERT INTO facts (author_id, client_id, text, created_at) "
             "SELECT json_extract(value, '$.a'), json_extract(value, '$.c'), "
             "json_extract(value, '$.t'), json_extract(value, '$.n') FROM json_each(?) "
             "WHERE true ORDER BY key ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id"));
     insert.addBindValue(postsAsJson(posts, true));
     if (!insert.exec())
-        return failure(QStringLiteral("store facts"), insert);
+        return m_session.failure(QStringLiteral("store facts"), insert);
     QList<qint64> ids;
     while (insert.next())
         ids.append(insert.value(0).toLongLong());
@@ -191,10 +186,10 @@ Expected<QList<Fact>> StorageWorker::insertFacts(const QList<NewFact> &posts)
     return facts(ids);
 }
 
-Expected<QList<Fact>> StorageWorker::insertFactsNotifying(const QList<NewFact> &posts)
+Expected<QList<Fact>> FactStore::insertFactsNotifying(const QList<NewFact> &posts)
 {
-    // The event is what notifyNodes() would send, with the ids of every fact stored.
-    PreparedQuery query = prepared(
+    // The event is what m_session.notifyNodes() would send, with the ids of every fact stored.
+    PreparedQuery query = m_session.prepared(
             QStringLiteral(
                     "WITH input AS (SELECT * FROM ROWS FROM (json_to_recordset(CAST(? AS JSON)) "
                     "AS (a BIGINT, c TEXT, t TEXT, n BIGINT)) WITH ORDINALITY "
@@ -207,31 +202,31 @@ Expected<QList<Fact>> StorageWorker::insertFactsNotifying(const QList<NewFact> &
                     "SELECT p.id, p.text, p.created_at, p.client_id, u.id, u.username, "
                     "u.display_name, (SELECT COUNT(*) FROM notified) "
                     "FROM posted p JOIN users u ON u.id = p.author_id ORDER BY p.id")
-                    .arg(eventOfStatement(QStringLiteral("posted"),
-                                          QStringLiteral("json_agg(id ORDER BY id)"))));
+                    .arg(SqlSession::eventOfStatement(QStringLiteral("posted"),
+                                                      QStringLiteral("json_agg(id ORDER BY id)"))));
     query.addBindValue(postsAsJson(posts, true));
-    bindEventOfStatement(query, ClusterEvent::FactPosted);
+    m_session.bindEventOfStatement(query, ClusterEvent::FactPosted);
     return readFacts(query);
 }
 
-Expected<QList<Fact>> StorageWorker::factsByAuthor(qint64 authorId, std::optional<qint64> beforeId,
-                                                   int limit)
+Expected<QList<Fact>> FactStore::factsByAuthor(qint64 authorId, std::optional<qint64> beforeId,
+                                               int limit)
 {
-    PreparedQuery query =
-            prepared(QStringLiteral("SELECT ") + FactColumns
-                     + QStringLiteral(" WHERE f.author_id = ? AND f.id < ? AND f.hidden = 0 "
-                                      "ORDER BY f.id DESC LIMIT ?"));
+    PreparedQuery query = m_session.prepared(
+            QStringLiteral("SELECT ") + FactColumns
+            + QStringLiteral(" WHERE f.author_id = ? AND f.id < ? AND f.hidden = 0 "
+                             "ORDER BY f.id DESC LIMIT ?"));
     query.addBindValue(authorId);
     query.addBindValue(beforeId.value_or(std::numeric_limits<qint64>::max()));
     query.addBindValue(limit + 1);
     return readFacts(query);
 }
 
-Expected<QList<Fact>> StorageWorker::latestFacts(int limit)
+Expected<QList<Fact>> FactStore::latestFacts(int limit)
 {
     PreparedQuery query =
-            prepared(QStringLiteral("SELECT ") + FactColumns
-                     + QStringLiteral(" WHERE f.hidden = 0 ORDER BY f.id DESC LIMIT ?"));
+            m_session.prepared(QStringLiteral("SELECT ") + FactColumns
+                               + QStringLiteral(" WHERE f.hidden = 0 ORDER BY f.id DESC LIMIT ?"));
     query.addBindValue(limit);
     return readFacts(query);
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// StorageWorker's statements for hubs and their widgets.
+// HubStore's statements for hubs and their widgets.
+#include "hubstore.h"
+#include "accountstore.h"
 #include "cluster/clusterevent.h"
-#include "storageworker.h"
+#include "sqlsession.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -10,10 +12,6 @@
 namespace Hallway {
 
 namespace {
-Error notFound(const QString &message)
-{
-    return {ErrorCode::NotFound, message};
-}
 
 QString compact(const QJsonObject &object)
 {
@@ -21,11 +19,11 @@ QString compact(const QJsonObject &object)
 }
 } // namespace
 
-Expected<QList<Hub>> StorageWorker::hubs()
+Expected<QList<Hub>> HubStore::hubs()
 {
-    QSqlQuery query(m_db);
+    QSqlQuery query(m_session.database());
     if (!query.exec(QStringLiteral("SELECT id FROM hubs ORDER BY id")))
-        return failure(QStringLiteral("read hubs"), query);
+        return m_session.failure(QStringLiteral("read hubs"), query);
     QList<qint64> ids;
     while (query.next())
         ids.append(query.value(0).toLongLong());
@@ -39,21 +37,21 @@ Expected<QList<Hub>> StorageWorker::hubs()
     return result;
 }
 
-Expected<Hub> StorageWorker::hub(qint64 hubId)
+Expected<Hub> HubStore::hub(qint64 hubId)
 {
-    PreparedQuery query = prepared(QStringLiteral("SELECT name FROM hubs WHERE id = ?"));
+    PreparedQuery query = m_session.prepared(QStringLiteral("SELECT name FROM hubs WHERE id = ?"));
     query.addBindValue(hubId);
     if (!query.exec())
-        return failure(QStringLiteral("read a hub"), query);
+        return m_session.failure(QStringLiteral("read a hub"), query);
     if (!query.next())
         return notFound(QStringLiteral("no hub with id %1").arg(hubId));
     Hub hub{hubId, query.value(0).toString(), {}};
 
-    PreparedQuery widgets = prepared(QStringLiteral(
+    PreparedQuery widgets = m_session.prepared(QStringLiteral(
             "SELECT id, kind, config FROM hub_widgets WHERE hub_id = ? ORDER BY position, id"));
     widgets.addBindValue(hubId);
     if (!widgets.exec())
-        return failure(QStringLiteral("read a hub's widgets"), widgets);
+        return m_session.failure(QStringLiteral("read a hub's widgets"), widgets);
     while (widgets.next()) {
         const auto spec = WidgetSpec::make(
                 widgets.value(1).toString(),
@@ -66,10 +64,10 @@ Expected<Hub> StorageWorker::hub(qint64 hubId)
     return hub;
 }
 
-Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 moderatorId)
+Expected<Audited<HubChange>> HubStore::editHub(const HubEdit &edit, qint64 moderatorId)
 {
     using Operation = HubEdit::Operation;
-    return inTransaction<Audited<HubChange>>([&]() -> Expected<Audited<HubChange>> {
+    return m_session.inTransaction<Audited<HubChange>>([&]() -> Expected<Audited<HubChange>> {
         AuditRecord audit{moderatorId, edit.type(), std::nullopt, {}, {}};
         qint64 hubId = edit.hubId;
         Hub before;
@@ -81,10 +79,10 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
             audit.detail.insert(QStringLiteral("hub"), before.name);
         }
         const auto nameTaken = [&](const QSqlQuery &query) -> Error {
-            if (isUniqueViolation(query))
+            if (m_session.isUniqueViolation(query))
                 return {ErrorCode::Conflict,
                         QStringLiteral("there is already a hub named \"%1\"").arg(edit.name)};
-            return failure(QStringLiteral("name a hub"), query);
+            return m_session.failure(QStringLiteral("name a hub"), query);
         };
         // Widgets in their order; edits change this list, then positions are written anew.
         QList<qint64> order;
@@ -100,7 +98,7 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
 
         switch (edit.operation) {
         case Operation::Create: {
-            QSqlQuery insert(m_db);
+            QSqlQuery insert(m_session.database());
             insert.prepare(QStringLiteral(
                     "INSERT INTO hubs (name, created_at) VALUES (?, ?) RETURNING id"));
             insert.addBindValue(edit.name);
@@ -112,7 +110,7 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
             break;
         }
         case Operation::Rename: {
-            QSqlQuery update(m_db);
+            QSqlQuery update(m_session.database());
             update.prepare(QStringLiteral("UPDATE hubs SET name = ? WHERE id = ?"));
             update.addBindValue(edit.name);
             update.addBindValue(hubId);
@@ -122,35 +120,35 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
             break;
         }
         case Operation::Delete: {
-            QSqlQuery count(m_db);
+            QSqlQuery count(m_session.database());
             if (!count.exec(QStringLiteral("SELECT COUNT(*) FROM hubs")) || !count.next())
-                return failure(QStringLiteral("count hubs"), count);
+                return m_session.failure(QStringLiteral("count hubs"), count);
             if (count.value(0).toLongLong() <= 1)
                 return Error{ErrorCode::Conflict,
                              QStringLiteral("the room needs at least one hub; add another "
                                             "before deleting this one")};
-            QSqlQuery remove(m_db);
+            QSqlQuery remove(m_session.database());
             remove.prepare(QStringLiteral("DELETE FROM hubs WHERE id = ?"));
             remove.addBindValue(hubId);
             if (!remove.exec())
-                return failure(QStringLiteral("delete a hub"), remove);
+                return m_session.failure(QStringLiteral("delete a hub"), remove);
             break;
         }
         case Operation::AddWidget: {
             if (order.size() >= Hub::MaxWidgets)
                 return Error{ErrorCode::Conflict,
                              QStringLiteral("a hub holds at most %1 widgets").arg(Hub::MaxWidgets)};
-            if (edit.spec.kind == WidgetKind::UserFacts && !userById(edit.spec.userId()))
+            if (edit.spec.kind == WidgetKind::UserFacts && !m_accounts.userById(edit.spec.userId()))
                 return notFound(QStringLiteral("no user with id %1").arg(edit.spec.userId()));
-            PreparedQuery insert =
-                    prepared(QStringLiteral("INSERT INTO hub_widgets (hub_id, position, kind, "
-                                            "config) VALUES (?, ?, ?, ?) RETURNING id"));
+            PreparedQuery insert = m_session.prepared(
+                    QStringLiteral("INSERT INTO hub_widgets (hub_id, position, kind, "
+                                   "config) VALUES (?, ?, ?, ?) RETURNING id"));
             insert.addBindValue(hubId);
             insert.addBindValue(static_cast<int>(order.size()));
             insert.addBindValue(widgetKindName(edit.spec.kind));
             insert.addBindValue(compact(edit.spec.config));
             if (!insert.exec() || !insert.next())
-                return failure(QStringLiteral("add a widget"), insert);
+                return m_session.failure(QStringLiteral("add a widget"), insert);
             const qint64 widgetId = insert.value(0).toLongLong();
             const qsizetype at = edit.position < 0
                     ? order.size()
@@ -166,10 +164,11 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
                 return index.error();
             audit.detail.insert(QStringLiteral("kind"),
                                 widgetKindName(before.widgets.at(*index).spec.kind));
-            PreparedQuery remove = prepared(QStringLiteral("DELETE FROM hub_widgets WHERE id = ?"));
+            PreparedQuery remove =
+                    m_session.prepared(QStringLiteral("DELETE FROM hub_widgets WHERE id = ?"));
             remove.addBindValue(edit.widgetId);
             if (!remove.exec())
-                return failure(QStringLiteral("remove a widget"), remove);
+                return m_session.failure(QStringLiteral("remove a widget"), remove);
             order.removeAt(*index);
             break;
         }
@@ -192,14 +191,14 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
             const auto spec = WidgetSpec::make(kind, edit.config);
             if (!spec)
                 return spec.error();
-            if (kind == WidgetKind::UserFacts && !userById(spec->userId()))
+            if (kind == WidgetKind::UserFacts && !m_accounts.userById(spec->userId()))
                 return notFound(QStringLiteral("no user with id %1").arg(spec->userId()));
-            PreparedQuery update =
-                    prepared(QStringLiteral("UPDATE hub_widgets SET config = ? WHERE id = ?"));
+            PreparedQuery update = m_session.prepared(
+                    QStringLiteral("UPDATE hub_widgets SET config = ? WHERE id = ?"));
             update.addBindValue(compact(spec->config));
             update.addBindValue(edit.widgetId);
             if (!update.exec())
-                return failure(QStringLiteral("configure a widget"), update);
+                return m_session.failure(QStringLiteral("configure a widget"), update);
             audit.detail.insert(QStringLiteral("kind"), widgetKindName(kind));
             audit.detail.insert(QStringLiteral("config"), spec->config);
             break;
@@ -207,12 +206,12 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
         }
 
         for (qsizetype position = 0; position < order.size(); ++position) {
-            PreparedQuery place =
-                    prepared(QStringLiteral("UPDATE hub_widgets SET position = ? WHERE id = ?"));
+            PreparedQuery place = m_session.prepared(
+                    QStringLiteral("UPDATE hub_widgets SET position = ? WHERE id = ?"));
             place.addBindValue(static_cast<int>(position));
             place.addBindValue(order.at(position));
             if (!place.exec())
-                return failure(QStringLiteral("order widgets"), place);
+                return m_session.failure(QStringLiteral("order widgets"), place);
         }
 
         HubChange change;
@@ -225,8 +224,8 @@ Expected<Audited<HubChange>> StorageWorker::editHub(const HubEdit &edit, qint64 
             change = {after.value(), false};
         }
         audit.subject = QStringLiteral("hub %1").arg(hubId);
-        notifyNodes(ClusterEvent::HubChanged, {{QStringLiteral("id"), hubId}});
-        const auto entry = appendAudit(audit);
+        m_session.notifyNodes(ClusterEvent::HubChanged, {{QStringLiteral("id"), hubId}});
+        const auto entry = m_moderation.appendAudit(audit);
         if (!entry)
             return entry.error();
         return Audited<HubChange>{change, entry.value()};

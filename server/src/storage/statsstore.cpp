@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// StorageWorker's statistics: a handful of aggregate queries, run on the storage thread.
-#include "storageworker.h"
+// StatsStore's statistics: a handful of aggregate queries, run on the storage thread.
+#include "statsstore.h"
+#include "sqlsession.h"
 
 #include <QSqlQuery>
 
@@ -10,15 +11,15 @@ namespace {
 constexpr qint64 MinuteMs = 60 * 1000;
 } // namespace
 
-Expected<RoomStats> StorageWorker::roomStats(qint64 nowMs)
+Expected<RoomStats> StatsStore::roomStats(qint64 nowMs)
 {
     RoomStats stats;
     stats.computedAt = nowMs;
 
     const auto count = [&](const QString &sql, qint64 &into) -> Status {
-        QSqlQuery query(m_db);
+        QSqlQuery query(m_session.database());
         if (!query.exec(sql) || !query.next())
-            return failure(QStringLiteral("count for the statistics"), query);
+            return m_session.failure(QStringLiteral("count for the statistics"), query);
         into = query.value(0).toLongLong();
         return Done{};
     };
@@ -34,13 +35,13 @@ Expected<RoomStats> StorageWorker::roomStats(qint64 nowMs)
     }
 
     const auto topPlaces = [&](const QString &column, QList<RoomStats::Place> &into) -> Status {
-        PreparedQuery query =
-                prepared(QStringLiteral("SELECT u.%1, COUNT(*) FROM facts f JOIN users u "
-                                        "ON u.id = f.author_id WHERE f.hidden = 0 AND u.%1 <> '' "
-                                        "GROUP BY u.%1")
-                                 .arg(column));
+        PreparedQuery query = m_session.prepared(
+                QStringLiteral("SELECT u.%1, COUNT(*) FROM facts f JOIN users u "
+                               "ON u.id = f.author_id WHERE f.hidden = 0 AND u.%1 <> '' "
+                               "GROUP BY u.%1")
+                        .arg(column));
         if (!query.exec())
-            return failure(QStringLiteral("rank places"), query);
+            return m_session.failure(QStringLiteral("rank places"), query);
         QList<RoomStats::Place> places;
         while (query.next())
             places.append({query.value(0).toString(), query.value(1).toLongLong()});
@@ -61,16 +62,16 @@ Expected<RoomStats> StorageWorker::roomStats(qint64 nowMs)
     const qint64 currentMinute = nowMs - nowMs % MinuteMs;
     stats.perMinuteSince = currentMinute - (RoomStats::Minutes - 1) * MinuteMs;
     stats.postsPerMinute = QList<qint64>(RoomStats::Minutes, 0);
-    PreparedQuery perMinute =
-            prepared(QStringLiteral("SELECT (created_at - ?) / ?, COUNT(*) FROM facts "
-                                    "WHERE hidden = 0 AND created_at >= ? AND created_at < ? "
-                                    "GROUP BY 1"));
+    PreparedQuery perMinute = m_session.prepared(
+            QStringLiteral("SELECT (created_at - ?) / ?, COUNT(*) FROM facts "
+                           "WHERE hidden = 0 AND created_at >= ? AND created_at < ? "
+                           "GROUP BY 1"));
     perMinute.addBindValue(stats.perMinuteSince);
     perMinute.addBindValue(MinuteMs);
     perMinute.addBindValue(stats.perMinuteSince);
     perMinute.addBindValue(currentMinute + MinuteMs);
     if (!perMinute.exec())
-        return failure(QStringLiteral("count posts per minute"), perMinute);
+        return m_session.failure(QStringLiteral("count posts per minute"), perMinute);
     while (perMinute.next()) {
         const qint64 bucket = perMinute.value(0).toLongLong();
         if (bucket >= 0 && bucket < RoomStats::Minutes)
