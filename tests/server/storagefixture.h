@@ -7,6 +7,7 @@
 
 #include <QSemaphore>
 #include <QTemporaryDir>
+#include <array>
 #include <memory>
 
 namespace Hallway::Test {
@@ -29,6 +30,15 @@ public:
     static NewUser newUser(const QString &name);
     // Creates that attendee; an invalid user (id 0) if the database refused.
     static UserInfo createUser(Storage &storage, const QString &name);
+    // Creates an attendee for each name, in order: const auto [ada, bob] = createUsers(...).
+    template<std::size_t N>
+    static std::array<UserInfo, N> createUsers(Storage &storage, const char *const (&names)[N])
+    {
+        std::array<UserInfo, N> users;
+        for (std::size_t i = 0; i < N; ++i)
+            users[i] = createUser(storage, QString::fromUtf8(names[i]));
+        return users;
+    }
     // Blocks the worker until the returned gate is released, so that the jobs queued
     // meanwhile wait together and run as one batch.
     static std::shared_ptr<QSemaphore> holdTheWorker(Storage &storage, QObject &context);
@@ -42,5 +52,15 @@ private:
     std::unique_ptr<TestDatabase> m_database;
     DatabaseUrl m_url;
 };
+
+// The ids of facts, talks, messages..., in their order.
+template<typename Item> QList<qint64> idsOf(const QList<Item> &items)
+{
+    QList<qint64> ids;
+    ids.reserve(items.size());
+    for (const Item &item : items)
+        ids.append(item.id);
+    return ids;
+}
 
 } // namespace Hallway::Test
