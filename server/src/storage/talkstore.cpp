@@ -192,27 +192,31 @@ Status TalkStore::withdrawTalk(qint64 talkId, qint64 userId)
     });
 }
 
-Expected<Audited<Talk>> TalkStore::setTalkHidden(qint64 talkId, bool hidden, AuditRecord audit)
+Expected<TalkVisibilityChange> TalkStore::setTalkHidden(qint64 talkId, bool hidden,
+                                                        AuditRecord audit)
 {
-    return m_session.inTransaction<Audited<Talk>>([&]() -> Expected<Audited<Talk>> {
-        PreparedQuery update =
-                m_session.prepared(QStringLiteral("UPDATE talks SET hidden = ? WHERE id = ?"));
+    return m_session.inTransaction<TalkVisibilityChange>([&]() -> Expected<TalkVisibilityChange> {
+        // Conditional, so that of two moderators hiding one talk at once only one changes it:
+        // the other finds no row and tells nobody (as ModerationStore::setFactHidden).
+        PreparedQuery update = m_session.prepared(
+                QStringLiteral("UPDATE talks SET hidden = ? WHERE id = ? AND hidden <> ?"));
         update.addBindValue(hidden ? 1 : 0);
         update.addBindValue(talkId);
+        update.addBindValue(hidden ? 1 : 0);
         if (!update.exec())
             return m_session.failure(QStringLiteral("hide a talk"), update);
-        if (update.numRowsAffected() == 0)
-            return notFound(QStringLiteral("no talk with id %1").arg(talkId));
-        const auto changed = talk(talkId);
+        const auto changed = talk(talkId); // not found: no such talk
         if (!changed)
             return changed.error();
+        if (update.numRowsAffected() == 0)
+            return TalkVisibilityChange{changed.value(), std::nullopt};
         audit.targetUserId = changed->speaker.id;
         audit.detail.insert(QStringLiteral("title"), changed->title);
         m_session.notifyNodes(ClusterEvent::TalkChanged, {{QStringLiteral("id"), talkId}});
         const auto entry = m_moderation.appendAudit(audit);
         if (!entry)
             return entry.error();
-        return Audited<Talk>{changed.value(), entry.value()};
+        return TalkVisibilityChange{changed.value(), entry.value()};
     });
 }
 

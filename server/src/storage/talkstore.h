@@ -42,6 +42,12 @@ struct ToggleVotes {
                                                         const QList<VoteToggle> &toggles);
 };
 
+// A talk after a moderator hid or showed it.
+struct TalkVisibilityChange {
+    Talk talk;
+    std::optional<AuditEntry> entry; // empty when the talk already was so: nothing happened
+};
+
 // Talks and the votes for them, while voting is open. Moderators' changes (opening and
 // closing the vote, hiding a talk) are audited through the ModerationStore.
 class TalkStore {
@@ -59,7 +65,8 @@ public:
     Expected<Talk> editTalk(qint64 talkId, qint64 userId, const std::optional<QString> &title,
                             const std::optional<QString> &abstract);
     Status withdrawTalk(qint64 talkId, qint64 userId);
-    Expected<Audited<Talk>> setTalkHidden(qint64 talkId, bool hidden, AuditRecord audit);
+    // Hiding a hidden talk (or showing a visible one) writes, relays and audits nothing.
+    Expected<TalkVisibilityChange> setTalkHidden(qint64 talkId, bool hidden, AuditRecord audit);
     // Every talk with its tally, hidden ones only if asked for.
     Expected<QList<Talk>> talks(bool includeHidden);
     Expected<Talk> talk(qint64 talkId);

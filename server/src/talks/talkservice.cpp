@@ -215,22 +215,24 @@ void TalkService::setHidden(ClientConnection *connection, const Envelope &reques
                             std::nullopt,
                             QStringLiteral("talk %1").arg(parsed->talkId),
                             {}};
-    m_storage.run<Expected<Audited<Talk>>>(
+    m_storage.run<Expected<TalkVisibilityChange>>(
             this,
             [hide = parsed.value(), audit](StorageWorker &worker) {
                 return worker.talks().setTalkHidden(hide.talkId, hide.hidden, audit);
             },
             [this, answer = PendingReply(connection, request.id)](
-                    const Expected<Audited<Talk>> &changed) {
+                    const Expected<TalkVisibilityChange> &changed) {
                 if (!changed)
                     return answer.replyError(changed.error());
-                const Talk &talk = changed->value;
+                const Talk &talk = changed->talk;
                 answer.reply({{QStringLiteral("talk"), talk.toJson()}});
+                if (!changed->entry)
+                    return; // it already was so: nobody needs telling
                 if (talk.hidden)
                     m_topic->remove(talk.id);
                 else
                     m_topic->upsert(talk);
-                m_audit.publish(changed->entry);
+                m_audit.publish(*changed->entry);
             });
 }
 
