@@ -120,7 +120,7 @@ bool LoadGenerator::comparePgbench(const Result &hallway)
         m_out << error << Qt::endl;
         return false;
     }
-    const double committed = hallway.acknowledged / std::max(hallway.seconds, 0.001);
+    const double committed = hallway.perSecond(hallway.acknowledged);
     m_out << "\npgbench into the same facts table, one connection" << Qt::endl;
     m_out << QStringLiteral("  1 row a transaction      %1 rows/s")
                      .arg(reference->singleRowsPerSecond, 0, 'f', 0)
@@ -234,6 +234,8 @@ void LoadGenerator::drive(const std::function<void()> &action, std::vector<qint6
     result.seconds = clock.elapsed() / 1000.0;
     // Let what is in flight arrive.
     waitFor([&]() { return outstanding() <= 0; }, DrainMs);
+    result.secondsUntilDrained = clock.elapsed() / 1000.0;
+    result.unanswered = std::max<qint64>(0, outstanding());
     percentiles(latencies, result);
 }
 
@@ -405,8 +407,15 @@ bool LoadGenerator::measureHallway(Result &result)
         }
     };
     const double cpuBefore = cpuSeconds();
+    // From here on only the load's writes count (not the subscriptions and talks above).
+    result.acknowledged = 0;
+    result.refused.clear();
     drive(action, latencies, result, [&]() {
-        return repliesCount ? sent - result.acknowledged : expectedDeliveries - result.deliveries;
+        qint64 refused = 0;
+        for (const qint64 count : std::as_const(result.refused))
+            refused += count;
+        return repliesCount ? sent - result.acknowledged - refused
+                            : expectedDeliveries - result.deliveries;
     });
     result.serverCpuSeconds = cpuSeconds() - cpuBefore;
     // Its backends included, which the postmaster forked for the server after it was pinned.
@@ -474,7 +483,7 @@ void LoadGenerator::report(const Result &result)
                      .arg(result.seconds, 0, 'f', 1)
           << Qt::endl;
     m_out << QStringLiteral("  deliveries/s             %1")
-                     .arg(result.deliveries / std::max(result.seconds, 0.001), 0, 'f', 0)
+                     .arg(result.perSecond(result.deliveries), 0, 'f', 0)
           << Qt::endl;
     m_out << QString::fromLatin1(m_options.nodes > 1 && result.server.startsWith(u'h')
                                          ? "  cross-node p50/p99/max   %1 / %2 / %3 ms"
@@ -492,8 +501,14 @@ void LoadGenerator::report(const Result &result)
           << Qt::endl;
     if (result.server.startsWith(QLatin1StringView("hallway")))
         m_out << QStringLiteral("  durable writes/s         %1")
-                         .arg(result.acknowledged / std::max(result.seconds, 0.001), 0, 'f', 0)
+                         .arg(result.perSecond(result.acknowledged), 0, 'f', 0)
               << Qt::endl;
+    if (result.secondsUntilDrained > result.seconds + 0.5)
+        m_out << QStringLiteral("  answered until           %1 s (rates divide by it)")
+                         .arg(result.secondsUntilDrained, 0, 'f', 1)
+              << Qt::endl;
+    if (result.unanswered > 0)
+        m_out << QStringLiteral("  unanswered after drain   %1").arg(result.unanswered) << Qt::endl;
     // A run in which the server refused writes measured something else: say so.
     for (auto refused = result.refused.cbegin(); refused != result.refused.cend(); ++refused)
         m_out << QStringLiteral("  refused (%1)%2%3")

@@ -48,10 +48,19 @@ public:
         qint64 acknowledged = 0; // committed writes (Hallway)
         QMap<QString, qint64> refused; // requests answered with an error, by its code
         qint64 deliveries = 0;
-        double seconds = 0;
+        double seconds = 0; // of load
+        // From the start of the load until what was sent in it was answered (or the drain
+        // gave up): what the rates divide by, so a server that queues is not credited with
+        // the answers it gave after the load stopped.
+        double secondsUntilDrained = 0;
+        qint64 unanswered = 0; // still outstanding when the drain gave up
         double p50Ms = 0, p99Ms = 0, maxMs = 0; // with two nodes: cross-node deliveries
         double serverCpuSeconds = 0;
         double rssPerConnectionKiB = 0;
+        double perSecond(qint64 count) const
+        {
+            return count / std::max({seconds, secondsUntilDrained, 0.001});
+        }
         double cpuPerDeliveryUs() const
         {
             return deliveries > 0 ? serverCpuSeconds * 1e6 / deliveries : 0;
