@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtDebug>
@@ -52,6 +53,19 @@ UserInfo StorageFixture::createUser(Storage &storage, const QString &name)
         return {};
     }
     return created.value();
+}
+
+QSqlDatabase StorageFixture::listenToNodeEvents(QObject &context, QStringList &heard) const
+{
+    QSqlDatabase listener = m_url.addConnection(QStringLiteral("listener"), QStringLiteral("t"));
+    if (!listener.open())
+        return listener;
+    QObject::connect(listener.driver(), &QSqlDriver::notification, &context,
+                     [&heard](const QString &, QSqlDriver::NotificationSource,
+                              const QVariant &payload) { heard.append(payload.toString()); });
+    if (!listener.driver()->subscribeToNotification(QStringLiteral("hallway_events")))
+        listener.close();
+    return listener;
 }
 
 std::shared_ptr<QSemaphore> StorageFixture::holdTheWorker(Storage &storage, QObject &context)

@@ -6,6 +6,7 @@
 #include "testserver.h"
 
 #include <QSemaphore>
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <array>
 #include <memory>
@@ -42,6 +43,10 @@ public:
     // Blocks the worker until the returned gate is released, so that the jobs queued
     // meanwhile wait together and run as one batch.
     static std::shared_ptr<QSemaphore> holdTheWorker(Storage &storage, QObject &context);
+    // A connection of its own listening to the events nodes send each other (PostgreSQL
+    // only): each payload is appended to heard, delivered while context lives. Not open if
+    // it failed.
+    QSqlDatabase listenToNodeEvents(QObject &context, QStringList &heard) const;
     // Whether a session on the test's database waits on a lock (PostgreSQL only).
     bool aSessionWaitsOnALock() const;
     // Runs sql on a connection of its own, as an operator would; false if it failed.

@@ -14,10 +14,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlDatabase>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -40,9 +38,6 @@ private Q_SLOTS:
     void postsWaitingTogetherAreStoredByOneStatement();
     void aBadPostInAGroupFailsAlone();
     void togglesWaitingTogetherKeepEachOnesMeaning();
-    void everyNotificationOfABatchArrives();
-    void aResendRacingThroughAnotherNodeIsADuplicate();
-    void aToggleRacingThroughAnotherNodeCountsOnce();
     void unreachableDatabaseIsAClearError();
     void aStatementThatFailsIsLogged();
 
@@ -273,13 +268,8 @@ void tst_Storage::postsWaitingTogetherAreStoredByOneStatement()
     QStringList heard;
     QSqlDatabase listener;
     if (postgres) {
-        listener = m_fixture.url().addConnection(QStringLiteral("listener"), QStringLiteral("t"));
-        QVERIFY(listener.open());
-        connect(listener.driver(), &QSqlDriver::notification, this,
-                [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                    heard.append(payload.toString());
-                });
-        QVERIFY(listener.driver()->subscribeToNotification(QStringLiteral("hallway_events")));
+        listener = m_fixture.listenToNodeEvents(*this, heard);
+        QVERIFY(listener.isOpen());
     }
 
     // Five posts wait while the worker is held: new, a resend of one stored before, new, a
@@ -467,152 +457,6 @@ void tst_Storage::togglesWaitingTogetherKeepEachOnesMeaning()
                             [&](StorageWorker &w) { return w.talks().tallyOf(room->talk2); })
                      .value(),
              1);
-}
-
-void tst_Storage::everyNotificationOfABatchArrives()
-{
-    if (m_fixture.url().driver != DatabaseUrl::Driver::Postgres)
-        QSKIP("Notifications are PostgreSQL's");
-    auto storage = m_fixture.open();
-    QVERIFY(storage);
-    storage->runBlocking<bool>([](StorageWorker &w) {
-        w.cluster().setNodeId(QStringLiteral("test-node"));
-        return true;
-    });
-    QVERIFY(storage->runBlocking<Status>([](StorageWorker &w) {
-        return w.cluster().joinCluster(QStringLiteral("test/127.0.0.1:1"));
-    }));
-    const UserInfo user = StorageFixture::createUser(*storage, QStringLiteral("flap"));
-    QVERIFY(user.id > 0);
-
-    QStringList heard;
-    {
-        QSqlDatabase listener =
-                m_fixture.url().addConnection(QStringLiteral("listener"), QStringLiteral("t"));
-        QVERIFY(listener.open());
-        connect(listener.driver(), &QSqlDriver::notification, this,
-                [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                    heard.append(payload.toString());
-                });
-        QVERIFY(listener.driver()->subscribeToNotification(QStringLiteral("hallway_events")));
-
-        // Online, gone, online: three changes in one batch, the first and last alike.
-        QObject context;
-        const auto gate = StorageFixture::holdTheWorker(*storage, context);
-        for (const std::optional<PresenceState> state :
-             {std::optional(PresenceState::Online), std::optional<PresenceState>(),
-              std::optional(PresenceState::Online)})
-            storage->run<Status>(
-                    &context,
-                    [user, state](StorageWorker &w) {
-                        return w.cluster().setPresenceOnNode(user, state);
-                    },
-                    [](const Status &) {});
-        gate->release();
-        QSignalSpy idle(storage.get(), &Storage::idle);
-        QVERIFY(idle.wait(10'000));
-        QTRY_COMPARE(heard.size(), 3);
-        listener.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("listener"));
-}
-
-void tst_Storage::aResendRacingThroughAnotherNodeIsADuplicate()
-{
-    if (m_fixture.url().driver != DatabaseUrl::Driver::Postgres)
-        QSKIP("Several nodes are PostgreSQL's");
-    auto first = m_fixture.open();
-    auto second = m_fixture.open(); // another node's connection to the same database
-    QVERIFY(first && second);
-    const auto users = first->runBlocking<Expected<QList<UserInfo>>>(
-            [](StorageWorker &w) -> Expected<QList<UserInfo>> {
-                const auto from = w.accounts().createUser(
-                        StorageFixture::newUser(QStringLiteral("sender")), 1);
-                const auto to = w.accounts().createUser(
-                        StorageFixture::newUser(QStringLiteral("recipient")), 1);
-                if (!from || !to)
-                    return Error{ErrorCode::Internal, QStringLiteral("no users")};
-                return QList<UserInfo>{from.value(), to.value()};
-            });
-    QVERIFY(users);
-    const qint64 from = users->at(0).id;
-    const qint64 to = users->at(1).id;
-
-    // The second node stores the message and has not committed yet...
-    const auto held = second->runBlocking<Expected<StoredMessage>>([&](StorageWorker &w) {
-        w.beginBatch();
-        return w.chat().sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"), 2);
-    });
-    QVERIFY(held && !held->duplicate);
-    // ...when the first, asked the same, finds nothing yet and inserts (and waits on it).
-    QObject context;
-    std::optional<Expected<StoredMessage>> raced;
-    first->run<Expected<StoredMessage>>(
-            &context,
-            [&](StorageWorker &w) {
-                return w.chat().sendMessage(from, to, QStringLiteral("m1"), QStringLiteral("Hello"),
-                                            3);
-            },
-            [&](const Expected<StoredMessage> &result) { raced = result; });
-    // The first's statement is blocked on the second's row, not merely slow.
-    QTRY_VERIFY(m_fixture.aSessionWaitsOnALock());
-    QVERIFY(!raced.has_value());
-    QVERIFY(second->runBlocking<bool>([](StorageWorker &w) { return w.commitBatch(); }));
-    // The second committed: the first says "stored before", with the same message, not an
-    // error.
-    QTRY_VERIFY(raced.has_value());
-    QVERIFY2(raced->hasValue(), qPrintable(raced->hasValue() ? QString() : raced->error().message));
-    QVERIFY(raced->value().duplicate);
-    QCOMPARE(raced->value().message.id, held->message.id);
-}
-
-void tst_Storage::aToggleRacingThroughAnotherNodeCountsOnce()
-{
-    if (m_fixture.url().driver != DatabaseUrl::Driver::Postgres)
-        QSKIP("Several nodes are PostgreSQL's");
-    auto first = m_fixture.open();
-    auto second = m_fixture.open();
-    QVERIFY(first && second);
-    const auto talk =
-            first->runBlocking<Expected<StoredTalk>>([](StorageWorker &w) -> Expected<StoredTalk> {
-                const auto speaker = w.accounts().createUser(
-                        StorageFixture::newUser(QStringLiteral("speaker")), 1);
-                if (!speaker)
-                    return speaker.error();
-                return w.talks().proposeTalk(speaker->id, QStringLiteral("t"),
-                                             QStringLiteral("Talk"), {}, 1);
-            });
-    QVERIFY(talk);
-    const UserInfo voter = StorageFixture::createUser(*first, QStringLiteral("voter"));
-    QVERIFY(voter.id > 0);
-
-    // One toggle, sent to both nodes: the second's is under way and not committed...
-    const auto held = second->runBlocking<Expected<VoteResult>>([&](StorageWorker &w) {
-        w.beginBatch();
-        return w.talks().toggleVote(voter.id, QStringLiteral("v1"), talk->talk.id, 2);
-    });
-    QVERIFY(held && held->voted && held->changed);
-    QObject context;
-    std::optional<Expected<VoteResult>> raced;
-    first->run<Expected<VoteResult>>(
-            &context,
-            [&](StorageWorker &w) {
-                return w.talks().toggleVote(voter.id, QStringLiteral("v1"), talk->talk.id, 3);
-            },
-            [&](const Expected<VoteResult> &result) { raced = result; });
-    // The first's statement is blocked on the second's row, not merely slow.
-    QTRY_VERIFY(m_fixture.aSessionWaitsOnALock());
-    QVERIFY(!raced.has_value());
-    QVERIFY(second->runBlocking<bool>([](StorageWorker &w) { return w.commitBatch(); }));
-    // ...so the first reports it, and the vote counts once (a second toggle would undo it).
-    QTRY_VERIFY(raced.has_value());
-    QVERIFY2(raced->hasValue(), qPrintable(raced->hasValue() ? QString() : raced->error().message));
-    QVERIFY(!raced->value().changed);
-    QVERIFY(raced->value().voted);
-    QCOMPARE(raced->value().votes, 1);
-    const auto tally = first->runBlocking<Expected<qint64>>(
-            [id = talk->talk.id](StorageWorker &w) { return w.talks().tallyOf(id); });
-    QCOMPARE(tally.value(), 1);
 }
 
 void tst_Storage::unreachableDatabaseIsAClearError()
