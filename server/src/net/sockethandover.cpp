@@ -53,7 +53,8 @@ QByteArray takeBytesPastRequest(QIODevice *socket)
 
 void putBackUnread(QIODevice *socket, const QByteArray &bytes)
 {
-    // QIODevice has no bulk unread; this runs once per connection at most, for a few bytes.
+    // QIODevice has no bulk unread. This runs only for a client that sent more than its
+    // request before the handshake was answered, for a request's worth of bytes at a time.
     for (qsizetype i = bytes.size() - 1; i >= 0; --i)
         socket->ungetChar(bytes.at(i));
 }
