@@ -42,11 +42,13 @@ namespace {
 // Early is never allowed (a coarse timer: 5 % of its interval).
 constexpr qint64 LatenessMs = 400;
 
-// For a negative check: lets the loop run for ms while nothing is expected to happen, so
-// that the check after it sees what went wrong. There is no event to wait for here.
-void runLoopExpectingNothing(int ms)
+// For a negative check on timers: runs the loop until a timer due in ms fired. Timers fire in
+// the order they are due, so one due earlier that was still running has fired by then.
+bool runUntilATimerDueIn(int ms)
 {
-    QTest::qWait(ms);
+    bool fired = false;
+    QTimer::singleShot(ms, Qt::PreciseTimer, [&fired]() { fired = true; });
+    return QTest::qWaitFor([&fired]() { return fired; }, 5000);
 }
 
 // Runs loop until it exits; once it is about to block in the dispatcher's wait, another
@@ -109,6 +111,21 @@ struct SocketPair {
         QCOMPARE(::write(fds[end], &byte, 1), 1);
     }
 };
+
+// For a negative check on socket notifiers: runs the loop until it has polled the sockets
+// twice more, shown by a sentinel socket that stays readable firing twice. Any other socket
+// ready by then was reported in the same polls.
+bool runTwoPollingPasses()
+{
+    SocketPair sentinel;
+    if (!sentinel.isValid())
+        return false;
+    sentinel.send(1);
+    QSocketNotifier notifier(sentinel.fds[0], QSocketNotifier::Read);
+    int passes = 0;
+    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&passes]() { ++passes; });
+    return QTest::qWaitFor([&passes]() { return passes >= 2; }, 5000);
+}
 
 // The lines of the dispatcher's epoll fdinfo that watch fd ("tfd: N events: HEX ..."); the
 // kernel lists one per registration.
@@ -248,7 +265,7 @@ void tst_EpollDispatcher::repeatingTimerKeepsItsSchedule()
                         QStringLiteral("firing %1 at %2 ms").arg(i + 1).arg(counter.firedAtMs[i])));
     }
     const qsizetype before = counter.fired.size();
-    runLoopExpectingNothing(80);
+    QVERIFY(runUntilATimerDueIn(80)); // past its next due time
     QCOMPARE(counter.fired.size(), before); // killed: no more
 }
 
@@ -312,7 +329,7 @@ void tst_EpollDispatcher::timerRestartedUnderTheSameIdInsideAnEarlierTimer()
     QCOMPARE(restarter.firstFired, 1);
     if (restarter.second.timerId() != oldSecondId)
         qInfo("the restarted timer got another id; this run does not test id reuse");
-    runLoopExpectingNothing(100);
+    QVERIFY(runUntilATimerDueIn(100)); // past the restarted timer's old due time
     QCOMPARE(restarter.firstFired, 1);
     QCOMPARE(restarter.secondFired, 0);
 }
@@ -482,7 +499,7 @@ void tst_EpollDispatcher::readAndWriteNotifiersOnASocketPair()
     QVERIFY(pair.isValid());
     QSocketNotifier reader(pair.fds[0], QSocketNotifier::Read);
     QSignalSpy read(&reader, &QSocketNotifier::activated);
-    runLoopExpectingNothing(30);
+    QVERIFY(runTwoPollingPasses());
     QCOMPARE(read.count(), 0); // nothing to read yet
     pair.send(1);
     QTRY_VERIFY(read.count() >= 1);
@@ -495,7 +512,7 @@ void tst_EpollDispatcher::readAndWriteNotifiersOnASocketPair()
     QTRY_VERIFY(written.count() >= 3); // writable at once, and again on each pass while enabled
     writer.setEnabled(false);
     const qsizetype afterDisable = written.count();
-    runLoopExpectingNothing(30);
+    QVERIFY(runTwoPollingPasses());
     QCOMPARE(written.count(), afterDisable); // disabled: no more
 }
 
@@ -583,7 +600,7 @@ void tst_EpollDispatcher::notifierDeletedByAnotherInTheSameBatch()
     QCoreApplication::processEvents(); // one pass: both are ready in it
     QCOMPARE(activations, 1);
     QCOMPARE(int(bool(pa)) + int(bool(pb)), 1);
-    runLoopExpectingNothing(30);
+    QVERIFY(runTwoPollingPasses());
     QCOMPARE(activations, 1);
     delete pa.data();
     delete pb.data();
@@ -631,7 +648,7 @@ void tst_EpollDispatcher::reusedDescriptorIsNotActivatedByAStaleEvent()
     QCOMPARE(firstActivations, 1);
     QVERIFY(fresh);
     QCOMPARE(fresh->fds[0], reusedFd);
-    runLoopExpectingNothing(30);
+    QVERIFY(runTwoPollingPasses());
     QCOMPARE(freshActivations, 0); // nothing was written to it
     fresh->send(1);
     QTRY_VERIFY(freshActivations >= 1);
