@@ -18,8 +18,10 @@ namespace {
 // File descriptors kept for everything that is not a client: database connections, the
 // SQLite WAL, logs, the HTTP port, TLS files.
 constexpr int ReservedDescriptors = 64;
-// At most one line per this interval says that connections are being refused.
+// At most one line per this interval says that connections are being refused, and one that
+// handshakes were dropped at their deadline.
 constexpr qint64 RefusalLogEveryMs = 10'000;
+constexpr qint64 DroppedLogEveryMs = 10'000;
 
 qint64 nowMs()
 {
@@ -128,6 +130,10 @@ void AdmissionControl::armTimer()
 
 void AdmissionControl::timerEvent(QTimerEvent *event)
 {
+    if (event->timerId() == m_droppedLogTimer.timerId()) {
+        m_droppedLogTimer.stop();
+        return reportDropped(0);
+    }
     if (event->timerId() != m_timer.timerId())
         return QObject::timerEvent(event);
     const qint64 now = nowMs();
@@ -148,10 +154,28 @@ void AdmissionControl::timerEvent(QTimerEvent *event)
     if (expired > 0) {
         if (m_metrics)
             m_metrics->handshakesTimedOut += expired;
-        qCInfo(lcNet) << "dropped" << expired << "sockets that did not finish the handshake in"
-                      << m_limits.handshakeTimeoutMs << "ms";
+        reportDropped(expired);
     }
     armTimer();
+}
+
+void AdmissionControl::reportDropped(int count)
+{
+    m_droppedUnreported += count;
+    if (m_droppedUnreported == 0)
+        return;
+    const qint64 sinceLastLine = nowMs() - m_lastDroppedLogMs;
+    if (sinceLastLine < DroppedLogEveryMs) {
+        if (!m_droppedLogTimer.isActive())
+            m_droppedLogTimer.start(int(DroppedLogEveryMs - sinceLastLine), this);
+        return;
+    }
+    m_droppedLogTimer.stop();
+    m_lastDroppedLogMs = nowMs();
+    qCInfo(lcNet) << "dropped" << m_droppedUnreported
+                  << "sockets that did not finish the handshake in" << m_limits.handshakeTimeoutMs
+                  << "ms";
+    m_droppedUnreported = 0;
 }
 
 int connectionBudgetFromFileLimit()

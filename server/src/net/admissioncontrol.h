@@ -67,6 +67,7 @@ private:
     };
     void forget(QTcpSocket *socket);
     void armTimer();
+    void reportDropped(int count);
     static QString peerKey(const QHostAddress &address, quint16 port);
 
     Limits m_limits;
@@ -80,6 +81,11 @@ private:
     quint64 m_nextSerial = 1;
     QBasicTimer m_timer;
     qint64 m_lastRefusalLogMs = 0;
+    // Dropped handshakes are logged as a count at most once per interval: a slowloris flood
+    // would otherwise write a line per socket (and journald would suppress the server).
+    int m_droppedUnreported = 0;
+    qint64 m_lastDroppedLogMs = 0;
+    QBasicTimer m_droppedLogTimer;
 };
 
 // The number of connections the server can hold with the file descriptors it may open: the
