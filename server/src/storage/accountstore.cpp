@@ -50,12 +50,7 @@ Expected<StoredCredentials> AccountStore::readCredentials(QSqlQuery &query)
     if (!query.next())
         return notFound(QStringLiteral("no such user"));
     StoredCredentials stored;
-    stored.user.id = query.value(0).toLongLong();
-    stored.user.username = query.value(1).toString();
-    stored.user.displayName = query.value(2).toString();
-    stored.user.city = query.value(3).toString();
-    stored.user.region = query.value(4).toString();
-    stored.user.role = roleFromName(query.value(5).toString()).value_or(Role::Attendee);
+    stored.user = userFromColumns(query, 0);
     stored.passwordHash = query.value(6).toString();
     stored.banned = query.value(7).toInt() != 0;
     stored.mutedUntil = query.value(8).toLongLong();

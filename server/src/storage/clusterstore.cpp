@@ -150,12 +150,7 @@ Expected<QList<NodePresence>> ClusterStore::presenceOnOtherNodes(qint64 timeoutM
         entry.nodeId = query.value(0).toString();
         entry.state =
                 presenceStateFromName(query.value(1).toString()).value_or(PresenceState::Online);
-        entry.user.id = query.value(2).toLongLong();
-        entry.user.username = query.value(3).toString();
-        entry.user.displayName = query.value(4).toString();
-        entry.user.city = query.value(5).toString();
-        entry.user.region = query.value(6).toString();
-        entry.user.role = roleFromName(query.value(7).toString()).value_or(Role::Attendee);
+        entry.user = userFromColumns(query, 2);
         presence.append(entry);
     }
     return presence;

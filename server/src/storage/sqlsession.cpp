@@ -9,6 +9,18 @@
 
 namespace Hallway {
 
+UserInfo userFromColumns(const QSqlQuery &query, int first)
+{
+    UserInfo user;
+    user.id = query.value(first).toLongLong();
+    user.username = query.value(first + 1).toString();
+    user.displayName = query.value(first + 2).toString();
+    user.city = query.value(first + 3).toString();
+    user.region = query.value(first + 4).toString();
+    user.role = roleFromName(query.value(first + 5).toString()).value_or(Role::Attendee);
+    return user;
+}
+
 SqlSession::SqlSession(const DatabaseUrl &url, const DatabaseOutage &outage)
     : m_url(url),
       m_outage(outage),

@@ -4,6 +4,7 @@
 #include "databaseurl.h"
 #include "expected.h"
 #include "statementcache.h"
+#include "userinfo.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -27,6 +28,10 @@ inline Error notFound(const QString &message)
 {
     return {ErrorCode::NotFound, message};
 }
+
+// A user as every query that reads one selects it: id, username, display_name, city, region
+// and role, in this order from column first on.
+UserInfo userFromColumns(const QSqlQuery &query, int first);
 
 // The database's clock, the one clock every node shares (heartbeats, cluster events).
 inline const QString DatabaseNowMs =
