@@ -85,6 +85,9 @@ SignInDialog::SignInDialog(HallwayClient *client, QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
 
+    // An error is about what was submitted: it goes as soon as the person edits a field.
+    for (QLineEdit *field : {m_server, m_username, m_password, m_displayName, m_city, m_region})
+        connect(field, &QLineEdit::textEdited, this, [this]() { showError(QString()); });
     connect(m_registerMode, &QCheckBox::toggled, this, &SignInDialog::setRegisterMode);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, [this]() {
