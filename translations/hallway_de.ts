@@ -231,10 +231,6 @@ Um eine zu beginnen, klicke in „Wer ist da“ auf eine Person und wähle „Na
       <translation>Nachricht</translation>
     </message>
     <message>
-      <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
-      <translation>Nachricht (Enter sendet, Umschalt+Enter: neue Zeile)</translation>
-    </message>
-    <message>
       <source>Send</source>
       <translation>Senden</translation>
     </message>
@@ -261,6 +257,14 @@ Write the first one below.</source>
       <translation>Noch keine Nachrichten mit %1.
 
 Schreib unten die erste.</translation>
+    </message>
+    <message>
+      <source>Write a message...</source>
+      <translation>Nachricht schreiben...</translation>
+    </message>
+    <message>
+      <source>Enter sends; Shift+Enter starts a new line.</source>
+      <translation>Enter sendet; Umschalt+Enter beginnt eine neue Zeile.</translation>
     </message>
   </context>
   <context>
@@ -392,10 +396,6 @@ Schreib unten die erste.</translation>
   <context>
     <name>Hallway::FactComposer</name>
     <message>
-      <source>Share a fact about yourself, e.g. "I give talks about Qt"</source>
-      <translation>Teile einen Fakt über dich, z. B. "Ich halte Vorträge über Qt"</translation>
-    </message>
-    <message>
       <source>New fact</source>
       <translation>Neuer Fakt</translation>
     </message>
@@ -414,6 +414,10 @@ Schreib unten die erste.</translation>
     <message>
       <source>A fact has at most %1 characters.</source>
       <translation>Ein Fakt hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+      <source>A fact about you, e.g. "I give talks about Qt"</source>
+      <translation>Ein Fakt über dich, z. B. "Ich spreche über Qt"</translation>
     </message>
   </context>
   <context>

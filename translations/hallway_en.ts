@@ -231,10 +231,6 @@ To start one, click someone in Who's online and choose Send a message.</translat
       <translation>Message</translation>
     </message>
     <message>
-      <source>Write a message (Enter sends, Shift+Enter for a new line)</source>
-      <translation>Write a message (Enter sends, Shift+Enter for a new line)</translation>
-    </message>
-    <message>
       <source>Send</source>
       <translation>Send</translation>
     </message>
@@ -261,6 +257,14 @@ Write the first one below.</source>
       <translation>No messages with %1 yet.
 
 Write the first one below.</translation>
+    </message>
+    <message>
+      <source>Write a message...</source>
+      <translation>Write a message...</translation>
+    </message>
+    <message>
+      <source>Enter sends; Shift+Enter starts a new line.</source>
+      <translation>Enter sends; Shift+Enter starts a new line.</translation>
     </message>
   </context>
   <context>
@@ -392,10 +396,6 @@ Write the first one below.</translation>
   <context>
     <name>Hallway::FactComposer</name>
     <message>
-      <source>Share a fact about yourself, e.g. "I give talks about Qt"</source>
-      <translation>Share a fact about yourself, e.g. "I give talks about Qt"</translation>
-    </message>
-    <message>
       <source>New fact</source>
       <translation>New fact</translation>
     </message>
@@ -414,6 +414,10 @@ Write the first one below.</translation>
     <message>
       <source>A fact has at most %1 characters.</source>
       <translation>A fact has at most %1 characters.</translation>
+    </message>
+    <message>
+      <source>A fact about you, e.g. "I give talks about Qt"</source>
+      <translation>A fact about you, e.g. "I give talks about Qt"</translation>
     </message>
   </context>
   <context>

@@ -28,6 +28,9 @@ namespace Hallway {
 namespace {
 constexpr int ListWidth = 260; // the conversation list's share at first; the chat takes the rest
 constexpr int ListMinimumWidth = 180;
+// Below this the conversation takes width from the list (down to the list's minimum), so that
+// it and its composer stay usable in a narrow window or beside an open profile.
+constexpr int ConversationComfortableWidth = 300;
 
 QLabel *emptyState(const QString &objectName)
 {
@@ -85,7 +88,9 @@ ChatPanel::ChatPanel(HallwayClient *client, ConversationsModel *conversations, Q
     m_composer = new MessageComposer;
     m_composer->setObjectName(QStringLiteral("messageEdit"));
     m_composer->setAccessibleName(tr("Message"));
-    m_composer->setPlaceholderText(tr("Write a message (Enter sends, Shift+Enter for a new line)"));
+    // The keys are told in the tooltip: a hint that wraps shows only its first line.
+    m_composer->setPlaceholderText(tr("Write a message..."));
+    m_composer->setToolTip(tr("Enter sends; Shift+Enter starts a new line."));
     m_composer->setMaxLength(Validation::MessageMaxLength);
     m_composer->setEnabled(false);
     m_send = new QPushButton(tr("Send"));
@@ -111,6 +116,10 @@ ChatPanel::ChatPanel(HallwayClient *client, ConversationsModel *conversations, Q
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({ListWidth, 3 * ListWidth});
+    m_listWidth = ListWidth;
+    m_splitter->installEventFilter(this);
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this]() { m_listWidth = m_splitter->sizes().value(0, ListWidth); });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_splitter);
 
@@ -274,8 +283,22 @@ void ChatPanel::send()
     m_composer->clear();
 }
 
+void ChatPanel::shareTheWidth()
+{
+    // The list has the width it was given (ListWidth, or where the person dragged it) as long
+    // as the conversation keeps a comfortable width; in less room it gives way first.
+    const int available = m_splitter->width() - m_splitter->handleWidth();
+    const int list = std::clamp(available - ConversationComfortableWidth, ListMinimumWidth,
+                                std::max(ListMinimumWidth, m_listWidth));
+    if (m_splitter->sizes().value(0) != list)
+        m_splitter->setSizes({list, available - list});
+}
+
 bool ChatPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_splitter && event->type() == QEvent::Resize)
+        shareTheWidth(); // the splitter's own layout follows and keeps these sizes
+
     // The pointing hand over a link, as in a browser.
     if (watched == m_messages->viewport() && event->type() == QEvent::MouseMove && m_chat) {
         const QPoint pos = static_cast<QMouseEvent *>(event)->position().toPoint();

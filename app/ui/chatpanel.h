@@ -52,12 +52,14 @@ private:
     void fillView();
     void relayoutMessages();
     void updateEmptyStates();
+    void shareTheWidth();
 
     HallwayClient *m_client;
     ConversationsModel *m_conversations;
     ChatModel *m_chat = nullptr;
     QString m_peerName;
     QSplitter *m_splitter;
+    int m_listWidth; // as the person left it; the list is narrower only while room is short
     QStackedWidget *m_conversationStack;
     QListView *m_conversationList;
     ConversationDelegate *m_conversationDelegate;

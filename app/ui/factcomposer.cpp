@@ -18,7 +18,8 @@ FactComposer::FactComposer(HallwayClient *client, QWidget *parent)
 {
     m_edit = new QLineEdit;
     m_edit->setObjectName(QStringLiteral("factEdit"));
-    m_edit->setPlaceholderText(tr("Share a fact about yourself, e.g. \"I give talks about Qt\""));
+    // Short enough to be read whole beside an open profile.
+    m_edit->setPlaceholderText(tr("A fact about you, e.g. \"I give talks about Qt\""));
     m_edit->setAccessibleName(tr("New fact"));
     m_counter = new QLabel;
     m_counter->setObjectName(QStringLiteral("factCounter"));

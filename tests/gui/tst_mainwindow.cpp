@@ -26,13 +26,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace Hallway;
 using namespace Hallway::Test;
@@ -54,6 +57,8 @@ private Q_SLOTS:
     void theFocusRingCanBeSeen();
     void highContrastLeavesNothingLight();
     void fitsAFullHdScreenAtTwiceTheScale();
+    void noHintIsCutAtTheDefaultSize();
+    void theConversationKeepsRoomBesideAProfile();
     void theProjectorShowsTheAddressOfTheRoomHostedHere();
 
 private:
@@ -365,6 +370,93 @@ void tst_MainWindow::fitsAFullHdScreenAtTwiceTheScale()
                                     .arg(minimum.width())
                                     .arg(minimum.height())));
     }
+}
+
+namespace {
+// The hints in the visible text fields of window that do not fit their field: a line edit
+// elides its placeholder, a text edit wraps it and shows the first line only.
+QStringList cutHints(QWidget *window)
+{
+    QStringList cut;
+    for (QLineEdit *field : window->findChildren<QLineEdit *>()) {
+        if (!field->isVisible() || field->placeholderText().isEmpty())
+            continue;
+        // What QLineEdit draws in: inside its frame, its text margins and 2 px on each side.
+        const int frame = field->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, field);
+        const QMargins margins = field->textMargins();
+        const int room =
+                field->contentsRect().width() - 2 * frame - margins.left() - margins.right() - 4;
+        if (field->fontMetrics().horizontalAdvance(field->placeholderText()) > room)
+            cut.append(field->objectName() + QStringLiteral(": ") + field->placeholderText());
+    }
+    for (QPlainTextEdit *field : window->findChildren<QPlainTextEdit *>()) {
+        if (!field->isVisible() || field->placeholderText().isEmpty())
+            continue;
+        const int room = field->viewport()->width()
+                - int(std::ceil(2 * field->document()->documentMargin()));
+        if (field->fontMetrics().horizontalAdvance(field->placeholderText()) > room)
+            cut.append(field->objectName() + QStringLiteral(": ") + field->placeholderText());
+    }
+    return cut;
+}
+} // namespace
+
+// Every hint in an empty field can be read whole at the size the window first opens at, on
+// every tab, and with a profile open beside it.
+void tst_MainWindow::noHintIsCutAtTheDefaultSize()
+{
+    auto window = openWindow(QStringLiteral("mona"));
+    QVERIFY(window);
+    QCOMPARE(window->size(), QSize(960, 640));
+    window->chatPanel()->openConversation(m_longNameId, LongName);
+    auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("centralTabs"));
+    QStringList cut;
+    for (const bool withProfile : {false, true}) {
+        for (int index = 0; index < tabs->count(); ++index) {
+            tabs->setCurrentIndex(index);
+            if (withProfile)
+                window->openProfile(m_longNameId);
+            for (int pass = 0; pass < 3; ++pass)
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            for (const QString &hint : cutHints(window.get()))
+                cut.append(QStringLiteral("%1%2: %3")
+                                   .arg(tabs->tabText(index).remove(QLatin1Char('&')),
+                                        withProfile ? QStringLiteral(" with a profile") : QString(),
+                                        hint));
+        }
+    }
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n"))));
+}
+
+// A profile opened beside a conversation takes its width from the list of conversations
+// first, and gives it back when it closes.
+void tst_MainWindow::theConversationKeepsRoomBesideAProfile()
+{
+    auto window = openWindow(QStringLiteral("mona"));
+    QVERIFY(window);
+    ChatPanel *chat = window->chatPanel();
+    chat->openConversation(m_longNameId, LongName);
+    auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("centralTabs"));
+    tabs->setCurrentWidget(chat);
+    auto *splitter = chat->findChild<QSplitter *>(QStringLiteral("chatSplitter"));
+    QTRY_VERIFY(splitter->isVisible());
+    const QList<int> before = splitter->sizes();
+
+    window->openProfile(m_longNameId);
+    QTRY_VERIFY(window->profilePanel()->isVisible());
+    for (int pass = 0; pass < 3; ++pass)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const QList<int> beside = splitter->sizes();
+    // The list narrowed, and the conversation is still the wider of the two.
+    QVERIFY2(beside.at(0) < before.at(0) && beside.at(1) > beside.at(0),
+             qPrintable(QStringLiteral("list %1 px, conversation %2 px (were %3 and %4)")
+                                .arg(beside.at(0))
+                                .arg(beside.at(1))
+                                .arg(before.at(0))
+                                .arg(before.at(1))));
+
+    window->closeProfile();
+    QTRY_COMPARE(splitter->sizes(), before);
 }
 
 // Attendees join a room hosted on this computer at its network address, not at the loopback

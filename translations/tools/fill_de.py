@@ -142,7 +142,7 @@ GERMAN = {
     "Please enter a server address such as ws://hallway.example.org:8470.": "Bitte gib eine Serveradresse ein, etwa ws://hallway.example.org:8470.",
     "Hallway: meet the people at your conference.": "Hallway: Triff die Menschen auf deiner Konferenz.",
     "Use this language (e.g. de or en) instead of the system's.": "Diese Sprache (z. B. de oder en) statt der des Systems verwenden.",
-    "Share a fact about yourself, e.g. \"I give talks about Qt\"": "Teile einen Fakt über dich, z. B. \"Ich halte Vorträge über Qt\"",
+    "A fact about you, e.g. \"I give talks about Qt\"": "Ein Fakt über dich, z. B. \"Ich spreche über Qt\"",
     "New fact": "Neuer Fakt",
     "&Post": "T&eilen",
     "Your fact was not posted: %1": "Dein Fakt wurde nicht geteilt: %1",
@@ -515,7 +515,8 @@ GERMAN = {
     "Counted at %1": "Gezählt um %1",
     "99+": "99+",
     "No talks proposed yet. Propose one with \"%1\" (%2) below.": "Noch keine Vorträge vorgeschlagen. Schlag unten einen vor mit „%1“ (%2).",
-    "Write a message (Enter sends, Shift+Enter for a new line)": "Nachricht (Enter sendet, Umschalt+Enter: neue Zeile)",
+    "Write a message...": "Nachricht schreiben...",
+    "Enter sends; Shift+Enter starts a new line.": "Enter sendet; Umschalt+Enter beginnt eine neue Zeile.",
     "Read": "Gelesen",
     "Read, sent %1": "Gelesen, gesendet %1",
 }
