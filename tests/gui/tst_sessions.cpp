@@ -126,6 +126,21 @@ QWidget *visibleTopLevel(const char *name)
     return nullptr;
 }
 
+// The windows that make QApplication ignore a request to quit (QApplication::event, Qt 6.4):
+// visible top-level widgets but popups and dialogs with a parent.
+QStringList windowsKeepingTheAppOpen()
+{
+    QStringList open;
+    for (QWidget *top : QApplication::topLevelWidgets()) {
+        if (!top->isVisible() || top->windowType() == Qt::Popup || top->windowType() == Qt::Desktop
+            || (top->windowType() == Qt::Dialog && top->parentWidget()))
+            continue;
+        open.append(QString::fromLatin1(top->metaObject()->className()) + QLatin1Char(' ')
+                    + top->objectName() + QLatin1Char(' ') + top->windowTitle());
+    }
+    return open;
+}
+
 struct Person {
     std::unique_ptr<TestClient> client = std::make_unique<TestClient>();
     qint64 id = 0;
@@ -156,6 +171,7 @@ private Q_SLOTS:
     void switchingRoomsLeavesNothingOfTheFirstRoom();
     void aModeratorSigningInWithAPasswordHasTheToolsAtOnce();
     void cancellingSignInAfterSigningOutKeepsTheAppOpen();
+    void turningDownTheStartDialogAfterSwitchingServerQuits();
     void withoutAKeychainNothingOffersToRememberYou();
     void writesMadeWhileTheServerIsDownShowPendingThenDoneOnce();
     void theNetworkComingBackReconnectsAtOnce();
@@ -868,6 +884,24 @@ void tst_Sessions::aBrokenInviteLinkIsExplainedAndTheAddressCanBeTyped()
     QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
     QCOMPARE(m_app->signInDialog()->serverUrl(), m_roomA.url());
     signInThroughTheDialog(m_roomA.url(), QStringLiteral("bob"));
+}
+
+// Connect to another server, then close the start dialog: nothing is left on screen, so
+// the app quits (QApplication ignores a quit while a top-level window is visible).
+void tst_Sessions::turningDownTheStartDialogAfterSwitchingServerQuits()
+{
+    startAndSignIn(m_roomA.url(), QStringLiteral("bob"));
+    // Signed out and in again on the way, as a person may be.
+    m_app->mainWindow()->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+    signInThroughTheDialog(m_roomA.url(), QStringLiteral("bob"));
+
+    auto seen = whenStartAsks(m_app.get(), [](QWidget *start, StartSeen &) {
+        QTest::keyClick(start, Qt::Key_Escape);
+    });
+    actionNamed(m_app->mainWindow(), QStringLiteral("Connect to another &server..."))->trigger();
+    QTRY_VERIFY(seen->asked);
+    QTRY_VERIFY2(windowsKeepingTheAppOpen().isEmpty(),
+                 qPrintable(windowsKeepingTheAppOpen().join(QStringLiteral(", "))));
 }
 
 QTEST_MAIN(tst_Sessions)
