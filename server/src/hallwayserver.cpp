@@ -190,6 +190,7 @@ Status HallwayServer::listen()
     if (fileBudget > 0 && (total <= 0 || total > fileBudget))
         total = fileBudget;
     m_admission = std::make_unique<AdmissionControl>(
+            AdmissionControl::Protocol::WebSocket,
             AdmissionControl::Limits{m_settings.connectionsPerAddress, total,
                                      m_settings.handshakeTimeoutMs},
             &m_metrics);
@@ -240,9 +241,11 @@ Status HallwayServer::startHttp()
 {
     if (!m_settings.httpPort)
         return Done{};
-    m_http = std::make_unique<HttpEndpoint>(HttpEndpoint::Providers{
-            [this]() { return health(); }, [this]() { return m_stats->latest().toJson(); },
-            [this]() { return metrics(); }});
+    m_http = std::make_unique<HttpEndpoint>(
+            HttpEndpoint::Providers{[this]() { return health(); },
+                                    [this]() { return m_stats->latest().toJson(); },
+                                    [this]() { return metrics(); }},
+            m_settings.handshakeTimeoutMs);
     const auto port = m_http->listen(m_settings.httpListenAddress, *m_settings.httpPort);
     if (!port)
         return port.error();

@@ -24,6 +24,8 @@ using namespace Hallway::Test;
 
 namespace {
 constexpr int DeadlineMs = 2000;
+// The HTTP port's connections at once (HttpEndpoint::MaxConnections).
+constexpr int HttpEndpointConnections = 16;
 
 // Every abuse limit off but the one per address.
 QString configWith(int perAddress)
@@ -137,6 +139,7 @@ private Q_SLOTS:
     void silentAndSlowlorisSocketsCloseAtTheDeadline();
     void oneAddressHoldsNoMoreThanItsShare();
     void theServerStaysBelowItsFileLimit();
+    void idleHttpConnectionsCannotCrowdOutTheRoom();
 };
 
 void tst_Handshakes::initTestCase()
@@ -252,6 +255,41 @@ void tst_Handshakes::theServerStaysBelowItsFileLimit()
     qInfo("at most %d of 400 idle sockets held at once with a file limit of 256", held);
     QVERIFY2(held <= 192, qPrintable(QString::number(held)));
     // After the deadline the server is free again, and never ran out of descriptors.
+    QVERIFY(signsIn(server, QStringLiteral("latecomer")));
+    QVERIFY2(!server.log().contains(QLatin1StringView("Too many open files")),
+             qPrintable(server.log()));
+}
+
+// The operators' HTTP port (/healthz, /metrics) has its own small share of connections, each
+// closed at the deadline: idle sockets there never take the descriptors the room needs.
+void tst_Handshakes::idleHttpConnectionsCannotCrowdOutTheRoom()
+{
+    TestServer server;
+    server.setConfig(configWith(256));
+    server.setFileLimit(256); // 192 for the room, 64 kept for everything else
+    server.enableHttp();
+    QVERIFY(server.start());
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<HeldSocket> sockets;
+    for (int address = 1; address <= 30; ++address)
+        QVERIFY(openSockets(sockets, server.httpPort(), QStringLiteral("127.0.5.%1").arg(address),
+                            10, address % 2 == 0, clock));
+
+    // Meanwhile attendees still get in. (The HTTP port itself is full until the deadline:
+    // what it guarantees is that the room is not.)
+    QVERIFY(signsIn(server, QStringLiteral("attendee")));
+
+    watch(sockets, clock, clock.elapsed() + DeadlineMs + 3000);
+    const int held = mostHeldAtOnce(sockets);
+    qInfo("at most %d of 300 idle HTTP sockets held at once", held);
+    QVERIFY2(held <= HttpEndpointConnections, qPrintable(QString::number(held)));
+    QVERIFY2(std::all_of(sockets.begin(), sockets.end(),
+                         [](const HeldSocket &s) { return s.endedAtMs >= 0; }),
+             "an HTTP socket outlived its deadline by 3 s");
+    int status = 0;
+    server.httpGet(QStringLiteral("/healthz"), &status);
+    QCOMPARE(status, 200);
     QVERIFY(signsIn(server, QStringLiteral("latecomer")));
     QVERIFY2(!server.log().contains(QLatin1StringView("Too many open files")),
              qPrintable(server.log()));

@@ -29,8 +29,9 @@ qint64 nowMs()
 }
 } // namespace
 
-AdmissionControl::AdmissionControl(const Limits &limits, ServerMetrics *metrics, QObject *parent)
-    : QObject(parent), m_limits(limits), m_metrics(metrics)
+AdmissionControl::AdmissionControl(Protocol protocol, const Limits &limits, ServerMetrics *metrics,
+                                   QObject *parent)
+    : QObject(parent), m_protocol(protocol), m_limits(limits), m_metrics(metrics)
 {
 }
 
@@ -43,8 +44,9 @@ bool AdmissionControl::admit(QTcpSocket *socket)
 {
     const QString address = socket->peerAddress().toString();
     const int fromAddress = m_handshakesPerAddress.value(address) + m_open.value(address);
+    const int pastLimit = m_protocol == Protocol::WebSocket ? HandshakesPastLimit : 0;
     const bool addressFull =
-            m_limits.perAddress > 0 && fromAddress >= m_limits.perAddress + HandshakesPastLimit;
+            m_limits.perAddress > 0 && fromAddress >= m_limits.perAddress + pastLimit;
     const bool serverFull = m_limits.total > 0 && total() >= m_limits.total;
     if (addressFull || serverFull) {
         if (m_metrics)
@@ -52,7 +54,8 @@ bool AdmissionControl::admit(QTcpSocket *socket)
         if (nowMs() - m_lastRefusalLogMs >= RefusalLogEveryMs) {
             m_lastRefusalLogMs = nowMs();
             qCWarning(lcNet).noquote()
-                    << "refusing connections:"
+                    << (m_protocol == Protocol::Http ? "refusing HTTP connections:"
+                                                     : "refusing connections:")
                     << (serverFull ? QStringLiteral("the server holds %1 (its limit)").arg(total())
                                    : QStringLiteral("%1 holds %2").arg(address).arg(fromAddress));
         }
@@ -67,11 +70,13 @@ bool AdmissionControl::admit(QTcpSocket *socket)
     ++m_handshakesPerAddress[address];
     m_deadlines.push_back({nowMs() + m_limits.handshakeTimeoutMs, socket, serial});
     armTimer();
-    connect(socket, &QIODevice::readyRead, this, [this, socket]() {
-        const auto handshake = m_handshakes.find(socket);
-        if (handshake != m_handshakes.end())
-            handshake->sentAfterRequest += takeBytesPastRequest(socket);
-    });
+    if (m_protocol == Protocol::WebSocket) {
+        connect(socket, &QIODevice::readyRead, this, [this, socket]() {
+            const auto handshake = m_handshakes.find(socket);
+            if (handshake != m_handshakes.end())
+                handshake->sentAfterRequest += takeBytesPastRequest(socket);
+        });
+    }
     // A handshake that fails ends with its socket; so does what is kept for it.
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket]() { forget(socket); });
     connect(socket, &QObject::destroyed, this,
@@ -172,9 +177,14 @@ void AdmissionControl::reportDropped(int count)
     }
     m_droppedLogTimer.stop();
     m_lastDroppedLogMs = nowMs();
-    qCInfo(lcNet) << "dropped" << m_droppedUnreported
-                  << "sockets that did not finish the handshake in" << m_limits.handshakeTimeoutMs
-                  << "ms";
+    // A scraper's keep-alive connection meets the HTTP deadline every time: no news.
+    if (m_protocol == Protocol::Http)
+        qCDebug(lcNet) << "closed" << m_droppedUnreported << "HTTP connections at their"
+                       << m_limits.handshakeTimeoutMs << "ms deadline";
+    else
+        qCInfo(lcNet) << "dropped" << m_droppedUnreported
+                      << "sockets that did not finish the handshake in"
+                      << m_limits.handshakeTimeoutMs << "ms";
     m_droppedUnreported = 0;
 }
 

@@ -18,19 +18,26 @@ struct ServerMetrics;
 // total (kept below the file-descriptor limit), and one that has not finished its opening
 // handshakes (TLS, then WebSocket) within the deadline is dropped. Nothing kept per socket
 // outlives it.
+//
+// The operators' HTTP port has one of its own: there no socket ever becomes a connection, so
+// each is closed at the deadline, request answered or not.
 class AdmissionControl : public QObject {
     Q_OBJECT
 public:
+    enum class Protocol { WebSocket, Http };
     struct Limits {
         int perAddress = 0; // open connections and handshakes per address; 0: no limit
         int total = 0; // open connections and handshakes in all; 0: no limit
         int handshakeTimeoutMs = 10'000;
     };
-    // An address at its limit may still finish this many handshakes, so that the client is
-    // told why it is refused (close code 4007) instead of seeing its connection reset.
+    // An address at its limit may still finish this many WebSocket handshakes, so that the
+    // client is told why it is refused (close code 4007) instead of seeing its connection
+    // reset.
     static constexpr int HandshakesPastLimit = 4;
 
-    AdmissionControl(const Limits &limits, ServerMetrics *metrics, QObject *parent = nullptr);
+    // metrics (may be null) counts what is refused and dropped.
+    AdmissionControl(Protocol protocol, const Limits &limits, ServerMetrics *metrics,
+                     QObject *parent = nullptr);
 
     // A socket just accepted. False if its address or the server is full: then it is closed.
     bool admit(QTcpSocket *socket);
@@ -70,6 +77,7 @@ private:
     void reportDropped(int count);
     static QString peerKey(const QHostAddress &address, quint16 port);
 
+    Protocol m_protocol;
     Limits m_limits;
     ServerMetrics *m_metrics;
     QHash<QTcpSocket *, Handshake> m_handshakes;
