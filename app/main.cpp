@@ -67,6 +67,10 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    // Already running: that app takes the link (or comes to the front), as a browser would.
+    if (Hallway::SingleInstance::handOver(links.value(0)))
+        return 0;
+
     Hallway::Appearance::apply();
     Hallway::HallwayApp hallway;
     hallway.start(links.value(0));

@@ -618,6 +618,22 @@ Schreib unten die erste.</translation>
       <source>Hallway cannot open the link %1.</source>
       <translation>Hallway kann den Link %1 nicht öffnen.</translation>
     </message>
+    <message>
+      <source>Join another room?</source>
+      <translation>Einen anderen Raum betreten?</translation>
+    </message>
+    <message>
+      <source>You are in the room at %1. Leave it and join the room at %2?</source>
+      <translation>Du bist im Raum unter %1. Ihn verlassen und den Raum unter %2 betreten?</translation>
+    </message>
+    <message>
+      <source>&amp;Leave and join</source>
+      <translation>&amp;Verlassen und betreten</translation>
+    </message>
+    <message>
+      <source>&amp;Stay here</source>
+      <translation>&amp;Hierbleiben</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::HallwayClient</name>

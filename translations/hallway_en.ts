@@ -618,6 +618,22 @@ Write the first one below.</translation>
       <source>Hallway cannot open the link %1.</source>
       <translation>Hallway cannot open the link %1.</translation>
     </message>
+    <message>
+      <source>Join another room?</source>
+      <translation>Join another room?</translation>
+    </message>
+    <message>
+      <source>You are in the room at %1. Leave it and join the room at %2?</source>
+      <translation>You are in the room at %1. Leave it and join the room at %2?</translation>
+    </message>
+    <message>
+      <source>&amp;Leave and join</source>
+      <translation>&amp;Leave and join</translation>
+    </message>
+    <message>
+      <source>&amp;Stay here</source>
+      <translation>&amp;Stay here</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::HallwayClient</name>

@@ -37,6 +37,9 @@ QString networkAddress()
 
 HallwayApp::HallwayApp(QObject *parent) : QObject(parent)
 {
+    // Later starts (a click on an invite link while this one runs) come here instead.
+    m_instance.listen();
+    connect(&m_instance, &SingleInstance::activated, this, &HallwayApp::onActivated);
     connect(&m_credentials, &CredentialStore::keychainUnavailable, this, [this]() {
         if (m_window)
             m_window->showKeychainNotice();
@@ -146,17 +149,74 @@ void HallwayApp::start(const QString &inviteLink)
 void HallwayApp::openInvite(const QString &link)
 {
     const Expected<QUrl> server = InviteLink::serverOf(link);
-    if (!server) {
-        // Plain text: the link came from anywhere, and is shown as it is, cut if long.
-        QMessageBox box(QMessageBox::Warning, tr("Invite link"),
-                        tr("Hallway cannot open the link %1.").arg(link.left(200)),
-                        QMessageBox::Ok);
-        box.setObjectName(QStringLiteral("inviteLinkError"));
-        box.setTextFormat(Qt::PlainText);
-        box.setInformativeText(server.error().message);
-        box.exec();
-    }
+    explainBrokenLink(link, server);
     showStartChoice(server ? server.value() : QUrl());
+}
+
+bool HallwayApp::explainBrokenLink(const QString &link, const Expected<QUrl> &server)
+{
+    if (server)
+        return true;
+    // Plain text: the link came from anywhere, and is shown as it is, cut if long.
+    QMessageBox box(QMessageBox::Warning, tr("Invite link"),
+                    tr("Hallway cannot open the link %1.").arg(link.left(200)), QMessageBox::Ok,
+                    QApplication::activeWindow());
+    box.setObjectName(QStringLiteral("inviteLinkError"));
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(server.error().message);
+    box.exec();
+    return false;
+}
+
+bool HallwayApp::isCurrentRoom(const QUrl &server) const
+{
+    const HallwayClient &current = m_session->client();
+    return server == current.primaryServerUrl() || current.alternateServers().contains(server);
+}
+
+void HallwayApp::onActivated(const QString &link)
+{
+    // Whatever this app shows comes to the front: a question being asked (the start dialog
+    // runs modally), the sign-in dialog, or the window.
+    QWidget *front = QApplication::activeModalWidget();
+    if (!front && m_signInDialog && m_signInDialog->isVisible())
+        front = m_signInDialog;
+    if (!front && m_window)
+        front = m_window;
+    if (front) {
+        front->show();
+        front->setWindowState(front->windowState() & ~Qt::WindowMinimized);
+        front->raise();
+        front->activateWindow();
+    }
+    if (link.isEmpty())
+        return;
+
+    const Expected<QUrl> server = InviteLink::serverOf(link);
+    if (!explainBrokenLink(link, server))
+        return;
+    if (auto *start = qobject_cast<StartDialog *>(QApplication::activeModalWidget()))
+        return start->invite(server.value());
+    if (m_window && isCurrentRoom(server.value()))
+        return; // already there
+    if (!m_window) {
+        // Signing in, or between dialogs: the sign-in dialog takes the new address.
+        if (m_signInDialog && m_signInDialog->isVisible())
+            return m_signInDialog->setServerUrl(server.value());
+        return showStartChoice(server.value());
+    }
+    QMessageBox ask(
+            QMessageBox::Question, tr("Join another room?"),
+            tr("You are in the room at %1. Leave it and join the room at %2?")
+                    .arg(m_session->client().primaryServerUrl().toString(), server->toString()),
+            QMessageBox::NoButton, m_window);
+    ask.setObjectName(QStringLiteral("joinAnotherRoom"));
+    QPushButton *leave = ask.addButton(tr("&Leave and join"), QMessageBox::AcceptRole);
+    ask.addButton(tr("&Stay here"), QMessageBox::RejectRole);
+    ask.setDefaultButton(leave);
+    ask.exec();
+    if (ask.clickedButton() == leave)
+        switchServer(server.value());
 }
 
 void HallwayApp::showStartChoice(const QUrl &invited)
@@ -230,7 +290,7 @@ void HallwayApp::showMainWindow()
         m_window = new MainWindow(m_session);
         m_window->setAttribute(Qt::WA_QuitOnClose);
         connect(m_window, &MainWindow::signOutRequested, this, &HallwayApp::signOut);
-        connect(m_window, &MainWindow::switchServerRequested, this, &HallwayApp::switchServer);
+        connect(m_window, &MainWindow::switchServerRequested, this, [this]() { switchServer(); });
         connect(m_window, &MainWindow::signInRequested, this, [this]() {
             showSignIn(m_settings.value(ServerUrlKey).toUrl(),
                        m_settings.value(UsernameKey).toString());
@@ -361,7 +421,7 @@ void HallwayApp::signOut()
     showSignIn(m_settings.value(ServerUrlKey).toUrl(), m_settings.value(UsernameKey).toString());
 }
 
-void HallwayApp::switchServer()
+void HallwayApp::switchServer(const QUrl &invited)
 {
     m_credentials.deleteToken(accountKey());
     m_settings.setValue(RememberKey, false);
@@ -369,7 +429,7 @@ void HallwayApp::switchServer()
     beginSession();
     // After the window is gone: the choice is a modal dialog with an event loop of its own.
     QMetaObject::invokeMethod(
-            this, [this]() { showStartChoice(); }, Qt::QueuedConnection);
+            this, [this, invited]() { showStartChoice(invited); }, Qt::QueuedConnection);
 }
 
 } // namespace Hallway

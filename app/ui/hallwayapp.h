@@ -4,6 +4,7 @@
 #include "credentialstore.h"
 #include "roomhost.h"
 #include "session.h"
+#include "singleinstance.h"
 
 #include <QObject>
 #include <QPointer>
@@ -33,6 +34,8 @@ public:
     HallwayClient &client() { return m_session->client(); }
     CredentialStore &credentials() { return m_credentials; }
     RoomHost &host() { return m_host; }
+    // Where later starts of the app hand over their invite links.
+    SingleInstance &instance() { return m_instance; }
     // The window of the signed-in session (or of the one that just ended), if any.
     MainWindow *mainWindow() const;
     SignInDialog *signInDialog() const;
@@ -47,6 +50,12 @@ private:
     void closeWindow();
     void showStartChoice(const QUrl &invited = {});
     void openInvite(const QString &link);
+    // Says why link cannot be opened; false then.
+    bool explainBrokenLink(const QString &link, const Expected<QUrl> &server);
+    // A later start of the app asked to come forward, with its invite link or none.
+    void onActivated(const QString &link);
+    // Whether server is the room this app is in (or is signing in to), at any of its nodes.
+    bool isCurrentRoom(const QUrl &server) const;
     void showSignIn(const QUrl &server, const QString &username, bool registerMode = false);
     bool hostRoom(quint16 port, bool onNetwork);
     void onSignedIn(const Hallway::UserInfo &user, bool freshToken);
@@ -58,11 +67,12 @@ private:
     // After the user trusted a certificate: try again what was being tried.
     void retryAfterTrust(const QUrl &server, const QByteArray &sha256);
     void signOut();
-    void switchServer();
+    void switchServer(const QUrl &invited = {});
     void showMainWindow();
     QString accountKey() const;
 
     QSettings m_settings;
+    SingleInstance m_instance;
     CredentialStore m_credentials;
     RoomHost m_host;
     QPointer<Session> m_session;

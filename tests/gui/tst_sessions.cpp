@@ -4,6 +4,7 @@
 // wrong person), a moderator has the tools however they sign in, and signing out never
 // quits the app by surprise.
 #include "announcementbar.h"
+#include "appfixtures.h"
 #include "chatmodel.h"
 #include "chatpanel.h"
 #include "connectionbar.h"
@@ -182,6 +183,7 @@ private Q_SLOTS:
     void theStartDialogStartsInTheAddressAndOffersRecentServers();
     void anInviteLinkAsksToJoinItsServer();
     void aBrokenInviteLinkIsExplainedAndTheAddressCanBeTyped();
+    void aLinkClickedWhileTheAppRunsIsHandedToIt();
 
 private:
     // Starts the app remembering this server, and signs in through the dialog.
@@ -902,6 +904,72 @@ void tst_Sessions::turningDownTheStartDialogAfterSwitchingServerQuits()
     QTRY_VERIFY(seen->asked);
     QTRY_VERIFY2(windowsKeepingTheAppOpen().isEmpty(),
                  qPrintable(windowsKeepingTheAppOpen().join(QStringLiteral(", "))));
+}
+
+namespace {
+// Answers the question whether to leave the room for another one, once: leave or stay.
+std::shared_ptr<bool> whenAskedToLeave(QObject *owner, bool leave)
+{
+    auto asked = std::make_shared<bool>(false);
+    auto *poll = new QTimer(owner);
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, asked, leave]() {
+        auto *box = qobject_cast<QMessageBox *>(visibleTopLevel("joinAnotherRoom"));
+        if (!box || *asked)
+            return;
+        *asked = true;
+        poll->deleteLater();
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button)
+                == (leave ? QMessageBox::AcceptRole : QMessageBox::RejectRole))
+                button->click();
+        }
+    });
+    poll->start();
+    return asked;
+}
+} // namespace
+
+// A click on an invite link while the app runs starts it a second time; that start hands the
+// link to the running app and ends. A link to the room the app is in changes nothing; one to
+// another room asks first, and then joins it as a link does at start.
+void tst_Sessions::aLinkClickedWhileTheAppRunsIsHandedToIt()
+{
+    startAndSignIn(m_roomA.url(), QStringLiteral("bob"));
+    QPointer<MainWindow> windowA = m_app->mainWindow();
+    QSignalSpy handedOver(&m_app->instance(), &SingleInstance::activated);
+    QVERIFY(m_app->instance().isListening());
+
+    QVERIFY(handOverFromAnotherStart(QStringLiteral("hallway://127.0.0.1:%1").arg(m_roomA.port())));
+    QTRY_COMPARE(handedOver.size(), 1);
+    QCOMPARE(m_app->mainWindow(), windowA.data());
+    QVERIFY(windowA->isVisible());
+    QCOMPARE(m_app->client().status(), HallwayClient::Status::Online);
+
+    const QString linkB = QStringLiteral("hallway://127.0.0.1:%1").arg(m_roomB.port());
+    auto asked = whenAskedToLeave(m_app.get(), false);
+    QVERIFY(handOverFromAnotherStart(linkB));
+    QTRY_COMPARE(handedOver.size(), 2);
+    QVERIFY(*asked);
+    QCOMPARE(m_app->mainWindow(), windowA.data()); // stayed
+    QCOMPARE(m_app->client().status(), HallwayClient::Status::Online);
+
+    asked = whenAskedToLeave(m_app.get(), true);
+    auto start = whenStartAsks(m_app.get(), [](QWidget *dialog, StartSeen &) {
+        QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+    });
+    QVERIFY(handOverFromAnotherStart(linkB));
+    QTRY_VERIFY(start->asked);
+    QVERIFY(*asked);
+    QCOMPARE(start->address, m_roomB.url().toString());
+    QVERIFY2(start->intro.contains(QStringLiteral("invited")), qPrintable(start->intro));
+    signInThroughTheDialog(m_roomB.url(), QStringLiteral("bob"));
+    QVERIFY(!windowA);
+
+    // A second start without a link brings the app forward and asks nothing.
+    QVERIFY(handOverFromAnotherStart(QString()));
+    QTRY_COMPARE(handedOver.size(), 4);
+    QVERIFY(m_app->mainWindow()->isVisible());
 }
 
 QTEST_MAIN(tst_Sessions)
