@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "processstats.h"
 
+#include <QDir>
 #include <QFile>
 #include <QList>
 #include <QRegularExpression>
@@ -30,6 +31,15 @@ double cpuSeconds(qint64 pid)
         return -1;
     const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble();
     return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
+
+int openDescriptors(qint64 pid)
+{
+    const QDir descriptors(QStringLiteral("/proc/%1/fd").arg(pid));
+    if (!descriptors.exists())
+        return -1;
+    return int(
+            descriptors.entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot).size());
 }
 
 } // namespace Hallway::Test

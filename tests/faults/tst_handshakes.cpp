@@ -3,6 +3,7 @@
 // send a header line now and then) are closed at the handshake deadline; they count against
 // their address's share and the server's total, which stays below its file-descriptor limit;
 // and while they are held, a real attendee from another address still gets in.
+#include "processstats.h"
 #include "protocol.h"
 #include "rawclient.h"
 #include "testclient.h"
@@ -14,6 +15,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 
 #include <poll.h>
 #include <sys/resource.h>
@@ -60,8 +62,10 @@ bool openSockets(std::vector<HeldSocket> &sockets, quint16 port, const QString &
 }
 
 // Polls every socket until all have ended or untilMs passes; slowloris sockets send another
-// header line every 500 ms. Records when each one ended (EOF or reset).
-void watch(std::vector<HeldSocket> &sockets, const QElapsedTimer &clock, qint64 untilMs)
+// header line every 500 ms. Records when each one ended (EOF or reset). eachPass, if given,
+// runs on every pass.
+void watch(std::vector<HeldSocket> &sockets, const QElapsedTimer &clock, qint64 untilMs,
+           const std::function<void()> &eachPass = {})
 {
     qint64 nextLineMs = clock.elapsed() + 500;
     while (clock.elapsed() < untilMs) {
@@ -78,6 +82,8 @@ void watch(std::vector<HeldSocket> &sockets, const QElapsedTimer &clock, qint64 
         ::poll(descriptors.data(), descriptors.size(), 50);
         // Reads the server's output too: a full pipe would stop the server.
         QCoreApplication::processEvents();
+        if (eachPass)
+            eachPass();
         for (std::size_t i = 0; i < descriptors.size(); ++i) {
             if (!(descriptors[i].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
@@ -269,21 +275,29 @@ void tst_Handshakes::idleHttpConnectionsCannotCrowdOutTheRoom()
     server.setFileLimit(256); // 192 for the room, 64 kept for everything else
     server.enableHttp();
     QVERIFY(server.start());
+    const int before = openDescriptors(server.pid());
+    QVERIFY(before > 0);
+    int most = before;
+    const auto countDescriptors = [&]() { most = std::max(most, openDescriptors(server.pid())); };
     QElapsedTimer clock;
     clock.start();
     std::vector<HeldSocket> sockets;
-    for (int address = 1; address <= 30; ++address)
+    for (int address = 1; address <= 30; ++address) {
         QVERIFY(openSockets(sockets, server.httpPort(), QStringLiteral("127.0.5.%1").arg(address),
                             10, address % 2 == 0, clock));
+        countDescriptors();
+    }
 
     // Meanwhile attendees still get in. (The HTTP port itself is full until the deadline:
     // what it guarantees is that the room is not.)
     QVERIFY(signsIn(server, QStringLiteral("attendee")));
 
-    watch(sockets, clock, clock.elapsed() + DeadlineMs + 3000);
-    const int held = mostHeldAtOnce(sockets);
-    qInfo("at most %d of 300 idle HTTP sockets held at once", held);
-    QVERIFY2(held <= HttpEndpointConnections, qPrintable(QString::number(held)));
+    watch(sockets, clock, clock.elapsed() + DeadlineMs + 3000, countDescriptors);
+    // Counted by the server's descriptors rather than by the sockets' lifetimes: a slow
+    // server leaves sockets waiting in the listen backlog, which costs it nothing.
+    qInfo("at most %d descriptors more than before the 300 idle HTTP sockets", most - before);
+    // Its share, the sockets being refused at that moment, the attendee's connection.
+    QVERIFY2(most - before <= HttpEndpointConnections + 8, qPrintable(QString::number(most)));
     QVERIFY2(std::all_of(sockets.begin(), sockets.end(),
                          [](const HeldSocket &s) { return s.endedAtMs >= 0; }),
              "an HTTP socket outlived its deadline by 3 s");
