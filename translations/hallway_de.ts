@@ -334,6 +334,10 @@ Schreib unten die erste.</translation>
       <source>Your session has ended: you signed out on another device, the password was changed, or the session expired.</source>
       <translation>Deine Sitzung ist beendet: Du hast dich auf einem anderen Gerät abgemeldet, das Passwort wurde geändert, oder die Sitzung ist abgelaufen.</translation>
     </message>
+    <message>
+      <source>Hallway cannot keep unsent changes on this computer (%1): keep it open until they are sent.</source>
+      <translation>Hallway kann ungesendete Änderungen nicht auf diesem Computer sichern (%1): lass Hallway offen, bis sie gesendet sind.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ConversationDelegate</name>
@@ -640,6 +644,10 @@ Schreib unten die erste.</translation>
     <message>
       <source>Cannot reach %1: %2</source>
       <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+      <source>cannot make the folder %1</source>
+      <translation>der Ordner %1 lässt sich nicht anlegen</translation>
     </message>
   </context>
   <context>
@@ -998,6 +1006,25 @@ Schreib unten die erste.</translation>
     <message>
       <source>Invite link copied: %1</source>
       <translation>Einladungslink kopiert: %1</translation>
+    </message>
+    <message>
+      <source>Leave and lose changes?</source>
+      <translation>Gehen und Änderungen verlieren?</translation>
+    </message>
+    <message>
+      <source>&amp;Leave anyway</source>
+      <translation>Trotzdem &amp;gehen</translation>
+    </message>
+    <message>
+      <source>&amp;Stay until they are sent</source>
+      <translation>&amp;Bleiben, bis sie gesendet sind</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unsent change(s) could not be kept on this computer (%1) and would be lost if you left now.</source>
+      <translation>
+        <numerusform>%n ungesendete Änderung ließ sich nicht auf diesem Computer sichern (%1) und ginge verloren, wenn du jetzt gehst.</numerusform>
+        <numerusform>%n ungesendete Änderungen ließen sich nicht auf diesem Computer sichern (%1) und gingen verloren, wenn du jetzt gehst.</numerusform>
+      </translation>
     </message>
   </context>
   <context>

@@ -334,6 +334,10 @@ Write the first one below.</translation>
       <source>Your session has ended: you signed out on another device, the password was changed, or the session expired.</source>
       <translation>Your session has ended: you signed out on another device, the password was changed, or the session expired.</translation>
     </message>
+    <message>
+      <source>Hallway cannot keep unsent changes on this computer (%1): keep it open until they are sent.</source>
+      <translation>Hallway cannot keep unsent changes on this computer (%1): keep it open until they are sent.</translation>
+    </message>
   </context>
   <context>
     <name>Hallway::ConversationDelegate</name>
@@ -640,6 +644,10 @@ Write the first one below.</translation>
     <message>
       <source>Cannot reach %1: %2</source>
       <translation>Cannot reach %1: %2</translation>
+    </message>
+    <message>
+      <source>cannot make the folder %1</source>
+      <translation>cannot make the folder %1</translation>
     </message>
   </context>
   <context>
@@ -998,6 +1006,25 @@ Write the first one below.</translation>
     <message>
       <source>Invite link copied: %1</source>
       <translation>Invite link copied: %1</translation>
+    </message>
+    <message>
+      <source>Leave and lose changes?</source>
+      <translation>Leave and lose changes?</translation>
+    </message>
+    <message>
+      <source>&amp;Leave anyway</source>
+      <translation>&amp;Leave anyway</translation>
+    </message>
+    <message>
+      <source>&amp;Stay until they are sent</source>
+      <translation>&amp;Stay until they are sent</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n unsent change(s) could not be kept on this computer (%1) and would be lost if you left now.</source>
+      <translation>
+        <numerusform>%n unsent change could not be kept on this computer (%1) and would be lost if you left now.</numerusform>
+        <numerusform>%n unsent changes could not be kept on this computer (%1) and would be lost if you left now.</numerusform>
+      </translation>
     </message>
   </context>
   <context>

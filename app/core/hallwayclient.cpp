@@ -226,6 +226,10 @@ void HallwayClient::signOut()
         m_outbox.clear();
         m_outboxOrder.clear();
         m_outboxFile.clear();
+        if (!m_outboxSaveError.isEmpty()) {
+            m_outboxSaveError.clear();
+            Q_EMIT outboxSaveErrorChanged(QString());
+        }
         m_writesInFlight.clear();
         Q_EMIT pendingWriteCountChanged(0);
         m_presenceState = PresenceState::Online;
@@ -385,7 +389,7 @@ void HallwayClient::resendOutbox()
         sendWrite(clientId);
 }
 
-void HallwayClient::saveOutbox() const
+void HallwayClient::saveOutbox()
 {
     if (m_outboxFile.isEmpty())
         return;
@@ -396,12 +400,24 @@ void HallwayClient::saveOutbox() const
                                   {QStringLiteral("type"), write.type},
                                   {QStringLiteral("data"), write.data}});
     }
-    QDir().mkpath(QFileInfo(m_outboxFile).absolutePath());
-    QSaveFile file(m_outboxFile);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(writes).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
+    const QString folder = QFileInfo(m_outboxFile).absolutePath();
+    QString error;
+    if (!QDir().mkpath(folder)) {
+        error = tr("cannot make the folder %1").arg(QDir::toNativeSeparators(folder));
+    } else {
+        QSaveFile file(m_outboxFile);
+        if (!file.open(QIODevice::WriteOnly)
+            || file.write(QJsonDocument(writes).toJson(QJsonDocument::Compact)) < 0
+            || !file.commit())
+            error = file.errorString();
+    }
+    if (!error.isEmpty())
         qCWarning(lcClientSession).noquote()
-                << "cannot save the outbox to" << m_outboxFile << file.errorString();
+                << "cannot save the outbox to" << m_outboxFile << error;
+    if (error != m_outboxSaveError) {
+        m_outboxSaveError = error;
+        Q_EMIT outboxSaveErrorChanged(error);
+    }
 }
 
 QString HallwayClient::postFact(const QString &text)

@@ -86,6 +86,10 @@ public:
     // survive quitting the app; loads what a previous run left there. Empty: memory only.
     void setOutboxFile(const QString &path);
     QString outboxFile() const { return m_outboxFile; }
+    // Why the unsent writes could not be kept in the outbox file (a full disk, a folder that
+    // cannot be made); empty while they are kept. They stay in memory and are sent all the
+    // same, but would be lost if the app ended first.
+    QString outboxSaveError() const { return m_outboxSaveError; }
     int pendingWriteCount() const { return static_cast<int>(m_outbox.size()); }
 
     // Posts a fact (a write); factPosted() reports it stored.
@@ -117,6 +121,7 @@ Q_SIGNALS:
     // as pending until writeAcknowledged() or writeRejected() reports it.
     void writeQueued(const QString &type, const QString &clientId, const QJsonObject &data);
     void pendingWriteCountChanged(int count);
+    void outboxSaveErrorChanged(const QString &error);
     // A fact of ours was stored (also after a resend).
     void writeAcknowledged(const QString &type, const QString &clientId, const QJsonObject &result);
     // The server refused a write (too long, voting closed...); it will not be resent.
@@ -145,7 +150,7 @@ private:
     void onSessionReply(const Expected<QJsonObject> &reply, bool firstSignIn);
     void sendSubscribe(const QString &topic);
     void sendWrite(const QString &clientId);
-    void saveOutbox() const;
+    void saveOutbox();
     void resendOutbox();
     void noticeOwnChanges(const QString &topic, const QJsonObject &data);
     void rememberWidgetData(const QString &topic, const QJsonObject &data);
@@ -173,6 +178,7 @@ private:
     QStringList m_outboxOrder;
     QSet<QString> m_writesInFlight; // sent on the current connection
     QString m_outboxFile;
+    QString m_outboxSaveError;
     QHash<QString, TopicPosition> m_positions;
     QHash<QString, QJsonObject> m_widgetData;
 };

@@ -26,6 +26,7 @@ ConnectionBar::ConnectionBar(HallwayClient *client, QWidget *parent)
     connect(client, &HallwayClient::connectionStateChanged, this, &ConnectionBar::refresh);
     connect(&client->connection(), &ServerConnection::stateChanged, this, &ConnectionBar::refresh);
     connect(client, &HallwayClient::pendingWriteCountChanged, this, &ConnectionBar::refresh);
+    connect(client, &HallwayClient::outboxSaveErrorChanged, this, &ConnectionBar::refresh);
     refresh();
 }
 
@@ -85,9 +86,16 @@ void ConnectionBar::refresh()
     if (!text.isEmpty()) {
         // Writes made meanwhile are kept: say so, so nobody types them again.
         const int pending = m_client->pendingWriteCount();
-        if (pending > 0 && !stopped)
+        if (pending > 0 && !stopped) {
             text += QLatin1Char(' ')
                     + tr("%n change(s) will be sent when you are back.", nullptr, pending);
+            // Kept in memory only: quitting now would lose them.
+            if (!m_client->outboxSaveError().isEmpty())
+                text += QLatin1Char(' ')
+                        + tr("Hallway cannot keep unsent changes on this computer (%1): keep "
+                             "it open until they are sent.")
+                                  .arg(m_client->outboxSaveError());
+        }
     }
     m_text->setText(text);
     m_action->setText(action);

@@ -414,6 +414,8 @@ void HallwayApp::retryAfterTrust(const QUrl &server, const QByteArray &sha256)
 
 void HallwayApp::signOut()
 {
+    if (m_window && !m_window->mayLoseUnsentChanges())
+        return;
     m_credentials.deleteToken(accountKey());
     m_settings.setValue(RememberKey, false);
     closeWindow();
@@ -423,6 +425,8 @@ void HallwayApp::signOut()
 
 void HallwayApp::switchServer(const QUrl &invited)
 {
+    if (m_window && !m_window->mayLoseUnsentChanges())
+        return;
     m_credentials.deleteToken(accountKey());
     m_settings.setValue(RememberKey, false);
     closeWindow();

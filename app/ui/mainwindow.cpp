@@ -25,6 +25,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,6 +33,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -70,8 +72,34 @@ MainWindow::~MainWindow()
     saveLayout();
 }
 
+bool MainWindow::mayLoseUnsentChanges()
+{
+    // Writes not sent yet are normally kept on disk for the next sign-in; if they could not
+    // be, leaving now loses them: ask.
+    const int pending = m_client->pendingWriteCount();
+    if (pending == 0 || m_client->outboxSaveError().isEmpty())
+        return true;
+    QMessageBox ask(QMessageBox::Warning, tr("Leave and lose changes?"),
+                    tr("%n unsent change(s) could not be kept on this computer (%1) and would "
+                       "be lost if you left now.",
+                       nullptr, pending)
+                            .arg(m_client->outboxSaveError()),
+                    QMessageBox::NoButton, this);
+    ask.setObjectName(QStringLiteral("unsentChangesQuestion"));
+    QPushButton *leave = ask.addButton(tr("&Leave anyway"), QMessageBox::DestructiveRole);
+    QPushButton *stay = ask.addButton(tr("&Stay until they are sent"), QMessageBox::RejectRole);
+    ask.setDefaultButton(stay);
+    ask.exec();
+    return ask.clickedButton() == leave;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Quit closes every window first, so this asks for it too.
+    if (!mayLoseUnsentChanges()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
 }

@@ -43,6 +43,10 @@ public:
     ~MainWindow() override;
 
     Session *session() const { return m_session; }
+    // Before the session's window goes (closing, quitting, signing out, another room): true
+    // unless unsent changes that could not be kept on disk would be lost and the person
+    // chooses to stay.
+    bool mayLoseUnsentChanges();
 
     // Shown once, when the OS has no keychain to remember the sign-in.
     // (The system's reason is in the log: it is in English, and for whoever fixes the keychain.)

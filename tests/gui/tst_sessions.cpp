@@ -33,6 +33,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QLabel>
@@ -184,6 +185,7 @@ private Q_SLOTS:
     void anInviteLinkAsksToJoinItsServer();
     void aBrokenInviteLinkIsExplainedAndTheAddressCanBeTyped();
     void aLinkClickedWhileTheAppRunsIsHandedToIt();
+    void changesThatCannotBeKeptOnDiskAreSaidAndClosingAsks();
 
 private:
     // Starts the app remembering this server, and signs in through the dialog.
@@ -907,26 +909,33 @@ void tst_Sessions::turningDownTheStartDialogAfterSwitchingServerQuits()
 }
 
 namespace {
-// Answers the question whether to leave the room for another one, once: leave or stay.
-std::shared_ptr<bool> whenAskedToLeave(QObject *owner, bool leave)
+// Answers the message box named boxName, once, with its button of that role.
+std::shared_ptr<bool> answerWhenAsked(QObject *owner, const char *boxName,
+                                      QMessageBox::ButtonRole role)
 {
     auto asked = std::make_shared<bool>(false);
     auto *poll = new QTimer(owner);
     poll->setInterval(20);
-    QObject::connect(poll, &QTimer::timeout, poll, [poll, asked, leave]() {
-        auto *box = qobject_cast<QMessageBox *>(visibleTopLevel("joinAnotherRoom"));
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, asked, boxName, role]() {
+        auto *box = qobject_cast<QMessageBox *>(visibleTopLevel(boxName));
         if (!box || *asked)
             return;
         *asked = true;
         poll->deleteLater();
         for (QAbstractButton *button : box->buttons()) {
-            if (box->buttonRole(button)
-                == (leave ? QMessageBox::AcceptRole : QMessageBox::RejectRole))
+            if (box->buttonRole(button) == role)
                 button->click();
         }
     });
     poll->start();
     return asked;
+}
+
+// Answers the question whether to leave the room for another one, once: leave or stay.
+std::shared_ptr<bool> whenAskedToLeave(QObject *owner, bool leave)
+{
+    return answerWhenAsked(owner, "joinAnotherRoom",
+                           leave ? QMessageBox::AcceptRole : QMessageBox::RejectRole);
 }
 } // namespace
 
@@ -970,6 +979,62 @@ void tst_Sessions::aLinkClickedWhileTheAppRunsIsHandedToIt()
     QVERIFY(handOverFromAnotherStart(QString()));
     QTRY_COMPARE(handedOver.size(), 4);
     QVERIFY(m_app->mainWindow()->isVisible());
+}
+
+// Writes made offline are kept in a file for the next start. When that file cannot be
+// written (a full disk; here its folder is a file), the bar says they are in memory only, and
+// closing the window or signing out asks before losing them.
+void tst_Sessions::changesThatCannotBeKeptOnDiskAreSaidAndClosingAsks()
+{
+    startAndSignIn(m_flaky.url(), QStringLiteral("dora"));
+    MainWindow *window = m_app->mainWindow();
+    ConnectionBar *bar = window->connectionBar();
+    const QString outbox = m_app->client().outboxFile();
+    QVERIFY(!outbox.isEmpty());
+    const QString folder = QFileInfo(outbox).absolutePath();
+    QVERIFY(QDir(folder).removeRecursively());
+    QFile blocker(folder);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+
+    m_app->client().connection().setReconnectDelays(60'000, 60'000);
+    m_flaky.kill();
+    QTRY_VERIFY(bar->text().startsWith(QStringLiteral("Connection lost.")));
+    window->findChild<QTabWidget *>(QStringLiteral("centralTabs"))->setCurrentIndex(0);
+    auto *factEdit = child<QLineEdit>(window, "factEdit");
+    QTest::keyClicks(factEdit, QStringLiteral("Kept in memory only"));
+    QTest::keyClick(factEdit, Qt::Key_Return);
+    QTRY_VERIFY2(
+            bar->text().contains(QStringLiteral("cannot keep unsent changes on this computer")),
+            qPrintable(bar->text()));
+
+    // Closing asks; keeping Hallway open keeps the change.
+    auto asked = answerWhenAsked(m_app.get(), "unsentChangesQuestion", QMessageBox::RejectRole);
+    QVERIFY(!window->close());
+    QVERIFY(*asked);
+    QVERIFY(window->isVisible());
+    QCOMPARE(m_app->client().pendingWriteCount(), 1);
+    // So does signing out.
+    asked = answerWhenAsked(m_app.get(), "unsentChangesQuestion", QMessageBox::RejectRole);
+    window->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+    QVERIFY(*asked);
+    QCOMPARE(m_app->mainWindow(), window);
+    QVERIFY(window->isVisible());
+    QCOMPARE(m_app->client().pendingWriteCount(), 1);
+
+    // Room on disk again: the next change keeps both, and the warning goes.
+    QVERIFY(QFile::remove(folder));
+    QTest::keyClicks(factEdit, QStringLiteral("Kept on disk"));
+    QTest::keyClick(factEdit, Qt::Key_Return);
+    QTRY_VERIFY2(!bar->text().contains(QStringLiteral("cannot keep unsent changes")),
+                 qPrintable(bar->text()));
+    QVERIFY(bar->text().contains(QStringLiteral("2 change")));
+    QVERIFY(QFile::exists(outbox));
+
+    // The server is back: both go out.
+    QVERIFY(m_flaky.restart());
+    child<QPushButton>(bar, "connectionBarAction")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->client().pendingWriteCount(), 0, 10'000);
 }
 
 QTEST_MAIN(tst_Sessions)

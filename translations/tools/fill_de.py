@@ -21,6 +21,10 @@ GERMAN = {
     "Sign &in as someone else": "Als jemand &anderes anmelden",
     "Signed out.": "Abgemeldet.",
     "Sign &in": "&Anmelden",
+    "%n unsent change(s) could not be kept on this computer (%1) and would be lost if you left now.": [
+        "%n ungesendete Änderung ließ sich nicht auf diesem Computer sichern (%1) und ginge verloren, wenn du jetzt gehst.",
+        "%n ungesendete Änderungen ließen sich nicht auf diesem Computer sichern (%1) und gingen verloren, wenn du jetzt gehst.",
+    ],
     "%n change(s) will be sent when you are back.": [
         "%n Änderung wird gesendet, sobald du wieder verbunden bist.",
         "%n Änderungen werden gesendet, sobald du wieder verbunden bist.",
@@ -516,6 +520,11 @@ GERMAN = {
     "99+": "99+",
     "No talks proposed yet. Propose one with \"%1\" (%2) below.": "Noch keine Vorträge vorgeschlagen. Schlag unten einen vor mit „%1“ (%2).",
     "Write a message...": "Nachricht schreiben...",
+    "cannot make the folder %1": "der Ordner %1 lässt sich nicht anlegen",
+    "Hallway cannot keep unsent changes on this computer (%1): keep it open until they are sent.": "Hallway kann ungesendete Änderungen nicht auf diesem Computer sichern (%1): lass Hallway offen, bis sie gesendet sind.",
+    "Leave and lose changes?": "Gehen und Änderungen verlieren?",
+    "&Leave anyway": "Trotzdem &gehen",
+    "&Stay until they are sent": "&Bleiben, bis sie gesendet sind",
     "Join another room?": "Einen anderen Raum betreten?",
     "You are in the room at %1. Leave it and join the room at %2?": "Du bist im Raum unter %1. Ihn verlassen und den Raum unter %2 betreten?",
     "&Leave and join": "&Verlassen und betreten",
